@@ -1,0 +1,7 @@
+import type { SwitchboardCommand } from '../command.js';
+
+/**
+ * Every sub-command of `switchboard`, in the order `--help` lists them. Each lives in its own
+ * module beside this file.
+ */
+export const commands: SwitchboardCommand[] = [];

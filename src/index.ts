@@ -1,0 +1,10 @@
+/**
+ * The switchboard library API. The CLI, the tests and the benchmarks call these exports;
+ * so can any other program.
+ */
+
+export type { CliIo } from './cli/io.js';
+export { bufferIo, processIo } from './cli/io.js';
+export { ExitCode, main } from './cli/main.js';
+export * from './errors.js';
+export * from './units/duration.js';

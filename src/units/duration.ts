@@ -1,0 +1,110 @@
+import { inputError } from '../errors.js';
+
+const UNIT_SECONDS: Record<string, number> = {
+  ms: 0.001,
+  s: 1,
+  sec: 1,
+  m: 60,
+  min: 60,
+  h: 3600,
+  d: 86_400,
+  w: 604_800,
+};
+
+/** Options of {@link parseDurationSeconds}. */
+export interface ParseDurationSecondsOptions {
+  /** Where the value came from, for the error message (`--aht`, `queues[0].wrapUp`). */
+  path?: string;
+  /** Accept 0 (default true). */
+  allowZero?: boolean;
+  /** The file the value came from, for the error message. */
+  file?: string;
+}
+
+/**
+ * Parse a duration as people write it on a command line or in a scenario: `180s`, `3m`,
+ * `1.5h`, `14d`, `2w`, `250ms`, or a bare number of seconds (`180`, or the number 180).
+ * Compound forms such as `1h30m` are accepted. Returns seconds.
+ *
+ * Throws an {@link InputError} naming `path` for anything else, for negative values, and for
+ * zero when `allowZero` is false.
+ *
+ * @example parseDurationSeconds('3m') // 180
+ */
+export function parseDurationSeconds(
+  value: string | number,
+  options: ParseDurationSecondsOptions = {},
+): number {
+  const path = options.path ?? 'duration';
+  const fail = (): never => {
+    const errorOptions: { file?: string; hint: string } = {
+      hint: 'e.g. 180s, 3m, 1.5h, 14d, or a bare number of seconds',
+    };
+    if (options.file !== undefined) errorOptions.file = options.file;
+    throw inputError(
+      path,
+      `a ${options.allowZero === false ? 'positive ' : ''}duration`,
+      value,
+      errorOptions,
+    );
+  };
+  let seconds: number;
+  if (typeof value === 'number') {
+    seconds = value;
+  } else {
+    const text = value.trim().toLowerCase();
+    if (text === '') fail();
+    if (/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/.test(text)) {
+      seconds = Number(text);
+    } else {
+      const part = /((?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*(ms|sec|min|s|m|h|d|w)/gy;
+      seconds = 0;
+      let consumed = 0;
+      let match: RegExpExecArray | null = part.exec(text);
+      while (match !== null) {
+        seconds += Number(match[1]) * UNIT_SECONDS[match[2]!]!;
+        consumed = part.lastIndex;
+        match = part.exec(text);
+      }
+      if (consumed !== text.length || consumed === 0) fail();
+    }
+  }
+  if (!Number.isFinite(seconds) || seconds < 0) fail();
+  if (seconds === 0 && options.allowZero === false) fail();
+  return seconds;
+}
+
+/**
+ * Parse an interval length (`30m`, `15m`, `1h`, or a bare number of minutes) into whole
+ * minutes. Intervals must divide a day evenly so that days line up with intervals.
+ */
+export function parseIntervalMinutes(value: string | number, path = '--interval'): number {
+  const text =
+    typeof value === 'number'
+      ? `${value}m`
+      : /^\s*\d+(\.\d*)?\s*$/.test(value)
+        ? `${value}m`
+        : value;
+  const seconds = parseDurationSeconds(text, { path, allowZero: false });
+  const minutes = seconds / 60;
+  if (!Number.isInteger(minutes) || 1440 % minutes !== 0) {
+    throw inputError(
+      path,
+      'a whole number of minutes that divides a day (5m, 15m, 30m, 1h…)',
+      value,
+    );
+  }
+  return minutes;
+}
+
+/** Format seconds for people: `26 s`, `4 min 10 s`, `2 h 05 min`. */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return seconds > 0 ? 'unbounded' : String(seconds);
+  if (seconds < 60) return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`;
+  if (seconds < 3600) {
+    const m = Math.floor(seconds / 60);
+    return `${m} min ${String(Math.round(seconds - m * 60)).padStart(2, '0')} s`;
+  }
+  const h = Math.floor(seconds / 3600);
+  return `${h} h ${String(Math.round((seconds - h * 3600) / 60)).padStart(2, '0')} min`;
+}

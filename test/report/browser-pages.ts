@@ -1,0 +1,19 @@
+/**
+ * The pages the browser test opens: a name, a builder with realistic synthetic input, and the
+ * kinds of chart the page must hold (from issue 8's list of what each report shows).
+ */
+
+import type { ReportDocument } from '../../src/report/document.js';
+import { simulateReport } from '../../src/report/pages/simulate-report.js';
+import { syntheticSimulateInput } from './fixtures.js';
+
+/** [name, build, expected chart kinds]. */
+export function browserPages(): [string, () => ReportDocument, string[]][] {
+  return [
+    [
+      'simulate',
+      () => simulateReport(syntheticSimulateInput()),
+      ['interval-series', 'interval-band', 'interval-band', 'flow', 'histogram', 'bar'],
+    ],
+  ];
+}

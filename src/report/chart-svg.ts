@@ -39,7 +39,9 @@ export async function renderChartSvg(
   try {
     const svg = await view.toSVG();
     if (messages.length > 0)
-      throw new Error(`renderChartSvg: the chart spec is faulty: ${messages.join('; ')}`);
+      throw new Error(
+        `renderChartSvg: the chart spec is faulty (${messages.length} messages): ${messages.slice(0, 3).join('; ')}`,
+      );
     return responsiveSvg(roundPathData(svg), options.label);
   } finally {
     view.finalize();

@@ -74,11 +74,31 @@ export function formatHalfWidth(estimate: Estimate, unit: ValueUnit, currency?: 
   return `±${NBSP}${formatValue(half, unit, currency)}`;
 }
 
-/** Format an estimate as `value [low, high]`. */
+/** Drop a trailing unit (` %`, ` s`, ` pts`, ` EUR`) from a formatted plain number. */
+function withoutUnit(text: string): string {
+  const match = /^([−+±-]?[\d,.]+)\u00a0(?:%|s|pts|[A-Z]{3})$/.exec(text);
+  return match ? match[1]! : text;
+}
+
+/**
+ * Format an estimate as `value [low, high]`, the unit written once: `78.1 % [76.9, 79.3]`,
+ * `47,900 EUR [47,400, 48,400]` (bounds keep their unit when it is not a plain suffix).
+ */
 export function formatEstimate(estimate: Estimate, unit: ValueUnit, currency?: string): string {
   const [low, high] = estimate.ci95;
-  const f = (v: number) => formatValue(v, unit, currency);
-  return `${f(estimate.mean)} [${f(low)}, ${f(high)}]`;
+  const f = (v: number) => withoutUnit(formatValue(v, unit, currency));
+  return `${formatValue(estimate.mean, unit, currency)} [${f(low)}, ${f(high)}]`;
+}
+
+/** Format a difference and its interval as `+1.2 pts [+1.0, +1.4]`, the unit written once. */
+export function formatDifferenceEstimate(
+  difference: Estimate,
+  unit: ValueUnit,
+  currency?: string,
+): string {
+  const f = (v: number) => withoutUnit(formatDifference(v, unit, currency));
+  const [low, high] = difference.ci95;
+  return `${formatDifference(difference.mean, unit, currency)} [${f(low)}, ${f(high)}]`;
 }
 
 /** Format a signed difference: shares in percentage points (`+1.2 pts`), others in their unit. */

@@ -59,6 +59,8 @@ footer { margin-top: 2.5rem; font-size: .8rem; color: var(--muted); border-top: 
   tbody tr { break-inside: avoid; }
   tbody tr:nth-child(even) { background: none; }
   figure.chart { flex-basis: 100%; }
+  td.num, th.num { white-space: normal; }
+  table { font-size: 8.5pt; }
   figure.chart svg { max-width: 100% !important; }
 }
 `;

@@ -4,8 +4,16 @@
  */
 
 import type { ReportDocument } from '../../src/report/document.js';
+import { auditReport } from '../../src/report/pages/audit-report.js';
+import { compareReport } from '../../src/report/pages/compare-report.js';
+import { forecastReport } from '../../src/report/pages/forecast-report.js';
 import { simulateReport } from '../../src/report/pages/simulate-report.js';
-import { syntheticSimulateInput } from './fixtures.js';
+import {
+  syntheticAuditInput,
+  syntheticCompareInput,
+  syntheticForecastInput,
+  syntheticSimulateInput,
+} from './fixtures.js';
 
 /** [name, build, expected chart kinds]. */
 export function browserPages(): [string, () => ReportDocument, string[]][] {
@@ -14,6 +22,17 @@ export function browserPages(): [string, () => ReportDocument, string[]][] {
       'simulate',
       () => simulateReport(syntheticSimulateInput()),
       ['interval-series', 'interval-band', 'interval-band', 'flow', 'histogram', 'bar'],
+    ],
+    [
+      'compare',
+      () => compareReport(syntheticCompareInput()),
+      ['difference', 'scenario-overlay', 'scenario-overlay'],
+    ],
+    ['forecast', () => forecastReport(syntheticForecastInput()), ['fan', 'fan-multiples']],
+    [
+      'audit',
+      () => auditReport(syntheticAuditInput()),
+      ['heatmap', 'heatmap', 'bar', 'survival', 'bar'],
     ],
   ];
 }

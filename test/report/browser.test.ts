@@ -39,7 +39,7 @@ const EXPECTED_MARKS: Record<string, string[]> = {
   histogram: ['rect', 'rule', 'text'],
   heatmap: ['rect', 'text'],
   survival: ['line', 'rule', 'text'],
-  difference: ['rect', 'rule', 'tick'],
+  difference: ['rect', 'rule'], // Vega-Lite draws ticks as rects
   bar: ['rect', 'text'],
   flow: ['area', 'rect', 'text'],
 };

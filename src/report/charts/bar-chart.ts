@@ -46,7 +46,13 @@ export function barChart(bars: readonly BarDatum[], options: BarChartOptions): C
     fill: KIND_FILL[b.kind ?? 'neutral'],
     stroke: KIND_STROKE[b.kind ?? 'neutral'],
   }));
-  const y = { field: 'label', type: 'nominal', title: null, sort: bars.map((b) => b.label) };
+  const y = {
+    field: 'label',
+    type: 'nominal',
+    title: null,
+    sort: bars.map((b) => b.label),
+    axis: { labelLimit: 220 },
+  };
   const x = {
     field: 'value',
     type: 'quantitative',

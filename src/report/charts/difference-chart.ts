@@ -50,9 +50,11 @@ function rowSpec(row: DifferenceRow) {
     field: 'mean',
     type: 'quantitative',
     title: axisTitle,
-    scale: { zero: true, nice: true, domain: { unionWith: [0] } },
-    axis: { tickCount: 4, labelFontSize: 9, titleFontSize: 9, format: '+~g' },
+    scale: { zero: true, nice: true },
+    axis: { tickCount: 4, labelFontSize: 9, titleFontSize: 9, format: '+,.3~r' },
   };
+  // Only the first layer declares the scale; repeating it in each layer makes Vega-Lite warn.
+  const bare = { field: 'mean', type: 'quantitative' };
   const colour = VERDICT_COLOURS[row.verdict];
   const diff = formatDifference(row.difference.mean, row.unit, row.currency);
   const range = `${formatDifference(low, row.unit, row.currency)} to ${formatDifference(high, row.unit, row.currency)}`;
@@ -80,15 +82,15 @@ function rowSpec(row: DifferenceRow) {
       },
       {
         mark: { type: 'rule', color: '#111', strokeWidth: 1.5 },
-        encoding: { x: { ...x, field: 'low' }, x2: { field: 'high' } },
+        encoding: { x: { ...bare, field: 'low' }, x2: { field: 'high' } },
       },
       {
         mark: { type: 'tick', color: '#111', thickness: 1.5, size: 14 },
-        encoding: { x: { ...x, field: 'low' } },
+        encoding: { x: { ...bare, field: 'low' } },
       },
       {
         mark: { type: 'tick', color: '#111', thickness: 1.5, size: 14 },
-        encoding: { x: { ...x, field: 'high' } },
+        encoding: { x: { ...bare, field: 'high' } },
       },
       {
         mark: { type: 'rule', color: TARGET_COLOUR, strokeWidth: 1 },

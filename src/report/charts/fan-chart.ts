@@ -1,7 +1,7 @@
 /**
- * Fan chart of a forecast: observed history (solid black), the forecast (blue, dashed) and its
- * prediction band (shaded, labelled with its level), with a labelled rule where the forecast
- * starts. {@link fanSmallMultiples} draws one panel per reason with independent y scales, so a
+ * Fan chart of a forecast: observed history (black), the forecast (blue) and its prediction
+ * band (shaded, labelled with its level), after a labelled rule where the forecast starts — the
+ * position says which is which, not only the colour. {@link fanSmallMultiples} draws one panel per reason with independent y scales, so a
  * micro-flow of a few calls a week is as readable as the main flow.
  *
  * Reference: fan charts as used by the Bank of England inflation report; Hyndman &
@@ -61,7 +61,14 @@ function rows(history: readonly FanHistoryPoint[], forecast: readonly FanForecas
   return out;
 }
 
-function layers(x: ReturnType<typeof timeX>, yTitle: string, level: number, labelled: boolean) {
+function layers(
+  x: ReturnType<typeof timeX>,
+  yTitle: string,
+  level: number,
+  forecastStart: number,
+  labelled: boolean,
+) {
+  const start = { values: [{ t: forecastStart }] };
   const y = {
     field: 'value',
     type: 'quantitative',
@@ -72,7 +79,7 @@ function layers(x: ReturnType<typeof timeX>, yTitle: string, level: number, labe
   const layer: unknown[] = [
     {
       transform: [isForecast],
-      mark: { type: 'area', color: FORECAST_COLOUR, opacity: 0.22 },
+      mark: { type: 'area', color: FORECAST_COLOUR, opacity: 0.35 },
       encoding: { x, y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' } },
     },
     {
@@ -82,18 +89,18 @@ function layers(x: ReturnType<typeof timeX>, yTitle: string, level: number, labe
     },
     {
       transform: [isForecast],
-      mark: { type: 'line', color: FORECAST_COLOUR, strokeWidth: 1.6, strokeDash: [5, 2] },
+      mark: { type: 'line', color: FORECAST_COLOUR, strokeWidth: 1.3 },
       encoding: { x, y },
     },
     {
-      transform: [isForecast, { aggregate: [{ op: 'min', field: 't', as: 't' }] }],
+      data: start,
       mark: { type: 'rule', color: TARGET_COLOUR, strokeDash: [2, 2] },
       encoding: { x },
     },
   ];
   if (labelled)
     layer.push({
-      transform: [isForecast, { aggregate: [{ op: 'min', field: 't', as: 't' }] }],
+      data: start,
       mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, dy: 2, color: TARGET_COLOUR },
       encoding: {
         x,
@@ -102,6 +109,10 @@ function layers(x: ReturnType<typeof timeX>, yTitle: string, level: number, labe
       },
     });
   return layer;
+}
+
+function forecastStart(forecast: readonly FanForecastPoint[]): number {
+  return Math.min(...forecast.map((f) => wallClockMs(f.time)));
 }
 
 /** History, forecast and prediction band on one chart. */
@@ -117,7 +128,7 @@ export function fanChart(
     width: WIDE_CHART_WIDTH,
     height: options.height ?? 220,
     data: { values: data },
-    layer: layers(x, options.yTitle, options.level, true),
+    layer: layers(x, options.yTitle, options.level, forecastStart(forecast), true),
   } as unknown as TopLevelSpec;
   return {
     kind: 'chart',
@@ -125,7 +136,7 @@ export function fanChart(
     title: options.title,
     description:
       options.description ??
-      `${options.yTitle}: observed history as a solid black line, forecast as a dashed blue line with its ${options.level} % prediction interval shaded.`,
+      `${options.yTitle}: observed history as a solid black line, forecast after the dotted rule as a blue line with its ${options.level} % prediction interval shaded.`,
     spec,
     wide: true,
   };
@@ -156,9 +167,9 @@ export function fanSmallMultiples(
     spec: {
       width: Math.floor((WIDE_CHART_WIDTH - 40 * (columns - 1)) / columns),
       height: options.height ?? 110,
-      layer: layers(x, options.yTitle, options.level, false),
+      layer: layers(x, options.yTitle, options.level, forecastStart(forecast), false),
     },
-    resolve: { scale: { y: 'independent' } },
+    resolve: { scale: { y: 'independent' }, axis: { x: 'independent' } },
   } as unknown as TopLevelSpec;
   return {
     kind: 'chart',
@@ -166,7 +177,7 @@ export function fanSmallMultiples(
     title: options.title,
     description:
       options.description ??
-      `One panel per reason (${groups.join(', ')}): history solid black, forecast dashed blue, ${options.level} % prediction interval shaded; each panel has its own scale.`,
+      `One panel per reason (${groups.join(', ')}): history black, forecast blue after the dotted rule, ${options.level} % prediction interval shaded; each panel has its own scale.`,
     spec,
     wide: true,
   };

@@ -55,7 +55,14 @@ export function intervalSeriesChart(
     for (const p of s.points) {
       const t = wallClockMs(p.time);
       times.push(t);
-      rows.push({ series: s.name, t, value: p.value, low: p.low ?? null, high: p.high ?? null });
+      rows.push({
+        series: s.name,
+        band: s.name,
+        t,
+        value: p.value,
+        low: p.low ?? null,
+        high: p.high ?? null,
+      });
     }
   const hasBand = series.some((s) => s.points.some((p) => p.low != null && p.high != null));
   const x = timeX(null, spanDays(times));
@@ -64,7 +71,10 @@ export function intervalSeriesChart(
     type: 'nominal' as const,
     title: null,
     scale: { domain: names, range: names.map((_, i) => seriesColour(i)) },
-    legend: series.length > 1 ? { orient: 'top' as const, symbolStrokeWidth: 2.5 } : null,
+    legend:
+      series.length > 1
+        ? { orient: 'top' as const, symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolSize: 300 }
+        : null,
   };
   const dash = {
     field: 'series',
@@ -81,7 +91,9 @@ export function intervalSeriesChart(
         x,
         y: { field: 'low', type: 'quantitative' },
         y2: { field: 'high' },
-        color: colour,
+        // A fill scale of its own keeps the band out of the legend, which then shows the
+        // lines with their dash patterns.
+        fill: { ...colour, field: 'band', legend: null },
       },
     });
   layer.push({

@@ -145,10 +145,14 @@ export function auditReport(input: AuditReportInput): ReportDocument {
         input.byHour.map((r) => ({
           weekday: r.weekday,
           hour: r.hour,
-          value: r.offered > 0 ? r.abandoned / r.offered : null,
+          value: r.offered >= MIN_CALLS_FOR_RATE ? r.abandoned / r.offered : null,
         })),
         { title: 'Abandonment by weekday and hour', valueTitle: 'abandonment', unit: 'share' },
       ),
+      {
+        kind: 'note',
+        text: `Abandonment is shown only for hours with at least ${MIN_CALLS_FOR_RATE} calls offered: a rate of 1 in 2 calls says little. The counts are in the chart above.`,
+      },
     ],
   });
   const callerBlocks: ReportSection['blocks'] = [];

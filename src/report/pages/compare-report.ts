@@ -59,7 +59,11 @@ export function compareReport(input: CompareReportInput): ReportDocument {
       `compared with ${input.baseName} over ${input.days} days and ${input.replications} paired replications (same random numbers), ${input.variantName} makes ${better.length} of ${measures.length} measures better and ${worse.length} worse`,
     ),
   );
-  for (const m of detectable.slice(0, 2))
+  // The strongest worsening and the strongest improvement when both exist (a manager weighs
+  // one against the other), else the two strongest changes.
+  const highlights =
+    better.length > 0 && worse.length > 0 ? [worse[0]!, better[0]!] : detectable.slice(0, 2);
+  for (const m of highlights)
     summary.push(
       sentence(
         describeChange({

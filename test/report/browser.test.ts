@@ -116,6 +116,32 @@ describe.skipIf(!present)('HTML reports in headless Chromium', () => {
       }
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
+      // Accessible structure: one h1, every chart an image with a name and a description,
+      // every table with a caption and column headers, the page's language declared.
+      const structure = await page.evaluate(() => ({
+        lang: document.documentElement.lang,
+        h1: document.querySelectorAll('h1').length,
+        unnamedCharts: Array.from(document.querySelectorAll('figure.chart svg.marks')).filter(
+          (svg) => svg.getAttribute('role') !== 'img' || !svg.getAttribute('aria-label'),
+        ).length,
+        undescribedFigures: Array.from(document.querySelectorAll('figure.chart')).filter(
+          (f) => !document.getElementById(f.getAttribute('aria-describedby') ?? '')?.textContent,
+        ).length,
+        tablesWithoutCaption: Array.from(document.querySelectorAll('table')).filter(
+          (t) => !t.querySelector('caption') || !t.querySelector('thead th[scope="col"]'),
+        ).length,
+      }));
+      expect(structure).toEqual({
+        lang: 'en',
+        h1: 1,
+        unnamedCharts: 0,
+        undescribedFigures: 0,
+        tablesWithoutCaption: 0,
+      });
+      // A greyscale rendering, to check by eye that nothing relies on colour alone.
+      await page.addStyleTag({ content: 'html { filter: grayscale(1); }' });
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}-greyscale.png`), fullPage: true });
+
       await page.setViewportSize({ width: A4_WIDTH_PX, height: 1123 });
       await page.emulateMedia({ media: 'print' });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -81,6 +81,11 @@ function rowSpec(row: DifferenceRow) {
         encoding: { x, x2: { datum: 0 } },
       },
       {
+        // A white casing under the whisker keeps it visible across a dark bar in greyscale.
+        mark: { type: 'rule', color: 'white', strokeWidth: 4 },
+        encoding: { x: { ...bare, field: 'low' }, x2: { field: 'high' } },
+      },
+      {
         mark: { type: 'rule', color: '#111', strokeWidth: 1.5 },
         encoding: { x: { ...bare, field: 'low' }, x2: { field: 'high' } },
       },

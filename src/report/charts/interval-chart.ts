@@ -119,7 +119,7 @@ export function intervalSeriesChart(
     title: options.title,
     description:
       options.description ??
-      `${options.yTitle} per interval${series.length > 1 ? ` for ${names.join(', ')}` : ''}${bandWords}${options.target ? `; dashed line: ${options.target.label}` : ''}.`,
+      `${options.yTitle}${/per interval/.test(options.yTitle) ? '' : ' per interval'}${series.length > 1 ? ` for ${names.join(', ')}` : ''}${bandWords}${options.target ? `; dashed line: ${options.target.label.replace(/\n/g, ' ')}` : ''}.`,
     spec,
     wide: true,
   };

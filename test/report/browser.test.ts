@@ -4,7 +4,8 @@
  * browser download). For each page builder with realistic synthetic input: no console errors,
  * no network request of any kind, every chart present as a non-empty SVG holding the marks its
  * kind must draw, no horizontal overflow at A4 width, and a PDF printed on A4. Screenshots and
- * the HTML go to test-output/ (gitignored). Skipped with a notice when chromium is absent.
+ * the HTML go to test-output/ (gitignored); SWITCHBOARD_REPORT_SHOTS=1 adds one per chart and a
+ * greyscale page. Skipped with a notice when chromium is absent.
  *
  * The expected marks below are written from what each chart must show (issue 8), not read from
  * the code: a band is an area, a series a line, a target a rule with a text label…
@@ -28,6 +29,8 @@ if (!present)
 const OUTPUT = resolve('test-output');
 const SCREENSHOTS = join(OUTPUT, 'screenshots');
 const A4_WIDTH_PX = 794; // 210 mm at 96 px per inch
+/** One screenshot per chart and a greyscale page too (for docs/images and checking by eye). */
+const EXTRA_SHOTS = process.env.SWITCHBOARD_REPORT_SHOTS === '1';
 
 /** Marks (Vega SVG classes `mark-<type>`) each kind of chart must contain, non-empty. */
 const EXPECTED_MARKS: Record<string, string[]> = {
@@ -115,6 +118,11 @@ describe.skipIf(!present)('HTML reports in headless Chromium', () => {
           expect(chart.marks[mark] ?? 0, `${chart.kind} has ${mark} marks`).toBeGreaterThan(0);
       }
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+      if (EXTRA_SHOTS) {
+        const figures = await page.$$('figure.chart');
+        for (const [i, figure] of figures.entries())
+          await figure.screenshot({ path: join(SCREENSHOTS, `${name}-chart-${i + 1}.png`) });
+      }
 
       // Accessible structure: one h1, every chart an image with a name and a description,
       // every table with a caption and column headers, the page's language declared.
@@ -138,9 +146,11 @@ describe.skipIf(!present)('HTML reports in headless Chromium', () => {
         undescribedFigures: 0,
         tablesWithoutCaption: 0,
       });
-      // A greyscale rendering, to check by eye that nothing relies on colour alone.
-      await page.addStyleTag({ content: 'html { filter: grayscale(1); }' });
-      await page.screenshot({ path: join(SCREENSHOTS, `${name}-greyscale.png`), fullPage: true });
+      if (EXTRA_SHOTS) {
+        // A greyscale rendering, to check by eye that nothing relies on colour alone.
+        await page.addStyleTag({ content: 'html { filter: grayscale(1); }' });
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}-greyscale.png`), fullPage: true });
+      }
 
       await page.setViewportSize({ width: A4_WIDTH_PX, height: 1123 });
       await page.emulateMedia({ media: 'print' });

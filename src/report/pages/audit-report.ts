@@ -34,10 +34,10 @@ export function auditReport(input: AuditReportInput): ReportDocument {
 
   const summary = [
     sentence(
-      `the records hold ${formatCount(calls.offered)} calls from ${formatCount(callers.distinct)} distinct callers${input.period ? ` between ${formatWallClock(input.period.from, 'date')} and ${formatWallClock(input.period.to, 'date')}` : ''}; ${formatPercent(share(calls.answered, calls.offered))} were answered and ${formatPercent(input.abandonRate.all)} abandoned (${formatPercent(input.abandonRate.excludingShort)} without abandons under ${short} s)`,
+      `the records hold ${formatCount(calls.offered)} calls from ${formatCount(callers.distinct)} distinct callers${input.period ? ` between ${formatWallClock(input.period.from, 'date')} and ${formatWallClock(input.period.to, 'date')}` : ''}; ${formatPercent(share(calls.answered, calls.offered))} were answered and ${formatPercent(input.abandonRate.all)} abandoned (${formatPercent(input.abandonRate.excludingShort)} without abandons under ${short}\u00a0s)`,
     ),
     sentence(
-      `service level was ${formatPercent(input.serviceLevel.ofAnsweredAndAbandoned)} within ${T} s counting answered and abandoned calls (${formatPercent(input.serviceLevel.ofAnswered)} of answered calls only), and answered callers waited ${formatSeconds(input.asaSeconds)} on average`,
+      `service level was ${formatPercent(input.serviceLevel.ofAnsweredAndAbandoned)} within ${T}\u00a0s counting answered and abandoned calls (${formatPercent(input.serviceLevel.ofAnswered)} of answered calls only), and answered callers waited ${formatSeconds(input.asaSeconds)} on average`,
     ),
     sentence(
       `${formatPercent(share(callers.repeat, callers.distinct))} of callers called more than once (${formatNumber(callers.attemptsPerCaller, 2)} attempts per caller)${callers.neverGotThrough !== undefined ? `, and ${formatPercent(share(callers.neverGotThrough, callers.distinct))} never got through` : ''}`,
@@ -75,12 +75,12 @@ export function auditReport(input: AuditReportInput): ReportDocument {
       'Abandonment',
       formatPercent(input.abandonRate.all),
       def('abandonRate', 'Calls abandoned in the queue, of calls offered.'),
-      `${formatPercent(input.abandonRate.excludingShort)} without abandons under ${short} s`,
+      `${formatPercent(input.abandonRate.excludingShort)} without abandons under ${short}\u00a0s`,
     ),
     fig(
-      `Service level (${T} s)`,
+      `Service level (${T}\u00a0s)`,
       formatPercent(input.serviceLevel.ofAnsweredAndAbandoned),
-      def('serviceLevel', `Calls answered within ${T} s, of calls answered or abandoned.`),
+      def('serviceLevel', `Calls answered within ${T}\u00a0s, of calls answered or abandoned.`),
       `${formatPercent(input.serviceLevel.ofAnswered)} of answered calls only`,
     ),
     fig(

@@ -138,7 +138,7 @@ export function compareReport(input: CompareReportInput): ReportDocument {
             unit: 'share',
             target: {
               value: slTarget,
-              label: `target\n${formatPercent(slTarget, 0)} in ${threshold} s`,
+              label: `target\n${formatPercent(slTarget, 0)} in ${threshold}\u00a0s`,
             },
           },
         ),

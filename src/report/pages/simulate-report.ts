@@ -57,7 +57,7 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
   const abandonTarget = input.targets?.abandon ?? 0.05;
   const slDefinition =
     input.serviceLevelDefinition ??
-    `Share of calls answered within ${threshold} s, of calls answered or abandoned.`;
+    `Share of calls answered within ${threshold}\u00a0s, of calls answered or abandoned.`;
   const currency = typeof input.cost?.currency === 'string' ? input.cost.currency : 'EUR';
   const costOf = (key: string) => {
     const v = input.cost?.[key];
@@ -69,7 +69,7 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
       `over ${input.days} simulated day${input.days === 1 ? '' : 's'} (${input.replications} replications), ${formatCount(o.offered.mean)} calls were offered and ${formatCount(o.answered.mean)} answered (${formatPercent(o.offered.mean > 0 ? o.answered.mean / o.offered.mean : 0)})`,
     ),
     sentence(
-      `service level was ${describeEstimate(o.serviceLevel, 'share')} within ${threshold} s, ${o.serviceLevel.mean >= slTarget ? 'meeting' : 'below'} the ${formatPercent(slTarget, 0)} target; answered callers waited ${formatSeconds(o.asaSeconds.mean)} on average`,
+      `service level was ${describeEstimate(o.serviceLevel, 'share')} within ${threshold}\u00a0s, ${o.serviceLevel.mean >= slTarget ? 'meeting' : 'below'} the ${formatPercent(slTarget, 0)} target; answered callers waited ${formatSeconds(o.asaSeconds.mean)} on average`,
     ),
     sentence(
       `abandonment was ${describeEstimate(o.probabilityAbandon, 'share')}, ${o.probabilityAbandon.mean <= abandonTarget ? 'within' : 'above'} the ${formatPercent(abandonTarget, 0)} ceiling${o.busy.mean >= 0.5 ? `, and ${formatCount(o.busy.mean)} calls found every line busy` : ''}`,
@@ -145,7 +145,7 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
           unit: 'share',
           target: {
             value: slTarget,
-            label: `target\n${formatPercent(slTarget, 0)} in ${threshold} s`,
+            label: `target\n${formatPercent(slTarget, 0)} in ${threshold}\u00a0s`,
           },
         },
       ),
@@ -185,7 +185,7 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
         asShare: true,
         wide: !input.attemptsDistribution,
         markers: [
-          { value: threshold, label: `${threshold} s threshold` },
+          { value: threshold, label: `${threshold}\u00a0s threshold` },
           { value: o.asaSeconds.mean, label: `mean ${formatSeconds(o.asaSeconds.mean)}` },
         ],
       }),

@@ -6,5 +6,7 @@
 export type { CliIo } from './cli/io.js';
 export { bufferIo, processIo } from './cli/io.js';
 export { ExitCode, main } from './cli/main.js';
+export * from './engine/index.js';
 export * from './errors.js';
+export * from './random/index.js';
 export * from './units/duration.js';

@@ -8,3 +8,4 @@ export { bufferIo, processIo } from './cli/io.js';
 export { ExitCode, main } from './cli/main.js';
 export * from './errors.js';
 export * from './units/duration.js';
+export * from './staffing/index.js';

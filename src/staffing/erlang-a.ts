@@ -92,12 +92,12 @@ export function erlangA(
   const serviceLevel = 1 - (blocking * (s1 / y + waitedTooLong)) / denominator;
   const servedWaitUnits = (blocking * sAsa) / denominator;
   return {
-    probabilityWait,
+    probabilityWait: Math.min(1, probabilityWait),
     serviceLevel: Math.min(1, Math.max(0, serviceLevel)),
     asaSeconds: (servedWaitUnits * patienceSeconds) / (1 - probabilityAbandon),
     meanWaitSeconds: probabilityAbandon * patienceSeconds,
-    occupancy: (trafficErlangs * (1 - probabilityAbandon)) / agents,
-    probabilityAbandon,
+    occupancy: Math.min(1, (trafficErlangs * (1 - probabilityAbandon)) / agents),
+    probabilityAbandon: Math.min(1, probabilityAbandon),
     probabilityBlocking: null,
   };
 }

@@ -75,11 +75,11 @@ export function finiteLines(
   const probabilityBlocking = probabilityOf(places);
   const answered = 1 - probabilityBlocking;
   return {
-    probabilityWait,
-    serviceLevel: Math.max(0, answered - answeredLate),
+    probabilityWait: Math.min(1, probabilityWait),
+    serviceLevel: Math.min(1, Math.max(0, answered - answeredLate)),
     asaSeconds: answered > 0 ? meanWaitSeconds / answered : Number.POSITIVE_INFINITY,
     meanWaitSeconds,
-    occupancy: (trafficErlangs * answered) / agents,
+    occupancy: Math.min(1, (trafficErlangs * answered) / agents),
     probabilityAbandon: null,
     probabilityBlocking,
   };

@@ -74,8 +74,8 @@ export function readStaffFlags(args: Record<string, unknown>): StaffFlags {
     'serviceLevel',
     number(
       'service-level',
-      'a fraction of calls between 0 and 1 (0.8 = 80 %)',
-      (n) => n > 0 && n <= 1,
+      'a fraction of calls above 0 and below 1 (0.8 = 80 %)',
+      (n) => n > 0 && n < 1,
     ),
   );
   setTarget('asaSeconds', duration('asa', false));

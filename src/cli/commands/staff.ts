@@ -20,14 +20,17 @@ import type { SwitchboardCommand } from '../command.js';
 import type { CliIo } from '../io.js';
 
 const DEFINITIONS = `Definitions (every probability is a fraction of ALL offered calls):
-  serviceLevel     answered within --threshold / all offered calls (abandoned and blocked calls count as misses)
+  serviceLevel     answered within --threshold / ALL offered calls
+                   (abandoned and blocked calls count as misses)
   asaSeconds       mean wait of ANSWERED calls
-  meanWaitSeconds  mean time in queue over ALL offered calls, abandoners counted until they hang up
+  meanWaitSeconds  mean time in queue over ALL offered calls,
+                   abandoners counted until they hang up
   occupancy        carried load / operators on the phones
   positions        ceil(agents / (1 - shrinkage))
-JSON: exactly model, trafficErlangs, agents, positions, probabilityWait, serviceLevel, asaSeconds,
-meanWaitSeconds, occupancy, probabilityAbandon, probabilityBlocking; null where the model has no such
-measure, and for asaSeconds/meanWaitSeconds of erlang-c when traffic >= agents (unbounded wait).`;
+--json prints exactly: model, trafficErlangs, agents, positions, probabilityWait,
+serviceLevel, asaSeconds, meanWaitSeconds, occupancy, probabilityAbandon,
+probabilityBlocking. null where the model has no such measure; for erlang-c with
+traffic >= agents, asaSeconds and meanWaitSeconds are null: the wait is unbounded.`;
 
 /** `switchboard staff`: evaluate a staffing, solve for operators or traffic, or plan a load file. */
 export const staffCommand: SwitchboardCommand = {

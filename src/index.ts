@@ -9,4 +9,5 @@ export { ExitCode, main } from './cli/main.js';
 export * from './engine/index.js';
 export * from './errors.js';
 export * from './random/index.js';
+export * from './staffing/index.js';
 export * from './units/duration.js';

@@ -26,6 +26,7 @@ export * from './pages/forecast-report.js';
 export * from './pages/simulate-input.js';
 export * from './pages/simulate-report.js';
 export * from './render-html.js';
+export * from './report-option.js';
 export * from './sentences.js';
 export * from './wall-clock.js';
 export * from './write-report.js';

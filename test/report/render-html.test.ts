@@ -17,6 +17,7 @@ import type { ReportDocument } from '../../src/report/document.js';
 import { reportCharts } from '../../src/report/document.js';
 import { simulateReport } from '../../src/report/pages/simulate-report.js';
 import { renderReportHtml } from '../../src/report/render-html.js';
+import { resolveReportPath } from '../../src/report/report-option.js';
 import { writeFileAtomic, writeReport } from '../../src/report/write-report.js';
 import { syntheticSimulateInput } from './fixtures.js';
 
@@ -117,5 +118,19 @@ describe('a week of simulation', () => {
     );
     expect(bytes).toBeLessThan(2 * 1024 * 1024);
     expect(html.match(/<svg[^>]*class="marks"/g)).toHaveLength(reportCharts(document).length);
+  });
+});
+
+describe('resolveReportPath (--report)', () => {
+  it('resolves against the working directory and refuses bad paths before any work', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'switchboard-report-'));
+    expect(resolveReportPath(undefined, dir)).toBeUndefined();
+    expect(resolveReportPath('r.html', dir)).toBe(join(dir, 'r.html'));
+    expect(() => resolveReportPath('r.pdf', dir)).toThrow(
+      '--report: expected a file name ending in .html, received "r.pdf" (e.g. --report report.html)',
+    );
+    expect(() => resolveReportPath('missing/r.html', dir)).toThrow(
+      /--report: expected a file in an existing directory/,
+    );
   });
 });

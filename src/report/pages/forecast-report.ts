@@ -178,7 +178,7 @@ export function forecastReport(input: ForecastReportInput): ReportDocument {
               label: 'Method',
               value: input.method,
               definition:
-                'The forecasting method used (chosen by rolling-origin backtest with --method auto).',
+                'The forecasting method used; with --method auto, the one with the best rolling-origin backtest.',
             },
           ],
         },

@@ -96,7 +96,7 @@ for (const days of [1, 7, 28]) {
     charts = reportCharts(document).length;
     if (json.length === 0) throw new Error('empty JSON');
   }
-  if (charts !== 5) throw new Error(`expected 5 charts, rendered ${charts}`);
+  if (charts !== 6) throw new Error(`expected 6 charts, rendered ${charts}`);
   const report = median(reportTimes);
   const json = median(jsonTimes);
   console.log(

@@ -21,7 +21,15 @@ export function browserPages(): [string, () => ReportDocument, string[]][] {
     [
       'simulate',
       () => simulateReport(syntheticSimulateInput()),
-      ['interval-series', 'interval-band', 'interval-band', 'flow', 'histogram', 'bar'],
+      [
+        'interval-series',
+        'interval-series',
+        'interval-band',
+        'interval-band',
+        'flow',
+        'histogram',
+        'bar',
+      ],
     ],
     [
       'compare',

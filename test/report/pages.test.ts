@@ -40,7 +40,12 @@ describe('simulateReport', () => {
   it('leaves out what a minimal result does not have', () => {
     const { scenario, days, replications, overall, byInterval } = syntheticSimulateInput(1);
     const doc = simulateReport({ scenario, days, replications, overall, byInterval });
-    expect(chartKinds(doc)).toEqual(['interval-series', 'interval-band', 'interval-band']);
+    expect(chartKinds(doc)).toEqual([
+      'interval-series',
+      'interval-series',
+      'interval-band',
+      'interval-band',
+    ]);
     expect(doc.summary.length).toBeGreaterThanOrEqual(3);
     expect(doc.sections.map((s) => s.heading)).not.toContain('Cost');
   });

@@ -115,7 +115,7 @@ export function intervalSeriesChart(
   const bandWords = hasBand ? ', shaded bands are 95 % confidence intervals' : '';
   return {
     kind: 'chart',
-    chart: series.length > 1 ? 'interval-series' : 'interval-band',
+    chart: series.length > 1 || !hasBand ? 'interval-series' : 'interval-band',
     title: options.title,
     description:
       options.description ??

@@ -116,22 +116,28 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
   });
 
   const rows = input.byInterval;
-  const countSeries = [
-    { name: 'offered', points: interval(rows, (r) => r.offered) },
-    { name: 'answered', points: interval(rows, (r) => r.answered) },
-    { name: 'abandoned', points: interval(rows, (r) => r.abandoned) },
-  ];
-  if (rows.some((r) => r.busy))
-    countSeries.push({ name: 'busy', points: interval(rows, (r) => r.busy) });
-  const stripBands = countSeries.map((s) => ({
-    ...s,
-    points: s.points.map((p) => ({ time: p.time, value: p.value })),
-  }));
+  const means = (name: string, pick: (r: SimulateIntervalRow) => Estimate | undefined) => ({
+    name,
+    points: rows.map((r) => ({ time: r.intervalStart, value: pick(r)?.mean ?? null })),
+  });
+  // Lost calls get a chart and a scale of their own: drawn beside offered calls they would be a
+  // flat line at the bottom, and four dense series cannot be told apart by dash alone.
+  const lost = [means('abandoned', (r) => r.abandoned)];
+  if (rows.some((r) => r.busy)) lost.push(means('busy', (r) => r.busy));
   const dayBlocks: ReportSection['blocks'] = [
-    intervalSeriesChart(stripBands, {
-      title: 'Calls per interval',
+    intervalSeriesChart(
+      [means('offered', (r) => r.offered), means('answered', (r) => r.answered)],
+      {
+        title: 'Calls offered and answered per interval',
+        yTitle: 'calls per interval',
+        unit: 'count',
+      },
+    ),
+    intervalSeriesChart(lost, {
+      title: `Calls lost per interval (${lost.map((l) => l.name).join(' and ')})`,
       yTitle: 'calls per interval',
       unit: 'count',
+      height: 130,
     }),
   ];
   if (rows.some((r) => r.serviceLevel))

@@ -1,16 +1,17 @@
 // Make the README's screenshots (docs/images/report-*.png) from the pages the browser test
 // wrote under test-output/. Run after `npx vitest run test/report/browser.test.ts`:
 //   node test/report/docs-images.js
-// Each image is the top of a report down to the bottom of one chart, 1000 px wide.
+// Each image is the top of a report down to the bottom of one chart (the simulate one: its flow
+// chart alone), 1000 px wide.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const shots = [
-  ['simulate', 4], // summary, key figures… down to the call-path flow (4th chart)
-  ['compare', 1], // summary and the difference per measure
-  ['forecast', 1], // summary, key figures and the fan chart
-  ['audit', 1], // summary, key figures and the weekday × hour heatmap
+  ['simulate', 'flow'], // the call-path flow alone
+  ['compare', 'difference'], // from the top: summary and the difference per measure
+  ['forecast', 'fan'], // from the top: summary, key figures and the fan chart
+  ['audit', 'heatmap'], // from the top: summary, key figures and the weekday × hour heatmap
 ];
 const browser = await chromium.launch({
   executablePath: process.env.SWITCHBOARD_CHROMIUM ?? '/usr/bin/chromium',
@@ -19,18 +20,11 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 1000, height: 1000 } });
 for (const [name, chart] of shots) {
   await page.goto(pathToFileURL(resolve(`test-output/${name}-report.html`)).href);
-  const figure = page.locator('figure.chart').nth(chart - 1);
+  const figure = page.locator(`figure.chart[data-chart="${chart}"]`).first();
   const box = await figure.boundingBox();
   if (!box) throw new Error(`${name}: chart ${chart} not found`);
   let y = 0;
-  if (name === 'simulate')
-    y =
-      (
-        await page
-          .locator('figure.chart')
-          .nth(chart - 1)
-          .boundingBox()
-      ).y - 8;
+  if (name === 'simulate') y = box.y - 8;
   await page.screenshot({
     path: `docs/images/report-${name}.png`,
     clip: { x: 0, y, width: 1000, height: box.y + box.height + 8 - y },

@@ -151,7 +151,9 @@ function renderTable(table: TableBlock): string {
       return `<tr>${cells.join('')}</tr>`;
     })
     .join('\n');
-  return `<table><caption>${escapeHtml(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>
+  // Short tables are kept whole on one printed page; long ones break between rows.
+  const keep = table.rows.length <= 25 ? ' class="keep"' : '';
+  return `<table${keep}><caption>${escapeHtml(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>
 ${rows}
 </tbody></table>`;
 }

@@ -57,6 +57,9 @@ footer { margin-top: 2.5rem; font-size: .8rem; color: var(--muted); border-top: 
   h2 { break-after: avoid; }
   .summary { background: none; }
   tbody tr { break-inside: avoid; }
+  table.keep { break-inside: avoid; }
+  caption { break-after: avoid; }
+  thead { display: table-header-group; }
   tbody tr:nth-child(even) { background: none; }
   figure.chart { flex-basis: 100%; }
   td.num, th.num { white-space: normal; }

@@ -22,7 +22,7 @@ export interface RenderChartSvgOptions {
 
 /**
  * Compile `spec` with the shared chart configuration and render it to an SVG string.
- * Throws a RunError-free plain Error from Vega when the spec is invalid (a programmer error).
+ * Throws (a plain Error naming the function) when Vega or Vega-Lite reports any problem: a faulty spec is a programmer error.
  */
 export async function renderChartSvg(
   spec: TopLevelSpec,

@@ -40,6 +40,7 @@ export function weekdayHourHeatmap(
         `weekdayHourHeatmap: weekday must be 1–7 and hour 0–23, received ${c.weekday}/${c.hour}`,
       );
   const present = cells.filter((c) => c.value !== null);
+  if (present.length === 0) throw new RangeError('weekdayHourHeatmap: no cell has a value');
   const hours = [...new Set(present.map((c) => c.hour))].sort((a, b) => a - b);
   const firstHour = hours[0] ?? 0;
   const lastHour = hours[hours.length - 1] ?? 23;

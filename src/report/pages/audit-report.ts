@@ -134,27 +134,31 @@ export function auditReport(input: AuditReportInput): ReportDocument {
   const sections: ReportSection[] = [
     { heading: 'Key figures', blocks: [{ kind: 'figures', figures }] },
   ];
-  sections.push({
-    heading: 'When calls arrive and are lost',
-    blocks: [
+  const abandonCells = input.byHour.map((r) => ({
+    weekday: r.weekday,
+    hour: r.hour,
+    value: r.offered >= MIN_CALLS_FOR_RATE ? r.abandoned / r.offered : null,
+  }));
+  const rateNote = `Abandonment is shown only for hours with at least ${MIN_CALLS_FOR_RATE} calls offered: a rate of 1 in 2 calls says little.`;
+  const timeBlocks: ReportSection['blocks'] = [];
+  if (input.byHour.some((r) => r.offered > 0))
+    timeBlocks.push(
       weekdayHourHeatmap(
         input.byHour.map((r) => ({ weekday: r.weekday, hour: r.hour, value: r.offered })),
         { title: 'Calls offered by weekday and hour', valueTitle: 'calls offered', unit: 'count' },
       ),
-      weekdayHourHeatmap(
-        input.byHour.map((r) => ({
-          weekday: r.weekday,
-          hour: r.hour,
-          value: r.offered >= MIN_CALLS_FOR_RATE ? r.abandoned / r.offered : null,
-        })),
-        { title: 'Abandonment by weekday and hour', valueTitle: 'abandonment', unit: 'share' },
-      ),
-      {
-        kind: 'note',
-        text: `Abandonment is shown only for hours with at least ${MIN_CALLS_FOR_RATE} calls offered: a rate of 1 in 2 calls says little. The counts are in the chart above.`,
-      },
-    ],
-  });
+    );
+  if (abandonCells.some((c) => c.value !== null))
+    timeBlocks.push(
+      weekdayHourHeatmap(abandonCells, {
+        title: 'Abandonment by weekday and hour',
+        valueTitle: 'abandonment',
+        unit: 'share',
+      }),
+      { kind: 'note', text: `${rateNote} The counts are in the chart above.` },
+    );
+  else timeBlocks.push({ kind: 'note', text: `${rateNote} No hour has that many.` });
+  sections.push({ heading: 'When calls arrive and are lost', blocks: timeBlocks });
   const callerBlocks: ReportSection['blocks'] = [];
   if (callers.attemptsDistribution && callers.attemptsDistribution.length > 0)
     callerBlocks.push(

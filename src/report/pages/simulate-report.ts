@@ -172,8 +172,10 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
   sections.push({ heading: 'Across the day and week', blocks: dayBlocks });
 
   const flowBlocks: ReportSection['blocks'] = [];
-  if (input.callPath) {
-    const { nodes, links } = callPathFlow(input.callPath);
+  const { nodes, links } = input.callPath ? callPathFlow(input.callPath) : { nodes: [], links: [] };
+  if (input.callPath && links.every((l) => !(l.value > 0)))
+    flowBlocks.push({ kind: 'note', text: 'No call was offered: there is no path to draw.' });
+  else if (input.callPath) {
     flowBlocks.push(
       flowChart(nodes, links, { title: 'Where calls go', total: input.callPath.offered }),
     );

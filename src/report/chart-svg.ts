@@ -18,6 +18,11 @@ import { CHART_CONFIG } from './chart-theme.js';
 export interface RenderChartSvgOptions {
   /** Accessible name of the chart (becomes `aria-label` on the SVG root). */
   label?: string;
+  /**
+   * Prefix for the ids Vega defines inside the SVG (clip paths, gradients), so several charts
+   * inlined in one page never share an id. Default `chart`.
+   */
+  idPrefix?: string;
 }
 
 /**
@@ -42,7 +47,7 @@ export async function renderChartSvg(
       throw new Error(
         `renderChartSvg: the chart spec is faulty (${messages.length} messages): ${messages.slice(0, 3).join('; ')}`,
       );
-    return responsiveSvg(roundPathData(svg), options.label);
+    return responsiveSvg(prefixIds(roundPathData(svg), options.idPrefix ?? 'chart'), options.label);
   } finally {
     view.finalize();
   }
@@ -79,6 +84,20 @@ function roundPathData(svg: string): string {
     const rounded = data.replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10));
     return ` d="${rounded}"`;
   });
+}
+
+/** Prefix every id defined in `svg` and every reference to it (`url(#…)`, `href="#…"`). */
+function prefixIds(svg: string, prefix: string): string {
+  const ids = new Set([...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
+  if (ids.size === 0) return svg;
+  return svg
+    .replace(/(\sid=")([^"]+)"/g, (_w, head: string, id: string) => `${head}${prefix}-${id}"`)
+    .replace(/url\(#([^)]+)\)/g, (whole, id: string) =>
+      ids.has(id) ? `url(#${prefix}-${id})` : whole,
+    )
+    .replace(/(href=")#([^"]+)"/g, (whole, head: string, id: string) =>
+      ids.has(id) ? `${head}#${prefix}-${id}"` : whole,
+    );
 }
 
 /** Move the root width/height into a max-width style and add an accessible name. */

@@ -102,8 +102,8 @@ ${sections.join('\n')}
 }
 
 async function renderChart(block: ChartBlock, number: number): Promise<string> {
-  const svg = await renderChartSvg(block.spec, { label: block.title });
   const id = `chart-${number}`;
+  const svg = await renderChartSvg(block.spec, { label: block.title, idPrefix: id });
   return `<figure class="chart${block.wide ? ' wide' : ''}" data-chart="${escapeHtml(block.chart)}" aria-labelledby="${id}-title" aria-describedby="${id}-alt">
 <figcaption id="${id}-title">${escapeHtml(block.title)}</figcaption>
 ${svg}

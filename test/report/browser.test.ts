@@ -135,6 +135,10 @@ describe.skipIf(!present)('HTML reports in headless Chromium', () => {
         undescribedFigures: Array.from(document.querySelectorAll('figure.chart')).filter(
           (f) => !document.getElementById(f.getAttribute('aria-describedby') ?? '')?.textContent,
         ).length,
+        duplicateIds: (() => {
+          const ids = Array.from(document.querySelectorAll('[id]')).map((e) => e.id);
+          return ids.length - new Set(ids).size;
+        })(),
         tablesWithoutCaption: Array.from(document.querySelectorAll('table')).filter(
           (t) => !t.querySelector('caption') || !t.querySelector('thead th[scope="col"]'),
         ).length,
@@ -144,6 +148,7 @@ describe.skipIf(!present)('HTML reports in headless Chromium', () => {
         h1: 1,
         unnamedCharts: 0,
         undescribedFigures: 0,
+        duplicateIds: 0,
         tablesWithoutCaption: 0,
       });
       if (EXTRA_SHOTS) {

@@ -134,3 +134,26 @@ describe('resolveReportPath (--report)', () => {
     );
   });
 });
+
+describe('ids inside charts', () => {
+  it('are prefixed per chart, references included, so inlined charts never share one', async () => {
+    // A clipped mark makes Vega define a clipPath with an id and refer to it with url(#…).
+    const spec = {
+      data: { values: [{ a: 1, b: 2 }] },
+      mark: { type: 'point', clip: true },
+      encoding: {
+        x: { field: 'a', type: 'quantitative', scale: { domain: [0, 0.5] } },
+        y: { field: 'b', type: 'quantitative' },
+      },
+    } as never;
+    const one = await renderChartSvg(spec, { idPrefix: 'chart-1' });
+    const two = await renderChartSvg(spec, { idPrefix: 'chart-2' });
+    const idsOf = (svg: string) => [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+    expect(idsOf(one).length).toBeGreaterThan(0);
+    for (const id of idsOf(one)) {
+      expect(id.startsWith('chart-1-')).toBe(true);
+      expect(one).toContain(`url(#${id})`);
+    }
+    expect(idsOf(two).some((id) => idsOf(one).includes(id))).toBe(false);
+  });
+});

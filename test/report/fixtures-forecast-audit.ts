@@ -201,6 +201,11 @@ export function syntheticAuditInput(): AuditReportInput {
         kind: 'bad',
       },
     ],
+    nps: [
+      { reason: 'appointments', responses: 212, score: 18, ci95: [7, 29] },
+      { reason: 'results', responses: 96, score: -4, ci95: [-21, 13] },
+      { reason: 'reach a ward', responses: 131, score: 9, ci95: [-5, 23] },
+    ],
     period: { from: '2026-03-02T00:03:11+01:00', to: '2026-03-08T23:51:40+01:00' },
     definitions: {
       offered: 'Calls that entered a queue (ENTERQUEUE), plus CDR calls that never reached one.',

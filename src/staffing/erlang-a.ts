@@ -24,7 +24,8 @@ const MAX_TERMS = 50_000_000;
  *
  * Reference: Garnett, Mandelbaum & Reiman, "Designing a call center with impatient customers",
  * M&SOM 4 (2002); Mandelbaum & Zeltyn, "The Palm/Erlang-A queue" (2007) for the formulas
- * checked here. Cost O(agents) for Erlang B plus O(√x + max(0, y − x)) series terms.
+ * checked here. Cost O(agents) for Erlang B (O(1) when `erlangBValue`, B(agents, traffic), is
+ * given) plus O(√x + max(0, y − x)) series terms.
  *
  * @example erlangA(12, 10, 180, 120, 20).probabilityAbandon // 0.0615973770… (QueueCalc, pyworkforce)
  */
@@ -34,6 +35,7 @@ export function erlangA(
   handleTimeSeconds: number,
   patienceSeconds: number,
   thresholdSeconds: number,
+  erlangBValue?: number,
 ): QueueMeasures {
   if (!(agents > 0) || !Number.isFinite(agents)) {
     throw new RangeError(`erlangA: agents must be finite and > 0, received ${agents}`);
@@ -46,22 +48,24 @@ export function erlangA(
   const x = (agents * patienceSeconds) / handleTimeSeconds;
   const y = (trafficErlangs * patienceSeconds) / handleTimeSeconds;
   const u = thresholdSeconds / patienceSeconds;
-  const blocking = erlangB(agents, trafficErlangs);
+  const blocking = erlangBValue ?? erlangB(agents, trafficErlangs);
 
   // Σ t_j, Σ j t_j, Σ t_j·x/(x+j+1)·H_j with H_j = Σ_{i=1}^{j+1} 1/(x+i); all scaled by e^-logScale.
   let term = 1;
   let s0 = 1;
   let s1 = 0;
-  let harmonic = 1 / (x + 1);
-  let sAsa = (x / (x + 1)) * harmonic;
+  let inverse = 1 / (x + 1);
+  let harmonic = inverse;
+  let sAsa = x * inverse * harmonic;
   let logScale = 0;
+  // One division a step; the stopping test is multiplied out so it needs none.
   for (let j = 1; ; j++) {
-    term *= y / (x + j);
-    const served = x / (x + j + 1);
-    harmonic += 1 / (x + j + 1);
+    term *= y * inverse;
+    inverse = 1 / (x + j + 1);
+    harmonic += inverse;
     s0 += term;
     s1 += j * term;
-    sAsa += term * served * harmonic;
+    sAsa += term * x * inverse * harmonic;
     if (term > RESCALE) {
       term /= RESCALE;
       s0 /= RESCALE;
@@ -69,15 +73,17 @@ export function erlangA(
       sAsa /= RESCALE;
       logScale += Math.log(RESCALE);
     }
-    const ratio = y / (x + j + 1);
+    const ratio = y * inverse;
     if (ratio < 1) {
-      const rest = (term * ratio) / (1 - ratio);
-      const meanIndex = j + 1 + 1 / (1 - ratio);
+      // rest = term·r/(1−r) bounds the tail of Σt; meanIndex = j+1+1/(1−r) bounds its mean index.
+      const gap = 1 - ratio;
+      const tail = term * ratio;
+      const index = (j + 1) * gap + 1;
       if (
         term === 0 ||
-        (rest <= EPS * s0 &&
-          rest * meanIndex <= EPS * s1 &&
-          rest * (harmonic + meanIndex / x) <= EPS * sAsa)
+        (tail <= EPS * s0 * gap &&
+          tail * index <= EPS * s1 * gap * gap &&
+          tail * (harmonic * gap * x + index) <= EPS * sAsa * x * gap * gap)
       ) {
         break;
       }
@@ -109,18 +115,20 @@ export function erlangA(
 function tailAfterThreshold(x: number, y: number, u: number, logScale: number): number {
   const z = y * Math.exp(-u);
   let term = 1;
-  let sum = x / (x + 1);
+  let inverse = 1 / (x + 1);
+  let sum = x * inverse;
   let ownScale = 0;
   for (let j = 1; ; j++) {
-    term *= z / (x + j);
-    sum += (term * x) / (x + j + 1);
+    term *= z * inverse;
+    inverse = 1 / (x + j + 1);
+    sum += term * x * inverse;
     if (term > RESCALE) {
       term /= RESCALE;
       sum /= RESCALE;
       ownScale += Math.log(RESCALE);
     }
-    const ratio = z / (x + j + 1);
-    if (ratio < 1 && (term === 0 || (term * ratio) / (1 - ratio) <= EPS * sum)) break;
+    const ratio = z * inverse;
+    if (ratio < 1 && (term === 0 || term * ratio <= EPS * sum * (1 - ratio))) break;
     if (j > MAX_TERMS) throw new RangeError(`erlangA: series did not converge (x=${x}, z=${z})`);
   }
   const exponent = -y * Math.expm1(-u) - (x + 1) * u + ownScale - logScale;

@@ -70,12 +70,12 @@ export function solveAgents(question: StaffingQuestion): StaffingEvaluation {
       const next = Math.min(ceiling, bad + step);
       if (meets(next)) good = next;
       else if (next === ceiling) {
-        const what = question.model === 'finite-lines' ? 'operators on the lines' : 'operators';
+        const lines = question.model === 'finite-lines';
         throw inputError(
           'targets',
-          `targets some staffing up to ${ceiling} ${what} meets`,
+          `targets that at most ${ceiling} operators can meet${lines ? ` on ${ceiling} lines` : ''}`,
           JSON.stringify(targets),
-          { raw: true, hint: 'a service level below 1, or more lines' },
+          { raw: true, hint: lines ? 'give more --lines or looser targets' : 'loosen the targets' },
         );
       } else bad = next;
     }

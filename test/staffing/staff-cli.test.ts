@@ -265,7 +265,9 @@ describe('switchboard staff: bad input gets one line and exit code 2', () => {
       '0.0000001',
     );
     expect(code).toBe(2);
-    expect(err).toMatch(/^switchboard: targets: expected targets some staffing up to 12/);
+    expect(err).toMatch(
+      /^switchboard: targets: expected targets that at most 12 operators can meet on 12 lines/,
+    );
   });
 });
 

@@ -108,7 +108,7 @@ const report = (label, value) => {
 
 console.log('# staffing benchmark (Node', process.version, ')');
 
-// 1. Erlang C at 5,000 operators, against a plain loop of the same length (the Erlang B
+// 1. Erlang C at 5,000 operators, against a plain loop of the same length (the forward Erlang B
 // recurrence alone), since the textbook sum overflows there; and erlangC() against the textbook
 // sum at 100 operators, where it does not.
 const c5000 = { model: 'erlang-c', trafficErlangs: 4_950, handleTimeSeconds: 180, agents: 5_000 };
@@ -120,7 +120,7 @@ const recurrenceOnly = () => {
 const c = timePerCall([() => evaluateStaffing(c5000), recurrenceOnly]);
 report(
   'Erlang C evaluation, 5,000 operators, 4,950 E: ms per call',
-  `${c.ms[0].toFixed(4)} (bare Erlang B loop ${c.ms[1].toFixed(4)}, ratio ${(c.ms[0] / c.ms[1]).toFixed(2)}; ${c.calls} calls)`,
+  `${c.ms[0].toFixed(4)} (textbook forward Erlang B recurrence alone ${c.ms[1].toFixed(4)}, ratio ${(c.ms[0] / c.ms[1]).toFixed(2)}; ${c.calls} calls)`,
 );
 const small = timePerCall([() => erlangC(100, 90), () => textbookErlangC(100, 90)]);
 const agree = Math.abs(textbookErlangC(100, 90) - erlangC(100, 90));

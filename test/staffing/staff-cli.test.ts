@@ -210,6 +210,22 @@ describe('switchboard staff: bad input gets one line and exit code 2', () => {
       '--shrinkage: expected a fraction',
     ],
     [
+      'agents with --solve agents',
+      [
+        '--rate',
+        '100',
+        '--aht',
+        '180',
+        '--agents',
+        '3',
+        '--solve',
+        'agents',
+        '--service-level',
+        '0.8',
+      ],
+      '--agents: expected no --agents with --solve agents',
+    ],
+    [
       'traffic with a load',
       [
         '--rate',

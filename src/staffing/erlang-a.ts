@@ -1,4 +1,5 @@
 import { erlangB } from './erlang-b.js';
+import { digamma, seriesStart } from './gamma-function.js';
 import type { QueueMeasures } from './queue-measures.js';
 
 const RESCALE = 1e250;
@@ -19,13 +20,15 @@ const MAX_TERMS = 50_000_000;
  * the closed form P(served within T, waited) = π(c)·(x e^y / y^(x+1))·[γ(x+1, y) − γ(x+1, y e^(−θT))].
  * Both incomplete gammas are evaluated as the series above (terms are log-concave in j), summed
  * from j = 0 with rescaling so nothing overflows, and truncated when the geometric bound on the
- * tail is below 1e-17 of the sum. Mean time in queue over all calls is P(abandon)·patience
+ * tail is below 1e-17 of the sum; when the peak lies more than 10⁵ terms out (overload with
+ * long patience) the sum starts 10·√y terms before it, where terms are below e^-50 of the peak,
+ * its scale from ln Γ and the harmonic sums from ψ. Mean time in queue over all calls is P(abandon)·patience
  * (Little's law); the ASA of answered calls is E[W·1{served}] / P(served).
  *
  * Reference: Garnett, Mandelbaum & Reiman, "Designing a call center with impatient customers",
  * M&SOM 4 (2002); Mandelbaum & Zeltyn, "The Palm/Erlang-A queue" (2007) for the formulas
  * checked here. Cost O(agents) for Erlang B (O(1) when `erlangBValue`, B(agents, traffic), is
- * given) plus O(√x + max(0, y − x)) series terms.
+ * given) plus O(√x + √y) series terms, O(max(0, y − x)) only below 10⁵.
  *
  * @example erlangA(12, 10, 180, 120, 20).probabilityAbandon // 0.0615973770… (QueueCalc, pyworkforce)
  */
@@ -51,15 +54,17 @@ export function erlangA(
   const blocking = erlangBValue ?? erlangB(agents, trafficErlangs);
 
   // Σ t_j, Σ j t_j, Σ t_j·x/(x+j+1)·H_j with H_j = Σ_{i=1}^{j+1} 1/(x+i); all scaled by e^-logScale.
+  // Far in overload with long patience the terms peak thousands of places out: start there.
+  const { start, logTerm } = seriesStart(x, y);
   let term = 1;
   let s0 = 1;
-  let s1 = 0;
-  let inverse = 1 / (x + 1);
-  let harmonic = inverse;
+  let s1 = start;
+  let inverse = 1 / (x + start + 1);
+  let harmonic = start === 0 ? inverse : digamma(x + start + 2) - digamma(x + 1);
   let sAsa = x * inverse * harmonic;
-  let logScale = 0;
+  let logScale = logTerm;
   // One division a step; the stopping test is multiplied out so it needs none.
-  for (let j = 1; ; j++) {
+  for (let j = start + 1; ; j++) {
     term *= y * inverse;
     inverse = 1 / (x + j + 1);
     harmonic += inverse;
@@ -88,7 +93,9 @@ export function erlangA(
         break;
       }
     }
-    if (j > MAX_TERMS) throw new RangeError(`erlangA: series did not converge (x=${x}, y=${y})`);
+    if (j - start > MAX_TERMS) {
+      throw new RangeError(`erlangA: series did not converge (x=${x}, y=${y})`);
+    }
   }
 
   const denominator = blocking * s0 + (1 - blocking) * Math.exp(-logScale);
@@ -114,11 +121,12 @@ export function erlangA(
  */
 function tailAfterThreshold(x: number, y: number, u: number, logScale: number): number {
   const z = y * Math.exp(-u);
+  const { start, logTerm } = seriesStart(x, z);
   let term = 1;
-  let inverse = 1 / (x + 1);
+  let inverse = 1 / (x + start + 1);
   let sum = x * inverse;
-  let ownScale = 0;
-  for (let j = 1; ; j++) {
+  let ownScale = logTerm;
+  for (let j = start + 1; ; j++) {
     term *= z * inverse;
     inverse = 1 / (x + j + 1);
     sum += term * x * inverse;
@@ -129,7 +137,9 @@ function tailAfterThreshold(x: number, y: number, u: number, logScale: number): 
     }
     const ratio = z * inverse;
     if (ratio < 1 && (term === 0 || term * ratio <= EPS * sum * (1 - ratio))) break;
-    if (j > MAX_TERMS) throw new RangeError(`erlangA: series did not converge (x=${x}, z=${z})`);
+    if (j - start > MAX_TERMS) {
+      throw new RangeError(`erlangA: series did not converge (x=${x}, z=${z})`);
+    }
   }
   const exponent = -y * Math.expm1(-u) - (x + 1) * u + ownScale - logScale;
   return sum * Math.exp(exponent);

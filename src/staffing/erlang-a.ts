@@ -1,5 +1,5 @@
 import { erlangB } from './erlang-b.js';
-import { digamma, seriesStart } from './gamma-function.js';
+import { digamma, logSeriesTerm, seriesStart } from './gamma-function.js';
 import type { QueueMeasures } from './queue-measures.js';
 
 const RESCALE = 1e250;
@@ -53,16 +53,24 @@ export function erlangA(
   const u = thresholdSeconds / patienceSeconds;
   const blocking = erlangBValue ?? erlangB(agents, trafficErlangs);
 
-  // Σ t_j, Σ j t_j, Σ t_j·x/(x+j+1)·H_j with H_j = Σ_{i=1}^{j+1} 1/(x+i); all scaled by e^-logScale.
+  // Σ t_j, Σ j t_j, Σ t_j·x/(x+j+1), Σ t_j·x/(x+j+1)·H_j with H_j = Σ_{i=1}^{j+1} 1/(x+i);
+  // all scaled by e^-(logTerm + rescales·ln RESCALE).
   // Far in overload with long patience the terms peak thousands of places out: start there.
-  const { start, logTerm } = seriesStart(x, y);
+  // The threshold's series (in z = y e^-u) starts at or before this one; when they are close,
+  // both start at the same place so that their scales differ exactly by start·u.
+  const z = y * Math.exp(-u);
+  const startZ = seriesStart(x, z);
+  const ownStart = seriesStart(x, y);
+  const start = ownStart - startZ < 100_000 ? startZ : ownStart;
+  const logTerm = logSeriesTerm(x, Math.log(y), start);
   let term = 1;
   let s0 = 1;
   let s1 = start;
   let inverse = 1 / (x + start + 1);
   let harmonic = start === 0 ? inverse : digamma(x + start + 2) - digamma(x + 1);
-  let sAsa = x * inverse * harmonic;
-  let logScale = logTerm;
+  let sServed = x * inverse;
+  let sAsa = sServed * harmonic;
+  let rescales = 0;
   // One division a step; the stopping test is multiplied out so it needs none.
   for (let j = start + 1; ; j++) {
     term *= y * inverse;
@@ -70,13 +78,16 @@ export function erlangA(
     harmonic += inverse;
     s0 += term;
     s1 += j * term;
-    sAsa += term * x * inverse * harmonic;
+    const served = term * x * inverse;
+    sServed += served;
+    sAsa += served * harmonic;
     if (term > RESCALE) {
       term /= RESCALE;
       s0 /= RESCALE;
       s1 /= RESCALE;
+      sServed /= RESCALE;
       sAsa /= RESCALE;
-      logScale += Math.log(RESCALE);
+      rescales += 1;
     }
     const ratio = y * inverse;
     if (ratio < 1) {
@@ -98,16 +109,31 @@ export function erlangA(
     }
   }
 
-  const denominator = blocking * s0 + (1 - blocking) * Math.exp(-logScale);
+  const logScale = logTerm + rescales * Math.log(RESCALE);
+  const idle = (1 - blocking) * Math.exp(-logScale);
+  const denominator = blocking * s0 + idle;
+  // Answered = answered at once + served after waiting: a sum of positive terms, exact even
+  // when nearly every caller abandons (1 − P(abandon) would cancel).
+  const answered = (idle + blocking * sServed) / denominator;
   const probabilityWait = (blocking * s0) / denominator;
   const probabilityAbandon = (blocking * s1) / y / denominator;
-  const waitedTooLong = tailAfterThreshold(x, y, u, logScale);
+  // ln t_startZ(z) − ln t_start(y), exactly −start·u when the starts agree.
+  const scaleShift =
+    startZ === start ? -start * u : logSeriesTerm(x, Math.log(y) - u, startZ) - logTerm;
+  const waitedTooLong = tailAfterThreshold(
+    x,
+    z,
+    y,
+    u,
+    startZ,
+    scaleShift - rescales * Math.log(RESCALE),
+  );
   const serviceLevel = 1 - (blocking * (s1 / y + waitedTooLong)) / denominator;
   const servedWaitUnits = (blocking * sAsa) / denominator;
   return {
     probabilityWait: Math.min(1, probabilityWait),
     serviceLevel: Math.min(1, Math.max(0, serviceLevel)),
-    asaSeconds: (servedWaitUnits * patienceSeconds) / (1 - probabilityAbandon),
+    asaSeconds: answered > 0 ? (servedWaitUnits * patienceSeconds) / answered : 0,
     meanWaitSeconds: probabilityAbandon * patienceSeconds,
     occupancy: Math.min(1, (trafficErlangs * (1 - probabilityAbandon)) / agents),
     probabilityAbandon: Math.min(1, probabilityAbandon),
@@ -117,15 +143,21 @@ export function erlangA(
 
 /**
  * The waiting callers served AFTER the threshold, relative to π(c) and scaled like the main
- * series: e^(y−z) (z/y)^(x+1) Σ_j x/(x+j+1) · z^j Γ(x+1)/Γ(x+j+1) with z = y e^(−u).
+ * series: e^(y−z) (z/y)^(x+1) Σ_j x/(x+j+1) · z^j Γ(x+1)/Γ(x+j+1) with z = y e^(−u), summed
+ * from `start`; `relativeScale` is ln t_start(z) minus the main series' scale.
  */
-function tailAfterThreshold(x: number, y: number, u: number, logScale: number): number {
-  const z = y * Math.exp(-u);
-  const { start, logTerm } = seriesStart(x, z);
+function tailAfterThreshold(
+  x: number,
+  z: number,
+  y: number,
+  u: number,
+  start: number,
+  relativeScale: number,
+): number {
   let term = 1;
   let inverse = 1 / (x + start + 1);
   let sum = x * inverse;
-  let ownScale = logTerm;
+  let rescales = 0;
   for (let j = start + 1; ; j++) {
     term *= z * inverse;
     inverse = 1 / (x + j + 1);
@@ -133,7 +165,7 @@ function tailAfterThreshold(x: number, y: number, u: number, logScale: number): 
     if (term > RESCALE) {
       term /= RESCALE;
       sum /= RESCALE;
-      ownScale += Math.log(RESCALE);
+      rescales += 1;
     }
     const ratio = z * inverse;
     if (ratio < 1 && (term === 0 || term * ratio <= EPS * sum * (1 - ratio))) break;
@@ -141,6 +173,6 @@ function tailAfterThreshold(x: number, y: number, u: number, logScale: number): 
       throw new RangeError(`erlangA: series did not converge (x=${x}, z=${z})`);
     }
   }
-  const exponent = -y * Math.expm1(-u) - (x + 1) * u + ownScale - logScale;
+  const exponent = -y * Math.expm1(-u) - (x + 1) * u + relativeScale + rescales * Math.log(RESCALE);
   return sum * Math.exp(exponent);
 }

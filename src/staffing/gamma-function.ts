@@ -93,11 +93,14 @@ export function digamma(s: number): number {
 /**
  * Where to start summing t_k = w^k Γ(x+1)/Γ(x+k+1), which peaks near k = w − x with a width of
  * about √w: at 0 unless the peak lies far out (over 10⁵ terms), else 10·√w + 10 terms before it,
- * where the terms are below e^-50 of the peak. Returns the index and ln t at that index.
+ * where the terms are below e^-50 of the peak.
  */
-export function seriesStart(x: number, w: number): { start: number; logTerm: number } {
-  const peak = w - x - 1;
-  const start = Math.max(0, Math.floor(peak - 10 * Math.sqrt(w) - 10));
-  if (start < 100_000) return { start: 0, logTerm: 0 };
-  return { start, logTerm: start * Math.log(w) + logGamma(x + 1) - logGamma(x + start + 1) };
+export function seriesStart(x: number, w: number): number {
+  const start = Math.max(0, Math.floor(w - x - 1 - 10 * Math.sqrt(w) - 10));
+  return start < 100_000 ? 0 : start;
+}
+
+/** ln t_k for t_k = w^k Γ(x+1)/Γ(x+k+1), given ln w: exact 0 at k = 0. Cost O(1). */
+export function logSeriesTerm(x: number, logW: number, k: number): number {
+  return k === 0 ? 0 : k * logW + logGamma(x + 1) - logGamma(x + k + 1);
 }

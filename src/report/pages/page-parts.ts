@@ -4,7 +4,13 @@
  */
 
 import type { KeyFigure, TableBlock } from '../document.js';
-import { type Estimate, formatEstimate, formatValue, type ValueUnit } from '../format.js';
+import {
+  type Estimate,
+  formatEstimate,
+  formatPercent,
+  formatValue,
+  type ValueUnit,
+} from '../format.js';
 import { measureInfo } from '../measures.js';
 
 /** Options of {@link estimateFigure}. */
@@ -59,7 +65,11 @@ export function targetStatus(
   unit: ValueUnit,
 ): KeyFigure['status'] {
   const ok = higherIsBetter ? value >= target : value <= target;
-  const word = `${ok ? 'meets' : 'misses'} the ${higherIsBetter ? '≥' : '≤'} ${formatValue(target, unit)} target`;
+  const shown =
+    unit === 'share'
+      ? formatPercent(target, Math.abs(target * 100 - Math.round(target * 100)) < 1e-9 ? 0 : 1)
+      : formatValue(target, unit);
+  const word = `${ok ? 'meets' : 'misses'} the ${higherIsBetter ? '≥' : '≤'} ${shown} target`;
   return { word, tone: ok ? 'good' : 'bad' };
 }
 

@@ -1,0 +1,251 @@
+import { type CallersReport, CallerTracker } from './caller-tracker.js';
+import { type CdrReport, CdrTracker } from './cdr-tracker.js';
+import { kaplanMeierFromCounts, restrictedMean, survivalQuantile } from './kaplan-meier.js';
+import type { CallOutcome, CallSummary, CdrLeg } from './records.js';
+import { SecondsHistogram } from './seconds-histogram.js';
+import { localParts } from './time-zone.js';
+
+/** Options of {@link AuditStats}. */
+export interface AuditStatsOptions {
+  serviceLevelSeconds: number;
+  shortAbandonSeconds: number;
+  /** Queues with fewer calls a week than this are micro-flows. */
+  microFlowPerWeek: number;
+  timeZone: string;
+  redialWindowSeconds: number;
+  bounceWindowSeconds: number;
+}
+
+/** Call counts; `offered` = answered + abandoned + timeout + exitKey + exitEmpty + busy + other. */
+export interface CallsReport {
+  offered: number;
+  answered: number;
+  abandoned: number;
+  shortAbandoned: number;
+  timeout: number;
+  exitKey: number;
+  exitEmpty: number;
+  busy: number;
+  other: number;
+  transferred: number;
+  blindTransfers: number;
+  attendedTransfers: number;
+  /** Calls that re-entered a queue after a transfer (same call id). */
+  bounced: number;
+  /** Per-call rows that never reached a queue (VRU-only, mapped CSV). */
+  notQueued: number;
+  duplicateEvents: number;
+  callsWithoutEnterQueue: number;
+  unknownEvents: Record<string, number>;
+  cdr: CdrReport | null;
+}
+
+/** Counters of one group (a queue, an hour × weekday cell). */
+export interface GroupCounters {
+  offered: number;
+  answered: number;
+  abandoned: number;
+  shortAbandoned: number;
+  answeredWithin: number;
+  waitAnsweredSeconds: number;
+  talkSeconds: number;
+  talkSquares: number;
+  transferred: number;
+  firstTime: number;
+  lastTime: number;
+}
+
+function newGroup(): GroupCounters {
+  return {
+    offered: 0,
+    answered: 0,
+    abandoned: 0,
+    shortAbandoned: 0,
+    answeredWithin: 0,
+    waitAnsweredSeconds: 0,
+    talkSeconds: 0,
+    talkSquares: 0,
+    transferred: 0,
+    firstTime: Number.POSITIVE_INFINITY,
+    lastTime: Number.NEGATIVE_INFINITY,
+  };
+}
+
+/** Outcomes that censor patience (the caller left for another reason than giving up). */
+const PATIENCE_EVENT: Record<CallOutcome, boolean | undefined> = {
+  abandoned: true,
+  answered: false,
+  timeout: false,
+  exitKey: false,
+  exitEmpty: false,
+  busy: undefined,
+  other: undefined,
+};
+
+/**
+ * Accumulates every KPI of the audit from reconstructed calls and CDR legs in constant memory
+ * (fixed histograms and per-group counters) apart from one record per caller and per CDR call.
+ * Cost: O(1) per call.
+ */
+export class AuditStats {
+  readonly calls: Omit<
+    CallsReport,
+    'duplicateEvents' | 'callsWithoutEnterQueue' | 'unknownEvents' | 'cdr'
+  > = {
+    offered: 0,
+    answered: 0,
+    abandoned: 0,
+    shortAbandoned: 0,
+    timeout: 0,
+    exitKey: 0,
+    exitEmpty: 0,
+    busy: 0,
+    other: 0,
+    transferred: 0,
+    blindTransfers: 0,
+    attendedTransfers: 0,
+    bounced: 0,
+    notQueued: 0,
+  };
+  readonly all = newGroup();
+  readonly byQueue = new Map<string, GroupCounters>();
+  readonly byHour = Array.from({ length: 7 * 24 }, newGroup);
+  readonly patienceEvents = new SecondsHistogram();
+  readonly patienceCensored = new SecondsHistogram();
+  readonly answeredWaits = new SecondsHistogram();
+  readonly callers: CallerTracker;
+  readonly cdr = new CdrTracker();
+  /** Observers of each call (calibration, per-call CSV). */
+  readonly listeners: ((call: CallSummary, weekday: number, hour: number) => void)[] = [];
+
+  constructor(readonly options: AuditStatsOptions) {
+    this.callers = new CallerTracker(options.redialWindowSeconds, options.bounceWindowSeconds);
+  }
+
+  /** Count one CDR leg. */
+  addLeg(leg: CdrLeg): void {
+    this.cdr.add(leg);
+  }
+
+  /** Count one reconstructed call. */
+  addCall(call: CallSummary): void {
+    if (call.path.length === 0) {
+      this.calls.notQueued++;
+      return;
+    }
+    const c = this.calls;
+    c.offered++;
+    c[call.outcome]++;
+    const short =
+      call.outcome === 'abandoned' && call.waitSeconds < this.options.shortAbandonSeconds;
+    if (short) c.shortAbandoned++;
+    if (call.transfers > 0) c.transferred++;
+    c.blindTransfers += call.blindTransfers;
+    c.attendedTransfers += call.attendedTransfers;
+    if (call.bounces > 0) c.bounced++;
+    const local = localParts(call.time, this.options.timeZone);
+    const groups = [
+      this.all,
+      this.byHour[local.weekday * 24 + local.hour]!,
+      this.queueGroup(call.queue),
+    ];
+    const within =
+      call.outcome === 'answered' && call.waitSeconds <= this.options.serviceLevelSeconds;
+    for (const g of groups) {
+      g.offered++;
+      if (call.outcome === 'answered') {
+        g.answered++;
+        g.waitAnsweredSeconds += call.waitSeconds;
+        g.talkSeconds += call.talkSeconds;
+        g.talkSquares += call.talkSeconds * call.talkSeconds;
+        if (within) g.answeredWithin++;
+      } else if (call.outcome === 'abandoned') {
+        g.abandoned++;
+        if (short) g.shortAbandoned++;
+      }
+      if (call.transfers > 0) g.transferred++;
+      if (call.time < g.firstTime) g.firstTime = call.time;
+      if (call.time > g.lastTime) g.lastTime = call.time;
+    }
+    if (call.outcome === 'answered') this.answeredWaits.add(call.waitSeconds);
+    const event = PATIENCE_EVENT[call.outcome];
+    if (event === true) this.patienceEvents.add(call.waitSeconds);
+    else if (event === false) this.patienceCensored.add(call.waitSeconds);
+    this.callers.add(call);
+    for (const listener of this.listeners) listener(call, local.weekday, local.hour);
+  }
+
+  private queueGroup(queue: string): GroupCounters {
+    let g = this.byQueue.get(queue);
+    if (!g) {
+      g = newGroup();
+      this.byQueue.set(queue, g);
+    }
+    return g;
+  }
+
+  /** The Kaplan–Meier patience curve from the histograms. */
+  patienceCurve() {
+    const times: number[] = [];
+    const events: number[] = [];
+    const censored: number[] = [];
+    const e = this.patienceEvents.counts;
+    const c = this.patienceCensored.counts;
+    for (let bin = 0; bin < e.length; bin++) {
+      if (e[bin]! + c[bin]! === 0) continue;
+      times.push(SecondsHistogram.timeOf(bin));
+      events.push(e[bin]!);
+      censored.push(c[bin]!);
+    }
+    return kaplanMeierFromCounts(times, events, censored);
+  }
+
+  /** The patience section. */
+  patienceReport(): PatienceReport {
+    const curve = this.patienceCurve();
+    const tau = curve.length > 0 ? curve[curve.length - 1]!.timeSeconds : 0;
+    const grid = [5, 10, 20, 30, 60, 120, 180, 300, 600];
+    return {
+      method:
+        'Kaplan-Meier; abandons are events, answers/timeouts/key exits/empty-queue exits censor',
+      observations: this.patienceEvents.total + this.patienceCensored.total,
+      abandons: this.patienceEvents.total,
+      censored: this.patienceCensored.total,
+      medianSeconds: survivalQuantile(curve, 0.5) ?? null,
+      quartileSeconds: survivalQuantile(curve, 0.25) ?? null,
+      restrictedMeanSeconds: curve.length > 0 ? restrictedMean(curve, tau) : null,
+      tauSeconds: tau,
+      survival: grid.map((t) => {
+        let s = 1;
+        let se = 0;
+        for (const step of curve) {
+          if (step.timeSeconds > t) break;
+          s = step.survival;
+          se = step.standardError;
+        }
+        return { seconds: t, survival: s, standardError: se };
+      }),
+    };
+  }
+
+  /** The callers section. */
+  callersReport(): CallersReport {
+    return this.callers.report();
+  }
+}
+
+/** The patience section of the report. */
+export interface PatienceReport {
+  method: string;
+  observations: number;
+  abandons: number;
+  censored: number;
+  /** Time by which half the callers would have abandoned (null: the curve stays above 0.5). */
+  medianSeconds: number | null;
+  /** Time by which a quarter would have abandoned. */
+  quartileSeconds: number | null;
+  /** ∫₀^τ S(t) dt, τ the longest wait observed. */
+  restrictedMeanSeconds: number | null;
+  tauSeconds: number;
+  survival: { seconds: number; survival: number; standardError: number }[];
+}

@@ -1,0 +1,245 @@
+import { splitCsvLine } from './csv-line.js';
+import {
+  countBlank,
+  countRecord,
+  isBlank,
+  type ParserOptions,
+  type RecordParser,
+} from './record-parser.js';
+import { type AuditRecord, newFileAccount, rejectLine } from './records.js';
+import { parseTimestamp } from './time-zone.js';
+
+const EVENT_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/** Events of Asterisk's app_queue and of agents, all versions; others count as unknown. */
+export const knownQueueEvents = new Set([
+  'ENTERQUEUE',
+  'CONNECT',
+  'COMPLETEAGENT',
+  'COMPLETECALLER',
+  'ABANDON',
+  'EXITWITHTIMEOUT',
+  'EXITWITHKEY',
+  'EXITEMPTY',
+  'JOINEMPTY',
+  'FULL',
+  'TRANSFER',
+  'BLINDTRANSFER',
+  'ATTENDEDTRANSFER',
+  'RINGNOANSWER',
+  'RINGCANCELED',
+  'DID',
+  'INFO',
+  'SYSCOMPAT',
+  'ADDMEMBER',
+  'REMOVEMEMBER',
+  'PAUSE',
+  'UNPAUSE',
+  'PAUSEALL',
+  'UNPAUSEALL',
+  'AGENTLOGIN',
+  'AGENTLOGOFF',
+  'AGENTCALLBACKLOGIN',
+  'AGENTCALLBACKLOGOFF',
+  'AGENTDUMP',
+  'QUEUESTART',
+  'CONFIGRELOAD',
+  'PENALTY',
+  'JOINUNAVAIL',
+  'LEAVEUNAVAIL',
+  'LEAVEEMPTY',
+  'CALLBACKOFFER',
+  'CALLBACKREQUEST',
+  'OUTDIAL',
+  'OUTANSWER',
+  'OUTCANCEL',
+  'OUTCHANUNAVAIL',
+  'OUTCONGESTION',
+  'OUTTRANSFER',
+  'OUTBUSY',
+  'OUTNOANSWER',
+  'REASON',
+  'NONE',
+]);
+
+/**
+ * Reader of the native Asterisk queue_log: `epoch|callid|queue|agent|EVENT|data1|…` (any
+ * number of data fields, agent names with spaces). Lines with fewer than five fields, a
+ * timestamp that is not an epoch or an event name that is not a word are rejected with the
+ * reason. Cost: one split per line.
+ */
+export function queueLogParser(path: string, options: ParserOptions): RecordParser {
+  const account = newFileAccount(path, 'queue_log');
+  const last = { time: Number.NEGATIVE_INFINITY };
+  return {
+    account,
+    parseLine(text, line, out) {
+      if (text.length === 0 || text.charCodeAt(0) === 35 || isBlank(text)) {
+        countBlank(account);
+        return;
+      }
+      const fields = text.split('|');
+      if (fields.length < 5) {
+        rejectLine(
+          account,
+          line,
+          `expected at least 5 "|"-separated fields, got ${fields.length}`,
+          text,
+        );
+        return;
+      }
+      const stamp = fields[0]!;
+      const time = Number(stamp);
+      if (stamp.length === 0 || !Number.isFinite(time) || time < 0) {
+        rejectLine(
+          account,
+          line,
+          `timestamp ${JSON.stringify(stamp.slice(0, 30))} is not an epoch`,
+          text,
+        );
+        return;
+      }
+      const event = fields[4]!;
+      if (!EVENT_NAME.test(event)) {
+        rejectLine(
+          account,
+          line,
+          `event ${JSON.stringify(event.slice(0, 30))} is not an event name`,
+          text,
+        );
+        return;
+      }
+      countRecord(account, event, time, last);
+      out.push({
+        kind: 'queue',
+        time,
+        callId: fields[1]!,
+        queue: fields[2]!,
+        agent: fields[3]!,
+        event,
+        data: fields.length > 5 ? fields.slice(5) : [],
+        source: options.source,
+        line,
+      });
+    },
+    finish() {},
+  };
+}
+
+/**
+ * Reader of queue_log database exports as CSV: Asterisk's realtime table (`time, callid,
+ * queuename, agent, event, data1..data5` or a single `data` column holding `a|b|c`, an `id`
+ * column allowed) and PBXware's vendor table (`uid, date_time, callid, queue_name, type, event,
+ * param1..3, entpos, expos, htime, ttime, time`), whose fields are moved to the native places.
+ */
+export function queueLogCsvParser(path: string, options: ParserOptions): RecordParser {
+  const account = newFileAccount(path, 'queue_log-csv');
+  const last = { time: Number.NEGATIVE_INFINITY };
+  let header: Map<string, number> | undefined;
+  let vendor = false;
+  let width = 0;
+  const at = (fields: string[], name: string) => {
+    const index = header?.get(name);
+    return index === undefined ? '' : (fields[index] ?? '');
+  };
+  return {
+    account,
+    parseLine(text, line, out: AuditRecord[]) {
+      if (isBlank(text)) {
+        countBlank(account);
+        return;
+      }
+      const fields = splitCsvLine(text);
+      if (!header) {
+        const names = fields.map((f) => f.trim().toLowerCase());
+        if (names.includes('event') && names.includes('callid')) {
+          header = new Map(names.map((n, i) => [n, i]));
+          vendor = names.includes('param1') && names.includes('date_time');
+          width = names.length;
+          countBlank(account);
+          return;
+        }
+        const base = /^\d+$/.test(fields[0] ?? '') && fields.length >= 11 ? 1 : 0;
+        header = new Map<string, number>([
+          ['time', base],
+          ['callid', base + 1],
+          ['queuename', base + 2],
+          ['agent', base + 3],
+          ['event', base + 4],
+          ['data1', base + 5],
+          ['data2', base + 6],
+          ['data3', base + 7],
+          ['data4', base + 8],
+          ['data5', base + 9],
+        ]);
+        width = fields.length;
+      }
+      if (fields.length !== width) {
+        rejectLine(account, line, `expected ${width} fields, got ${fields.length}`, text);
+        return;
+      }
+      const timeText = vendor ? at(fields, 'date_time') : at(fields, 'time');
+      const time = parseTimestamp(timeText, options.timeZone);
+      if (!Number.isFinite(time)) {
+        rejectLine(
+          account,
+          line,
+          `time ${JSON.stringify(timeText.slice(0, 30))} is not a date`,
+          text,
+        );
+        return;
+      }
+      const event = at(fields, 'event').trim().toUpperCase();
+      if (!EVENT_NAME.test(event)) {
+        rejectLine(
+          account,
+          line,
+          `event ${JSON.stringify(event.slice(0, 30))} is not an event name`,
+          text,
+        );
+        return;
+      }
+      let data: string[];
+      if (vendor) data = pbxwareData(event, fields, at);
+      else if (header.has('data') && !header.has('data1')) data = at(fields, 'data').split('|');
+      else data = [1, 2, 3, 4, 5].map((k) => at(fields, `data${k}`));
+      countRecord(account, event, time, last);
+      out.push({
+        kind: 'queue',
+        time,
+        callId: at(fields, 'callid'),
+        queue: vendor ? at(fields, 'queue_name') : at(fields, 'queuename') || at(fields, 'queue'),
+        agent: vendor ? at(fields, 'type') : at(fields, 'agent'),
+        event,
+        data,
+        source: options.source,
+        line,
+      });
+    },
+    finish() {},
+  };
+}
+
+/** PBXware puts data in vendor columns: move them to Asterisk's native positions. */
+function pbxwareData(
+  event: string,
+  fields: string[],
+  at: (fields: string[], name: string) => string,
+): string[] {
+  const p1 = at(fields, 'param1');
+  const p2 = at(fields, 'param2');
+  const p3 = at(fields, 'param3');
+  switch (event) {
+    case 'ENTERQUEUE':
+      return ['', p1, at(fields, 'entpos')];
+    case 'CONNECT':
+      return [at(fields, 'htime'), p2, p3];
+    case 'COMPLETEAGENT':
+    case 'COMPLETECALLER':
+      return [at(fields, 'htime'), at(fields, 'ttime'), at(fields, 'entpos')];
+    case 'RINGNOANSWER':
+      return [at(fields, 'htime')];
+    default:
+      return [p1, p2, p3];
+  }
+}

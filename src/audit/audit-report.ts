@@ -90,11 +90,11 @@ export function definitions(stats: AuditStats): Record<string, string> {
     abandonRate:
       'all = abandoned / offered; excludingShort = (abandoned − short) / (offered − short).',
     patience:
-      'Kaplan–Meier estimate of the time callers are willing to wait: abandon waits are events, waits of answered, timed-out, key-exit and empty-queue calls are right-censored.',
+      'Kaplan–Meier estimate of the time callers are willing to wait: abandon waits are events, waits of answered, timed-out, key-exit and empty-queue calls are right-censored. restrictedMeanSeconds integrates S up to τ = min(last abandon, 3600 s).',
     callers:
       'Calls linked by caller number. A redial is a call within the redial window after an unanswered call of the same number; neverGotThrough = callers none of whose calls was answered.',
     byHour: `Local time in ${timeZone} (--tz) of the first queue entry; weekday 0 = Sunday.`,
-    microFlow: `A queue with fewer than ${m} calls a week (--micro-flow) over the span of its calls.`,
+    microFlow: `A queue with fewer than ${m} calls a week (--micro-flow); weeks = days with calls / 7 (at least 1).`,
     bounced:
       'Calls that entered a queue again after a transfer, with the same call id; callers.backAfterTransfer counts a new call from the same number soon after a transferred call.',
     lines:
@@ -110,8 +110,7 @@ export function buildReport(
 ): AuditReport {
   const all = stats.all;
   const c = stats.calls;
-  const spanWeeks = (g: GroupCounters) => Math.max(1, (g.lastTime - g.firstTime) / (7 * 86_400));
-  const weeks = spanWeeks(all);
+  const weeks = Math.max(1, stats.days.size / 7);
   const byQueue: QueueRow[] = [...stats.byQueue.entries()]
     .sort((a, b) => b[1].offered - a[1].offered)
     .map(([queue, g]) => {

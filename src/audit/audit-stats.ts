@@ -3,7 +3,7 @@ import { type CdrReport, CdrTracker } from './cdr-tracker.js';
 import { kaplanMeierFromCounts, restrictedMean, survivalQuantile } from './kaplan-meier.js';
 import type { CallOutcome, CallSummary, CdrLeg } from './records.js';
 import { SecondsHistogram } from './seconds-histogram.js';
-import { localParts } from './time-zone.js';
+import { localParts, zoneOffsetSeconds } from './time-zone.js';
 
 /** Options of {@link AuditStats}. */
 export interface AuditStatsOptions {
@@ -115,6 +115,8 @@ export class AuditStats {
   readonly answeredWaits = new SecondsHistogram();
   readonly callers: CallerTracker;
   readonly cdr = new CdrTracker();
+  /** Local days (days since 1970-01-01, local time) with at least one call. */
+  readonly days = new Set<number>();
   /** Observers of each call (calibration, per-call CSV). */
   readonly listeners: ((call: CallSummary, weekday: number, hour: number) => void)[] = [];
 
@@ -144,6 +146,9 @@ export class AuditStats {
     c.attendedTransfers += call.attendedTransfers;
     if (call.bounces > 0) c.bounced++;
     const local = localParts(call.time, this.options.timeZone);
+    this.days.add(
+      Math.floor((call.time + zoneOffsetSeconds(call.time, this.options.timeZone)) / 86_400),
+    );
     const groups = [
       this.all,
       this.byHour[local.weekday * 24 + local.hour]!,
@@ -203,7 +208,9 @@ export class AuditStats {
   /** The patience section. */
   patienceReport(): PatienceReport {
     const curve = this.patienceCurve();
-    const tau = curve.length > 0 ? curve[curve.length - 1]!.timeSeconds : 0;
+    let lastEvent = 0;
+    for (const step of curve) if (step.events > 0) lastEvent = step.timeSeconds;
+    const tau = Math.min(lastEvent, 3600);
     const grid = [5, 10, 20, 30, 60, 120, 180, 300, 600];
     return {
       method:
@@ -213,7 +220,7 @@ export class AuditStats {
       censored: this.patienceCensored.total,
       medianSeconds: survivalQuantile(curve, 0.5) ?? null,
       quartileSeconds: survivalQuantile(curve, 0.25) ?? null,
-      restrictedMeanSeconds: curve.length > 0 ? restrictedMean(curve, tau) : null,
+      restrictedMeanSeconds: tau > 0 ? restrictedMean(curve, tau) : null,
       tauSeconds: tau,
       survival: grid.map((t) => {
         let s = 1;
@@ -244,7 +251,7 @@ export interface PatienceReport {
   medianSeconds: number | null;
   /** Time by which a quarter would have abandoned. */
   quartileSeconds: number | null;
-  /** ∫₀^τ S(t) dt, τ the longest wait observed. */
+  /** ∫₀^τ S(t) dt: mean patience restricted to τ = min(last abandon time, 3600 s). */
   restrictedMeanSeconds: number | null;
   tauSeconds: number;
   survival: { seconds: number; survival: number; standardError: number }[];

@@ -1,13 +1,12 @@
 import type { CallSummary } from './records.js';
 import { SecondsHistogram } from './seconds-histogram.js';
 
-interface CallerState {
-  attempts: number;
-  answered: number;
-  lastTime: number;
-  lastEnd: number;
-  lastAnswered: boolean;
-  lastTransferred: boolean;
+/** Attempts of one caller: flat arrays (start, end, flags) in arrival order of the input. */
+interface CallerAttempts {
+  starts: number[];
+  ends: number[];
+  /** bit 0: answered; bit 1: transferred. */
+  flags: number[];
 }
 
 /** The callers section of the report. */
@@ -36,17 +35,14 @@ export interface CallersReport {
 /**
  * Links calls by caller number into each caller's attempts: repeat callers, redials after an
  * unanswered call (and their delays), callers who never got through, and callers coming back
- * soon after a transfer (a bounced transfer seen across call ids). Memory: one small record
- * per distinct caller. Calls should arrive in time order; a call older than the caller's
- * previous one is counted but not used for delays.
+ * soon after a transfer (a bounced transfer seen across call ids). Each caller's attempts are
+ * sorted by time at the end, so inputs out of time order (per-call exports sorted by line)
+ * are handled. Memory: three numbers per identified call.
  */
 export class CallerTracker {
-  private readonly callers = new Map<string, CallerState>();
-  private readonly delays = new SecondsHistogram();
+  private readonly callers = new Map<string, CallerAttempts>();
   private unidentified = 0;
-  private redials = 0;
-  private unansweredIdentified = 0;
-  private backAfterTransfer = 0;
+  private cached: { report: CallersReport; delays: SecondsHistogram } | undefined;
 
   constructor(
     readonly redialWindowSeconds = 86_400,
@@ -55,72 +51,80 @@ export class CallerTracker {
 
   /** Count one call. */
   add(call: CallSummary): void {
-    const answered = call.outcome === 'answered';
+    this.cached = undefined;
     if (call.caller === '') {
       this.unidentified++;
       return;
     }
-    if (!answered) this.unansweredIdentified++;
-    const state = this.callers.get(call.caller);
-    if (!state) {
-      this.callers.set(call.caller, {
-        attempts: 1,
-        answered: answered ? 1 : 0,
-        lastTime: call.time,
-        lastEnd: call.endTime,
-        lastAnswered: answered,
-        lastTransferred: call.transfers > 0,
-      });
-      return;
+    let attempts = this.callers.get(call.caller);
+    if (!attempts) {
+      attempts = { starts: [], ends: [], flags: [] };
+      this.callers.set(call.caller, attempts);
     }
-    state.attempts++;
-    if (answered) state.answered++;
-    if (call.time >= state.lastTime) {
-      const gap = call.time - state.lastEnd;
-      if (!state.lastAnswered && gap >= 0 && gap <= this.redialWindowSeconds) {
-        this.redials++;
-        this.delays.add(gap);
+    attempts.starts.push(call.time);
+    attempts.ends.push(call.endTime);
+    attempts.flags.push((call.outcome === 'answered' ? 1 : 0) | (call.transfers > 0 ? 2 : 0));
+  }
+
+  private compute(): { report: CallersReport; delays: SecondsHistogram } {
+    if (this.cached) return this.cached;
+    const delays = new SecondsHistogram();
+    let repeat = 0;
+    let total = 0;
+    let never = 0;
+    let redials = 0;
+    let unanswered = 0;
+    let back = 0;
+    for (const a of this.callers.values()) {
+      const n = a.starts.length;
+      total += n;
+      if (n > 1) repeat++;
+      let answeredAny = false;
+      const order = a.starts.map((_, i) => i);
+      if (n > 1) order.sort((x, y) => a.starts[x]! - a.starts[y]!);
+      for (let k = 0; k < n; k++) {
+        const i = order[k]!;
+        const answered = (a.flags[i]! & 1) === 1;
+        if (answered) answeredAny = true;
+        else unanswered++;
+        if (k === 0) continue;
+        const p = order[k - 1]!;
+        const gap = a.starts[i]! - a.ends[p]!;
+        if ((a.flags[p]! & 1) === 0 && gap >= 0 && gap <= this.redialWindowSeconds) {
+          redials++;
+          delays.add(gap);
+        }
+        if ((a.flags[p]! & 2) === 2 && gap >= 0 && gap <= this.bounceWindowSeconds) back++;
       }
-      if (state.lastTransferred && gap >= 0 && gap <= this.bounceWindowSeconds)
-        this.backAfterTransfer++;
-      state.lastTime = call.time;
-      state.lastEnd = call.endTime;
-      state.lastAnswered = answered;
-      state.lastTransferred = call.transfers > 0;
+      if (!answeredAny) never++;
     }
+    const distinct = this.callers.size;
+    const report: CallersReport = {
+      distinct,
+      repeat,
+      attemptsPerCaller: distinct > 0 ? total / distinct : 0,
+      neverGotThrough: distinct > 0 ? never / distinct : 0,
+      unidentifiedCalls: this.unidentified,
+      redials,
+      redialProbability: unanswered > 0 ? redials / unanswered : 0,
+      redialWindowSeconds: this.redialWindowSeconds,
+      redialDelaySeconds: {
+        median: delays.quantile(0.5) ?? null,
+        p90: delays.quantile(0.9) ?? null,
+      },
+      backAfterTransfer: back,
+    };
+    this.cached = { report, delays };
+    return this.cached;
   }
 
   /** The callers section. */
   report(): CallersReport {
-    let repeat = 0;
-    let attempts = 0;
-    let never = 0;
-    for (const state of this.callers.values()) {
-      attempts += state.attempts;
-      if (state.attempts > 1) repeat++;
-      if (state.answered === 0) never++;
-    }
-    const distinct = this.callers.size;
-    return {
-      distinct,
-      repeat,
-      attemptsPerCaller: distinct > 0 ? attempts / distinct : 0,
-      neverGotThrough: distinct > 0 ? never / distinct : 0,
-      unidentifiedCalls: this.unidentified,
-      redials: this.redials,
-      redialProbability:
-        this.unansweredIdentified > 0 ? this.redials / this.unansweredIdentified : 0,
-      redialWindowSeconds: this.redialWindowSeconds,
-      redialDelaySeconds: {
-        median: this.delays.quantile(0.5) ?? null,
-        p90: this.delays.quantile(0.9) ?? null,
-      },
-      backAfterTransfer: this.backAfterTransfer,
-    };
+    return this.compute().report;
   }
 
   /** Histogram of redial delays (for calibration). */
   redialDelays(): SecondsHistogram {
-    return this.delays;
+    return this.compute().delays;
   }
 }

@@ -136,8 +136,8 @@ export function parseColumnMap(text: string, file: string): ColumnMap {
 
 /**
  * Reader of a per-call CSV through a {@link ColumnMap}: each row becomes a {@link CallSummary}
- * (wait = answer − queue start, or queue end − queue start when unanswered; clock times that
- * pass midnight are moved to the next day). Rows whose outcome is unmapped are rejected, with
+ * (wait = answer − queue start, or queue end − queue start when unanswered; a clock time more
+ * than 12 h earlier than the one before it in the row passed midnight: it moves to the next day). Rows whose outcome is unmapped are rejected, with
  * the value named.
  */
 export function mappedCsvParser(
@@ -217,7 +217,7 @@ export function mappedCsvParser(
         let t: number;
         if (clock && Number.isFinite(dayStart)) {
           t = dayStart + Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
-          while (Number.isFinite(previous) && t < previous - 60) t += 86_400;
+          if (Number.isFinite(previous) && t < previous - 43_200) t += 86_400;
         } else t = parseTimestamp(value, timeZone);
         if (Number.isFinite(t)) previous = t;
         return t;

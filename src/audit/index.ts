@@ -1,5 +1,6 @@
 /** The audit area: call-record importers, journey reconstruction, KPIs and calibration. */
 export * from './audit-files.js';
+export * from './audit-output.js';
 export * from './audit-report.js';
 export * from './audit-stats.js';
 export * from './calibration.js';
@@ -10,6 +11,7 @@ export * from './cdr-tracker.js';
 export * from './column-map.js';
 export * from './csv-line.js';
 export * from './detect-format.js';
+export * from './format-summary.js';
 export * from './kaplan-meier.js';
 export * from './line-reader.js';
 export * from './nps.js';
@@ -18,6 +20,7 @@ export * from './queue-log-parser.js';
 export * from './read-records.js';
 export * from './record-parser.js';
 export * from './records.js';
+export * from './scenario-writer.js';
 export * from './seconds-histogram.js';
 export * from './sql-dump-parser.js';
 export * from './sql-values.js';

@@ -37,7 +37,7 @@ export function countRecord(
   account.records++;
   account.events[event] = (account.events[event] ?? 0) + 1;
   if (time < last.time) account.outOfOrder++;
-  else last.time = time;
+  last.time = time;
 }
 
 /** True for a line holding only whitespace. */

@@ -118,7 +118,7 @@ export class AuditStats {
   /** Local days (days since 1970-01-01, local time) with at least one call. */
   readonly days = new Set<number>();
   /** Observers of each call (calibration, per-call CSV). */
-  readonly listeners: ((call: CallSummary, weekday: number, hour: number) => void)[] = [];
+  readonly listeners: ((call: CallSummary) => void)[] = [];
 
   constructor(readonly options: AuditStatsOptions) {
     this.callers = new CallerTracker(options.redialWindowSeconds, options.bounceWindowSeconds);
@@ -133,6 +133,7 @@ export class AuditStats {
   addCall(call: CallSummary): void {
     if (call.path.length === 0) {
       this.calls.notQueued++;
+      for (const listener of this.listeners) listener(call);
       return;
     }
     const c = this.calls;
@@ -177,7 +178,7 @@ export class AuditStats {
     if (event === true) this.patienceEvents.add(call.waitSeconds);
     else if (event === false) this.patienceCensored.add(call.waitSeconds);
     this.callers.add(call);
-    for (const listener of this.listeners) listener(call, local.weekday, local.hour);
+    for (const listener of this.listeners) listener(call);
   }
 
   private queueGroup(queue: string): GroupCounters {

@@ -42,8 +42,8 @@ export interface CalibratedParameters {
 }
 
 /**
- * Collects, call by call, what the calibration needs beyond {@link AuditStats}: arrivals by
- * local interval and queue (also the history CSV for `switchboard forecast`), days observed,
+ * Collects, call by call, what the calibration needs beyond {@link AuditStats}: arrivals (all
+ * calls, queued or not, by arrival time) by local interval and queue (also the history CSV for `switchboard forecast`), days observed,
  * agents answering per hour. Memory: O(intervals × queues + days × hours × agents).
  */
 export class CalibrationTracker {
@@ -58,8 +58,10 @@ export class CalibrationTracker {
   ) {}
 
   /** Count one call (pass as an {@link AuditStats} listener). */
-  add = (call: CallSummary, _weekday: number, hour: number): void => {
-    const local = call.time + zoneOffsetSeconds(call.time, this.timeZone);
+  add = (call: CallSummary): void => {
+    const t = call.arrivalTime;
+    const local = t + zoneOffsetSeconds(t, this.timeZone);
+    const hour = Math.floor((local % 86_400) / 3600);
     const step = this.intervalMinutes * 60;
     const bucket = Math.floor(local / step) * step;
     let row = this.history.get(bucket);
@@ -81,22 +83,23 @@ export class CalibrationTracker {
     }
   };
 
-  /** Rows `interval_start,calls,reason` for every interval from first to last, zeros included. */
+  /**
+   * Rows `interval_start,calls,reason` (reason = route) for every interval of every day with
+   * at least one call, zeros included; days without any call are left out (missing, not
+   * zero: records often have gaps).
+   */
   historyRows(): [string, number, string][] {
-    const keys = [...this.history.keys()];
-    if (keys.length === 0) return [];
     const queues = new Set<string>();
     for (const row of this.history.values()) for (const q of row.keys()) queues.add(q);
     const names = [...queues].sort();
     const step = this.intervalMinutes * 60;
-    const first = Math.min(...keys);
-    const last = Math.max(...keys);
     const rows: [string, number, string][] = [];
-    for (let t = first; t <= last; t += step) {
-      const iso = new Date(t * 1000).toISOString().slice(0, 19);
-      const row = this.history.get(t);
-      for (const q of names) rows.push([iso, row?.get(q) ?? 0, q]);
-    }
+    for (const day of [...this.days].sort((a, b) => a - b))
+      for (let t = day * 86_400; t < (day + 1) * 86_400; t += step) {
+        const iso = new Date(t * 1000).toISOString().slice(0, 19);
+        const row = this.history.get(t);
+        for (const q of names) rows.push([iso, row?.get(q) ?? 0, q]);
+      }
     return rows;
   }
 

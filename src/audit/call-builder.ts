@@ -287,6 +287,7 @@ function summarise(call: CallState): CallSummary {
     queue: first.queue,
     path: segments.map((s) => s.queue),
     time: first.enter,
+    arrivalTime: first.enter,
     endTime,
     outcome,
     waitSeconds,

@@ -259,6 +259,7 @@ export function mappedCsvParser(
         queue: get(map.queue) || 'default',
         path: [get(map.queue) || 'default'],
         time: entered,
+        arrivalTime: arrival,
         endTime: Number.isFinite(end) ? end : Number.isFinite(left) ? left : entered,
         outcome: resolved === 'notQueued' ? 'other' : resolved,
         waitSeconds: wait,

@@ -79,8 +79,10 @@ export interface CallSummary {
   queue: string;
   /** Queues in the order entered (re-entries repeat a name). */
   path: string[];
-  /** UTC epoch seconds of the first queue entry. */
+  /** UTC epoch seconds of the first queue entry (of the arrival when it never queued). */
   time: number;
+  /** UTC epoch seconds of the call's arrival (before any IVR/VRU); = time for queue_log. */
+  arrivalTime: number;
   endTime: number;
   outcome: CallOutcome;
   /** Wait in queue before the answer, or before leaving unanswered (first segment). */

@@ -3,7 +3,7 @@ import { type CdrReport, CdrTracker } from './cdr-tracker.js';
 import { kaplanMeierFromCounts, restrictedMean, survivalQuantile } from './kaplan-meier.js';
 import type { CallOutcome, CallSummary, CdrLeg } from './records.js';
 import { SecondsHistogram } from './seconds-histogram.js';
-import { localParts, zoneOffsetSeconds } from './time-zone.js';
+import { zoneOffsetSeconds } from './time-zone.js';
 
 /** Options of {@link AuditStats}. */
 export interface AuditStatsOptions {
@@ -146,10 +146,13 @@ export class AuditStats {
     c.blindTransfers += call.blindTransfers;
     c.attendedTransfers += call.attendedTransfers;
     if (call.bounces > 0) c.bounced++;
-    const local = localParts(call.time, this.options.timeZone);
-    this.days.add(
-      Math.floor((call.time + zoneOffsetSeconds(call.time, this.options.timeZone)) / 86_400),
-    );
+    const localSeconds = call.time + zoneOffsetSeconds(call.time, this.options.timeZone);
+    const day = Math.floor(localSeconds / 86_400);
+    this.days.add(day);
+    const local = {
+      weekday: (day + 4) % 7,
+      hour: Math.floor((localSeconds - day * 86_400) / 3600),
+    };
     const groups = [
       this.all,
       this.byHour[local.weekday * 24 + local.hour]!,

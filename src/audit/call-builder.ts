@@ -15,7 +15,8 @@ interface CallState {
   callId: string;
   caller: string;
   segments: Segment[];
-  seen: Set<string>;
+  /** Keys of the events seen (calls have a handful: a list beats a Set). */
+  seen: string[];
   lastTime: number;
   ringNoAnswer: number;
   source: number;
@@ -101,7 +102,7 @@ export class CallBuilder {
         callId: event.callId,
         caller: '',
         segments: [],
-        seen: new Set(),
+        seen: [],
         lastTime: event.time,
         ringNoAnswer: 0,
         source: event.source,
@@ -110,15 +111,14 @@ export class CallBuilder {
       };
       this.calls.set(event.callId, call);
     }
-    const signature = `${event.time}|${event.agent}|${name}|${event.data.join('|')}`;
-    if (call.seen.has(signature)) {
+    if (call.seen.includes(event.key)) {
       this.counts.duplicateEvents++;
       return;
     }
-    call.seen.add(signature);
+    call.seen.push(event.key);
     if (event.time > call.lastTime) call.lastTime = event.time;
     this.apply(call, event);
-    if (++this.sinceSweep >= 50_000) this.sweep();
+    if (++this.sinceSweep >= 10_000) this.sweep();
   }
 
   private apply(call: CallState, event: QueueEvent): void {

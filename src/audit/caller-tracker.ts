@@ -1,14 +1,6 @@
 import type { CallSummary } from './records.js';
 import { SecondsHistogram } from './seconds-histogram.js';
 
-/** Attempts of one caller: flat arrays (start, end, flags) in arrival order of the input. */
-interface CallerAttempts {
-  starts: number[];
-  ends: number[];
-  /** bit 0: answered; bit 1: transferred. */
-  flags: number[];
-}
-
 /** The callers section of the report. */
 export interface CallersReport {
   /** Distinct identified caller numbers. */
@@ -35,12 +27,19 @@ export interface CallersReport {
 /**
  * Links calls by caller number into each caller's attempts: repeat callers, redials after an
  * unanswered call (and their delays), callers who never got through, and callers coming back
- * soon after a transfer (a bounced transfer seen across call ids). Each caller's attempts are
- * sorted by time at the end, so inputs out of time order (per-call exports sorted by line)
- * are handled. Memory: three numbers per identified call.
+ * soon after a transfer (a bounced transfer seen across call ids). Attempts are kept in flat
+ * typed arrays (17 bytes per identified call, no object per call) and sorted by caller and
+ * time when the report is made, so inputs out of time order (per-call exports sorted by line)
+ * are handled. Cost: O(1) per call, O(n log n) for the report.
  */
 export class CallerTracker {
-  private readonly callers = new Map<string, CallerAttempts>();
+  private readonly callerIndex = new Map<string, number>();
+  private callerOf = new Int32Array(1024);
+  private starts = new Float64Array(1024);
+  private durations = new Float32Array(1024);
+  /** bit 0: answered; bit 1: transferred. */
+  private flags = new Uint8Array(1024);
+  private count = 0;
   private unidentified = 0;
   private cached: { report: CallersReport; delays: SecondsHistogram } | undefined;
 
@@ -49,6 +48,22 @@ export class CallerTracker {
     readonly bounceWindowSeconds = 300,
   ) {}
 
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const callerOf = new Int32Array(size);
+    callerOf.set(this.callerOf);
+    this.callerOf = callerOf;
+    const starts = new Float64Array(size);
+    starts.set(this.starts);
+    this.starts = starts;
+    const durations = new Float32Array(size);
+    durations.set(this.durations);
+    this.durations = durations;
+    const flags = new Uint8Array(size);
+    flags.set(this.flags);
+    this.flags = flags;
+  }
+
   /** Count one call. */
   add(call: CallSummary): void {
     this.cached = undefined;
@@ -56,53 +71,62 @@ export class CallerTracker {
       this.unidentified++;
       return;
     }
-    let attempts = this.callers.get(call.caller);
-    if (!attempts) {
-      attempts = { starts: [], ends: [], flags: [] };
-      this.callers.set(call.caller, attempts);
+    let index = this.callerIndex.get(call.caller);
+    if (index === undefined) {
+      index = this.callerIndex.size;
+      this.callerIndex.set(call.caller, index);
     }
-    attempts.starts.push(call.time);
-    attempts.ends.push(call.endTime);
-    attempts.flags.push((call.outcome === 'answered' ? 1 : 0) | (call.transfers > 0 ? 2 : 0));
+    if (this.count === this.starts.length) this.grow();
+    const k = this.count++;
+    this.callerOf[k] = index;
+    this.starts[k] = call.time;
+    this.durations[k] = Math.max(0, call.endTime - call.time);
+    this.flags[k] = (call.outcome === 'answered' ? 1 : 0) | (call.transfers > 0 ? 2 : 0);
   }
 
   private compute(): { report: CallersReport; delays: SecondsHistogram } {
     if (this.cached) return this.cached;
     const delays = new SecondsHistogram();
+    const n = this.count;
+    const { callerOf, starts, durations, flags } = this;
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((x, y) => callerOf[x]! - callerOf[y]! || starts[x]! - starts[y]!);
     let repeat = 0;
-    let total = 0;
     let never = 0;
     let redials = 0;
     let unanswered = 0;
     let back = 0;
-    for (const a of this.callers.values()) {
-      const n = a.starts.length;
-      total += n;
-      if (n > 1) repeat++;
-      let answeredAny = false;
-      const order = a.starts.map((_, i) => i);
-      if (n > 1) order.sort((x, y) => a.starts[x]! - a.starts[y]!);
-      for (let k = 0; k < n; k++) {
-        const i = order[k]!;
-        const answered = (a.flags[i]! & 1) === 1;
-        if (answered) answeredAny = true;
-        else unanswered++;
-        if (k === 0) continue;
-        const p = order[k - 1]!;
-        const gap = a.starts[i]! - a.ends[p]!;
-        if ((a.flags[p]! & 1) === 0 && gap >= 0 && gap <= this.redialWindowSeconds) {
-          redials++;
-          delays.add(gap);
-        }
-        if ((a.flags[p]! & 2) === 2 && gap >= 0 && gap <= this.bounceWindowSeconds) back++;
+    let attempts = 0;
+    let answeredAny = false;
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      const sameCaller = k > 0 && callerOf[order[k - 1]!] === callerOf[i];
+      if (!sameCaller) {
+        if (k > 0 && !answeredAny) never++;
+        attempts = 0;
+        answeredAny = false;
       }
-      if (!answeredAny) never++;
+      attempts++;
+      if (attempts === 2) repeat++;
+      const answered = (flags[i]! & 1) === 1;
+      if (answered) answeredAny = true;
+      else unanswered++;
+      if (!sameCaller) continue;
+      const p = order[k - 1]!;
+      const gap = starts[i]! - (starts[p]! + durations[p]!);
+      if ((flags[p]! & 1) === 0 && gap >= 0 && gap <= this.redialWindowSeconds) {
+        redials++;
+        delays.add(gap);
+      }
+      if ((flags[p]! & 2) === 2 && gap >= 0 && gap <= this.bounceWindowSeconds) back++;
     }
-    const distinct = this.callers.size;
+    if (n > 0 && !answeredAny) never++;
+    const distinct = this.callerIndex.size;
     const report: CallersReport = {
       distinct,
       repeat,
-      attemptsPerCaller: distinct > 0 ? total / distinct : 0,
+      attemptsPerCaller: distinct > 0 ? n / distinct : 0,
       neverGotThrough: distinct > 0 ? never / distinct : 0,
       unidentifiedCalls: this.unidentified,
       redials,

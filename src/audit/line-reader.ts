@@ -15,7 +15,7 @@ export interface LineBatch {
  */
 export async function* readLineBatches(
   path: string,
-  chunkBytes = 1 << 20,
+  chunkBytes = 1 << 16,
 ): AsyncGenerator<LineBatch> {
   const decoder = new StringDecoder('utf8');
   let carry = '';

@@ -31,6 +31,8 @@ export interface QueueEvent {
   /** Event name, upper case. */
   event: string;
   data: string[];
+  /** Identity of the event for duplicate detection: the raw line, or its fields joined. */
+  key: string;
   /** Index of the input file, and the 1-based line in it. */
   source: number;
   line: number;

@@ -128,6 +128,7 @@ export function sqlDumpParser(path: string, options: ParserOptions): RecordParse
         agent: get('agent') ?? '',
         event,
         data,
+        key: tuple.join('\u0000'),
         source: options.source,
         line,
       });

@@ -60,13 +60,7 @@ export interface CdrLeg {
 
 /** How a queue call ended. */
 export type CallOutcome =
-  | 'answered'
-  | 'abandoned'
-  | 'timeout'
-  | 'exitKey'
-  | 'exitEmpty'
-  | 'busy'
-  | 'other';
+  'answered' | 'abandoned' | 'timeout' | 'exitKey' | 'exitEmpty' | 'busy' | 'other';
 
 /**
  * One reconstructed call: its path through queues, its waits, and its end. Produced by the

@@ -123,7 +123,7 @@ export class AuditOutput {
       );
       this.write(
         'scenario.yaml',
-        stringify(calibrationToScenario(result.calibration), { lineWidth: 0 }),
+        `# switchboard audit: calibrated from ${this.paths.length} record file(s); format: docs/scenario-format.md\n${stringify(calibrationToScenario(result.calibration), { lineWidth: 0, version: '1.1' })}`,
       );
       const names = readdirSync(this.temp).sort();
       const target = resolve(this.dir);

@@ -28,6 +28,7 @@ export interface CalibratedParameters {
     windowSeconds: number;
     delayMedianSeconds: number | null;
     delayP90Seconds: number | null;
+    delayMeanSeconds: number | null;
   };
   transfers: {
     shareOfAnswered: number | null;
@@ -36,7 +37,14 @@ export interface CalibratedParameters {
     bouncedShare: number | null;
   };
   /** Route shares: each queue's share of offered calls, its talk-time mean. */
-  queues: { name: string; share: number; meanTalkSeconds: number | null }[];
+  queues: {
+    name: string;
+    share: number;
+    meanTalkSeconds: number | null;
+    talkCv: number | null;
+    /** Transferred / answered calls of this queue. */
+    transferProbability: number | null;
+  }[];
   /** Mean distinct agents answering calls, by weekday and hour, over the days observed. */
   staffingSeen: { weekday: number; hour: number; agents: number }[];
 }
@@ -175,6 +183,7 @@ export class CalibrationTracker {
         windowSeconds: callers.redialWindowSeconds,
         delayMedianSeconds: callers.redialDelaySeconds.median,
         delayP90Seconds: callers.redialDelaySeconds.p90,
+        delayMeanSeconds: stats.callers.redialDelays().mean() ?? null,
       },
       transfers: {
         shareOfAnswered: calls.answered > 0 ? calls.transferred / calls.answered : null,
@@ -188,8 +197,17 @@ export class CalibrationTracker {
           name,
           share: all.offered > 0 ? g.offered / all.offered : 0,
           meanTalkSeconds: g.answered > 0 ? g.talkSeconds / g.answered : null,
+          talkCv: coefficientOfVariation(g.talkSeconds, g.talkSquares, g.answered),
+          transferProbability: g.answered > 0 ? g.transferred / g.answered : null,
         })),
       staffingSeen,
     };
   }
+}
+
+/** Sample coefficient of variation from a sum, a sum of squares and a count (null below 2). */
+function coefficientOfVariation(sum: number, squares: number, n: number): number | null {
+  if (n < 2 || sum <= 0) return null;
+  const mean = sum / n;
+  return Math.sqrt(Math.max(0, (squares - n * mean * mean) / (n - 1))) / mean;
 }

@@ -40,6 +40,15 @@ export class SecondsHistogram {
     this.total += weight;
   }
 
+  /** The mean in seconds (bins at their representative time), or undefined when empty. */
+  mean(): number | undefined {
+    if (this.total === 0) return undefined;
+    let sum = 0;
+    for (let bin = 0; bin < this.counts.length; bin++)
+      if (this.counts[bin]! > 0) sum += this.counts[bin]! * SecondsHistogram.timeOf(bin);
+    return sum / this.total;
+  }
+
   /** The p-quantile (0 < p < 1) in seconds, or undefined when empty. */
   quantile(p: number): number | undefined {
     if (this.total === 0) return undefined;

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { inputError } from '../errors.js';
 import { type AuditReport, buildReport } from './audit-report.js';
+import { AgentSessions } from './agent-sessions.js';
 import { AuditStats } from './audit-stats.js';
 import { type CalibratedParameters, CalibrationTracker } from './calibration.js';
 import { CallBuilder } from './call-builder.js';
@@ -111,6 +112,8 @@ export async function auditFiles(
     stats.addCall(call);
     onCall?.(call);
   };
+  const sessions = new AgentSessions();
+  stats.listeners.push(sessions.addCall);
   const builder = new CallBuilder(addCall);
   const readers = paths.map((path, source) =>
     readRecords(path, {
@@ -123,8 +126,10 @@ export async function auditFiles(
   await mergeInTimeOrder(
     readers.map((r) => r.batches),
     (record) => {
-      if (record.kind === 'queue') builder.add(record);
-      else if (record.kind === 'cdr') stats.addLeg(record);
+      if (record.kind === 'queue') {
+        sessions.addEvent(record);
+        builder.add(record);
+      } else if (record.kind === 'cdr') stats.addLeg(record);
       else addCall(record);
     },
   );
@@ -134,6 +139,8 @@ export async function auditFiles(
     readers.map((r) => r.account),
     builder.counts,
   );
+  const occupancy = sessions.report();
+  if (occupancy) report.occupancy = occupancy;
   if (options.survey) report.survey = await surveyNps(options.survey);
   return { report, calibration: calibration.parameters(stats), history: calibration.historyRows() };
 }

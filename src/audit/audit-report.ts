@@ -1,3 +1,4 @@
+import type { OccupancyReport } from './agent-sessions.js';
 import type { AuditStats, CallsReport, GroupCounters, PatienceReport } from './audit-stats.js';
 import type { CallersReport } from './caller-tracker.js';
 import type { NpsReport } from './nps.js';
@@ -53,6 +54,8 @@ export interface AuditReport {
   byHour: HourCell[];
   byQueue: QueueRow[];
   definitions: Record<string, string>;
+  /** Present only when the records log agent sessions (logins, queue memberships). */
+  occupancy?: OccupancyReport;
   /** Present only with `--survey`. */
   survey?: NpsReport;
 }

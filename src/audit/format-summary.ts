@@ -71,6 +71,13 @@ export function formatAuditSummary(report: AuditReport): string {
         );
     }
   }
+  if (report.occupancy?.all.occupancy != null) {
+    const o = report.occupancy.all;
+    out.push(
+      '',
+      `Occupancy ${pct(o.occupancy)}: ${secs(o.talkSeconds)} talking in ${secs(o.loggedInSeconds)} logged in, ${report.occupancy.byAgent.length} agents with sessions`,
+    );
+  }
   if (c.cdr) {
     const d = c.cdr;
     out.push(

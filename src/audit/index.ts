@@ -25,3 +25,4 @@ export * from './seconds-histogram.js';
 export * from './sql-dump-parser.js';
 export * from './sql-values.js';
 export * from './time-zone.js';
+export * from './agent-sessions.js';

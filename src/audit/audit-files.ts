@@ -141,6 +141,9 @@ export async function auditFiles(
   );
   const occupancy = sessions.report();
   if (occupancy) report.occupancy = occupancy;
-  if (options.survey) report.survey = await surveyNps(options.survey);
+  if (options.survey) {
+    report.survey = await surveyNps(options.survey);
+    report.definitions.survey = report.survey.method;
+  }
   return { report, calibration: calibration.parameters(stats), history: calibration.historyRows() };
 }

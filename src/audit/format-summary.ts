@@ -62,6 +62,11 @@ export function formatAuditSummary(report: AuditReport): string {
       out.push(
         `  ${q.queue.padEnd(16).slice(0, 16)} ${String(q.offered).padStart(8)} ${String(q.answered).padStart(9)}  ${pct(q.abandonRate).padStart(7)} ${pct(q.serviceLevel).padStart(6)}  ${secs(q.asaSeconds).padEnd(10)} ${q.callsPerWeek.toFixed(1).padStart(8)}${q.microFlow ? '  micro-flow' : ''}`,
       );
+    const micro = report.byQueue.filter((q) => q.microFlow);
+    if (micro.length)
+      out.push(
+        `  micro-flows together: ${micro.length} queues, ${micro.reduce((n, q) => n + q.offered, 0)} calls (${pct(micro.reduce((n, q) => n + q.offered, 0) / c.offered)} of offered), ${micro.reduce((n, q) => n + q.transferred, 0)} transferred`,
+      );
     const busiest = [...report.byHour].sort((a, b) => b.offered - a.offered).slice(0, 5);
     if (busiest.length) {
       out.push('', 'Busiest hours (local)');
@@ -84,6 +89,14 @@ export function formatAuditSummary(report: AuditReport): string {
       '',
       `CDR: ${d.legs} legs in ${d.calls} calls: answered ${d.answered}, busy ${d.busy}, no answer ${d.noAnswer}, failed ${d.failed}; ${d.neverQueued} never reached a queue`,
     );
+  }
+  if (report.survey) {
+    const f = report.survey.file;
+    out.push(
+      '',
+      `Survey ${f.path}: ${f.lines} lines = ${f.records} responses + ${f.blank} blank/header + ${f.rejected} rejected`,
+    );
+    for (const r of f.firstRejected.slice(0, 5)) out.push(`    line ${r.line}: ${r.reason}`);
   }
   if (report.survey?.overall) {
     const s = report.survey.overall;

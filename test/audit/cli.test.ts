@@ -89,6 +89,25 @@ describe('switchboard audit (end to end through main)', () => {
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
   });
+  it('--survey adds NPS by reason, with the survey file accounted for', async () => {
+    const survey = fileURLToPath(new URL('./fixtures/survey.csv', import.meta.url));
+    const io = bufferIo();
+    expect(await main(['audit', fixture, '--survey', survey, '--json'], io)).toBe(0);
+    const report = JSON.parse(io.out);
+    // 9 valid scores: promoters 10, 9, 10, 9; detractors 3, 6, 2, 5 → NPS 0.
+    expect(report.survey.overall).toMatchObject({
+      responses: 9,
+      promoters: 4,
+      detractors: 4,
+      nps: 0,
+    });
+    expect(report.survey.file).toMatchObject({ lines: 11, records: 9, rejected: 1 });
+    expect(Object.keys(report.survey.byReason).sort()).toEqual([
+      'appointments',
+      'results',
+      'wards',
+    ]);
+  });
   it('reports bad flags as one line with exit code 2', async () => {
     const io = bufferIo();
     expect(await main(['audit', fixture, '--format', 'queuelog'], io)).toBe(2);

@@ -72,7 +72,7 @@ export class AuditOutput {
   /** Append one call to calls.csv. */
   addCall = (call: CallSummary): void => {
     const iso = (t: number) =>
-      Number.isFinite(t) ? new Date(t * 1000).toISOString().slice(0, 19) : '';
+      Number.isFinite(t) ? `${new Date(t * 1000).toISOString().slice(0, 19)}Z` : '';
     this.buffer += `${[
       call.callId,
       call.caller,
@@ -80,7 +80,7 @@ export class AuditOutput {
       call.path.join('>'),
       iso(call.time),
       iso(call.endTime),
-      call.outcome,
+      call.path.length === 0 ? 'notQueued' : call.outcome,
       call.waitSeconds,
       call.totalWaitSeconds,
       call.talkSeconds,

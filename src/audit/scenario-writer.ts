@@ -19,7 +19,7 @@ export interface CalibrationToScenarioOptions {
  * (`docs/scenario-format.md`: name, description, calendar, arrivals, reasons, redials, queues,
  * transfers), so `switchboard simulate` can replay the audited switchboard. Routes become
  * reasons (one queue each); the operators seen answering become a roster per weekday and
- * hour (pooled over queues, written on the busiest queue); what the records cannot show
+ * hour (mean distinct agents over the days observed, rounded; hours rounding to 0 are closed) (pooled over queues, written on the busiest queue); what the records cannot show
  * (ring-outs, voicemail, lines) is left out rather than invented. Cost: O(parameters).
  */
 export function calibrationToScenario(
@@ -45,7 +45,8 @@ export function calibrationToScenario(
   const roster: Record<string, { from: string; to: string; operators: number }[]> = {};
   for (const s of p.staffingSeen) {
     const name = WEEKDAYS[s.weekday]!;
-    const operators = Math.max(1, Math.round(s.agents));
+    const operators = Math.round(s.agents);
+    if (operators === 0) continue;
     (roster[name] ??= []).push({
       from: hhmm(s.hour),
       to: hhmm(s.hour + 1).replace('24:00', '23:59'),

@@ -38,6 +38,8 @@ export interface OccupancyReport {
 }
 
 interface Session {
+  agent: string;
+  source: number;
   memberships: number;
   since: number;
   loggedInSeconds: number;
@@ -52,14 +54,23 @@ interface Session {
  */
 export class AgentSessions {
   private readonly agents = new Map<string, Session>();
-  private lastTime = Number.NEGATIVE_INFINITY;
+  /** Last event time per input file: sessions of one system end with its own records. */
+  private readonly lastTime: number[] = [];
   private sessionEvents = 0;
 
-  private session(agent: string): Session {
-    const key = agentKey(agent);
+  private session(agent: string, source: number): Session {
+    const name = agentKey(agent);
+    const key = `${source}|${name}`;
     let s = this.agents.get(key);
     if (!s) {
-      s = { memberships: 0, since: Number.NaN, loggedInSeconds: 0, talkSeconds: 0 };
+      s = {
+        agent: name,
+        source,
+        memberships: 0,
+        since: Number.NaN,
+        loggedInSeconds: 0,
+        talkSeconds: 0,
+      };
       this.agents.set(key, s);
     }
     return s;
@@ -67,11 +78,12 @@ export class AgentSessions {
 
   /** Feed a queue event (any: session events open/close, others advance the clock). */
   addEvent(event: QueueEvent): void {
-    if (event.time > this.lastTime) this.lastTime = event.time;
+    if (!(event.time <= (this.lastTime[event.source] ?? Number.NEGATIVE_INFINITY)))
+      this.lastTime[event.source] = event.time;
     const login = LOGIN.has(event.event);
     if (!login && !LOGOFF.has(event.event)) return;
     this.sessionEvents++;
-    const s = this.session(event.agent);
+    const s = this.session(event.agent, event.source);
     if (login) {
       if (s.memberships === 0) s.since = event.time;
       s.memberships++;
@@ -84,7 +96,7 @@ export class AgentSessions {
   /** Count an answered call's talk time for its agent. */
   addCall = (call: CallSummary): void => {
     if (call.agent === '' || call.talkSeconds <= 0) return;
-    this.session(call.agent).talkSeconds += call.talkSeconds;
+    this.session(call.agent, call.source).talkSeconds += call.talkSeconds;
   };
 
   /** The occupancy section, or undefined when no session events were seen. */
@@ -93,14 +105,16 @@ export class AgentSessions {
     const byAgent: OccupancyRow[] = [];
     let logged = 0;
     let talk = 0;
-    for (const [agent, s] of this.agents) {
-      const open = s.memberships > 0 ? Math.max(0, this.lastTime - s.since) : 0;
+    const sources = new Set([...this.agents.values()].map((s) => s.source));
+    for (const s of this.agents.values()) {
+      const last = this.lastTime[s.source] ?? s.since;
+      const open = s.memberships > 0 ? Math.max(0, last - s.since) : 0;
       const loggedInSeconds = s.loggedInSeconds + open;
       if (loggedInSeconds === 0) continue;
       logged += loggedInSeconds;
       talk += s.talkSeconds;
       byAgent.push({
-        agent,
+        agent: sources.size > 1 ? `${s.agent} (file ${s.source + 1})` : s.agent,
         loggedInSeconds,
         talkSeconds: s.talkSeconds,
         occupancy: s.talkSeconds / loggedInSeconds,
@@ -109,7 +123,7 @@ export class AgentSessions {
     byAgent.sort((a, b) => b.talkSeconds - a.talkSeconds);
     return {
       definition:
-        'Talk time (CONNECT to end of call) / logged-in time (from AGENTLOGIN, AGENTCALLBACKLOGIN or ADDMEMBER to the matching log-off or REMOVEMEMBER; sessions open at the end run to the last event). Agents without a session are left out.',
+        'Talk time (CONNECT to end of call) / logged-in time (from AGENTLOGIN, AGENTCALLBACKLOGIN or ADDMEMBER to the matching log-off or REMOVEMEMBER; sessions open at the end run to the last event of their file; agents of different files are different agents). Agents without a session are left out.',
       all: {
         agent: 'all',
         loggedInSeconds: logged,

@@ -18,7 +18,8 @@ const event = (time: number, agent: string, name: string): QueueEvent => ({
   source: 0,
   line: 1,
 });
-const call = (agent: string, talkSeconds: number) => ({ agent, talkSeconds, source: 0 }) as CallSummary;
+const call = (agent: string, talkSeconds: number) =>
+  ({ agent, talkSeconds, source: 0 }) as CallSummary;
 
 describe('AgentSessions (occupancy = talk / logged-in time)', () => {
   it('counts a session from login to logoff, nested queue memberships once', () => {

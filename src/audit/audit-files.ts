@@ -79,6 +79,7 @@ export function formatOf(path: string, options: Pick<AuditOptions, 'format' | 'm
       {
         file: path,
         hint: 'give --format, or --map for a per-call CSV export',
+        raw: true,
       },
     );
   return detected;

@@ -95,7 +95,7 @@ export function definitions(stats: AuditStats): Record<string, string> {
     patience:
       'Kaplan–Meier estimate of the time callers are willing to wait: abandon waits are events, waits of answered, timed-out, key-exit and empty-queue calls are right-censored. restrictedMeanSeconds integrates S up to τ = min(last abandon, 3600 s).',
     callers:
-      'Calls linked by caller number. A redial is a call within the redial window after an unanswered call of the same number; neverGotThrough = callers none of whose calls was answered.',
+      'Calls linked by caller number. A redial is a call within the redial window after an unanswered call of the same number; neverGotThrough = callers none of whose calls was answered; firstCallAnswered = callers whose first call was answered; waitPerCallerSeconds = queue wait summed over the calls of a caller, averaged over callers.',
     byHour: `Local time in ${timeZone} (--tz) of the first queue entry; weekday 0 = Sunday.`,
     microFlow: `A queue with fewer than ${m} calls a week (--micro-flow); weeks = days with calls / 7 (at least 1).`,
     bounced:

@@ -11,6 +11,10 @@ export interface CallersReport {
   attemptsPerCaller: number;
   /** Share of identified callers none of whose calls was answered. */
   neverGotThrough: number;
+  /** Share of identified callers whose first call was answered. */
+  firstCallAnswered: number;
+  /** Mean total queue wait of a caller over all their calls. */
+  waitPerCallerSeconds: number;
   /** Calls without a caller number (not linked to any caller). */
   unidentifiedCalls: number;
   /** Calls from a caller whose previous call was unanswered, within the redial window. */
@@ -28,7 +32,7 @@ export interface CallersReport {
  * Links calls by caller number into each caller's attempts: repeat callers, redials after an
  * unanswered call (and their delays), callers who never got through, and callers coming back
  * soon after a transfer (a bounced transfer seen across call ids). Attempts are kept in flat
- * typed arrays (17 bytes per identified call, no object per call) and sorted by caller and
+ * typed arrays (21 bytes per identified call, no object per call) and sorted by caller and
  * time when the report is made, so inputs out of time order (per-call exports sorted by line)
  * are handled. Cost: O(1) per call, O(n log n) for the report.
  */
@@ -37,6 +41,7 @@ export class CallerTracker {
   private callerOf = new Int32Array(1024);
   private starts = new Float64Array(1024);
   private durations = new Float32Array(1024);
+  private waits = new Float32Array(1024);
   /** bit 0: answered; bit 1: transferred. */
   private flags = new Uint8Array(1024);
   private count = 0;
@@ -59,6 +64,9 @@ export class CallerTracker {
     const durations = new Float32Array(size);
     durations.set(this.durations);
     this.durations = durations;
+    const waits = new Float32Array(size);
+    waits.set(this.waits);
+    this.waits = waits;
     const flags = new Uint8Array(size);
     flags.set(this.flags);
     this.flags = flags;
@@ -81,6 +89,7 @@ export class CallerTracker {
     this.callerOf[k] = index;
     this.starts[k] = call.time;
     this.durations[k] = Math.max(0, call.endTime - call.time);
+    this.waits[k] = call.totalWaitSeconds;
     this.flags[k] = (call.outcome === 'answered' ? 1 : 0) | (call.transfers > 0 ? 2 : 0);
   }
 
@@ -88,7 +97,9 @@ export class CallerTracker {
     if (this.cached) return this.cached;
     const delays = new SecondsHistogram();
     const n = this.count;
-    const { callerOf, starts, durations, flags } = this;
+    const { callerOf, starts, durations, flags, waits } = this;
+    let firstAnswered = 0;
+    let totalWait = 0;
     const order = new Uint32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
     order.sort((x, y) => callerOf[x]! - callerOf[y]! || starts[x]! - starts[y]!);
@@ -109,7 +120,9 @@ export class CallerTracker {
       }
       attempts++;
       if (attempts === 2) repeat++;
+      totalWait += waits[i]!;
       const answered = (flags[i]! & 1) === 1;
+      if (!sameCaller && answered) firstAnswered++;
       if (answered) answeredAny = true;
       else unanswered++;
       if (!sameCaller) continue;
@@ -128,6 +141,8 @@ export class CallerTracker {
       repeat,
       attemptsPerCaller: distinct > 0 ? n / distinct : 0,
       neverGotThrough: distinct > 0 ? never / distinct : 0,
+      firstCallAnswered: distinct > 0 ? firstAnswered / distinct : 0,
+      waitPerCallerSeconds: distinct > 0 ? totalWait / distinct : 0,
       unidentifiedCalls: this.unidentified,
       redials,
       redialProbability: unanswered > 0 ? redials / unanswered : 0,

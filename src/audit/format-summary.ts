@@ -54,7 +54,7 @@ export function formatAuditSummary(report: AuditReport): string {
     const k = report.callers;
     out.push(
       '',
-      `Callers: ${k.distinct} identified, ${k.repeat} called more than once, ${k.attemptsPerCaller.toFixed(2)} calls each, ${pct(k.neverGotThrough)} never got through; ${k.unidentifiedCalls} calls without a number`,
+      `Callers: ${k.distinct} identified, ${k.repeat} called more than once, ${k.attemptsPerCaller.toFixed(2)} calls each, ${pct(k.neverGotThrough)} never got through, ${pct(k.firstCallAnswered)} answered at the first call, ${secs(k.waitPerCallerSeconds)} waited per caller in all; ${k.unidentifiedCalls} calls without a number`,
       `  redials within ${secs(k.redialWindowSeconds)} of an unanswered call: ${k.redials} (${pct(k.redialProbability)}), delay median ${secs(k.redialDelaySeconds.median)}, 90% ${secs(k.redialDelaySeconds.p90)}`,
     );
     out.push('', 'Queues             offered  answered  abandon   SL      ASA       calls/week');

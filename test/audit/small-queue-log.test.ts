@@ -53,6 +53,10 @@ describe('audit of a queue_log whose truth is known', async () => {
     expect(report.callers.neverGotThrough).toBeCloseTo(3 / 6, 12);
     expect(report.callers.redialProbability).toBeCloseTo(2 / 5, 12);
     expect(report.callers.redialDelaySeconds.median).toBe(92);
+    // First call answered: 0611… (A) and 0633… (D). Waits summed per caller: A 10; B 3 + C 60 +
+    // H 5; D 30 + 5; E 60; F 20; J 10 → 203 s over 6 callers.
+    expect(report.callers.firstCallAnswered).toBeCloseTo(2 / 6, 12);
+    expect(report.callers.waitPerCallerSeconds).toBeCloseTo(203 / 6, 9);
   });
   it('estimates patience by Kaplan–Meier with answers censoring', () => {
     // Events at 3 s and 60 s; censored at 0, 5, 10, 10, 20, 30, 60 s: S(3) = 7/8, S(60) = 7/16.

@@ -8,46 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import seedrandom from 'seedrandom';
 
-/** Seeded native queue_log of about `lines` lines: calls, rings, answers, abandons, transfers. */
-export function generateQueueLog(lines, seed = 'audit-bench') {
-  const random = seedrandom(seed);
-  const events = [];
-  let t = 1_704_067_200; // 2024-01-01T00:00:00Z
-  let callNo = 0;
-  const queues = ['main', 'main', 'main', 'results', 'appointments', 'wards'];
-  const agents = ['SIP/alice', 'SIP/bob', 'SIP/carol', 'SIP/dan', 'SIP/erin', 'SIP/fay'];
-  while (events.length < lines) {
-    t += -Math.log(1 - random()) * 20;
-    const id = `${Math.floor(t)}.${callNo++}`;
-    const queue = queues[Math.floor(random() * queues.length)];
-    const caller = `06${String(Math.floor(random() * 50_000)).padStart(8, '0')}`;
-    const at = Math.floor(t);
-    events.push([at, `${at}|${id}|${queue}|NONE|ENTERQUEUE||${caller}|1`]);
-    const wait = Math.floor(-Math.log(1 - random()) * 40);
-    const patience = Math.floor(-Math.log(1 - random()) * 120);
-    const rings = Math.floor(random() * 3);
-    for (let r = 0; r < rings && r * 10 < Math.min(wait, patience); r++)
-      events.push([
-        at + r * 10 + 9,
-        `${at + r * 10 + 9}|${id}|${queue}|${agents[r]}|RINGNOANSWER|9000`,
-      ]);
-    if (patience < wait) {
-      events.push([at + patience, `${at + patience}|${id}|${queue}|NONE|ABANDON|1|1|${patience}`]);
-      continue;
-    }
-    const agent = agents[Math.floor(random() * agents.length)];
-    const talk = 5 + Math.floor(-Math.log(1 - random()) * 30);
-    events.push([at + wait, `${at + wait}|${id}|${queue}|${agent}|CONNECT|${wait}|${id}1|2`]);
-    const end = at + wait + talk;
-    if (random() < 0.2)
-      events.push([
-        end,
-        `${end}|${id}|${queue}|${agent}|BLINDTRANSFER|2001|wards|${wait}|${talk}|1`,
-      ]);
-    else events.push([end, `${end}|${id}|${queue}|${agent}|COMPLETECALLER|${wait}|${talk}|1`]);
-  }
-  events.sort((a, b) => a[0] - b[0]);
-  return `${events.map((e) => e[1]).join('\n')}\n`;
+const lib = new URL('../dist/index.js', import.meta.url).href;
+const { syntheticQueueLog } = await import(lib);
+
+/** Seeded native queue_log of about `lines` lines (see syntheticQueueLog). */
+function generateQueueLog(lines, seed = 'audit-bench') {
+  return syntheticQueueLog({ lines }, seedrandom(seed));
 }
 
 function runChild(script, path) {
@@ -57,7 +23,6 @@ function runChild(script, path) {
   return JSON.parse(out);
 }
 
-const lib = new URL('../dist/index.js', import.meta.url).href;
 const auditScript = `
 import { auditFiles, defaultAuditOptions } from '${lib}';
 const t0 = performance.now();

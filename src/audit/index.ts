@@ -26,3 +26,4 @@ export * from './sql-dump-parser.js';
 export * from './sql-values.js';
 export * from './time-zone.js';
 export * from './agent-sessions.js';
+export * from './synthetic-queue-log.js';

@@ -109,7 +109,10 @@ export function definitions(stats: AuditStats): Record<string, string> {
 export function buildReport(
   stats: AuditStats,
   input: FileAccount[],
-  builderCounts: Pick<CallsReport, 'duplicateEvents' | 'callsWithoutEnterQueue' | 'unknownEvents'>,
+  builderCounts: Pick<
+    CallsReport,
+    'duplicateEvents' | 'callsWithoutEnterQueue' | 'unknownEvents' | 'otherEvents'
+  >,
 ): AuditReport {
   const all = stats.all;
   const c = stats.calls;
@@ -148,7 +151,14 @@ export function buildReport(
   });
   return {
     input,
-    calls: { ...c, ...builderCounts, cdr: stats.cdr.report() ?? null },
+    calls: {
+      ...c,
+      transferTargets: [...stats.transferTargets.entries()]
+        .map(([target, t]) => ({ target, ...t }))
+        .sort((a, b) => b.transfers - a.transfers),
+      ...builderCounts,
+      cdr: stats.cdr.report() ?? null,
+    },
     callers: stats.callersReport(),
     serviceLevel: {
       thresholdSeconds: stats.options.serviceLevelSeconds,

@@ -34,9 +34,13 @@ export interface CallsReport {
   bounced: number;
   /** Per-call rows that never reached a queue (VRU-only, mapped CSV). */
   notQueued: number;
+  /** Transfers by destination, with how many came back to a queue (same call id). */
+  transferTargets: { target: string; transfers: number; bouncedBack: number }[];
   duplicateEvents: number;
   callsWithoutEnterQueue: number;
   unknownEvents: Record<string, number>;
+  /** Agent/system events not about a queue call (logins, pauses, reloads, vendor outbound). */
+  otherEvents: number;
   cdr: CdrReport | null;
 }
 
@@ -90,7 +94,12 @@ const PATIENCE_EVENT: Record<CallOutcome, boolean | undefined> = {
 export class AuditStats {
   readonly calls: Omit<
     CallsReport,
-    'duplicateEvents' | 'callsWithoutEnterQueue' | 'unknownEvents' | 'cdr'
+    | 'duplicateEvents'
+    | 'callsWithoutEnterQueue'
+    | 'unknownEvents'
+    | 'otherEvents'
+    | 'cdr'
+    | 'transferTargets'
   > = {
     offered: 0,
     answered: 0,
@@ -115,6 +124,8 @@ export class AuditStats {
   readonly answeredWaits = new SecondsHistogram();
   readonly callers: CallerTracker;
   readonly cdr = new CdrTracker();
+  /** Transfers and bounces back, by destination. */
+  readonly transferTargets = new Map<string, { transfers: number; bouncedBack: number }>();
   /** Local days (days since 1970-01-01, local time) with at least one call. */
   readonly days = new Set<number>();
   /** Observers of each call (calibration, per-call CSV). */
@@ -146,6 +157,8 @@ export class AuditStats {
     c.blindTransfers += call.blindTransfers;
     c.attendedTransfers += call.attendedTransfers;
     if (call.bounces > 0) c.bounced++;
+    for (const target of call.transferTargets) this.transferTarget(target).transfers++;
+    for (const target of call.bouncedFrom) this.transferTarget(target).bouncedBack++;
     const localSeconds = call.time + zoneOffsetSeconds(call.time, this.options.timeZone);
     const day = Math.floor(localSeconds / 86_400);
     this.days.add(day);
@@ -182,6 +195,15 @@ export class AuditStats {
     else if (event === false) this.patienceCensored.add(call.waitSeconds);
     this.callers.add(call);
     for (const listener of this.listeners) listener(call);
+  }
+
+  private transferTarget(target: string) {
+    let t = this.transferTargets.get(target);
+    if (!t) {
+      t = { transfers: 0, bouncedBack: 0 };
+      this.transferTargets.set(target, t);
+    }
+    return t;
   }
 
   private queueGroup(queue: string): GroupCounters {

@@ -8,6 +8,8 @@ interface Segment {
   end: number;
   outcome: CallOutcome | undefined;
   transfer: 'blind' | 'attended' | 'transfer' | undefined;
+  /** Where the call was transferred: `extension@context`, or `(attended)`. */
+  target: string;
   agent: string;
 }
 
@@ -154,6 +156,7 @@ export class CallBuilder {
         end: outcome ? event.time : Number.NaN,
         outcome,
         transfer: undefined,
+        target: '',
         agent: '',
       });
       return;
@@ -167,7 +170,10 @@ export class CallBuilder {
         segment.outcome !== undefined &&
         (TRANSFER_OF[name] || name.startsWith('COMPLETE'))
       ) {
-        if (TRANSFER_OF[name] && !segment.transfer) segment.transfer = TRANSFER_OF[name];
+        if (TRANSFER_OF[name] && !segment.transfer) {
+          segment.transfer = TRANSFER_OF[name];
+          segment.target = transferTarget(event);
+        }
         return;
       }
       segment = {
@@ -177,6 +183,7 @@ export class CallBuilder {
         end: Number.NaN,
         outcome: undefined,
         transfer: undefined,
+        target: '',
         agent: '',
       };
       call.segments.push(segment);
@@ -202,6 +209,7 @@ export class CallBuilder {
       segment.end = event.time;
       segment.outcome = 'answered';
       segment.transfer = TRANSFER_OF[name];
+      if (segment.transfer) segment.target = transferTarget(event);
       return;
     }
     const outcome = OUTCOME_OF[name];
@@ -246,6 +254,8 @@ function summarise(call: CallState): CallSummary {
   let talk = 0;
   let agent = '';
   let transfers = 0;
+  const transferTargets: string[] = [];
+  const bouncedFrom: string[] = [];
   let blind = 0;
   let attended = 0;
   let bounces = 0;
@@ -256,7 +266,10 @@ function summarise(call: CallState): CallSummary {
     const left = Number.isFinite(s.connect) ? s.connect : Number.isFinite(s.end) ? s.end : s.enter;
     const wait = Math.max(0, left - s.enter);
     totalWait += wait;
-    if (i > 0 && segments[i - 1]!.transfer !== undefined) bounces++;
+    if (i > 0 && segments[i - 1]!.transfer !== undefined) {
+      bounces++;
+      bouncedFrom.push(segments[i - 1]!.target);
+    }
     if (s.outcome === 'answered' || Number.isFinite(s.connect)) {
       if (!answered) {
         answered = true;
@@ -268,6 +281,7 @@ function summarise(call: CallState): CallSummary {
     }
     if (s.transfer) {
       transfers++;
+      transferTargets.push(s.target);
       if (s.transfer === 'blind') blind++;
       if (s.transfer === 'attended') attended++;
     }
@@ -295,6 +309,8 @@ function summarise(call: CallState): CallSummary {
     talkSeconds: talk,
     agent,
     transfers,
+    transferTargets,
+    bouncedFrom,
     blindTransfers: blind,
     attendedTransfers: attended,
     bounces,
@@ -302,4 +318,12 @@ function summarise(call: CallState): CallSummary {
     source: call.source,
     line: call.line,
   };
+}
+
+/** The transfer destination of a TRANSFER/BLINDTRANSFER (`extension@context`), else `(attended)`. */
+function transferTarget(event: QueueEvent): string {
+  if (event.event === 'ATTENDEDTRANSFER') return '(attended)';
+  const extension = event.data[0] ?? '';
+  const context = event.data[1] ?? '';
+  return extension === '' ? '(unknown)' : context === '' ? extension : `${extension}@${context}`;
 }

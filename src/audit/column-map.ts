@@ -270,6 +270,8 @@ export function mappedCsvParser(
             : 0,
         agent: get(map.agent),
         transfers: 0,
+        transferTargets: [],
+        bouncedFrom: [],
         blindTransfers: 0,
         attendedTransfers: 0,
         bounces: 0,

@@ -33,6 +33,13 @@ export function formatAuditSummary(report: AuditReport): string {
     out.push(
       `  transferred ${c.transferred} (blind ${c.blindTransfers}, attended ${c.attendedTransfers}), back in a queue after a transfer ${c.bounced}`,
     );
+    if (c.transferTargets.length)
+      out.push(
+        `  transfers by destination: ${c.transferTargets
+          .slice(0, 5)
+          .map((t) => `${t.target} ${t.transfers} (${t.bouncedBack} back)`)
+          .join(', ')}${c.transferTargets.length > 5 ? ', …' : ''}`,
+      );
     if (c.notQueued) out.push(`  never reached a queue: ${c.notQueued}`);
     if (c.duplicateEvents || c.callsWithoutEnterQueue)
       out.push(

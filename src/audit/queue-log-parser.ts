@@ -259,6 +259,10 @@ function pbxwareData(
       return [at(fields, 'htime'), at(fields, 'ttime'), at(fields, 'entpos')];
     case 'RINGNOANSWER':
       return [at(fields, 'htime')];
+    case 'BLINDTRANSFER':
+    case 'TRANSFER':
+      // param1 repeats the caller id; the destination is param2 @ param3.
+      return [p2, p3, at(fields, 'htime'), at(fields, 'ttime'), at(fields, 'entpos')];
     default:
       return [p1, p2, p3];
   }

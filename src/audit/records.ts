@@ -89,6 +89,10 @@ export interface CallSummary {
   talkSeconds: number;
   agent: string;
   transfers: number;
+  /** Destination of each transfer, in order (`extension@context`, `(attended)`). */
+  transferTargets: string[];
+  /** Destination of each transfer the call came back from. */
+  bouncedFrom: string[];
   blindTransfers: number;
   attendedTransfers: number;
   /** Queue re-entries after a transfer (the call came back to the switchboard). */

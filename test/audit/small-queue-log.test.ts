@@ -33,6 +33,11 @@ describe('audit of a queue_log whose truth is known', async () => {
       bounced: 1,
       unknownEvents: { FOOBAR: 1 },
     });
+    // D was blind-transferred to 2001@wards and came back; H went by attended transfer.
+    expect(report.calls.transferTargets).toEqual([
+      { target: '2001@wards', transfers: 1, bouncedBack: 1 },
+      { target: '(attended)', transfers: 1, bouncedBack: 0 },
+    ]);
   });
   it('states service level with both denominators, ASA and abandonment', () => {
     // Answered within 20 s: A (10 s) and H (5 s); D waited 30 s.

@@ -18,18 +18,27 @@ export async function* readLineBatches(
   chunkBytes = 1 << 16,
 ): AsyncGenerator<LineBatch> {
   const decoder = new StringDecoder('utf8');
-  let carry = '';
+  // Pieces of a line not yet ended: kept apart and joined once, so a very long line (a
+  // multi-megabyte SQL INSERT) costs O(length), not O(length²) re-splitting.
+  let pending: string[] = [];
   let lineNumber = 1;
   let first = true;
   for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes })) {
-    let text = carry + decoder.write(chunk as Buffer);
+    let text = decoder.write(chunk as Buffer);
     if (first && text.length > 0) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
+    if (text.indexOf('\n') === -1) {
+      if (text.length > 0) pending.push(text);
+      continue;
+    }
     const lines = text.split('\n');
-    carry = lines.pop() ?? '';
-    if (lines.length === 0) continue;
+    if (pending.length > 0) {
+      pending.push(lines[0]!);
+      lines[0] = pending.join('');
+    }
+    pending = [lines.pop()!];
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
       if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) lines[i] = line.slice(0, -1);
@@ -37,7 +46,8 @@ export async function* readLineBatches(
     yield { firstLine: lineNumber, lines };
     lineNumber += lines.length;
   }
-  carry += decoder.end();
+  pending.push(decoder.end());
+  let carry = pending.join('');
   if (carry.length > 0) {
     if (carry.charCodeAt(carry.length - 1) === 13) carry = carry.slice(0, -1);
     yield { firstLine: lineNumber, lines: [carry] };

@@ -65,28 +65,32 @@ export function parseInsert(statement: string): SqlInsert {
       while (i < n && statement.charCodeAt(i) <= 32) i++;
       const c = statement[i];
       if (c === "'" || c === '"') {
+        // Copy runs between escapes with slice: one allocation per run, not per character.
+        const quote = c.charCodeAt(0);
         let value = '';
         i++;
+        let start = i;
         let closed = false;
         while (i < n) {
-          const ch = statement[i]!;
-          if (ch === '\\') {
+          const ch = statement.charCodeAt(i);
+          if (ch === 92) {
             const next = statement[i + 1] ?? '';
+            value += statement.slice(start, i);
             value += next === 'n' ? '\n' : next === 't' ? '\t' : next === '0' ? '\0' : next;
             i += 2;
-          } else if (ch === c) {
-            if (statement[i + 1] === c) {
-              value += c;
+            start = i;
+          } else if (ch === quote) {
+            if (statement.charCodeAt(i + 1) === quote) {
+              value += statement.slice(start, i + 1);
               i += 2;
+              start = i;
             } else {
+              value += statement.slice(start, i);
               i++;
               closed = true;
               break;
             }
-          } else {
-            value += ch;
-            i++;
-          }
+          } else i++;
         }
         if (!closed) return fail('unclosed quoted string');
         tuple.push(value);

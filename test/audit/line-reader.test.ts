@@ -40,9 +40,9 @@ describe('readLineBatches', () => {
           writeFileSync(path, text);
           const expected = text === '' ? [] : text.split(/\r?\n/);
           if (text.endsWith('\n')) expected.pop();
-          expect(await readAll(path, chunkBytes)).toEqual(
-            expected.map((l) => l.replace(/^\uFEFF/, '')),
-          );
+          // Only a byte-order mark at the very start of the file is dropped.
+          if (expected.length > 0) expected[0] = expected[0]!.replace(/^\uFEFF/, '');
+          expect(await readAll(path, chunkBytes)).toEqual(expected);
         },
       ),
       { numRuns: 50 },

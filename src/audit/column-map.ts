@@ -34,6 +34,7 @@ export interface ColumnMap {
   /** A time value meaning "did not happen" (e.g. `0:00:00`). */
   notSet: string[];
   outcome: { column: string; values: Record<string, MappedOutcome> };
+  /** IANA zone of the times; the CLI uses it when `--tz` is not given (library: pass `timeZone`). */
   timeZone?: string | undefined;
 }
 
@@ -147,7 +148,7 @@ export function mappedCsvParser(
 ): RecordParser {
   const account = newFileAccount(path, 'mapped-csv');
   const last = { time: Number.NEGATIVE_INFINITY };
-  const timeZone = map.timeZone ?? options.timeZone;
+  const timeZone = options.timeZone;
   let header: Map<string, number> | undefined;
   return {
     account,

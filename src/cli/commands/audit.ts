@@ -44,7 +44,10 @@ export const auditCommand: SwitchboardCommand = {
         type: 'string',
         describe: 'Write calls.csv, report.json, history.csv, scenario.yaml here',
       })
-      .option('tz', { type: 'string', default: 'UTC', describe: 'Time zone of the records (IANA)' })
+      .option('tz', {
+        type: 'string',
+        describe: 'Time zone of the records (IANA; default: the map’s timeZone, else UTC)',
+      })
       .option('service-level', {
         type: 'string',
         default: '20s',
@@ -105,9 +108,6 @@ export const auditCommand: SwitchboardCommand = {
       }
       format = f as AuditFormat;
     }
-    const timeZone = String(args.tz);
-    if (!isValidTimeZone(timeZone))
-      throw inputError('--tz', 'an IANA time zone', timeZone, { hint: 'e.g. Europe/Paris, UTC' });
     const microFlowPerWeek = Number(args['micro-flow']);
     if (!(microFlowPerWeek >= 0))
       throw inputError('--micro-flow', 'a number of calls a week ≥ 0', args['micro-flow']);
@@ -122,6 +122,9 @@ export const auditCommand: SwitchboardCommand = {
       }
       map = parseColumnMap(text, path);
     }
+    const timeZone = args.tz === undefined ? (map?.timeZone ?? 'UTC') : String(args.tz);
+    if (!isValidTimeZone(timeZone))
+      throw inputError('--tz', 'an IANA time zone', timeZone, { hint: 'e.g. Europe/Paris, UTC' });
     let pseudonymiseKey: string | Buffer | undefined;
     if (args.pseudonymise) {
       if (args['pseudonymise-key-file'] !== undefined) {
@@ -149,7 +152,7 @@ export const auditCommand: SwitchboardCommand = {
       ...defaultAuditOptions,
       format,
       map,
-      timeZone: map?.timeZone && args.tz === 'UTC' ? map.timeZone : timeZone,
+      timeZone,
       serviceLevelSeconds: parseDurationSeconds(String(args['service-level']), {
         path: '--service-level',
       }),

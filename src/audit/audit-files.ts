@@ -140,6 +140,11 @@ export async function auditFiles(
     readers.map((r) => r.account),
     builder.counts,
   );
+  if (pseudo)
+    // Rejected lines are quoted in the report: their digit runs (numbers) are pseudonymised too.
+    for (const account of report.input)
+      for (const rejected of account.firstRejected)
+        rejected.text = rejected.text.replace(/\+?\d{6,}/g, (digits) => pseudo(digits));
   const occupancy = sessions.report();
   if (occupancy) report.occupancy = occupancy;
   if (options.survey) {

@@ -78,6 +78,9 @@ describe('switchboard audit (end to end through main)', () => {
       'interval_start,calls,reason',
     );
     expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
+    // Rejected lines quoted in the report have their numbers pseudonymised as well.
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(report.input[0].firstRejected[1].text).not.toMatch(/\d{6,}/);
   });
   it('leaves nothing behind when the audit fails', async () => {
     const out = join(dir, 'never');

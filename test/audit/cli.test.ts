@@ -111,6 +111,13 @@ describe('switchboard audit (end to end through main)', () => {
       'wards',
     ]);
   });
+  it('exits 1 when --out cannot be written', async () => {
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, 'x');
+    const io = bufferIo();
+    expect(await main(['audit', fixture, '--out', join(blocker, 'out')], io)).toBe(1);
+    expect(io.err).toMatch(/^switchboard: cannot write to /);
+  });
   it('reports bad flags as one line with exit code 2', async () => {
     const io = bufferIo();
     expect(await main(['audit', fixture, '--format', 'queuelog'], io)).toBe(2);

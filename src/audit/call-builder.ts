@@ -273,7 +273,7 @@ function summarise(call: CallState): CallSummary {
     if (s.outcome === 'answered' || Number.isFinite(s.connect)) {
       if (!answered) {
         answered = true;
-        waitSeconds = wait;
+        waitSeconds = Math.max(0, left - first.enter);
         agent = s.agent;
       }
       if (Number.isFinite(s.end) && Number.isFinite(s.connect))

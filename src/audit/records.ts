@@ -81,7 +81,7 @@ export interface CallSummary {
   arrivalTime: number;
   endTime: number;
   outcome: CallOutcome;
-  /** Wait in queue before the answer, or before leaving unanswered (first segment). */
+  /** Wait from the first queue entry to the first answer, or to leaving unanswered. */
   waitSeconds: number;
   /** Total wait over all queue segments (re-entries included). */
   totalWaitSeconds: number;

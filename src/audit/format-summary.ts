@@ -74,6 +74,19 @@ export function formatAuditSummary(report: AuditReport): string {
       out.push(
         `  micro-flows together: ${micro.length} queues, ${micro.reduce((n, q) => n + q.offered, 0)} calls (${pct(micro.reduce((n, q) => n + q.offered, 0) / c.offered)} of offered), ${micro.reduce((n, q) => n + q.transferred, 0)} transferred`,
       );
+    if (report.byHour.length) {
+      const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+      for (const h of report.byHour) grid[h.weekday]![h.hour] = h.offered;
+      const hours = Array.from({ length: 24 }, (_, h) => String(h).padStart(5)).join('');
+      out.push('', 'Offered calls by weekday × hour (local)', `     ${hours}`);
+      ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].forEach((day, d) => {
+        const row = grid[d]!;
+        if (row.some((n) => n > 0))
+          out.push(
+            `  ${day}${row.map((n) => (n === 0 ? '.' : n < 1000 ? String(n) : `${(n / 1000).toFixed(n < 10_000 ? 1 : 0)}k`).padStart(5)).join('')}`,
+          );
+      });
+    }
     const busiest = [...report.byHour].sort((a, b) => b.offered - a.offered).slice(0, 5);
     if (busiest.length) {
       out.push('', 'Busiest hours (local)');

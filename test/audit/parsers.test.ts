@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
+  auditFiles,
+  defaultAuditOptions,
   detectFormat,
   parseInsert,
   parseTimestamp,
@@ -96,5 +101,48 @@ describe('detectFormat', () => {
       ]),
     ).toBe('freeswitch-csv');
     expect(detectFormat(['hello world'])).toBeUndefined();
+  });
+});
+
+describe('queue_log database exports (Asterisk realtime table shapes)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'audit-qlcsv-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const audit = async (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return (await auditFiles([path], defaultAuditOptions)).report;
+  };
+  it('reads a single `data` column holding a|b|c', async () => {
+    const r = await audit(
+      'single.csv',
+      'time,callid,queuename,agent,event,data\n' +
+        '2024-01-08 08:00:00,c1,main,NONE,ENTERQUEUE,|0611111111|1\n' +
+        '2024-01-08 08:00:12,c1,main,SIP/a,CONNECT,12|c1b|2\n' +
+        '2024-01-08 08:01:12,c1,main,SIP/a,COMPLETECALLER,12|60|1\n',
+    );
+    expect(r.input[0]).toMatchObject({
+      format: 'queue_log-csv',
+      records: 3,
+      blank: 1,
+      rejected: 0,
+    });
+    expect(r.calls.answered).toBe(1);
+    expect(r.asaSeconds).toBe(12);
+    expect(r.callers.distinct).toBe(1);
+  });
+  it('reads data1..data5 with an id column, and rejects a row with the wrong field count', async () => {
+    const r = await audit(
+      'five.csv',
+      'id,time,callid,queuename,agent,event,data1,data2,data3,data4,data5\n' +
+        '1,1704700800,c1,main,NONE,ENTERQUEUE,,0611111111,1,,\n' +
+        '2,1704700803,c1,main,NONE,ABANDON,1,1,3,,\n' +
+        '3,1704700803,c1,main\n',
+    );
+    expect(r.input[0]).toMatchObject({ records: 2, blank: 1, rejected: 1 });
+    expect(r.input[0]!.firstRejected[0]).toMatchObject({
+      line: 4,
+      reason: 'expected 11 fields, got 4',
+    });
+    expect(r.calls).toMatchObject({ abandoned: 1, shortAbandoned: 1 });
   });
 });

@@ -126,6 +126,9 @@ describe('switchboard audit (end to end through main)', () => {
     );
     const io2 = bufferIo();
     expect(await main(['audit', fixture, '--tz', 'Mars/Olympus'], io2)).toBe(2);
+    const io4 = bufferIo();
+    expect(await main(['audit', fixture, '--format', 'mapped-csv'], io4)).toBe(2);
+    expect(io4.err).toMatch(/--map: expected a column map/);
     const io3 = bufferIo();
     expect(await main(['audit', join(dir, 'missing.log')], io3)).toBe(2);
   });

@@ -122,6 +122,11 @@ export const auditCommand: SwitchboardCommand = {
       }
       map = parseColumnMap(text, path);
     }
+    if (format === 'mapped-csv' && !map)
+      throw inputError('--map', 'a column map (YAML) with --format mapped-csv', 'nothing', {
+        hint: 'see audit-maps/anonymous-bank-1999.yaml',
+        raw: true,
+      });
     const timeZone = args.tz === undefined ? (map?.timeZone ?? 'UTC') : String(args.tz);
     if (!isValidTimeZone(timeZone))
       throw inputError('--tz', 'an IANA time zone', timeZone, { hint: 'e.g. Europe/Paris, UTC' });

@@ -7,11 +7,13 @@ import {
   auditFiles,
   defaultAuditOptions,
   detectFormat,
+  parseColumnMap,
   parseInsert,
   parseTimestamp,
   splitCsvLine,
   statementComplete,
 } from '../../src/audit/index.js';
+import { InputError } from '../../src/errors.js';
 
 describe('splitCsvLine (RFC 4180, leniently)', () => {
   it('reads quoted commas, doubled quotes and empty fields', () => {
@@ -144,5 +146,21 @@ describe('queue_log database exports (Asterisk realtime table shapes)', () => {
       reason: 'expected 11 fields, got 4',
     });
     expect(r.calls).toMatchObject({ abandoned: 1, shortAbandoned: 1 });
+  });
+});
+
+describe('parseColumnMap', () => {
+  it('reports every problem of a map at once, with paths', () => {
+    const yaml =
+      'times: {}\noutcome:\n  column: outcome\n  values: { AGENT: served, HANG: abandoned }\n';
+    try {
+      parseColumnMap(yaml, 'bad.yaml');
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      const paths = (error as InputError).problems.map((p) => p.path);
+      expect(paths).toEqual(['callId', 'outcome.values.AGENT', 'times.arrival']);
+      expect((error as InputError).message).toMatch(/^bad\.yaml: 3 problems/);
+    }
   });
 });

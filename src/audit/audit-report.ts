@@ -38,6 +38,10 @@ export interface QueueRow {
   abandonRate: number | null;
   meanTalkSeconds: number | null;
   transferred: number;
+  /** Kaplan–Meier median patience of this queue's callers (null when the curve stays above ½). */
+  patienceMedianSeconds: number | null;
+  /** Exponential patience MLE: time at risk / abandons. */
+  patienceMeanSeconds: number | null;
   callsPerWeek: number;
   microFlow: boolean;
 }
@@ -130,6 +134,8 @@ export function buildReport(
         ...rates(g),
         meanTalkSeconds: ratio(g.talkSeconds, g.answered),
         transferred: g.transferred,
+        patienceMedianSeconds: stats.queuePatienceMedian(queue),
+        patienceMeanSeconds: ratio(g.patienceExposureSeconds, g.patienceAbandons),
         callsPerWeek,
         microFlow: callsPerWeek < stats.options.microFlowPerWeek,
       };

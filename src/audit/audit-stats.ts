@@ -54,6 +54,9 @@ export interface GroupCounters {
   waitAnsweredSeconds: number;
   talkSeconds: number;
   talkSquares: number;
+  /** Patience observations: abandons (events) and total time at risk (all observed waits). */
+  patienceAbandons: number;
+  patienceExposureSeconds: number;
   transferred: number;
   firstTime: number;
   lastTime: number;
@@ -69,6 +72,8 @@ function newGroup(): GroupCounters {
     waitAnsweredSeconds: 0,
     talkSeconds: 0,
     talkSquares: 0,
+    patienceAbandons: 0,
+    patienceExposureSeconds: 0,
     transferred: 0,
     firstTime: Number.POSITIVE_INFINITY,
     lastTime: Number.NEGATIVE_INFINITY,
@@ -191,8 +196,18 @@ export class AuditStats {
     }
     if (call.outcome === 'answered') this.answeredWaits.add(call.waitSeconds);
     const event = PATIENCE_EVENT[call.outcome];
-    if (event === true) this.patienceEvents.add(call.waitSeconds);
-    else if (event === false) this.patienceCensored.add(call.waitSeconds);
+    if (event !== undefined) {
+      if (event) this.patienceEvents.add(call.waitSeconds);
+      else this.patienceCensored.add(call.waitSeconds);
+      const queueGroup = groups[2]!;
+      if (event) queueGroup.patienceAbandons++;
+      queueGroup.patienceExposureSeconds += call.waitSeconds;
+      const bins = this.queuePatience(call.queue);
+      const bin = SecondsHistogram.binOf(call.waitSeconds);
+      const counts = bins.get(bin) ?? [0, 0];
+      counts[event ? 0 : 1]++;
+      bins.set(bin, counts);
+    }
     this.callers.add(call);
     for (const listener of this.listeners) listener(call);
   }
@@ -204,6 +219,31 @@ export class AuditStats {
       this.transferTargets.set(target, t);
     }
     return t;
+  }
+
+  /** Sparse patience histograms per queue: bin → [abandons, censored]. */
+  private readonly patienceByQueue = new Map<string, Map<number, [number, number]>>();
+
+  private queuePatience(queue: string): Map<number, [number, number]> {
+    let bins = this.patienceByQueue.get(queue);
+    if (!bins) {
+      bins = new Map();
+      this.patienceByQueue.set(queue, bins);
+    }
+    return bins;
+  }
+
+  /** Kaplan–Meier median patience of one queue's callers (null when never reached). */
+  queuePatienceMedian(queue: string): number | null {
+    const bins = this.patienceByQueue.get(queue);
+    if (!bins) return null;
+    const sorted = [...bins.entries()].sort((a, b) => a[0] - b[0]);
+    const curve = kaplanMeierFromCounts(
+      sorted.map(([bin]) => SecondsHistogram.timeOf(bin)),
+      sorted.map(([, c]) => c[0]),
+      sorted.map(([, c]) => c[1]),
+    );
+    return survivalQuantile(curve, 0.5) ?? null;
   }
 
   private queueGroup(queue: string): GroupCounters {

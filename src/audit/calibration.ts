@@ -44,6 +44,8 @@ export interface CalibratedParameters {
     talkCv: number | null;
     /** Transferred / answered calls of this queue. */
     transferProbability: number | null;
+    /** Exponential patience MLE of this queue's callers (time at risk / abandons). */
+    patienceMeanSeconds: number | null;
   }[];
   /** Mean distinct agents answering calls, by weekday and hour, over the days observed. */
   staffingSeen: { weekday: number; hour: number; agents: number }[];
@@ -199,6 +201,8 @@ export class CalibrationTracker {
           meanTalkSeconds: g.answered > 0 ? g.talkSeconds / g.answered : null,
           talkCv: coefficientOfVariation(g.talkSeconds, g.talkSquares, g.answered),
           transferProbability: g.answered > 0 ? g.transferred / g.answered : null,
+          patienceMeanSeconds:
+            g.patienceAbandons > 0 ? g.patienceExposureSeconds / g.patienceAbandons : null,
         })),
       staffingSeen,
     };

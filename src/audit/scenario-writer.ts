@@ -83,7 +83,10 @@ export function calibrationToScenario(
     reasons[q.name] = {
       share: round(q.share, 5),
       handleTime,
-      patience,
+      patience:
+        q.patienceMeanSeconds === null
+          ? patience
+          : { distribution: 'exponential', mean: seconds(q.patienceMeanSeconds) },
       queue: q.name,
       transfer: q.transferProbability
         ? { probability: round(q.transferProbability, 4) }

@@ -76,6 +76,9 @@ describe('audit of a queue_log whose truth is known', async () => {
       ['results', 2, true],
       ['night', 1, true],
     ]);
+    // Patience in `main`: abandons at 3 s and 60 s; censored at 5, 10, 20 (key exit), 30 s:
+    // time at risk 128 s / 2 abandons; KM reaches 0 at 60 s (the last one at risk abandons).
+    expect(report.byQueue[0]).toMatchObject({ patienceMeanSeconds: 64, patienceMedianSeconds: 60 });
     expect(report.byHour).toHaveLength(1);
     expect(report.byHour[0]).toMatchObject({ weekday: 1, hour: 8, offered: 10 });
     const paris = await auditFiles([fixture], { ...defaultAuditOptions, timeZone: 'Europe/Paris' });

@@ -3,7 +3,12 @@
  * kinds of chart the page must hold (from issue 8's list of what each report shows).
  */
 
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import seedrandom from 'seedrandom';
+import { syntheticQueueLog } from '../../src/audit/synthetic-queue-log.js';
 import type { ReportDocument } from '../../src/report/document.js';
+import { sharedData } from '../shared-data.js';
 import { auditReport } from '../../src/report/pages/audit-report.js';
 import { compareReport } from '../../src/report/pages/compare-report.js';
 import { forecastReport } from '../../src/report/pages/forecast-report.js';
@@ -40,7 +45,42 @@ export function browserPages(): [string, () => ReportDocument, string[]][] {
     [
       'audit',
       () => auditReport(syntheticAuditInput()),
-      ['heatmap', 'heatmap', 'bar', 'survival', 'bar'],
+      ['heatmap', 'heatmap', 'bar', 'bar', 'survival', 'bar'],
+    ],
+  ];
+}
+
+/** The charts of an audit report made by the real command on queue_log records. */
+export const COMMAND_CHARTS = ['heatmap', 'heatmap', 'heatmap', 'bar', 'bar', 'survival', 'bar'];
+
+/**
+ * Reports made by the real commands: [name, argv without --report, or undefined when its data
+ * is absent]. The synthetic queue_log (a week of Poisson arrivals, seeded) needs nothing from
+ * ../shared; the real samples are three Asterisk queue_logs of ../shared/data/logs.
+ */
+export function commandPages(): [string, string[] | undefined][] {
+  const dir = resolve('test-output');
+  mkdirSync(dir, { recursive: true });
+  const log = join(dir, 'week.queue_log');
+  writeFileSync(
+    log,
+    syntheticQueueLog(
+      { lines: 60_000, interarrivalSeconds: 40, callers: 4_000 },
+      seedrandom('browser-audit'),
+    ),
+  );
+  const samples = [
+    'pbxware-realtime.csv',
+    'malariapbx-realtime.sql',
+    'asterisk2slack-fixture.queue_log',
+  ].map((name) => sharedData(`logs/${name}`));
+  return [
+    ['audit-command', ['audit', log, '--tz', 'Europe/Paris']],
+    [
+      'audit-samples',
+      samples.every((s) => s !== undefined)
+        ? ['audit', ...(samples as string[]), '--tz', 'America/Chicago']
+        : undefined,
     ],
   ];
 }

@@ -29,7 +29,7 @@ export interface WeekdayHourHeatmapOptions {
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-/** Weekday rows × hour columns, only the hours where some weekday has a value. */
+/** Weekday rows × hour columns, from the first to the last hour of the cells given. */
 export function weekdayHourHeatmap(
   cells: readonly HeatmapCell[],
   options: WeekdayHourHeatmapOptions,
@@ -41,7 +41,8 @@ export function weekdayHourHeatmap(
       );
   const present = cells.filter((c) => c.value !== null);
   if (present.length === 0) throw new RangeError('weekdayHourHeatmap: no cell has a value');
-  const hours = [...new Set(present.map((c) => c.hour))].sort((a, b) => a - b);
+  // Hours of every cell given, valued or not: charts of one week share their columns.
+  const hours = [...new Set(cells.map((c) => c.hour))].sort((a, b) => a - b);
   const firstHour = hours[0] ?? 0;
   const lastHour = hours[hours.length - 1] ?? 23;
   const hourDomain: string[] = [];

@@ -9,4 +9,5 @@ export { ExitCode, main } from './cli/main.js';
 export * from './engine/index.js';
 export * from './errors.js';
 export * from './random/index.js';
+export * from './stats/index.js';
 export * from './units/duration.js';

@@ -8,6 +8,7 @@ export { bufferIo, processIo } from './cli/io.js';
 export { ExitCode, main } from './cli/main.js';
 export * from './engine/index.js';
 export * from './errors.js';
+export * from './queueing/index.js';
 export * from './random/index.js';
 export * from './stats/index.js';
 export * from './units/duration.js';

@@ -1,0 +1,5 @@
+export * from './queue-measures.js';
+export * from './queue-model.js';
+export * from './queue-replication-task.js';
+export * from './simulate-queue.js';
+export * from './simulate-staffing.js';

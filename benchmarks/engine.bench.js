@@ -51,7 +51,7 @@ const time = (fn) => {
 };
 
 console.log(
-  `machine: ${cpus()[0]?.model ?? 'unknown'}, ${availableParallelism()} cores, Node ${process.version}`,
+  `machine: ${cpus()[0]?.model ?? 'unknown'}, ${availableParallelism()} cores, Node ${process.version}, load average ${loadavg()[0].toFixed(2)}`,
 );
 console.log('model: M/M/2+M, 4,000 calls/day, AHT 26 s, patience 60 s, one year, seed 1\n');
 

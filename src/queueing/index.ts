@@ -3,3 +3,4 @@ export * from './queue-model.js';
 export * from './queue-replication-task.js';
 export * from './simulate-queue.js';
 export * from './simulate-staffing.js';
+export * from './simulation-flags.js';

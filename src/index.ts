@@ -10,5 +10,6 @@ export * from './engine/index.js';
 export * from './errors.js';
 export * from './queueing/index.js';
 export * from './random/index.js';
+export * from './staffing/index.js';
 export * from './stats/index.js';
 export * from './units/duration.js';

@@ -4,3 +4,4 @@ export * from './queue-replication-task.js';
 export * from './simulate-queue.js';
 export * from './simulate-staffing.js';
 export * from './simulation-flags.js';
+export * from './format-simulation-table.js';

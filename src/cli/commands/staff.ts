@@ -16,6 +16,12 @@ import {
   solveTraffic,
   unmetTargets,
 } from '../../staffing/index.js';
+import {
+  formatSimulationTable,
+  parseSimulationFlags,
+  simulateStaffing,
+} from '../../queueing/index.js';
+import { createProgressBar } from '../../stats/progress-bar.js';
 import type { SwitchboardCommand } from '../command.js';
 import type { CliIo } from '../io.js';
 
@@ -127,6 +133,43 @@ export const staffCommand: SwitchboardCommand = {
         describe: 'Target: greatest fraction blocked (erlang-b, finite lines)',
         group: 'Targets:',
       })
+      .option('simulate', {
+        type: 'boolean',
+        describe: 'Also answer by simulation (M/M/N, +M, /K on the engine), beside the formula',
+        group: 'Simulation:',
+      })
+      .option('replications', {
+        type: 'string',
+        describe: 'Independent replications (default 10)',
+        group: 'Simulation:',
+      })
+      .option('horizon', {
+        type: 'string',
+        describe: 'Observed length of each replication after warm-up (default 8h)',
+        group: 'Simulation:',
+      })
+      .option('warmup', {
+        type: 'string',
+        describe: 'Warm-up deleted before statistics (default 30m)',
+        group: 'Simulation:',
+      })
+      .option('seed', { type: 'string', describe: 'Base seed (default 1)', group: 'Simulation:' })
+      .option('threads', {
+        type: 'string',
+        describe: 'Worker threads (default 1; same results whatever the count)',
+        group: 'Simulation:',
+      })
+      .option('aht-cv', {
+        type: 'string',
+        describe: 'Handling-time CV: lognormal instead of exponential',
+        group: 'Simulation:',
+      })
+      .option('patience-dist', {
+        type: 'string',
+        describe:
+          'Patience: exponential, deterministic, lognormal:CV, gamma:CV, weibull:SHAPE, {…}',
+        group: 'Simulation:',
+      })
       .option('json', {
         type: 'boolean',
         describe: 'Print JSON instead of a table',
@@ -141,22 +184,87 @@ export const staffCommand: SwitchboardCommand = {
   run: (args, io) => runStaff(args, io),
 };
 
-function runStaff(args: Record<string, unknown>, io: CliIo): number {
+const SIMULATION_FLAGS = [
+  'replications',
+  'horizon',
+  'warmup',
+  'seed',
+  'threads',
+  'aht-cv',
+  'patience-dist',
+] as const;
+
+async function runStaff(args: Record<string, unknown>, io: CliIo): Promise<number> {
   const flags = readStaffFlags(args);
+  const simulate = args.simulate === true;
+  for (const name of SIMULATION_FLAGS) {
+    if (args[name] !== undefined && (!simulate || flags.plan !== undefined)) {
+      throw inputError(`--${name}`, 'to be used with --simulate (and without --plan)', args[name]);
+    }
+  }
+  if (simulate && flags.plan !== undefined) {
+    throw inputError('--simulate', 'one question, not a --plan', flags.plan);
+  }
   if (flags.plan !== undefined) return runPlan(flags, io);
   const { question, solve } = flags;
   let evaluation: ReturnType<typeof evaluateStaffing>;
   if (solve === 'traffic') evaluation = solveTraffic({ ...question, agents: question.agents! });
   else if (solve === 'agents') evaluation = solveAgents(question as StaffingQuestion);
   else evaluation = evaluateStaffing(question as StaffingQuestion);
+  const simulation = simulate ? await runSimulation(args, question, evaluation, io) : undefined;
   if (flags.json) {
-    io.stdout(`${JSON.stringify(evaluation, null, 2)}\n`);
+    const output = simulation === undefined ? evaluation : { ...evaluation, simulation };
+    io.stdout(`${JSON.stringify(output, null, 2)}\n`);
   } else {
     const targets = question.targets ?? {};
     const unmet = Object.keys(targets).length > 0 ? unmetTargets(evaluation, targets) : undefined;
     io.stdout(formatStaffingTable(evaluation, question, unmet));
+    if (simulation !== undefined) io.stdout(`\n${formatSimulationTable(evaluation, simulation)}`);
   }
   return 0;
+}
+
+/** `--simulate`: the same question answered by the engine (see docs/simulation.md). */
+async function runSimulation(
+  args: Record<string, unknown>,
+  question: StaffFlags['question'],
+  evaluation: ReturnType<typeof evaluateStaffing>,
+  io: CliIo,
+) {
+  const options = parseSimulationFlags(
+    {
+      replications: args.replications,
+      horizon: args.horizon,
+      warmup: args.warmup,
+      seed: args.seed,
+      threads: args.threads,
+      ahtCv: args['aht-cv'],
+      patienceDist: args['patience-dist'],
+    },
+    question.patienceSeconds,
+  );
+  if (!Number.isInteger(evaluation.agents)) {
+    throw inputError('--agents', 'a whole number of operators to simulate', evaluation.agents);
+  }
+  if (options.patience !== undefined && evaluation.model !== 'erlang-a') {
+    throw inputError('--patience-dist', 'the erlang-a model (give --patience)', evaluation.model);
+  }
+  if ((question.retryFraction ?? 0) > 0) {
+    throw inputError(
+      '--retries',
+      'no retries with --simulate (not simulated)',
+      question.retryFraction,
+    );
+  }
+  const bar = createProgressBar({ isTTY: io.stderrIsTTY, label: 'replications' });
+  try {
+    return await simulateStaffing(
+      { ...question, trafficErlangs: evaluation.trafficErlangs, agents: evaluation.agents },
+      { ...options, onProgress: (done, total) => bar.update(done, total) },
+    );
+  } finally {
+    bar.stop();
+  }
 }
 
 function runPlan(flags: StaffFlags, io: CliIo): number {

@@ -44,10 +44,12 @@ if (process.argv[2] === '--memory') {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// CPU time of this thread (user + system), steadier than wall time on a shared machine.
 const time = (fn) => {
-  const t = performance.now();
+  const c = process.cpuUsage();
   const result = fn();
-  return { ms: performance.now() - t, result };
+  const used = process.cpuUsage(c);
+  return { ms: (used.user + used.system) / 1000, result };
 };
 
 console.log(
@@ -91,7 +93,7 @@ const r = median(times.recursion);
 console.log(
   `work: ${calls} calls (${engine.answered} answered, ${engine.abandoned} abandoned), ${engine.events} events; counts identical in all three`,
 );
-console.log(`median of ${rounds} interleaved rounds, one core:`);
+console.log(`median CPU time of ${rounds} interleaved rounds, one core:`);
 const line = (name, ms) =>
   `  ${name.padEnd(34)} ${ms.toFixed(0).padStart(5)} ms  ${(((calls / ms) * 1e3) / 1e6).toFixed(2)} M calls/s`;
 console.log(
@@ -141,3 +143,8 @@ console.log(
   `  2 threads: ${wall[2].toFixed(0)} ms  (${(((total / wall[2]) * 1e3) / 1e6).toFixed(2)} M calls/s)`,
 );
 console.log(`  speed-up on 2 threads: ${(wall[1] / wall[2]).toFixed(2)}× (results identical)`);
+if (loadavg()[0] > availableParallelism() - 1) {
+  console.log(
+    `  (load average ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores: other work holds the cores; the speed-up is not meaningful)`,
+  );
+}

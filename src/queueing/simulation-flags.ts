@@ -147,7 +147,11 @@ export function parseSimulationFlags(
         expected: 'a number or a word',
         received: describeReceived(flags.seed),
       });
-    } else options.seed = flags.seed;
+    } else {
+      // `--seed 7` and the default 1 print alike (a number); the streams depend on String(seed).
+      const text = String(flags.seed);
+      options.seed = /^\d{1,15}$/.test(text) ? Number(text) : text;
+    }
   }
   if (flags.ahtCv !== undefined) {
     const cv = typeof flags.ahtCv === 'string' ? Number(flags.ahtCv) : flags.ahtCv;

@@ -29,6 +29,11 @@ describe('parseSimulationFlags', () => {
     });
   });
 
+  it('reads a numeric seed as a number, so --seed 1 prints like the default', () => {
+    expect(parseSimulationFlags({ seed: '7' }).seed).toBe(7);
+    expect(parseSimulationFlags({ seed: 'week-12' }).seed).toBe('week-12');
+  });
+
   it('collects every problem into one InputError naming the flags', () => {
     let error: unknown;
     try {

@@ -51,23 +51,31 @@ export type QueueEstimates = Record<(typeof SIMULATED_KEYS)[number], Estimate>;
 
 /**
  * Combine replications, in their order, into Student-t 95 % estimates of every measure and
- * count (see {@link estimate}). Cost: O(R).
+ * count (see {@link estimate}), each interval clipped to the measure's range. Cost: O(R).
  */
 export function summarizeQueueReplications(
   reps: readonly QueueReplication[],
   thresholdIndex = 0,
 ): QueueEstimates {
   const samples = reps.map((r) => queueMeasures(r, thresholdIndex));
-  const of = (f: (s: QueueMeasuresSample) => number) => estimate(samples.map(f));
-  const count = (f: (r: QueueReplication) => number) => estimate(reps.map(f));
+  // Intervals are clipped to the values a measure can take (a probability to [0, 1], times and
+  // counts to ≥ 0): with few replications mean ± t·s/√R can overshoot, and clipping to where
+  // the true value must lie never lowers the coverage.
+  const within = (e: Estimate, max: number): Estimate => ({
+    mean: e.mean,
+    ci95: [Math.max(0, e.ci95[0]), Math.min(max, e.ci95[1])],
+  });
+  const p = (f: (s: QueueMeasuresSample) => number) => within(estimate(samples.map(f)), 1);
+  const t = (f: (s: QueueMeasuresSample) => number) => within(estimate(samples.map(f)), Infinity);
+  const count = (f: (r: QueueReplication) => number) => within(estimate(reps.map(f)), Infinity);
   return {
-    serviceLevel: of((s) => s.serviceLevel),
-    probabilityWait: of((s) => s.probabilityWait),
-    asaSeconds: of((s) => s.asaSeconds),
-    meanWaitSeconds: of((s) => s.meanWaitSeconds),
-    occupancy: of((s) => s.occupancy),
-    probabilityAbandon: of((s) => s.probabilityAbandon),
-    probabilityBlocking: of((s) => s.probabilityBlocking),
+    serviceLevel: p((s) => s.serviceLevel),
+    probabilityWait: p((s) => s.probabilityWait),
+    asaSeconds: t((s) => s.asaSeconds),
+    meanWaitSeconds: t((s) => s.meanWaitSeconds),
+    occupancy: p((s) => s.occupancy),
+    probabilityAbandon: p((s) => s.probabilityAbandon),
+    probabilityBlocking: p((s) => s.probabilityBlocking),
     offered: count((r) => r.offered),
     answered: count((r) => r.answered),
     abandoned: count((r) => r.abandoned),

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { QueueModel } from '../../src/queueing/queue-model.js';
+import { summarizeQueueReplications } from '../../src/queueing/queue-measures.js';
 import { simulateQueue } from '../../src/queueing/simulate-queue.js';
 import { simulateStaffing } from '../../src/queueing/simulate-staffing.js';
 import { replicationSeed } from '../../src/random/random-stream.js';
@@ -103,6 +104,28 @@ describe('laws every run obeys', () => {
     const more = simulateQueue({ ...base, servers: 5 }, 5);
     expect(more.offered).toBe(few.offered);
     expect(more.abandoned).toBeLessThan(few.abandoned);
+  });
+});
+
+describe('summarizeQueueReplications', () => {
+  it('keeps every interval inside the range of its measure, even over 2 short replications', () => {
+    const model: QueueModel = {
+      arrivals: 0.05,
+      servers: 1,
+      service: { distribution: 'exponential', mean: 18 },
+      patience: { distribution: 'exponential', mean: 30 },
+      capacity: 3,
+      warmupSeconds: 0,
+      horizonSeconds: 300,
+    };
+    const reps = [simulateQueue(model, 'a'), simulateQueue(model, 'b')];
+    const summary = summarizeQueueReplications(reps);
+    for (const [key, e] of Object.entries(summary)) {
+      expect(e.ci95[0], key).toBeGreaterThanOrEqual(0);
+      if (key.startsWith('probability') || key === 'serviceLevel' || key === 'occupancy') {
+        expect(e.ci95[1], key).toBeLessThanOrEqual(1);
+      }
+    }
   });
 });
 

@@ -117,6 +117,7 @@ describe('summarizeQueueReplications', () => {
       capacity: 3,
       warmupSeconds: 0,
       horizonSeconds: 300,
+      thresholdsSeconds: [20],
     };
     const reps = [simulateQueue(model, 'a'), simulateQueue(model, 'b')];
     const summary = summarizeQueueReplications(reps);

@@ -110,10 +110,13 @@ export function simulateQueue(model: QueueModel, seed: number | string): QueueRe
   let abandoned = 0;
   let blocked = 0;
   let queued = 0;
-  let queueTime = 0;
   let observing = windowStart === 0;
   let arrivalsOpen = true;
-  let nextArrival = -1;
+  // Doubles that change per event live in a typed array: a closure's `let` holding a double is
+  // boxed, and every assignment would allocate.
+  const QUEUE_TIME = 0;
+  const NEXT_ARRIVAL = 1;
+  const state = new Float64Array([0, -1]);
   let meanQueue = Number.NaN;
   let meanBusy = Number.NaN;
   let occupancy = Number.NaN;
@@ -132,7 +135,7 @@ export function simulateQueue(model: QueueModel, seed: number | string): QueueRe
       if (counted === 1) {
         const wait = now - arrivedAt[slot]!;
         answered++;
-        queueTime += wait;
+        state[QUEUE_TIME]! += wait;
         waits.record(wait);
       }
       sim.schedule(departure, serviceOf[slot]!, counted);
@@ -157,7 +160,7 @@ export function simulateQueue(model: QueueModel, seed: number | string): QueueRe
       queueLength.set(sim.now, line.length);
       if (countedOf[slot] === 1) {
         abandoned++;
-        queueTime += sim.now - arrivedAt[slot]!;
+        state[QUEUE_TIME]! += sim.now - arrivedAt[slot]!;
       }
       freeSlots[freeCount++] = slot;
       if (!arrivalsOpen) stopIfDrained();
@@ -175,7 +178,7 @@ export function simulateQueue(model: QueueModel, seed: number | string): QueueRe
         profile === undefined
           ? now - meanGap * Math.log(arrivalRng.nextOpen())
           : profile.next(now, arrivalRng);
-      if (next < windowEnd) nextArrival = sim.scheduleAt(arrival, next);
+      if (next < windowEnd) state[NEXT_ARRIVAL] = sim.scheduleAt(arrival, next);
       const counted = observing ? 1 : 0;
       offered += counted;
       if (servers.busy + line.length >= capacityK) {
@@ -232,7 +235,7 @@ export function simulateQueue(model: QueueModel, seed: number | string): QueueRe
       occupancy = servers.busyTime / servers.capacityTime;
       observing = false;
       arrivalsOpen = false;
-      if (nextArrival >= 0) sim.cancel(nextArrival);
+      if (state[NEXT_ARRIVAL]! >= 0) sim.cancel(state[NEXT_ARRIVAL]!);
       if (!drain || line.length === 0) sim.stop();
     },
     P_CONTROL,
@@ -245,7 +248,7 @@ export function simulateQueue(model: QueueModel, seed: number | string): QueueRe
         ? -meanGap * Math.log(arrivalRng.nextOpen())
         : Number.POSITIVE_INFINITY
       : profile.next(0, arrivalRng);
-  if (first < windowEnd) nextArrival = sim.scheduleAt(arrival, first);
+  if (first < windowEnd) state[NEXT_ARRIVAL] = sim.scheduleAt(arrival, first);
   sim.run();
 
   return {
@@ -257,7 +260,7 @@ export function simulateQueue(model: QueueModel, seed: number | string): QueueRe
     inQueueAtEnd: countWaitingCounted(line.length, countedOf, slotsUsed, freeSlots, freeCount),
     answeredWithin: Array.from(waits.atMost),
     answeredWaitSeconds: waits.sum,
-    queueTimeSeconds: queueTime,
+    queueTimeSeconds: state[QUEUE_TIME]!,
     meanQueueLength: meanQueue,
     meanBusyServers: meanBusy,
     occupancy,

@@ -187,3 +187,39 @@ describe('simulateStaffing', () => {
     ).rejects.toThrow(/erlang-a/);
   });
 });
+
+describe('rosters and piecewise arrivals', () => {
+  it('callers arriving before the first shift wait until it starts: mean wait = 300 s', () => {
+    // Theory: given their number, Poisson arrivals in [0, 600) are uniform (Ross, §5.3.5), so
+    // with enough servers from t = 600 the wait 600 − a has mean 300 s. The rate is 0 after 600.
+    const model: QueueModel = {
+      arrivals: { ratesPerSecond: [0.05, 0], intervalSeconds: 600 },
+      servers: 0,
+      roster: [{ atSeconds: 600, capacity: 100 }],
+      service: { distribution: 'deterministic', value: 10 },
+      warmupSeconds: 0,
+      horizonSeconds: 1200,
+      thresholdsSeconds: [0],
+    };
+    const reps = Array.from({ length: 200 }, (_, i) =>
+      simulateQueue(model, replicationSeed('roster', i)),
+    );
+    for (const r of reps) {
+      expect(r.answered).toBe(r.offered);
+      expect(r.answeredWithin[0]).toBe(0);
+      expect(r.queued).toBe(r.offered);
+    }
+    const [lo, hi] = confidenceInterval(
+      reps.filter((r) => r.answered > 0).map((r) => r.answeredWaitSeconds / r.answered),
+      0.99,
+    );
+    expect(lo).toBeLessThanOrEqual(300);
+    expect(hi).toBeGreaterThanOrEqual(300);
+    const offered = confidenceInterval(
+      reps.map((r) => r.offered),
+      0.99,
+    );
+    expect(offered[0]).toBeLessThanOrEqual(30); // 0.05/s × 600 s
+    expect(offered[1]).toBeGreaterThanOrEqual(30);
+  });
+});

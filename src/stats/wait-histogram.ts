@@ -1,10 +1,18 @@
+import { endianness } from 'node:os';
+
+// A double's bits: the exponent and the top mantissa bits give a log-linear bucket directly,
+// with no logarithm (HdrHistogram's trick).
+const scratch = new Float64Array(1);
+const words = new Uint32Array(scratch.buffer);
+const HIGH_WORD = endianness() === 'LE' ? 1 : 0;
+
 /** Options of {@link WaitHistogram}. */
 export interface WaitHistogramOptions {
   /** Thresholds (seconds) whose "waited ≤ T" share is counted exactly, e.g. [20, 60]. */
   thresholdsSeconds?: readonly number[];
   /** Smallest positive value resolved (seconds); smaller positive waits share one bucket. */
   resolutionSeconds?: number;
-  /** Buckets per doubling: the relative width of a bucket is 2^(1/n) − 1 (0.54 % for 128). */
+  /** Buckets per doubling, a power of two ≤ 2²⁰: a bucket is at most 1/n of its value wide (0.78 % for 128). */
   bucketsPerDoubling?: number;
   /** Doublings above the resolution covered before the overflow bucket. */
   doublings?: number;
@@ -15,10 +23,12 @@ export interface WaitHistogramOptions {
  * HdrHistogram: a fixed number of buckets per doubling, so every bucket is a small fraction of
  * its value) with an exact bucket for zero waits (most calls of a well-staffed queue) and exact
  * counters for declared thresholds. Answers the share waiting at most T for any T (exact at
- * declared thresholds, within one bucket elsewhere: ±0.54 % of T by default) and percentiles.
+ * declared thresholds, within one bucket elsewhere: ±0.78 % of T by default) and percentiles.
+ * Within a doubling the buckets are equally wide, read from the top bits of the double's
+ * mantissa.
  *
  * Default range: 1 ms to 1 ms × 2⁴⁰ (35 years) in 5,120 buckets (40 KiB).
- * Cost: one `Math.log2` and a few comparisons per value; no allocation.
+ * Cost: a division and a few integer operations per value; no allocation.
  */
 export class WaitHistogram {
   /** Values recorded. */
@@ -37,15 +47,26 @@ export class WaitHistogram {
   private readonly resolution: number;
   private readonly perDoubling: number;
   private readonly last: number;
+  private readonly shift: number;
 
   constructor(options: WaitHistogramOptions = {}) {
     this.resolution = options.resolutionSeconds ?? 0.001;
     this.perDoubling = options.bucketsPerDoubling ?? 128;
     const doublings = options.doublings ?? 40;
-    if (!(this.resolution > 0) || !Number.isInteger(this.perDoubling) || this.perDoubling < 1) {
-      throw new RangeError('WaitHistogram: resolution must be > 0 and bucketsPerDoubling ≥ 1');
+    const n = this.perDoubling;
+    if (
+      !(this.resolution > 0) ||
+      !Number.isInteger(n) ||
+      n < 1 ||
+      n > 2 ** 20 ||
+      (n & (n - 1)) !== 0
+    ) {
+      throw new RangeError(
+        'WaitHistogram: resolution must be > 0 and bucketsPerDoubling a power of two ≤ 2^20',
+      );
     }
-    // bucket 0: (0, resolution); bucket 1 + k: [res·2^(k/n), res·2^((k+1)/n)); last: overflow
+    this.shift = 20 - Math.log2(n);
+    // bucket 0: (0, resolution); bucket 1 + e·n + j: res·2^e·[1 + j/n, 1 + (j+1)/n); last: overflow
     this.last = doublings * this.perDoubling + 1;
     this.buckets = new Float64Array(this.last + 1);
     this.thresholds = Float64Array.from(options.thresholdsSeconds ?? []);
@@ -54,12 +75,18 @@ export class WaitHistogram {
 
   private bucketOf(x: number): number {
     if (x < this.resolution) return 0;
-    const k = 1 + Math.floor(Math.log2(x / this.resolution) * this.perDoubling);
-    return Math.min(k, this.last);
+    scratch[0] = x / this.resolution;
+    const high = words[HIGH_WORD]!;
+    const k = 1 + ((high >>> 20) - 1023) * this.perDoubling + ((high & 0xfffff) >>> this.shift);
+    return k < this.last ? k : this.last;
   }
 
   private lowerBound(bucket: number): number {
-    return bucket === 0 ? 0 : this.resolution * 2 ** ((bucket - 1) / this.perDoubling);
+    if (bucket === 0) return 0;
+    const k = bucket - 1;
+    const e = Math.floor(k / this.perDoubling);
+    const j = k - e * this.perDoubling;
+    return this.resolution * 2 ** e * (1 + j / this.perDoubling);
   }
 
   /** Record one wait (seconds, ≥ 0). */

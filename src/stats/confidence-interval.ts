@@ -31,7 +31,17 @@ function meanOf(values: readonly number[]): number {
   return values.length > 0 ? s / values.length : Number.NaN;
 }
 
+/** An {@link Estimate} with its 99 % interval too. */
+export interface Estimate99 extends Estimate {
+  ci99: [number, number];
+}
+
 /** `{ mean, ci95 }` of replication results (see {@link confidenceInterval}). */
 export function estimate(values: readonly number[]): Estimate {
   return { mean: meanOf(values), ci95: confidenceInterval(values, 0.95) };
+}
+
+/** `{ mean, ci95, ci99 }` of replication results, for checks that want the wider interval. */
+export function estimate99(values: readonly number[]): Estimate99 {
+  return { ...estimate(values), ci99: confidenceInterval(values, 0.99) };
 }

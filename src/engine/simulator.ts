@@ -53,6 +53,10 @@ export class Simulator {
   private sequence = 0;
   private live = 0;
   private stopped = false;
+  // The event at the top of the heap has run but is not yet removed: the next `schedule`
+  // replaces it in place (one sift instead of a pop and a push — most handlers schedule one
+  // event), or `settleTop` removes it.
+  private topConsumed = false;
 
   constructor(options: SimulatorOptions = {}) {
     const capacity = Math.max(16, options.initialCapacity ?? 1024);
@@ -144,6 +148,7 @@ export class Simulator {
    */
   run(until = Number.POSITIVE_INFINITY): void {
     this.stopped = false;
+    this.settleTop();
     while (this.heapSize > 0 && !this.stopped) {
       const slot = this.heap[0]!;
       if (this.alive[slot] === 0) {
@@ -153,15 +158,19 @@ export class Simulator {
       }
       const time = this.heapTimes[0]!;
       if (time > until) break;
-      this.pop();
       this.alive[slot] = 0;
       this.live--;
       const type = this.types[slot]!;
       const payload = this.payloads[slot]!;
       this.freeSlot(slot);
+      this.topConsumed = true;
       this.now = time;
       this.eventsProcessed++;
       this.handlers[type]!(payload);
+      if (this.topConsumed) {
+        this.topConsumed = false;
+        this.pop();
+      }
     }
     if (!this.stopped && Number.isFinite(until) && until > this.now) this.now = until;
   }
@@ -171,7 +180,16 @@ export class Simulator {
     this.stopped = true;
   }
 
+  /** Remove the event that ran from the top of the heap if no `schedule` replaced it. */
+  private settleTop(): void {
+    if (this.topConsumed) {
+      this.topConsumed = false;
+      this.pop();
+    }
+  }
+
   private discardDead(): void {
+    this.settleTop();
     while (this.heapSize > 0 && this.alive[this.heap[0]!] === 0) {
       const slot = this.heap[0]!;
       this.pop();
@@ -211,6 +229,11 @@ export class Simulator {
   }
 
   private push(slot: number, time: number, key: number): void {
+    if (this.topConsumed) {
+      this.topConsumed = false;
+      this.siftDown(slot, time, key, this.heapSize);
+      return;
+    }
     const heap = this.heap;
     const times = this.heapTimes;
     const keys = this.heapKeys;
@@ -232,12 +255,14 @@ export class Simulator {
   private pop(): void {
     const size = --this.heapSize;
     if (size === 0) return;
+    this.siftDown(this.heap[size]!, this.heapTimes[size]!, this.heapKeys[size]!, size);
+  }
+
+  /** Place (slot, time, key) at the root of a heap of `size` entries and sift it down. */
+  private siftDown(slot: number, time: number, key: number, size: number): void {
     const heap = this.heap;
     const times = this.heapTimes;
     const keys = this.heapKeys;
-    const slot = heap[size]!;
-    const time = times[size]!;
-    const key = keys[size]!;
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;

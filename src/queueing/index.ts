@@ -5,3 +5,4 @@ export * from './simulate-queue.js';
 export * from './simulate-staffing.js';
 export * from './simulation-flags.js';
 export * from './format-simulation-table.js';
+export * from './simulate-from-flags.js';

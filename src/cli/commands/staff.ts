@@ -17,11 +17,10 @@ import {
   unmetTargets,
 } from '../../staffing/index.js';
 import {
+  checkSimulationFlagUse,
   formatSimulationTable,
-  parseSimulationFlags,
-  simulateStaffing,
+  simulateFromFlags,
 } from '../../queueing/index.js';
-import { createProgressBar } from '../../stats/progress-bar.js';
 import type { SwitchboardCommand } from '../command.js';
 import type { CliIo } from '../io.js';
 
@@ -184,34 +183,29 @@ export const staffCommand: SwitchboardCommand = {
   run: (args, io) => runStaff(args, io),
 };
 
-const SIMULATION_FLAGS = [
-  'replications',
-  'horizon',
-  'warmup',
-  'seed',
-  'threads',
-  'aht-cv',
-  'patience-dist',
-] as const;
-
 async function runStaff(args: Record<string, unknown>, io: CliIo): Promise<number> {
   const flags = readStaffFlags(args);
   const simulate = args.simulate === true;
-  for (const name of SIMULATION_FLAGS) {
-    if (args[name] !== undefined && (!simulate || flags.plan !== undefined)) {
-      throw inputError(`--${name}`, 'to be used with --simulate (and without --plan)', args[name]);
-    }
-  }
-  if (simulate && flags.plan !== undefined) {
-    throw inputError('--simulate', 'one question, not a --plan', flags.plan);
-  }
+  checkSimulationFlagUse(args, simulate, flags.plan);
   if (flags.plan !== undefined) return runPlan(flags, io);
   const { question, solve } = flags;
   let evaluation: ReturnType<typeof evaluateStaffing>;
   if (solve === 'traffic') evaluation = solveTraffic({ ...question, agents: question.agents! });
   else if (solve === 'agents') evaluation = solveAgents(question as StaffingQuestion);
   else evaluation = evaluateStaffing(question as StaffingQuestion);
-  const simulation = simulate ? await runSimulation(args, question, evaluation, io) : undefined;
+  // --simulate: the same question, with the formula's agents and traffic, answered by the engine
+  const simulation = simulate
+    ? await simulateFromFlags(
+        args,
+        {
+          ...question,
+          model: evaluation.model,
+          trafficErlangs: evaluation.trafficErlangs,
+          agents: evaluation.agents,
+        },
+        { stderrIsTTY: io.stderrIsTTY },
+      )
+    : undefined;
   if (flags.json) {
     const output = simulation === undefined ? evaluation : { ...evaluation, simulation };
     io.stdout(`${JSON.stringify(output, null, 2)}\n`);
@@ -222,49 +216,6 @@ async function runStaff(args: Record<string, unknown>, io: CliIo): Promise<numbe
     if (simulation !== undefined) io.stdout(`\n${formatSimulationTable(evaluation, simulation)}`);
   }
   return 0;
-}
-
-/** `--simulate`: the same question answered by the engine (see docs/simulation.md). */
-async function runSimulation(
-  args: Record<string, unknown>,
-  question: StaffFlags['question'],
-  evaluation: ReturnType<typeof evaluateStaffing>,
-  io: CliIo,
-) {
-  const options = parseSimulationFlags(
-    {
-      replications: args.replications,
-      horizon: args.horizon,
-      warmup: args.warmup,
-      seed: args.seed,
-      threads: args.threads,
-      ahtCv: args['aht-cv'],
-      patienceDist: args['patience-dist'],
-    },
-    question.patienceSeconds,
-  );
-  if (!Number.isInteger(evaluation.agents)) {
-    throw inputError('--agents', 'a whole number of operators to simulate', evaluation.agents);
-  }
-  if (options.patience !== undefined && evaluation.model !== 'erlang-a') {
-    throw inputError('--patience-dist', 'the erlang-a model (give --patience)', evaluation.model);
-  }
-  if ((question.retryFraction ?? 0) > 0) {
-    throw inputError(
-      '--retries',
-      'no retries with --simulate (not simulated)',
-      question.retryFraction,
-    );
-  }
-  const bar = createProgressBar({ isTTY: io.stderrIsTTY, label: 'replications' });
-  try {
-    return await simulateStaffing(
-      { ...question, trafficErlangs: evaluation.trafficErlangs, agents: evaluation.agents },
-      { ...options, onProgress: (done, total) => bar.update(done, total) },
-    );
-  } finally {
-    bar.stop();
-  }
 }
 
 function runPlan(flags: StaffFlags, io: CliIo): number {

@@ -12,7 +12,8 @@ export function compiledModuleUrl(relative: string, base: string): URL {
   if (url.protocol !== 'file:') return url;
   const path = fileURLToPath(url);
   if (existsSync(path)) return url;
-  const at = path.lastIndexOf('/src/');
+  const at = Math.max(path.lastIndexOf('/src/'), path.lastIndexOf('\\src\\'));
   if (at < 0) return url;
-  return pathToFileURL(`${path.slice(0, at)}/dist/${path.slice(at + 5)}`);
+  const separator = path[at]!;
+  return pathToFileURL(`${path.slice(0, at)}${separator}dist${separator}${path.slice(at + 5)}`);
 }

@@ -30,6 +30,18 @@ describe('runReplications', () => {
     expect(done).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('reports a failing replication, on 1 or 2 threads', async () => {
+    const failing = {
+      moduleUrl: new URL('./fixtures/failing-task.js', import.meta.url),
+      exportName: 'failOnOne',
+    };
+    for (const threads of [1, 2]) {
+      await expect(
+        runReplications({ task: failing, input: 0, replications: 3, seed: 1, threads }),
+      ).rejects.toThrow(/replication one is broken/);
+    }
+  });
+
   it('refuses zero replications and absurd thread counts', async () => {
     await expect(runReplications({ task, input: 0, replications: 0, seed: 1 })).rejects.toThrow(
       /replications must be/,

@@ -76,9 +76,12 @@ export async function runReplications<I, R>(options: RunReplicationsOptions<I>):
     return results;
   }
   const workerUrl = compiledModuleUrl('./replication-worker.js', import.meta.url);
+  // Workers inherit the parent's Node flags, but `--input-type` (from `node -e`) stops them
+  // loading a module file.
+  const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
   const workers = Array.from(
     { length: Math.min(threads, replications) },
-    () => new Worker(workerUrl),
+    () => new Worker(workerUrl, { execArgv }),
   );
   let next = 0;
   let done = 0;

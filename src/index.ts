@@ -10,6 +10,7 @@ export * from './engine/index.js';
 export * from './errors.js';
 export * from './queueing/index.js';
 export * from './random/index.js';
+export * from './report/index.js';
 export * from './staffing/index.js';
 export * from './stats/index.js';
 export * from './units/duration.js';

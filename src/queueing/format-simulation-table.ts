@@ -1,4 +1,4 @@
-import type { Estimate } from '../stats/confidence-interval.js';
+import type { ReplicationEstimate } from '../stats/confidence-interval.js';
 import type { SimulatedStaffing } from './simulate-staffing.js';
 
 /** The formula's value of each measure (a staffing evaluation), `null` where it has none. */
@@ -32,7 +32,7 @@ export function formatSimulationTable(formula: FormulaMeasures, sim: SimulatedSt
   };
   const header = ['measure', 'formula', 'simulated', '95 % interval'];
   const rows = ROWS.map(([key, label, kind]) => {
-    const est = sim[key] as Estimate;
+    const est = sim[key] as ReplicationEstimate;
     const f = formula[key];
     const formulaText = typeof f === 'number' ? show(f, kind) : '—';
     const [lo, hi] = est.ci95;

@@ -1,4 +1,4 @@
-import { type Estimate, estimate } from '../stats/confidence-interval.js';
+import { type ReplicationEstimate, replicationEstimate } from '../stats/confidence-interval.js';
 import type { QueueReplication } from './queue-model.js';
 
 /**
@@ -47,11 +47,11 @@ export const SIMULATED_KEYS = [
 ] as const;
 
 /** Every measure and count as `{ mean, ci95 }` over replications. */
-export type QueueEstimates = Record<(typeof SIMULATED_KEYS)[number], Estimate>;
+export type QueueEstimates = Record<(typeof SIMULATED_KEYS)[number], ReplicationEstimate>;
 
 /**
  * Combine replications, in their order, into Student-t 95 % estimates of every measure and
- * count (see {@link estimate}), each interval clipped to the measure's range. Cost: O(R).
+ * count (see {@link replicationEstimate}), each interval clipped to the measure's range. Cost: O(R).
  */
 export function summarizeQueueReplications(
   reps: readonly QueueReplication[],
@@ -61,13 +61,16 @@ export function summarizeQueueReplications(
   // Intervals are clipped to the values a measure can take (a probability to [0, 1], times and
   // counts to ≥ 0): with few replications mean ± t·s/√R can overshoot, and clipping to where
   // the true value must lie never lowers the coverage.
-  const within = (e: Estimate, max: number): Estimate => ({
+  const within = (e: ReplicationEstimate, max: number): ReplicationEstimate => ({
     mean: e.mean,
     ci95: [Math.max(0, e.ci95[0]), Math.min(max, e.ci95[1])],
   });
-  const p = (f: (s: QueueMeasuresSample) => number) => within(estimate(samples.map(f)), 1);
-  const t = (f: (s: QueueMeasuresSample) => number) => within(estimate(samples.map(f)), Infinity);
-  const count = (f: (r: QueueReplication) => number) => within(estimate(reps.map(f)), Infinity);
+  const p = (f: (s: QueueMeasuresSample) => number) =>
+    within(replicationEstimate(samples.map(f)), 1);
+  const t = (f: (s: QueueMeasuresSample) => number) =>
+    within(replicationEstimate(samples.map(f)), Infinity);
+  const count = (f: (r: QueueReplication) => number) =>
+    within(replicationEstimate(reps.map(f)), Infinity);
   return {
     serviceLevel: p((s) => s.serviceLevel),
     probabilityWait: p((s) => s.probabilityWait),

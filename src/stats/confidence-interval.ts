@@ -1,7 +1,7 @@
 import { studentTQuantile } from './student-t.js';
 
 /** A mean over replications with its Student-t 95 % confidence interval. */
-export interface Estimate {
+export interface ReplicationEstimate {
   mean: number;
   ci95: [number, number];
 }
@@ -31,17 +31,17 @@ function meanOf(values: readonly number[]): number {
   return values.length > 0 ? s / values.length : Number.NaN;
 }
 
-/** An {@link Estimate} with its 99 % interval too. */
-export interface Estimate99 extends Estimate {
+/** A {@link ReplicationEstimate} with its 99 % interval too. */
+export interface ReplicationEstimate99 extends ReplicationEstimate {
   ci99: [number, number];
 }
 
 /** `{ mean, ci95 }` of replication results (see {@link confidenceInterval}). */
-export function estimate(values: readonly number[]): Estimate {
+export function replicationEstimate(values: readonly number[]): ReplicationEstimate {
   return { mean: meanOf(values), ci95: confidenceInterval(values, 0.95) };
 }
 
 /** `{ mean, ci95, ci99 }` of replication results, for checks that want the wider interval. */
-export function estimate99(values: readonly number[]): Estimate99 {
-  return { ...estimate(values), ci99: confidenceInterval(values, 0.99) };
+export function replicationEstimate99(values: readonly number[]): ReplicationEstimate99 {
+  return { ...replicationEstimate(values), ci99: confidenceInterval(values, 0.99) };
 }

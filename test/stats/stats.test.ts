@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Exponential } from '../../src/random/distributions.js';
 import { RandomStream } from '../../src/random/random-stream.js';
-import { confidenceInterval, estimate, estimate99 } from '../../src/stats/confidence-interval.js';
+import {
+  confidenceInterval,
+  replicationEstimate,
+  replicationEstimate99,
+} from '../../src/stats/confidence-interval.js';
 import { RunningStats } from '../../src/stats/running-stats.js';
 import { studentTCdf, studentTQuantile } from '../../src/stats/student-t.js';
 import { TimeWeightedAverage } from '../../src/stats/time-weighted-average.js';
@@ -90,10 +94,13 @@ describe('Student t', () => {
     }
     // binomial(400, 0.95): sd ≈ 4.4; allow ±4 sd
     expect(Math.abs(covered - 0.95 * trials)).toBeLessThanOrEqual(18);
-    expect(estimate([1, 2, 3]).ci95[0]).toBeCloseTo(2 - 4.302653 * Math.sqrt(1 / 3), 5);
-    expect(estimate([5]).ci95.every(Number.isNaN)).toBe(true);
+    expect(replicationEstimate([1, 2, 3]).ci95[0]).toBeCloseTo(2 - 4.302653 * Math.sqrt(1 / 3), 5);
+    expect(replicationEstimate([5]).ci95.every(Number.isNaN)).toBe(true);
     // qt(0.995, 2) = 9.924843 (R; NIST table 9.925)
-    expect(estimate99([1, 2, 3]).ci99[1]).toBeCloseTo(2 + 9.924843 * Math.sqrt(1 / 3), 4);
+    expect(replicationEstimate99([1, 2, 3]).ci99[1]).toBeCloseTo(
+      2 + 9.924843 * Math.sqrt(1 / 3),
+      4,
+    );
   });
 });
 

@@ -2,7 +2,9 @@ import type { ReplicationEstimate } from '../stats/confidence-interval.js';
 import type { SimulatedStaffing } from './simulate-staffing.js';
 
 /** The formula's value of each measure (a staffing evaluation), `null` where it has none. */
-export type FormulaMeasures = Partial<Record<keyof SimulatedStaffing, number | null | unknown>>;
+export type FormulaMeasures = Partial<Record<keyof SimulatedStaffing, number | null | unknown>> & {
+  model?: string;
+};
 
 const ROWS: [keyof SimulatedStaffing, string, 'percent' | 'seconds' | 'count'][] = [
   ['serviceLevel', 'service level', 'percent'],
@@ -44,10 +46,14 @@ export function formatSimulationTable(formula: FormulaMeasures, sim: SimulatedSt
       .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
       .join('  ')
       .trimEnd();
+  const overloaded = formula.model === 'erlang-c' && formula.asaSeconds === null;
+  const note = overloaded
+    ? ['note: overloaded, there is no steady state: the simulated waits grow with --horizon', '']
+    : [''];
   return [
     `simulation: ${sim.replications} replications, seed ${String(sim.seed)}, ${sim.events} events, ${sim.wallSeconds} s`,
     line(header),
     ...rows.map(line),
-    '',
+    ...note,
   ].join('\n');
 }

@@ -69,6 +69,21 @@ describe('switchboard staff --simulate', () => {
     expect(out).toMatch(/abandoned\s+18\.84 %\s+\d+\.\d+ %\s+\d+\.\d+ % – \d+\.\d+ %/);
   });
 
+  it('says there is no steady state when Erlang C is overloaded', async () => {
+    const { code, out } = await run([
+      'staff',
+      '--erlangs',
+      '12',
+      '--aht',
+      '60',
+      '--agents',
+      '10',
+      ...QUICK,
+    ]);
+    expect(code).toBe(0);
+    expect(out).toContain('no steady state');
+  });
+
   it.each([
     [['--replications', '0'], '--replications'],
     [['--horizon=-1h'], '--horizon'],

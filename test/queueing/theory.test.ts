@@ -224,3 +224,25 @@ describe('Pollaczek–Khinchine: M/G/1 mean wait Wq = λ·E[S²] / (2(1 − ρ))
     );
   });
 });
+
+describe('Erlang C overloaded: no stationary value, a wait that grows linearly', () => {
+  // With ρ = λ/(Nμ) > 1 the line grows at λ − Nμ (the fluid limit; Whitt, Stochastic-Process
+  // Limits, 2002, §5.2 and ch. 6), so a caller arriving at t waits about (ρ − 1)·t and the mean
+  // wait of callers arriving in [0, H) is (ρ − 1)·H/2, up to an O(1) start-up term.
+  it.each([10, 20])('ρ = 1.2, N = 5, window %i h: mean wait = (ρ − 1)·H/2', (hours) => {
+    const horizon = hours * 3600;
+    const model: QueueModel = {
+      arrivals: 0.1,
+      servers: 5,
+      service: { distribution: 'exponential', mean: 60 },
+      warmupSeconds: 0,
+      horizonSeconds: horizon,
+    };
+    const reps = replicate(model, `overload:${hours}`);
+    expectInside(
+      'mean wait',
+      reps.map((r) => r.queueTimeSeconds / r.offered),
+      (0.2 * horizon) / 2,
+    );
+  });
+});

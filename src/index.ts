@@ -3,6 +3,7 @@
  * so can any other program.
  */
 
+export * from './audit/index.js';
 export type { CliIo } from './cli/io.js';
 export { bufferIo, processIo } from './cli/io.js';
 export { ExitCode, main } from './cli/main.js';

@@ -7,6 +7,7 @@
  * rows (first and last interval with calls). Cost: O(history rows + cells + queues).
  */
 
+import { isAbsolute, relative } from 'node:path';
 import type { AuditResult } from '../audit/audit-files.js';
 import type { SurvivalPoint } from './charts/survival-chart.js';
 import type { AuditReportInput } from './pages/audit-input.js';
@@ -15,10 +16,18 @@ import type { AuditReportInput } from './pages/audit-input.js';
 export interface AuditReportInputOptions {
   /** The time zone the audit read hours in (shown with the heatmaps). */
   timeZone?: string;
+  /** File paths are shown relative to this directory (the command's), not as absolute paths. */
+  cwd?: string;
 }
 
 const Z95 = 1.959964;
 const clip = (x: number) => Math.min(1, Math.max(0, x));
+
+/** `path` relative to `cwd` when given (`../shared/data/logs/x.csv`), else as it is. */
+function shownPath(path: string, cwd: string | undefined): string {
+  if (cwd === undefined || !isAbsolute(path)) return path;
+  return relative(cwd, path) || path;
+}
 
 /** The audit page input of an audit result. */
 export function auditReportInput(
@@ -39,7 +48,7 @@ export function auditReportInput(
   withCalls.sort();
   const input: AuditReportInput = {
     input: r.input.map((f) => ({
-      path: f.path,
+      path: shownPath(f.path, options.cwd),
       format: f.format,
       lines: f.lines,
       records: f.records,

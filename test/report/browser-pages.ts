@@ -51,14 +51,16 @@ export function browserPages(): [string, () => ReportDocument, string[]][] {
 }
 
 /** The charts of an audit report made by the real command on queue_log records. */
-export const COMMAND_CHARTS = ['heatmap', 'heatmap', 'heatmap', 'bar', 'bar', 'survival', 'bar'];
+const AUDIT_CHARTS = ['heatmap', 'heatmap', 'heatmap', 'bar', 'bar', 'survival', 'bar'];
 
 /**
- * Reports made by the real commands: [name, argv without --report, or undefined when its data
- * is absent]. The synthetic queue_log (a week of Poisson arrivals, seeded) needs nothing from
- * ../shared; the real samples are three Asterisk queue_logs of ../shared/data/logs.
+ * Reports made by the real commands: [name, argv without --report (undefined when its data is
+ * absent), expected chart kinds]. The synthetic queue_log (a week of Poisson arrivals, seeded)
+ * needs nothing from ../shared; the real samples are three Asterisk queue_logs of
+ * ../shared/data/logs, and the Anonymous Bank's 1999 per-call records (no transfers in them,
+ * so no transfer chart) read through audit-maps/.
  */
-export function commandPages(): [string, string[] | undefined][] {
+export function commandPages(): [string, string[] | undefined, string[]][] {
   const dir = resolve('test-output');
   mkdirSync(dir, { recursive: true });
   const log = join(dir, 'week.queue_log');
@@ -74,13 +76,20 @@ export function commandPages(): [string, string[] | undefined][] {
     'malariapbx-realtime.sql',
     'asterisk2slack-fixture.queue_log',
   ].map((name) => sharedData(`logs/${name}`));
+  const bank = sharedData('forecast/anonymous-bank-1999-calls.csv');
   return [
-    ['audit-command', ['audit', log, '--tz', 'Europe/Paris']],
+    ['audit-command', ['audit', log, '--tz', 'Europe/Paris'], AUDIT_CHARTS],
     [
       'audit-samples',
       samples.every((s) => s !== undefined)
         ? ['audit', ...(samples as string[]), '--tz', 'America/Chicago']
         : undefined,
+      AUDIT_CHARTS,
+    ],
+    [
+      'audit-bank',
+      bank ? ['audit', bank, '--map', resolve('audit-maps/anonymous-bank-1999.yaml')] : undefined,
+      AUDIT_CHARTS.slice(0, -1),
     ],
   ];
 }

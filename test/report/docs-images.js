@@ -7,19 +7,22 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
+// [image name, chart, report page under test-output/]. The audit image comes from the real
+// command on the Anonymous Bank 1999 records (the browser test's `audit-bank` page); the others
+// still come from synthetic inputs until their commands have --report.
 const shots = [
-  ['simulate', 'flow'], // the call-path flow alone
-  ['compare', 'difference'], // from the top: summary and the difference per measure
-  ['forecast', 'fan'], // from the top: summary, key figures and the fan chart
-  ['audit', 'heatmap'], // from the top: summary, key figures and the weekday × hour heatmap
+  ['simulate', 'flow', 'simulate'], // the call-path flow alone
+  ['compare', 'difference', 'compare'], // from the top: summary and the difference per measure
+  ['forecast', 'fan', 'forecast'], // from the top: summary, key figures and the fan chart
+  ['audit', 'heatmap', 'audit-bank'], // from the top: summary, key figures, offered calls heatmap
 ];
 const browser = await chromium.launch({
   executablePath: process.env.SWITCHBOARD_CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
 });
 const page = await browser.newPage({ viewport: { width: 1000, height: 1000 } });
-for (const [name, chart] of shots) {
-  await page.goto(pathToFileURL(resolve(`test-output/${name}-report.html`)).href);
+for (const [name, chart, source] of shots) {
+  await page.goto(pathToFileURL(resolve(`test-output/${source}-report.html`)).href);
   const figure = page.locator(`figure.chart[data-chart="${chart}"]`).first();
   const box = await figure.boundingBox();
   if (!box) throw new Error(`${name}: chart ${chart} not found`);

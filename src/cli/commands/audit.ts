@@ -199,7 +199,7 @@ export const auditCommand: SwitchboardCommand = {
     if (reportPath) {
       const bytes = await writeReport(
         reportPath,
-        auditReport(auditReportInput(result, { timeZone })),
+        auditReport(auditReportInput(result, { timeZone, cwd: io.cwd })),
       );
       io.stderr(`report: ${reportPath} (${bytes} bytes)\n`);
     }

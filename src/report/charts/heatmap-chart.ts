@@ -54,7 +54,17 @@ export function weekdayHourHeatmap(
   }));
   const max = Math.max(0, ...present.map((c) => c.value as number));
   const share = options.unit === 'share';
-  const textFormat = share ? (max < 0.1 ? '.1%' : '.0%') : max >= 10_000 ? '.2~s' : ',.0f';
+  // Four-digit counts lose their thousands separator and shrink a point to fit 24 columns.
+  const textFormat = share
+    ? max < 0.1
+      ? '.1%'
+      : '.0%'
+    : max >= 10_000
+      ? '.2~s'
+      : max >= 1000
+        ? '.0f'
+        : ',.0f';
+  const fontSize = hourDomain.length > 16 ? (!share && max >= 1000 ? 8 : 9) : 10;
   const x = {
     field: 'hour',
     type: 'ordinal',
@@ -88,7 +98,7 @@ export function weekdayHourHeatmap(
         },
       },
       {
-        mark: { type: 'text', fontSize: hourDomain.length > 16 ? 9 : 10 },
+        mark: { type: 'text', fontSize },
         encoding: {
           text: { field: 'value', type: 'quantitative', format: textFormat },
           color: {

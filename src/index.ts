@@ -7,4 +7,5 @@ export type { CliIo } from './cli/io.js';
 export { bufferIo, processIo } from './cli/io.js';
 export { ExitCode, main } from './cli/main.js';
 export * from './errors.js';
+export * from './forecasting/index.js';
 export * from './units/duration.js';

@@ -183,10 +183,11 @@ function chooseInterval(
     if (step === 1) break;
   }
   if (requested === undefined) return step;
-  if (requested % step !== 0) {
+  // Aggregating finer rows is fine; so is a sparse file whose rows all fall on the grid.
+  if (requested % step !== 0 && step % requested !== 0) {
     throw inputError(
       '--interval',
-      `a multiple of the history's ${step}-minute intervals`,
+      `a multiple or divisor of the history's ${step}-minute steps`,
       `${requested} min`,
       {
         raw: true,

@@ -32,6 +32,10 @@ export interface BacktestScore {
   /** Intervals scored for coverage (known, and not closed: forecast or actual > 0), and calls. */
   intervals: number;
   calls: number;
+  /** Σ|actual − forecast|, the numerator of WAPE (defined even when no call came). */
+  absoluteError: number;
+  /** Actuals inside the bounds, among `intervals`. */
+  inside: number;
   /** True for the lowest WAPE of this reason. */
   best: boolean;
 }
@@ -170,6 +174,8 @@ export function backtest(history: CallHistory, options: BacktestOptions): Backte
         coverage: t.intervals > 0 ? t.inside / t.intervals : Number.NaN,
         intervals: t.intervals,
         calls: t.calls,
+        absoluteError: t.absError,
+        inside: t.inside,
         best: false,
       };
     });

@@ -86,6 +86,7 @@ export function backtest(history: CallHistory, options: BacktestOptions): Backte
   const level = options.level ?? 0.8;
   const methods = options.methods ?? methodNames;
   const minTraining = options.minTrainingDays ?? 14;
+  const specialDays = options.specialDays ?? [];
   const firstOrigin = history.dayCount - folds * horizonDays;
   if (!Number.isInteger(folds) || folds < 1)
     throw inputError('--folds', 'a whole number ≥ 1', folds);
@@ -122,7 +123,7 @@ export function backtest(history: CallHistory, options: BacktestOptions): Backte
     for (const method of methods) {
       const forecast = forecastGrid(train, method, horizonDays, {
         level,
-        specialDays: options.specialDays ?? [],
+        specialDays,
       });
       const rows =
         history.reasons.length > 1

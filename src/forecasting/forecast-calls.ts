@@ -15,7 +15,7 @@ export interface ForecastCallsOptions {
   level?: number;
   /** Public holidays and other special days (past ones are learnt, future ones applied). */
   specialDays?: readonly SpecialDay[];
-  /** Folds of the backtest behind `auto` (default 3, fewer when the history is short). */
+  /** Folds of the backtest behind `auto` (default 4, fewer when the history is short). */
   folds?: number;
 }
 
@@ -65,6 +65,7 @@ export function forecastCalls(history: CallHistory, options: ForecastCallsOption
     throw inputError('--horizon', 'whole days, 1d to 366d', `${horizonDays} days`, { raw: true });
   }
   const requested = options.method ?? 'auto';
+  const specialDays = options.specialDays ?? [];
   if (requested !== 'auto' && !methodNames.includes(requested)) {
     throw inputError('--method', `auto or one of ${methodNames.join(', ')}`, requested);
   }
@@ -75,25 +76,25 @@ export function forecastCalls(history: CallHistory, options: ForecastCallsOption
   let method = requested;
   if (requested === 'auto') {
     const foldDays = 7;
-    const folds = Math.min(options.folds ?? 3, Math.floor((history.dayCount - 14) / foldDays));
+    const folds = Math.min(options.folds ?? 4, Math.floor((history.dayCount - 14) / foldDays));
     if (folds >= 1) {
       report = backtest(history, {
         folds,
         horizonDays: foldDays,
         level,
-        specialDays: options.specialDays ?? [],
+        specialDays,
       });
       method = report.best;
     } else {
-      method = 'weekday-mean';
+      method = 'profile-smoothing';
       warnings.push(
-        `history of ${history.dayCount} days is too short to backtest (21 needed): method weekday-mean`,
+        `history of ${history.dayCount} days is too short to backtest (21 needed): method profile-smoothing`,
       );
     }
   }
   const grid = forecastGrid(history, method, horizonDays, {
     level,
-    specialDays: options.specialDays ?? [],
+    specialDays,
   });
   warnings.push(...grid.warnings);
   const rows: ForecastRow[] = [];

@@ -1,13 +1,15 @@
 import type { CallHistory } from './call-history.js';
 import { countQuantile, dispersionSize } from './count-intervals.js';
 import { forecastMethods } from './methods/index.js';
-import type { ForecastMethod, SeriesGrid } from './methods/series-grid.js';
+import { cachedForecast, type ForecastMethod, type SeriesGrid } from './methods/series-grid.js';
 import {
   adjustForSpecialDays,
   dayEffect,
   type SpecialDayAdjustment,
 } from './special-day-effects.js';
 import type { SpecialDay } from './special-days.js';
+
+const NO_SPECIAL_DAYS: readonly SpecialDay[] = [];
 
 /** Days held out (per fold, two folds) to size the prediction intervals. */
 const CALIBRATION_DAYS = 7;
@@ -43,8 +45,43 @@ export function methodByName(name: string): ForecastMethod {
   return method;
 }
 
-/** The first `days` days of a grid, as views (no copy). */
+const truncated = new WeakMap<SeriesGrid, Map<number, SeriesGrid>>();
+const adjusted = new WeakMap<
+  CallHistory,
+  { specialDays: readonly SpecialDay[]; adjustment: SpecialDayAdjustment }
+>();
+
+/**
+ * The first `days` days of a grid, as views (no copy); the same object for the same request,
+ * so that forecasts on it are fitted once (see `cachedForecast`).
+ */
 export function truncateGrid(grid: SeriesGrid, days: number): SeriesGrid {
+  let byDays = truncated.get(grid);
+  if (!byDays) {
+    byDays = new Map();
+    truncated.set(grid, byDays);
+  }
+  let view = byDays.get(days);
+  if (!view) {
+    view = sliceGrid(grid, days);
+    byDays.set(days, view);
+  }
+  return view;
+}
+
+/** {@link adjustForSpecialDays}, once per history and list of special days. */
+function adjustOnce(
+  history: CallHistory,
+  specialDays: readonly SpecialDay[],
+): SpecialDayAdjustment {
+  const known = adjusted.get(history);
+  if (known && known.specialDays === specialDays) return known.adjustment;
+  const adjustment = adjustForSpecialDays(history, specialDays);
+  adjusted.set(history, { specialDays, adjustment });
+  return adjustment;
+}
+
+function sliceGrid(grid: SeriesGrid, days: number): SeriesGrid {
   return {
     series: grid.series.map((s) => s.subarray(0, days * grid.slotsPerDay)),
     firstDay: grid.firstDay,
@@ -60,7 +97,7 @@ function meansWithEffects(
   adjustment: SpecialDayAdjustment,
   horizonDays: number,
 ): Float64Array[] {
-  const means = method.forecast(grid, horizonDays);
+  const means = cachedForecast(method, grid, horizonDays);
   for (let h = 0; h < horizonDays; h++) {
     const effect = dayEffect(adjustment, grid.firstDay + grid.dayCount + h);
     if (effect === 1) continue;
@@ -84,7 +121,7 @@ export function forecastGrid(
   options: ForecastGridOptions,
 ): GridForecast {
   const method = methodByName(methodName);
-  const adjustment = adjustForSpecialDays(history, options.specialDays ?? []);
+  const adjustment = adjustOnce(history, options.specialDays ?? NO_SPECIAL_DAYS);
   const { grid } = adjustment;
   const { slotsPerDay } = grid;
   const means = meansWithEffects(method, grid, adjustment, horizonDays);

@@ -1,7 +1,7 @@
 import { doubleSeasonalHoltWinters } from './double-seasonal-holt-winters.js';
 import { profileSmoothing } from './profile-smoothing.js';
 import { weekdayMean } from './seasonal-naive.js';
-import type { ForecastMethod } from './series-grid.js';
+import { cachedForecast, type ForecastMethod } from './series-grid.js';
 
 /**
  * Equal-weight combination of the profile model, double-seasonal Holt-Winters and the
@@ -16,7 +16,7 @@ export const combined: ForecastMethod = {
   describe: 'mean of profile-smoothing, double-seasonal-hw and weekday-mean',
   forecast: (grid, horizonDays) => {
     const parts = [profileSmoothing, doubleSeasonalHoltWinters, weekdayMean].map((m) =>
-      m.forecast(grid, horizonDays),
+      cachedForecast(m, grid, horizonDays),
     );
     return parts[0]!.map((first, r) => {
       const out = new Float64Array(first.length);

@@ -16,9 +16,9 @@ export function forecastDailyTotals(
     sse: Number.POSITIVE_INFINITY,
     forecast: new Float64Array(horizonDays),
   };
-  for (const alpha of [0.05, 0.1, 0.2, 0.3, 0.5]) {
+  for (const alpha of [0.02, 0.05, 0.1, 0.2, 0.3, 0.5]) {
     for (const beta of [0, 0.05]) {
-      for (const gamma of [0.05, 0.1, 0.2, 0.3]) {
+      for (const gamma of [0.05, 0.1, 0.2, 0.3, 0.5, 0.7]) {
         for (const phi of [0.9, 0.98]) {
           const run = smooth(totals, firstWeekday, horizonDays, init, alpha, beta, gamma, phi);
           if (run.sse < best.sse) best = run;

@@ -2,15 +2,25 @@ import { weekdayOfDay } from '../local-time.js';
 import { forecastDailyTotals } from './daily-holt-winters.js';
 import { type ForecastMethod, type SeriesGrid, totalSeries } from './series-grid.js';
 
-/** Weeks of history behind the intraday profile and the reason shares. */
-export const PROFILE_WEEKS = 8;
+/** Weeks of same weekdays behind the intraday profile and the reason shares (at most). */
+export const PROFILE_WEEKS = 52;
+/** Weight of each older week in the intraday profile (0.9: the last ~10 weeks count most). */
+const PROFILE_DECAY = 0.9;
+/** Weight of each older week in the reason shares (0.8: mixes shift faster than profiles). */
+const SHARE_DECAY = 0.8;
 /** Pseudo-calls pulling a sparse reason's share towards its pooled share (empirical Bayes). */
-const SHARE_PRIOR_CALLS = 10;
+const SHARE_PRIOR_CALLS = 30;
+/** Same weekdays averaged in the daily level's robust half. */
+const LEVEL_WEEKS = 4;
 
 /**
- * Weekly × intraday profile with level and trend, top-down: daily totals of all reasons are
- * forecast by damped Holt-Winters with weekly factors; each day is spread over its intervals
- * by the weekday's intraday profile (last {@link PROFILE_WEEKS} observed same weekdays), then
+ * Weekly × intraday profile with level and trend, top-down. Daily totals of all reasons are
+ * forecast as the mean of two forecasts: damped Holt-Winters with weekly factors (level and
+ * trend by exponential smoothing) and the mean of the last four same weekdays (robust to a
+ * badly chosen smoothing constant; combining both beat either alone on the real series, see
+ * benchmarks/README.md). Each day is spread over its intervals by the weekday's intraday
+ * profile (observed same weekdays, weighted 0.9 per week back, so 5-minute profiles are not
+ * noise), then
  * over reasons by their shares of that weekday and interval, shrunk towards the reason's share
  * of the interval on all days and overall, so sparse reasons get stable, non-negative shares
  * and the reasons add up to the total exactly.
@@ -31,7 +41,10 @@ export const profileSmoothing: ForecastMethod = {
       // A day with an unknown interval is not a whole day: leave it out of the daily model.
       dailyTotals[d] = sum;
     }
-    const days = forecastDailyTotals(dailyTotals, weekdayOfDay(firstDay), horizonDays);
+    const smoothed = forecastDailyTotals(dailyTotals, weekdayOfDay(firstDay), horizonDays);
+    const days = smoothed.map(
+      (value, h) => (value + sameWeekdayMean(dailyTotals, dayCount + h)) / 2,
+    );
     const profiles = intradayProfiles(grid, total);
     const shares = reasonShares(grid, total);
     const out = grid.series.map(() => new Float64Array(horizonDays * slotsPerDay));
@@ -49,6 +62,19 @@ export const profileSmoothing: ForecastMethod = {
     return out;
   },
 };
+
+/** Mean of the last {@link LEVEL_WEEKS} known same weekdays before `day` (0 when none). */
+function sameWeekdayMean(dailyTotals: Float64Array, day: number): number {
+  let sum = 0;
+  let n = 0;
+  const lastSeen = day - 7 * Math.ceil((day - dailyTotals.length + 1) / 7);
+  for (let d = lastSeen; d >= 0 && n < LEVEL_WEEKS; d -= 7) {
+    if (Number.isNaN(dailyTotals[d]!)) continue;
+    sum += dailyTotals[d]!;
+    n++;
+  }
+  return n > 0 ? sum / n : 0;
+}
 
 /** Recent whole observed days of each weekday, newest first, at most `weeks` each. */
 function recentDays(grid: SeriesGrid, total: Float64Array, weeks: number): number[][] {
@@ -72,9 +98,11 @@ function intradayProfiles(grid: SeriesGrid, total: Float64Array): Float64Array[]
   return recent.map((days) => {
     const profile = new Float64Array(slotsPerDay);
     let sum = 0;
+    let weight = 1;
     for (const d of days) {
+      weight *= PROFILE_DECAY;
       for (let s = 0; s < slotsPerDay; s++) {
-        const value = total[d * slotsPerDay + s]!;
+        const value = weight * total[d * slotsPerDay + s]!;
         profile[s]! += value;
         sum += value;
       }
@@ -92,10 +120,12 @@ function reasonShares(grid: SeriesGrid, total: Float64Array): Float64Array[] {
   const slotTotals = new Float64Array(slotsPerDay);
   const perWeekday = recent.map((days) => {
     const calls = new Float64Array(reasons * slotsPerDay);
+    let weight = 1;
     for (const d of days) {
+      weight *= SHARE_DECAY;
       for (let r = 0; r < reasons; r++) {
         for (let s = 0; s < slotsPerDay; s++) {
-          const value = series[r]![d * slotsPerDay + s]!;
+          const value = weight * series[r]![d * slotsPerDay + s]!;
           calls[r * slotsPerDay + s]! += value;
           bySlot[r * slotsPerDay + s]! += value;
           slotTotals[s]! += value;

@@ -27,3 +27,29 @@ export function totalSeries(grid: SeriesGrid): Float64Array {
   for (const series of grid.series) for (let i = 0; i < total.length; i++) total[i]! += series[i]!;
   return total;
 }
+
+const forecastCache = new WeakMap<SeriesGrid, Map<string, Float64Array[]>>();
+
+/**
+ * `method.forecast(grid, horizonDays)`, remembered per grid object, so that a combination and
+ * a backtest comparing it with its parts fit each part once. Returns fresh copies (callers may
+ * scale them). Grids must not be mutated after a forecast.
+ */
+export function cachedForecast(
+  method: ForecastMethod,
+  grid: SeriesGrid,
+  horizonDays: number,
+): Float64Array[] {
+  let byMethod = forecastCache.get(grid);
+  if (!byMethod) {
+    byMethod = new Map();
+    forecastCache.set(grid, byMethod);
+  }
+  const key = `${method.name}|${horizonDays}`;
+  let means = byMethod.get(key);
+  if (!means) {
+    means = method.forecast(grid, horizonDays);
+    byMethod.set(key, means);
+  }
+  return means.map((m) => m.slice());
+}

@@ -154,7 +154,7 @@ function nestedAuto(history, folds) {
 /**
  * Same folds in R: each reason's training series with unknown intervals filled by the last
  * observed same weekday and interval (R's models need a complete series), the last 8 weeks
- * given to stlf / tbats / dshw with seasonal periods of a day and a week.
+ * given to R (stlf uses them all; tbats and dshw the last 4: see the R script).
  */
 function rBaselines(history, folds) {
   const dir = mkdtempSync(join(tmpdir(), 'forecast-r-'));

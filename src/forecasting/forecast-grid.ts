@@ -13,6 +13,8 @@ const NO_SPECIAL_DAYS: readonly SpecialDay[] = [];
 
 /** Days held out (per fold, two folds) to size the prediction intervals. */
 const CALIBRATION_DAYS = 7;
+/** Fewest days a calibration fit may learn from. */
+const MIN_CALIBRATION_TRAINING_DAYS = 10;
 
 /** A forecast on the local-clock grid: per reason and for the total, mean and bounds per cell. */
 export interface GridForecast {
@@ -129,7 +131,7 @@ export function forecastGrid(
   const predicted: number[][] = grid.series.map(() => []);
   for (let fold = 1; fold <= 2; fold++) {
     const trainDays = grid.dayCount - fold * CALIBRATION_DAYS;
-    if (trainDays < 14) break;
+    if (trainDays < MIN_CALIBRATION_TRAINING_DAYS) break;
     const fit = meansWithEffects(
       method,
       truncateGrid(grid, trainDays),

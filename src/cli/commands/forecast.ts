@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { inputError } from '../../errors.js';
+import { didYouMean, inputError } from '../../errors.js';
 import { type BacktestReport, backtest } from '../../forecasting/backtest.js';
 import type { AbsentIntervals } from '../../forecasting/call-history.js';
 import { forecastCalls } from '../../forecasting/forecast-calls.js';
@@ -90,7 +90,10 @@ export const forecastCommand: SwitchboardCommand = {
   run: (args, io) => {
     const timeZone = String(args.timezone);
     if (!isKnownTimeZone(timeZone)) {
-      throw inputError('--timezone', 'an IANA time zone such as Europe/Paris or UTC', timeZone);
+      const suggestion = didYouMean(timeZone, Intl.supportedValuesOf('timeZone'));
+      throw inputError('--timezone', 'an IANA time zone such as Europe/Paris or UTC', timeZone, {
+        ...(suggestion ? { hint: `did you mean ${suggestion}?` } : {}),
+      });
     }
     const horizonSeconds = parseDurationSeconds(String(args.horizon), {
       path: '--horizon',

@@ -87,9 +87,14 @@ export class RunError extends Error {
 
 /**
  * Suggest the closest of `candidates` to a misspelt `word` (Levenshtein distance at most a
- * third of the word's length), for "did you mean" hints.
+ * third of the word's length, or the only candidate it begins), for "did you mean" hints.
  */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  if (lower.length >= 3) {
+    const prefixed = candidates.filter((c) => c.toLowerCase().startsWith(lower));
+    if (prefixed.length === 1) return prefixed[0];
+  }
   let best: string | undefined;
   let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
   for (const candidate of candidates) {

@@ -6,6 +6,9 @@
 export type { CliIo } from './cli/io.js';
 export { bufferIo, processIo } from './cli/io.js';
 export { ExitCode, main } from './cli/main.js';
+export * from './engine/index.js';
 export * from './errors.js';
 export * from './forecasting/index.js';
+export * from './random/index.js';
+export * from './staffing/index.js';
 export * from './units/duration.js';

@@ -13,6 +13,8 @@ export const sharedDataDir = resolve(dirname(fileURLToPath(import.meta.url)), '.
 export function sharedData(relativePath: string): string | undefined {
   const path = resolve(sharedDataDir, relativePath);
   if (existsSync(path)) return path;
-  console.warn(`notice: ../shared/data/${relativePath} is absent; the tests that read it are skipped`);
+  console.warn(
+    `notice: ../shared/data/${relativePath} is absent; the tests that read it are skipped`,
+  );
   return undefined;
 }

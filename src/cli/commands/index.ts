@@ -1,8 +1,9 @@
 import type { SwitchboardCommand } from '../command.js';
 import { forecastCommand } from './forecast.js';
+import { staffCommand } from './staff.js';
 
 /**
  * Every sub-command of `switchboard`, in the order `--help` lists them. Each lives in its own
  * module beside this file.
  */
-export const commands: SwitchboardCommand[] = [forecastCommand];
+export const commands: SwitchboardCommand[] = [staffCommand, forecastCommand];

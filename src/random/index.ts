@@ -1,0 +1,3 @@
+export * from './distribution-spec.js';
+export * from './distributions.js';
+export * from './random-stream.js';

@@ -226,7 +226,8 @@ function rBaselines(history, folds) {
         const m = Math.max(0, mean);
         row.error += Math.abs(y - m);
         row.calls += y;
-        if (y > 0 || m > 0) {
+        // dshw gives no intervals (the R script writes NA): no coverage for it.
+        if ((y > 0 || m > 0) && !Number.isNaN(lo)) {
           row.n++;
           if (y >= lo && y <= hi) row.inside++;
         }

@@ -38,8 +38,8 @@ for (k in seq_len(nrow(manifest))) {
   # dshw is multiplicative and refuses zeros: fit y + 1, then take the 1 back off.
   f <- timed("dshw", dshw(recent + 1, period1 = daily, period2 = 7 * daily, h = h))
   if (!is.null(f)) {
-    # dshw gives no intervals: none are scored for it (bounds = mean).
-    emit("R dshw", row, f$mean - 1, f$mean - 1, f$mean - 1)
+    # dshw gives no intervals: bounds NA, no coverage scored for it.
+    emit("R dshw", row, f$mean - 1, NA, NA)
   }
 }
 close(out)

@@ -20,7 +20,7 @@ export interface ForecastCallsOptions {
 }
 
 /** One line of the forecast file: `interval_start,reason,forecast,lower,upper`. */
-export interface ForecastRow {
+export interface CallForecastRow {
   /** ISO start with offset, `2024-03-31T08:30:00+02:00`. */
   intervalStart: string;
   reason: string;
@@ -39,7 +39,7 @@ export interface CallForecast {
   intervalMinutes: number;
   timeZone: string;
   reasons: string[];
-  rows: ForecastRow[];
+  rows: CallForecastRow[];
   /** Special-day effects used, per label. */
   effects: Record<string, number>;
   /** The backtest behind `auto`, when it ran. */
@@ -97,7 +97,7 @@ export function forecastCalls(history: CallHistory, options: ForecastCallsOption
     specialDays,
   });
   warnings.push(...grid.warnings);
-  const rows: ForecastRow[] = [];
+  const rows: CallForecastRow[] = [];
   const { slotsPerDay } = grid;
   const intervalMs = history.intervalMinutes * 60_000;
   const withTotal = history.hasReasons;

@@ -1,6 +1,6 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { RunError } from '../errors.js';
-import type { ForecastRow } from './forecast-calls.js';
+import type { CallForecastRow } from './forecast-calls.js';
 
 /** The forecast file's header, exactly: read by `staff --plan` and scenario arrivals. */
 export const FORECAST_CSV_HEADER = 'interval_start,reason,forecast,lower,upper';
@@ -11,7 +11,7 @@ function cell(text: string): string {
 }
 
 /** The forecast as CSV text: {@link FORECAST_CSV_HEADER}, then one line per row. Cost: O(rows). */
-export function formatForecastCsv(rows: readonly ForecastRow[]): string {
+export function formatForecastCsv(rows: readonly CallForecastRow[]): string {
   const lines = [FORECAST_CSV_HEADER];
   for (const row of rows) {
     lines.push(

@@ -17,13 +17,13 @@ export {
 export { countQuantile, dispersionSize } from './count-intervals.js';
 export {
   type CallForecast,
+  type CallForecastRow,
   type ForecastCallsOptions,
-  type ForecastRow,
   forecastCalls,
 } from './forecast-calls.js';
-export { FORECAST_CSV_HEADER, formatForecastCsv, writeFileAtomic } from './forecast-csv.js';
+export { FORECAST_CSV_HEADER, formatForecastCsv } from './forecast-csv.js';
 export { forecastGrid, type GridForecast } from './forecast-grid.js';
-export { formatInstant, parseTimestamp } from './local-time.js';
+export { formatInstant } from './local-time.js';
 export {
   doubleSeasonalHoltWinters,
   type ForecastMethod,

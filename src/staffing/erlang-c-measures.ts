@@ -1,4 +1,4 @@
-import { erlangC } from './erlang-c.js';
+import { erlangB } from './erlang-b.js';
 import type { QueueMeasures } from './queue-measures.js';
 
 /**
@@ -10,13 +10,15 @@ import type { QueueMeasures } from './queue-measures.js';
  * (`Infinity`); occupancy is 1.
  *
  * Reference: Cooper (1981) §3.4; Gans, Koole & Mandelbaum, "Telephone call centers", M&SOM 5
- * (2003) eq. (2). Cost O(agents).
+ * (2003) eq. (2). Cost O(agents), or O(1) when `erlangBValue` (B(agents, traffic), e.g. from a
+ * solver's running recurrence) is given.
  */
 export function erlangCMeasures(
   agents: number,
   trafficErlangs: number,
   handleTimeSeconds: number,
   thresholdSeconds: number,
+  erlangBValue?: number,
 ): QueueMeasures {
   if (trafficErlangs >= agents) {
     return {
@@ -29,7 +31,8 @@ export function erlangCMeasures(
       probabilityBlocking: null,
     };
   }
-  const c = erlangC(agents, trafficErlangs);
+  const b = erlangBValue ?? erlangB(agents, trafficErlangs);
+  const c = b / (1 - (trafficErlangs / agents) * (1 - b));
   const spare = agents - trafficErlangs;
   const wait = (c * handleTimeSeconds) / spare;
   return {

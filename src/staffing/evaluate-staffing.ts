@@ -28,7 +28,7 @@ export function evaluateStaffing(question: StaffingQuestion): StaffingEvaluation
   if (!(agents > 0) || !Number.isFinite(agents)) {
     throw new RangeError(`evaluateStaffing: agents must be finite and > 0, received ${agents}`);
   }
-  const measures = measure(question, agents);
+  const measures = measureStaffing(question, agents);
   const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
   return {
     model: question.model,
@@ -45,23 +45,40 @@ export function evaluateStaffing(question: StaffingQuestion): StaffingEvaluation
   };
 }
 
-function measure(question: StaffingQuestion, agents: number): QueueMeasures {
+/**
+ * The raw measures of `question` at `agents` operators (unbounded waits as `Infinity`), without
+ * checking the question: the solvers' inner step. `erlangBValue`, when given, is B(agents,
+ * traffic) from the caller's running recurrence and saves the O(agents) Erlang B loop for
+ * Erlang B (without retries), C and A.
+ */
+export function measureStaffing(
+  question: StaffingQuestion,
+  agents: number,
+  erlangBValue?: number,
+): QueueMeasures {
   const load = question.trafficErlangs;
   const aht = question.handleTimeSeconds ?? Number.NaN;
   const threshold = question.thresholdSeconds ?? DEFAULT_THRESHOLD_SECONDS;
   switch (question.model) {
     case 'erlang-c':
-      return erlangCMeasures(agents, load, aht, threshold);
+      return erlangCMeasures(agents, load, aht, threshold, erlangBValue);
     case 'erlang-a':
-      return erlangA(agents, load, aht, question.patienceSeconds ?? Number.NaN, threshold);
+      return erlangA(
+        agents,
+        load,
+        aht,
+        question.patienceSeconds ?? Number.NaN,
+        threshold,
+        erlangBValue,
+      );
     case 'finite-lines':
       return finiteLines(agents, question.lines ?? Number.NaN, load, aht, threshold);
     case 'erlang-b': {
-      const { probabilityBlocking, offeredWithRetriesErlangs } = extendedErlangB(
-        agents,
-        load,
-        question.retryFraction ?? 0,
-      );
+      const retries = question.retryFraction ?? 0;
+      const { probabilityBlocking, offeredWithRetriesErlangs } =
+        retries === 0 && erlangBValue !== undefined
+          ? { probabilityBlocking: erlangBValue, offeredWithRetriesErlangs: load }
+          : extendedErlangB(agents, load, retries);
       return {
         probabilityWait: 0,
         serviceLevel: 1 - probabilityBlocking,

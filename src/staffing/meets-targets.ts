@@ -1,3 +1,4 @@
+import type { QueueMeasures } from './queue-measures.js';
 import type { StaffingEvaluation, StaffingModel, StaffingTargets } from './staffing-question.js';
 
 /**
@@ -6,7 +7,7 @@ import type { StaffingEvaluation, StaffingModel, StaffingTargets } from './staff
  * misses its target. Cost O(1).
  */
 export function unmetTargets(
-  evaluation: StaffingEvaluation,
+  evaluation: StaffingEvaluation | QueueMeasures,
   targets: StaffingTargets,
 ): (keyof StaffingTargets)[] {
   const unmet: (keyof StaffingTargets)[] = [];

@@ -182,6 +182,13 @@ export function readStaffFlags(args: Record<string, unknown>): StaffFlags {
   }
 
   const solve = solveText ?? (agents === undefined ? 'agents' : undefined);
+  if (solve === 'agents' && agents !== undefined) {
+    throw inputError(
+      '--agents',
+      'no --agents with --solve agents (the operators are the answer)',
+      text('agents'),
+    );
+  }
   if (solve === 'traffic') {
     if (loadFlags.length > 0)
       throw inputError(

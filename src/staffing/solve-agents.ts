@@ -1,5 +1,5 @@
 import { inputError } from '../errors.js';
-import { checkQuestion, evaluateStaffing } from './evaluate-staffing.js';
+import { checkQuestion, evaluateStaffing, measureStaffing } from './evaluate-staffing.js';
 import { hasTargets, targetsOutsideModel, unmetTargets } from './meets-targets.js';
 import type { StaffingEvaluation, StaffingQuestion } from './staffing-question.js';
 
@@ -12,12 +12,14 @@ export const MAX_SOLVED_AGENTS = 1_000_000;
  * ignored.
  *
  * Every measure is monotone in the number of operators, so the answer is found by galloping
- * up from a lower bound and bisecting. The lower bound is 1, or ⌊A⌋ + 1 for Erlang C: with
- * fewer operators its queue grows without limit, which no staffing plan should accept: N meets the targets and N − 1 does not.
+ * from a guess (down while it meets, up while it misses) and bisecting: N meets the targets and N − 1 does not. The lower bound
+ * is 1, or ⌊A⌋ + 1 for Erlang C: with fewer operators its queue grows without limit, which no
+ * staffing plan should accept. Erlang B values come from one running recurrence shared by all
+ * the probes, so each probe of Erlang B/C costs O(1) and of Erlang A one series.
  *
  * Throws RangeError for a question with no targets or a target its model cannot judge, and an
  * InputError (path `targets`) when no staffing up to {@link MAX_SOLVED_AGENTS} (or up to the
- * lines, for finite lines) meets them, e.g. a service level of 1. Cost O(log N) evaluations.
+ * lines, for finite lines) meets them. Cost O(N) for the recurrence plus O(log N) probes.
  *
  * @example solveAgents({ model: 'erlang-c', trafficErlangs: 10, handleTimeSeconds: 180, targets: { serviceLevel: 0.8 } }).agents // 14
  */
@@ -29,30 +31,53 @@ export function solveAgents(question: StaffingQuestion): StaffingEvaluation {
   if (outside.length > 0) {
     throw new RangeError(`solveAgents: ${question.model} cannot judge ${outside.join(', ')}`);
   }
-  const evaluateAt = (agents: number) => evaluateStaffing({ ...question, agents });
-  const meets = (agents: number) => unmetTargets(evaluateAt(agents), targets).length === 0;
+  const load = question.trafficErlangs;
+  const table = question.model === 'finite-lines' ? undefined : [1];
+  const erlangBAt = (agents: number): number | undefined => {
+    if (table === undefined) return undefined;
+    for (let k = table.length; k <= agents; k++) {
+      const previous = load * table[k - 1]!;
+      table.push(previous / (k + previous));
+    }
+    return table[agents];
+  };
+  const meets = (agents: number) =>
+    unmetTargets(measureStaffing(question, agents, erlangBAt(agents)), targets).length === 0;
   const ceiling = question.model === 'finite-lines' ? (question.lines ?? 1) : MAX_SOLVED_AGENTS;
-  let low = 1;
-  if (question.model === 'erlang-c')
-    low = Math.min(ceiling, Math.floor(question.trafficErlangs) + 1);
-  if (meets(low)) return evaluateAt(low);
-  // Gallop: `bad` misses, look for a `good` that meets.
-  let bad = low;
-  let step = 1;
+  const low = question.model === 'erlang-c' ? Math.min(ceiling, Math.floor(load) + 1) : 1;
+  const answer = (agents: number) => evaluateStaffing({ ...question, agents });
+  // Gallop from a guess (square-root staffing for Erlang C, the load otherwise), down while it
+  // meets, up while it misses, keeping `bad` (misses, or below the bound) < `good` (meets).
+  const guess = Math.min(
+    ceiling,
+    Math.max(low, Math.ceil(question.model === 'erlang-c' ? load + Math.sqrt(load) : load)),
+  );
+  let bad = low - 1;
   let good = -1;
-  while (good < 0) {
-    const next = Math.min(ceiling, bad + step);
-    if (meets(next)) good = next;
-    else if (next === ceiling) {
-      throw inputError(
-        'targets',
-        `targets some staffing up to ${ceiling} ${question.model === 'finite-lines' ? 'operators on the lines' : 'operators'} meets`,
-        JSON.stringify(targets),
-        { raw: true, hint: 'a service level below 1, or more lines' },
-      );
-    } else {
-      bad = next;
-      step *= 2;
+  if (meets(guess)) {
+    good = guess;
+    for (let step = 1; good > low; step *= 2) {
+      const next = Math.max(low, good - step);
+      if (!meets(next)) {
+        bad = next;
+        break;
+      }
+      good = next;
+    }
+  } else {
+    bad = guess;
+    for (let step = 1; good < 0; step *= 2) {
+      const next = Math.min(ceiling, bad + step);
+      if (meets(next)) good = next;
+      else if (next === ceiling) {
+        const lines = question.model === 'finite-lines';
+        throw inputError(
+          'targets',
+          `targets that at most ${ceiling} operators can meet${lines ? ` on ${ceiling} lines` : ''}`,
+          JSON.stringify(targets),
+          { raw: true, hint: lines ? 'give more --lines or looser targets' : 'loosen the targets' },
+        );
+      } else bad = next;
     }
   }
   while (good - bad > 1) {
@@ -60,5 +85,5 @@ export function solveAgents(question: StaffingQuestion): StaffingEvaluation {
     if (meets(middle)) good = middle;
     else bad = middle;
   }
-  return evaluateAt(good);
+  return answer(good);
 }

@@ -3,11 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, RunError } from '../../src/errors.js';
-import {
-  parseSpecialDaysCsv,
-  publicHolidays,
-  writeFileAtomic,
-} from '../../src/forecasting/index.js';
+import { writeFileAtomic } from '../../src/forecasting/forecast-csv.js';
+import { parseSpecialDaysCsv, publicHolidays } from '../../src/forecasting/index.js';
 
 describe('publicHolidays', () => {
   it('France 2024 has the 11 public holidays of the Code du travail (art. L3133-1)', () => {

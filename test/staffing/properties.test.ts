@@ -218,3 +218,14 @@ describe('solver minimality: N meets every target, N − 1 does not', () => {
     );
   });
 });
+
+describe('regressions found by the properties', () => {
+  it('Erlang A service level stays monotone far in overload with a zero threshold', () => {
+    // fast-check counterexample (seed -887675933): the two series' scales came from ln Γ and
+    // differed by rounding; they now share their start so the scales differ by start·u exactly.
+    const at = (n: number) =>
+      erlangA(n, 265.89234262777563, 5, 3599.999977573751, 1.998401431876213e-13);
+    expect(at(76).serviceLevel).toBeGreaterThanOrEqual(at(75).serviceLevel - 1e-12);
+    expect(Math.abs(at(75).serviceLevel - (1 - at(75).probabilityWait))).toBeLessThan(1e-12);
+  });
+});

@@ -210,6 +210,22 @@ describe('switchboard staff: bad input gets one line and exit code 2', () => {
       '--shrinkage: expected a fraction',
     ],
     [
+      'agents with --solve agents',
+      [
+        '--rate',
+        '100',
+        '--aht',
+        '180',
+        '--agents',
+        '3',
+        '--solve',
+        'agents',
+        '--service-level',
+        '0.8',
+      ],
+      '--agents: expected no --agents with --solve agents',
+    ],
+    [
       'traffic with a load',
       [
         '--rate',
@@ -265,7 +281,9 @@ describe('switchboard staff: bad input gets one line and exit code 2', () => {
       '0.0000001',
     );
     expect(code).toBe(2);
-    expect(err).toMatch(/^switchboard: targets: expected targets some staffing up to 12/);
+    expect(err).toMatch(
+      /^switchboard: targets: expected targets that at most 12 operators can meet on 12 lines/,
+    );
   });
 });
 

@@ -3,11 +3,6 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { inputError, RunError } from '../../errors.js';
 import {
-  checkSimulationFlagUse,
-  formatSimulationTable,
-  simulateFromFlags,
-} from '../../queueing/index.js';
-import {
   evaluateStaffing,
   formatPlanCsv,
   formatStaffingTable,
@@ -21,6 +16,11 @@ import {
   solveTraffic,
   unmetTargets,
 } from '../../staffing/index.js';
+import {
+  checkSimulationFlagUse,
+  formatSimulationTable,
+  simulateFromFlags,
+} from '../../queueing/index.js';
 import type { SwitchboardCommand } from '../command.js';
 import type { CliIo } from '../io.js';
 

@@ -19,6 +19,7 @@ export * from './charts/survival-chart.js';
 export * from './document.js';
 export * from './format.js';
 export * from './from-audit.js';
+export * from './from-forecast.js';
 export * from './measures.js';
 export * from './pages/audit-input.js';
 export * from './pages/audit-report.js';

@@ -7,13 +7,14 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
-// [image name, chart, report page under test-output/]. The audit image comes from the real
-// command on the Anonymous Bank 1999 records (the browser test's `audit-bank` page); the others
-// still come from synthetic inputs until their commands have --report.
+// [image name, chart, report page under test-output/]. The audit and forecast images come from
+// the real commands (the browser test's `audit-bank` page: the Anonymous Bank 1999 records;
+// `forecast-911`: the Montgomery County 911 series); simulate and compare still come from
+// synthetic inputs until their commands are on main.
 const shots = [
   ['simulate', 'flow', 'simulate'], // the call-path flow alone
   ['compare', 'difference', 'compare'], // from the top: summary and the difference per measure
-  ['forecast', 'fan', 'forecast'], // from the top: summary, key figures and the fan chart
+  ['forecast', 'fan', 'forecast-911'], // from the top: summary, key figures and the fan chart
   ['audit', 'heatmap', 'audit-bank'], // from the top: summary, key figures, offered calls heatmap
 ];
 const browser = await chromium.launch({

@@ -128,6 +128,7 @@ export function auditReportInput(
       all: { ...r.occupancy.all },
       byAgent: r.occupancy.byAgent.map((a) => ({ ...a })),
     };
+  if (c.cdr) input.cdr = { ...c.cdr };
   if (r.survey) {
     const nps: NonNullable<AuditReportInput['nps']>[number][] = [];
     if (r.survey.overall)

@@ -141,3 +141,19 @@ describe.skipIf(samples.some((s) => !s))('audit --report on real queue_log sampl
       expect(text).toContain(flat(d));
   });
 });
+
+const cdrDump = sharedData('logs/freepbx-asteriskcdrdb.sql');
+
+describe.skipIf(!cdrDump)('audit --report on a CDR-only dump (no queue call)', () => {
+  it('shows the CDR calls by outcome, from the JSON', async () => {
+    const { json, html, text } = await auditWithReport([cdrDump!], 'cdr.html');
+    expect(json.calls.offered).toBe(0);
+    const cdr = json.calls.cdr;
+    expect(text).toContain(
+      flat(`the CDR holds ${formatCount(cdr.calls)} calls in ${formatCount(cdr.legs)} legs`),
+    );
+    expect(text).toContain(flat(`answered ${formatCount(cdr.answered)} (`));
+    expect(html).toContain('data-chart="bar"');
+    expect(html).not.toContain('data-chart="heatmap"');
+  });
+});

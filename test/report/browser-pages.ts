@@ -93,7 +93,7 @@ export function commandPages(): [string, string[] | undefined, string[]][] {
       samples.every((s) => s !== undefined)
         ? ['audit', ...(samples as string[]), '--tz', 'America/Chicago']
         : undefined,
-      AUDIT_CHARTS,
+      [...AUDIT_CHARTS, 'bar'], // the SQL dump also holds a cdr table: CDR calls by outcome
     ],
     [
       'audit-bank',

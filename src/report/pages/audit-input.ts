@@ -115,6 +115,19 @@ export interface AuditOccupancy {
   }[];
 }
 
+/** What the CDR legs say about calls (present when CDR records were read). */
+export interface AuditCdr {
+  legs: number;
+  calls: number;
+  answered: number;
+  busy: number;
+  noAnswer: number;
+  /** FAILED, CONGESTION. */
+  failed: number;
+  reachedQueue: number;
+  neverQueued: number;
+}
+
 /** Everything {@link auditReport} can show. */
 export interface AuditReportInput {
   input: readonly AuditInputFile[];
@@ -133,6 +146,7 @@ export interface AuditReportInput {
   /** Transfers by destination, with how many came back to a queue. */
   transferTargets?: readonly { target: string; transfers: number; bouncedBack: number }[];
   occupancy?: AuditOccupancy;
+  cdr?: AuditCdr;
   /** Net Promoter Score (−100…100) overall and by reason, when a survey was given. */
   nps?: readonly {
     reason: string;

@@ -13,6 +13,7 @@ import { formatWallClock } from '../wall-clock.js';
 import type { AuditReportInput } from './audit-input.js';
 import {
   callerSection,
+  cdrSection,
   definitionSection,
   inputSection,
   percentOrDash,
@@ -37,7 +38,7 @@ function summaryOf(input: AuditReportInput): string[] {
   const summary = [
     sentence(
       calls.offered === 0
-        ? `the records hold no queue call${period}`
+        ? `the records hold no queue call${period}${input.cdr && input.cdr.calls > 0 ? `; the CDR holds ${formatCount(input.cdr.calls)} calls in ${formatCount(input.cdr.legs)} legs, ${formatPercent(share(input.cdr.answered, input.cdr.calls))} of them answered and ${formatCount(input.cdr.neverQueued)} never queued` : ''}`
         : `the records hold ${formatCount(calls.offered)} queue calls${callers.distinct > 0 ? ` from ${formatCount(callers.distinct)} identified callers` : ''}${period}; ${formatPercent(share(calls.answered, calls.offered))} were answered and ${percentOrDash(input.abandonRate.all)} abandoned (${percentOrDash(input.abandonRate.excludingShort)} leaving out abandons under ${short}\u00a0s)`,
     ),
   ];
@@ -155,6 +156,15 @@ function figuresOf(input: AuditReportInput): KeyFigure[] {
           : `${formatCount(p.abandons)} abandons, ${formatCount(p.censored)} censored`,
       ),
     );
+  if (input.cdr && input.cdr.calls > 0)
+    figures.push(
+      fig(
+        'CDR calls',
+        formatCount(input.cdr.calls),
+        'CDR legs grouped into calls by linkedid (else uniqueid); answered when a leg was ANSWERED with billsec > 0.',
+        `${formatPercent(share(input.cdr.answered, input.cdr.calls))} answered, ${formatCount(input.cdr.neverQueued)} never queued`,
+      ),
+    );
   const occupancy = input.occupancy?.all.occupancy;
   if (input.occupancy && occupancy !== null && occupancy !== undefined)
     figures.push(
@@ -176,6 +186,7 @@ export function auditReport(input: AuditReportInput): ReportDocument {
   for (const section of [
     timeSection(input),
     callerSection(input),
+    cdrSection(input),
     tableSection(input),
     inputSection(input),
     definitionSection(input),

@@ -205,6 +205,36 @@ export function callerSection(input: AuditReportInput): ReportSection | undefine
   return { heading: 'Callers, patience and transfers', blocks };
 }
 
+/** Calls as the CDR legs show them, queued or not. */
+export function cdrSection(input: AuditReportInput): ReportSection | undefined {
+  const cdr = input.cdr;
+  if (!cdr || cdr.calls === 0) return undefined;
+  const count = (x: number) => `${formatCount(x)} (${formatPercent(share(x, cdr.calls))})`;
+  return {
+    heading: 'Calls in the CDR',
+    blocks: [
+      barChart(
+        [
+          { label: 'answered', value: cdr.answered, text: count(cdr.answered), kind: 'good' },
+          { label: 'busy', value: cdr.busy, text: count(cdr.busy), kind: 'bad' },
+          { label: 'no answer', value: cdr.noAnswer, text: count(cdr.noAnswer), kind: 'bad' },
+          {
+            label: 'failed or congestion',
+            value: cdr.failed,
+            text: count(cdr.failed),
+            kind: 'bad',
+          },
+        ],
+        { title: 'CDR calls by outcome', xTitle: 'calls (legs grouped by linkedid)' },
+      ),
+      {
+        kind: 'note',
+        text: `${formatCount(cdr.legs)} legs grouped into ${formatCount(cdr.calls)} calls (by linkedid, else uniqueid). A call is answered when a leg was ANSWERED with billsec > 0; else busy, no answer or failed by its legs' dispositions. ${formatCount(cdr.reachedQueue)} calls reached a queue and ${formatCount(cdr.neverQueued)} never did.`,
+      },
+    ],
+  };
+}
+
 /** Queues, agents' occupancy and the survey's NPS. */
 export function tableSection(input: AuditReportInput): ReportSection | undefined {
   const blocks: Blocks = [];

@@ -1,7 +1,8 @@
 import type { SwitchboardCommand } from '../command.js';
+import { simulateCommand } from './simulate.js';
 
 /**
  * Every sub-command of `switchboard`, in the order `--help` lists them. Each lives in its own
  * module beside this file.
  */
-export const commands: SwitchboardCommand[] = [];
+export const commands: SwitchboardCommand[] = [simulateCommand];

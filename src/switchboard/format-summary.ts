@@ -1,0 +1,109 @@
+import type { Estimate } from './confidence-interval.js';
+import type { SimulationSummary } from './simulate-scenario.js';
+
+const PERCENT = new Set([
+  'serviceLevel',
+  'serviceLevelExcludingShortAbandons',
+  'probabilityAbandon',
+  'probabilityAbandonExcludingShort',
+  'probabilityBusy',
+  'occupancy',
+  'resolvedRate',
+  'firstContactResolution',
+]);
+
+/** A value for people: percentages for rates, 1 decimal for seconds and counts. */
+export function formatValue(name: string, value: number | null): string {
+  if (value === null) return '—';
+  if (PERCENT.has(name)) return `${(value * 100).toFixed(1)} %`;
+  if (Math.abs(value) >= 1000) return value.toFixed(0);
+  if (Math.abs(value) >= 10) return value.toFixed(1);
+  return value.toFixed(2);
+}
+
+/** `mean [lo, hi]` of an estimate. */
+export function formatEstimate(name: string, e: Estimate): string {
+  if (e.ci95[0] === null) return formatValue(name, e.mean);
+  return `${formatValue(name, e.mean)} [${formatValue(name, e.ci95[0])}, ${formatValue(name, e.ci95[1])}]`;
+}
+
+function section(title: string, measures: Record<string, Estimate>, keys?: string[]): string {
+  const lines = [title];
+  for (const key of keys ?? Object.keys(measures)) {
+    const e = measures[key];
+    if (e) lines.push(`  ${key.padEnd(36)}${formatEstimate(key, e)}`);
+  }
+  return lines.join('\n');
+}
+
+const OVERALL_KEYS = [
+  'offered',
+  'answered',
+  'abandoned',
+  'shortAbandoned',
+  'busy',
+  'closed',
+  'ivrAbandoned',
+  'ivrResolved',
+  'callbackAccepted',
+  'inSystemAtEnd',
+  'serviceLevel',
+  'asaSeconds',
+  'probabilityAbandon',
+  'occupancy',
+  'transfers',
+  'warmTransfers',
+  'wildTransfers',
+  'failedTransfers',
+  'bouncedBack',
+  'redials',
+  'voicemailGeneratedCalls',
+  'callbacksMade',
+];
+
+/**
+ * The plain-text report of `switchboard simulate`: overall measures, queues, reasons, needs
+ * and cost, each as `mean [95 % CI]`, then the definitions.
+ */
+export function formatSummary(summary: SimulationSummary): string {
+  const heading = [
+    `${summary.scenario} — ${summary.days} days from ${summary.startDate} × ${summary.replications} replications, seed ${summary.seed}`,
+    'mean [95 % confidence interval] over replications; counts are totals over the horizon',
+  ].join('\n');
+  const parts = [heading, section('Overall', summary.overall, OVERALL_KEYS)];
+  for (const row of summary.byQueue) {
+    parts.push(
+      section(`Queue ${String(row.queue)}`, row as unknown as Record<string, Estimate>, [
+        'entries',
+        'answered',
+        'abandoned',
+        'serviceLevel',
+        'asaSeconds',
+        'probabilityAbandon',
+        'occupancy',
+        'operatorHours',
+        'callbackAccepted',
+      ]),
+    );
+  }
+  const reasonLines = [
+    'By reason                 offered      answered     abandon %   transfers   resolved %',
+  ];
+  for (const row of summary.byReason) {
+    const get = (k: string) => (row[k] as Estimate).mean;
+    const abandon =
+      (get('abandoned') ?? 0) / Math.max(1, (get('answered') ?? 0) + (get('abandoned') ?? 0));
+    reasonLines.push(
+      `  ${String(row.reason).padEnd(22)}${formatValue('n', get('offered')).padStart(9)}${formatValue('n', get('answered')).padStart(14)}${(abandon * 100).toFixed(1).padStart(12)}${formatValue('n', get('transfers')).padStart(12)}${formatValue('resolvedRate', get('resolvedRate')).padStart(13)}`,
+    );
+  }
+  parts.push(reasonLines.join('\n'));
+  parts.push(section('Needs (one caller’s problem across attempts)', summary.needs));
+  parts.push(section('Cost', summary.cost));
+  parts.push(
+    ['Definitions', ...Object.entries(summary.definitions).map(([k, v]) => `  ${k}: ${v}`)].join(
+      '\n',
+    ),
+  );
+  return `${parts.join('\n\n')}\n`;
+}

@@ -3,4 +3,5 @@ export * from './merge-patch.js';
 export * from './parse-scenario.js';
 export * from './scenario-schema.js';
 export * from './scenario-types.js';
+export * from './suggest-name.js';
 export * from './validate-document.js';

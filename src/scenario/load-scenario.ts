@@ -1,22 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import { didYouMean, InputError, inputError } from '../errors.js';
+import { InputError, inputError } from '../errors.js';
 import { mergePatch } from './merge-patch.js';
 import { parseScenario } from './parse-scenario.js';
 import type { Scenario } from './scenario-types.js';
+import { suggestName } from './suggest-name.js';
 
 /**
  * Read a scenario document (YAML, of which JSON is a subset) from text. Syntax errors name the
  * file, line and column. Cost: linear in the text.
  */
 export function readScenarioDocument(text: string, file?: string): Record<string, unknown> {
-  const parsed = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const parsed = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (parsed.errors.length > 0) {
     throw new InputError(
       parsed.errors.map((e) => ({
         path: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '(document)',
         expected: 'valid YAML or JSON',
-        received: e.message.split('\n')[0] ?? e.code,
+        received: (e.message.split('\n')[0] ?? e.code).replace(/ at line \d+, column \d+:?$/, ''),
       })),
       file,
     );
@@ -49,7 +50,7 @@ export function applyVariant(
 ): Record<string, unknown> {
   const names = variantNames(document);
   if (!names.includes(name)) {
-    const suggestion = didYouMean(name, names);
+    const suggestion = suggestName(name, names);
     throw inputError(
       'variants',
       `the name of a variant (defined: ${names.join(', ') || 'none'})`,
@@ -96,10 +97,6 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): S
   }
   let document = readScenarioDocument(text, file);
   if (variant !== undefined) document = applyVariant(document, variant, file);
-  else {
-    const { variants: _ignored, ...base } = document;
-    document = base;
-  }
   const label = variant !== undefined ? `${file}#${variant}` : file;
   return parseScenario(document, { file: label });
 }

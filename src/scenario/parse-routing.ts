@@ -104,6 +104,7 @@ export function parseRoutingSections(
         : new Deterministic(20),
     warmTimeoutSeconds: p.duration(rawTransfers.warmTimeout, 'transfers.warmTimeout', 30),
     warmMessage: (rawTransfers.warmMessage as number | undefined) ?? 0,
+    maxBounces: (rawTransfers.maxBounces as number | undefined) ?? 3,
   };
 
   const micro = doc.microFlows as Doc | undefined;

@@ -1,11 +1,13 @@
-import { describeReceived, didYouMean, InputError, type InputProblem } from '../errors.js';
+import { describeReceived, InputError, type InputProblem } from '../errors.js';
 import { parseDistribution } from '../random/distribution-spec.js';
 import type { Distribution } from '../random/distributions.js';
 import { Deterministic } from '../random/distributions.js';
 import { parseDurationSeconds } from '../units/duration.js';
+import { mergePatch } from './merge-patch.js';
 import { parseRoutingSections } from './parse-routing.js';
 import type { DayRange, RedialSpec, RosterStep, Scenario } from './scenario-types.js';
 import { weekdays } from './scenario-types.js';
+import { suggestName } from './suggest-name.js';
 import { validateDocument } from './validate-document.js';
 
 type Doc = Record<string, unknown>;
@@ -49,7 +51,7 @@ export class ProblemList {
   reference(name: unknown, names: readonly string[], path: string, what: string): number {
     const index = typeof name === 'string' ? names.indexOf(name) : -1;
     if (index < 0) {
-      const suggestion = typeof name === 'string' ? didYouMean(name, names) : undefined;
+      const suggestion = typeof name === 'string' ? suggestName(name, names) : undefined;
       this.add(
         path,
         `the name of a defined ${what} (defined: ${names.map((n) => `"${n}"`).join(', ') || 'none'})`,
@@ -122,10 +124,39 @@ function readRedials(
 export function parseScenario(document: unknown, options: ParseScenarioOptions = {}): Scenario {
   const file = options.file;
   const schemaProblems = validateDocument(document);
-  if (schemaProblems.length > 0) throw new InputError(schemaProblems, file);
-  const doc = document as Doc;
   const p = new ProblemList();
+  if (schemaProblems.length > 0) {
+    // Report what the semantic checks find too, so every problem comes out at once; they may
+    // stumble on the malformed parts, which the schema problems already name.
+    try {
+      compileScenario(document as Doc, file, p);
+    } catch {
+      /* the schema problems explain it */
+    }
+    const inside = (a: string, b: string) =>
+      a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`);
+    const covered = (path: string) =>
+      schemaProblems.some((s) => inside(path, s.path) || inside(s.path, path));
+    throw new InputError([...schemaProblems, ...p.problems.filter((q) => !covered(q.path))], file);
+  }
+  const { variants, ...base } = document as Doc;
+  const scenario = compileScenario(base, file, p);
+  if (variants !== undefined) {
+    for (const [name, patch] of Object.entries(variants as Doc)) {
+      try {
+        parseScenario(mergePatch(base, patch));
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        for (const problem of error.problems)
+          p.problems.push({ ...problem, path: `variants.${name} → ${problem.path}` });
+      }
+    }
+  }
+  if (p.problems.length > 0) throw new InputError(p.problems, file);
+  return scenario;
+}
 
+function compileScenario(doc: Doc, file: string | undefined, p: ProblemList): Scenario {
   const calendar = (doc.calendar ?? {}) as Doc;
   const intervalMinutes = (calendar.intervalMinutes as number | undefined) ?? 30;
   const startDate = (calendar.startDate as string | undefined) ?? '2026-01-05';
@@ -249,7 +280,6 @@ export function parseScenario(document: unknown, options: ParseScenarioOptions =
   );
   const shortAbandonSeconds = p.duration(measures.shortAbandonTime, 'measures.shortAbandonTime', 5);
 
-  if (p.problems.length > 0) throw new InputError(p.problems, file);
   return {
     document: doc,
     name: doc.name as string,

@@ -24,6 +24,7 @@ const timeRange = {
   pattern: '^([01]\\d|2[0-4]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$',
 };
 const name = { type: 'string', minLength: 1 };
+const callsPerDay = { type: 'number', minimum: 0, maximum: 1_000_000 };
 const weekdayKeys = [
   'default',
   'monday',
@@ -53,7 +54,11 @@ const rosterStep = {
   type: 'object',
   additionalProperties: false,
   required: ['from', 'to', 'operators'],
-  properties: { from: timeOfDay, to: timeOfDay, operators: { type: 'integer', minimum: 0 } },
+  properties: {
+    from: timeOfDay,
+    to: timeOfDay,
+    operators: { type: 'integer', minimum: 0, maximum: 100_000 },
+  },
 };
 
 /** The JSON Schema of a scenario file. */
@@ -83,7 +88,8 @@ export const scenarioSchema = {
       required: ['callsPerDay', 'intradayProfile'],
       properties: {
         callsPerDay: {
-          anyOf: [{ type: 'number', minimum: 0 }, byWeekday({ type: 'number', minimum: 0 })],
+          description: 'calls per day: a number from 0 to 1,000,000, or one per weekday',
+          anyOf: [callsPerDay, byWeekday(callsPerDay)],
         },
         intradayProfile: byWeekday({
           type: 'object',
@@ -147,7 +153,7 @@ export const scenarioSchema = {
         },
       },
     },
-    lines: { type: 'integer', minimum: 1 },
+    lines: { type: 'integer', minimum: 1, maximum: 10_000_000 },
     transfers: {
       type: 'object',
       additionalProperties: false,
@@ -166,6 +172,7 @@ export const scenarioSchema = {
         ringTime: distribution,
         warmTimeout: duration,
         warmMessage: probability,
+        maxBounces: { type: 'integer', minimum: 0, maximum: 50 },
       },
     },
     ivr: {
@@ -230,7 +237,8 @@ export const scenarioSchema = {
       required: ['callsPerDay'],
       properties: {
         callsPerDay: {
-          anyOf: [{ type: 'number', minimum: 0 }, byWeekday({ type: 'number', minimum: 0 })],
+          description: 'calls per day: a number from 0 to 1,000,000, or one per weekday',
+          anyOf: [callsPerDay, byWeekday(callsPerDay)],
         },
         hours: timeRange,
         answerProbability: probability,

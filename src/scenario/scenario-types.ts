@@ -130,6 +130,8 @@ export interface TransferSpec {
   warmTimeoutSeconds: number;
   /** Warm transfer that fails: chance the operator takes a message (the need is resolved). */
   warmMessage: number;
+  /** A call bounced back this many times and not answered gives up on the next failure. */
+  maxBounces: number;
 }
 
 /** Outbound work of clerks calling patients. */

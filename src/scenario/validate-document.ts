@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
-import { describeReceived, didYouMean, type InputProblem } from '../errors.js';
+import { describeReceived, type InputProblem } from '../errors.js';
 import { scenarioSchema } from './scenario-schema.js';
+import { suggestName } from './suggest-name.js';
 
 let compiled: ReturnType<Ajv['compile']> | undefined;
 
@@ -110,7 +111,7 @@ export function validateDocument(document: unknown): InputProblem[] {
         expected: `no such field here (known: ${known.join(', ')})`,
         received: describeReceived(valueAt(document, `${error.instancePath}/${field}`)),
       };
-      const suggestion = didYouMean(field, known);
+      const suggestion = suggestName(field, known);
       if (suggestion) problem.hint = `did you mean "${suggestion}"?`;
     } else if (error.keyword === 'required') {
       const field = String((error.params as { missingProperty: string }).missingProperty);

@@ -351,6 +351,7 @@ export class SwitchboardModel {
       }
     }
     calls.flags[c]! |= CallFlag.inQueue;
+    this.tallies.byQueue[q * Q.size + Q.waited]!++;
     calls.next[c] = -1;
     calls.prev[c] = this.tail[q]!;
     if (this.tail[q]! >= 0) calls.next[this.tail[q]!] = c;
@@ -631,7 +632,8 @@ export class SwitchboardModel {
     const outcome = calls.outcome[c]!;
     const warm = (calls.flags[c]! & CallFlag.warm) !== 0;
     calls.flags[c]! &= ~CallFlag.warm;
-    if (outcome === OUT_BOUNCED) {
+    if (outcome === OUT_BOUNCED && calls.tries[c]! < this.scenario.transfers.maxBounces) {
+      calls.tries[c]!++;
       this.o.bouncedBack++;
       this.tallies.byReason[calls.reason[c]! * R.size + R.bouncedBack]!++;
       this.enqueue(c, calls.queue[c]!);
@@ -648,6 +650,7 @@ export class SwitchboardModel {
       if (this.rRing.next() < this.scenario.transfers.warmMessage) this.resolveNeed(n, false);
       else this.failNeed(n);
     } else {
+      // Rang out, voicemail, or bounced once too often: the caller gives up this attempt.
       this.o.transferFailed++;
       this.o.failedTransfers++;
       this.failNeed(n);
@@ -760,6 +763,7 @@ export class SwitchboardModel {
         const at =
           d * 86400 + out.fromSeconds + this.rOutbound.next() * (out.toSeconds - out.fromSeconds);
         const n = this.needs.allocate(out.callBackReason, NEED_OUTBOUND);
+        this.outboundNeedsAlive++;
         this.sim.scheduleAt(this.evOutbound, Math.min(at, this.horizon), n);
       }
     }
@@ -773,12 +777,14 @@ export class SwitchboardModel {
     this.o.outboundAttempts++;
     if (rng.next() < out.answerProbability) {
       this.o.outboundReached++;
+      this.outboundNeedsAlive--;
       needs.release(n);
       return;
     }
     const machine = rng.next() < out.answeringMachine;
     if (machine && out.policy === 'leaveMessage') {
       this.o.outboundMessages++;
+      this.outboundNeedsAlive--;
       needs.release(n);
       if (rng.next() < out.callBackProbability) {
         const patient = this.newNeed(out.callBackReason, NEED_VOICEMAIL);
@@ -791,6 +797,7 @@ export class SwitchboardModel {
       return;
     }
     this.o.outboundUnreached++;
+    this.outboundNeedsAlive--;
     needs.release(n);
   }
 
@@ -813,6 +820,8 @@ export class SwitchboardModel {
     void tasks;
     // Calls still in the system, counted from the records (callback tasks are not calls).
     o.inSystemAtEnd = this.calls.count - this.callbackTasksAlive;
+    // Needs still open, counted from the records (clerks' own tasks are not callers' needs).
+    o.needsOpenAtEnd = this.needs.count - this.outboundNeedsAlive;
     const s = this.scenario;
     for (let g = 0; g < s.queues.length; g++) {
       const roster = this.rosters[g]!;
@@ -834,6 +843,8 @@ export class SwitchboardModel {
 
   /** Callback tasks waiting or in progress (records that are not calls). */
   private callbackTasksAlive = 0;
+  /** Clerks' outbound tasks in progress (records that are not callers' needs). */
+  private outboundNeedsAlive = 0;
 
   private emit(
     c: number,

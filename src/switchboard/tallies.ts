@@ -19,7 +19,8 @@ export const Q = {
   busySeconds: 10,
   rosterSeconds: 11,
   waitingAtEnd: 12,
-  size: 13,
+  waited: 13,
+  size: 14,
 } as const;
 
 /** Fields of a reason's row. */
@@ -93,6 +94,7 @@ export function overallCounts() {
     needsUnresolved: 0,
     needsFirstContact: 0,
     needsEnded: 0,
+    needsOpenAtEnd: 0,
     attemptsOfEnded: 0,
     waitOfEnded: 0,
     transfersOfEnded: 0,

@@ -1,8 +1,9 @@
 import type { SwitchboardCommand } from '../command.js';
+import { compareCommand } from './compare.js';
 import { simulateCommand } from './simulate.js';
 
 /**
  * Every sub-command of `switchboard`, in the order `--help` lists them. Each lives in its own
  * module beside this file.
  */
-export const commands: SwitchboardCommand[] = [simulateCommand];
+export const commands: SwitchboardCommand[] = [simulateCommand, compareCommand];

@@ -147,8 +147,11 @@ export function parseScenario(document: unknown, options: ParseScenarioOptions =
         parseScenario(mergePatch(base, patch));
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
-        for (const problem of error.problems)
+        const fromBase = new Set(p.problems.map((q) => `${q.path}|${q.expected}|${q.received}`));
+        for (const problem of error.problems) {
+          if (fromBase.has(`${problem.path}|${problem.expected}|${problem.received}`)) continue;
           p.problems.push({ ...problem, path: `variants.${name} → ${problem.path}` });
+        }
       }
     }
   }

@@ -44,12 +44,16 @@ export class CallRecords {
   offerEvent: Float64Array;
   next: Int32Array;
   prev: Int32Array;
+  /** A number unique to each call of the run (records are recycled, serials are not). */
+  serial: Float64Array;
+  private nextSerial = 1;
   private free: Int32Array;
   private freeCount = 0;
   private used = 0;
 
   constructor(capacity = 1024) {
     this.capacity = capacity;
+    this.serial = new Float64Array(capacity);
     this.need = new Int32Array(capacity);
     this.reason = new Int32Array(capacity);
     this.queue = new Int32Array(capacity);
@@ -79,6 +83,7 @@ export class CallRecords {
       c = this.used++;
     }
     this.flags[c] = 0;
+    this.serial[c] = this.nextSerial++;
     this.tries[c] = 0;
     this.abandonEvent[c] = -1;
     this.offerEvent[c] = -1;
@@ -94,6 +99,7 @@ export class CallRecords {
 
   private grow(): void {
     const n = this.capacity * 2;
+    this.serial = grown(this.serial, n);
     this.need = grown(this.need, n);
     this.reason = grown(this.reason, n);
     this.queue = grown(this.queue, n);

@@ -3,6 +3,7 @@ export * from './call-records.js';
 export * from './compare-scenarios.js';
 export * from './confidence-interval.js';
 export * from './format-summary.js';
+export * from './queue-log.js';
 export * from './replication-measures.js';
 export * from './roster-schedule.js';
 export * from './run-replication.js';

@@ -21,6 +21,7 @@ export type CallEventListener = (
   time: number,
   callId: number,
   queue: string,
+  agent: string,
   event: string,
   data1: string | number,
   data2: string | number,
@@ -98,6 +99,7 @@ export class SwitchboardModel {
   private readonly evCallbackDue: number;
   private readonly evOutbound: number;
   private readonly evPatientCall: number;
+  private readonly evOutboundDay: number;
 
   constructor(
     readonly scenario: Scenario,
@@ -169,6 +171,7 @@ export class SwitchboardModel {
     this.evRedial = sim.defineEvent('redial', (n) => this.redial(n), 6);
     this.evPatientCall = sim.defineEvent('patientCall', (n) => this.patientCall(n), 6);
     this.evOutbound = sim.defineEvent('outbound', (n) => this.outboundAttempt(n), 7);
+    this.evOutboundDay = sim.defineEvent('outboundDay', (d) => this.outboundDay(d), 7);
   }
 
   /** Run the horizon and return what was counted. */
@@ -176,7 +179,7 @@ export class SwitchboardModel {
     const s = this.scenario;
     for (let g = 0; g < s.queues.length; g++) this.sim.scheduleAt(this.evRoster, 0, g);
     for (let r = 0; r < s.reasons.length; r++) this.scheduleArrival(r, 0);
-    if (s.outbound) this.scheduleOutboundDays();
+    if (s.outbound) this.sim.scheduleAt(this.evOutboundDay, 0, 0);
     this.sim.run(this.horizon);
     this.finish();
     return this.tallies;
@@ -466,7 +469,7 @@ export class SwitchboardModel {
       this.o.answered++;
     }
     this.needs.totalWait[calls.need[c]!]! += wait;
-    this.emit(c, q, 'CONNECT', Math.round(wait), '', 0);
+    this.emit(c, q, 'CONNECT', Math.round(wait), calls.serial[c]!, 0);
     this.sim.schedule(this.evTalkEnd, calls.handle[c]!, c);
   }
 
@@ -538,8 +541,8 @@ export class SwitchboardModel {
         c,
         calls.queue[c]!,
         'COMPLETEAGENT',
+        Math.round(calls.answeredAt[c]! - calls.enqueued[c]!),
         Math.round(this.sim.now - calls.answeredAt[c]!),
-        Math.round(calls.handle[c]!),
         1,
       );
       this.enqueue(c, this.rightQueue(reason));
@@ -571,8 +574,8 @@ export class SwitchboardModel {
       c,
       calls.queue[c]!,
       'COMPLETEAGENT',
+      Math.round(calls.answeredAt[c]! - calls.enqueued[c]!),
       Math.round(this.sim.now - calls.answeredAt[c]!),
-      Math.round(calls.handle[c]!),
       1,
     );
     this.o.completed++;
@@ -599,7 +602,14 @@ export class SwitchboardModel {
     calls.service[c] = service;
     const ring = s.transfers.ringTime.sample(this.rRing);
     const answers = this.serviceAnswers(service) && ring <= s.transfers.warmTimeoutSeconds;
-    this.emit(c, calls.queue[c]!, 'ATTENDEDTRANSFER', 'service', s.services[service]!.name, 0);
+    this.emit(
+      c,
+      calls.queue[c]!,
+      'ATTENDEDTRANSFER',
+      s.services[service]!.name,
+      'services',
+      Math.round(calls.answeredAt[c]! - calls.enqueued[c]!),
+    );
     calls.outcome[c] = answers ? OUT_ANSWERED_SERVICE : OUT_WARM_BACK;
     calls.flags[c]! |= CallFlag.transferring | CallFlag.warm;
     this.sim.schedule(this.evTransferEnd, answers ? ring : s.transfers.warmTimeoutSeconds, c);
@@ -610,7 +620,14 @@ export class SwitchboardModel {
     const calls = this.calls;
     if (fromOperator) {
       this.o.wildTransfers++;
-      this.emit(c, calls.queue[c]!, 'BLINDTRANSFER', 'service', s.services[service]!.name, 0);
+      this.emit(
+        c,
+        calls.queue[c]!,
+        'BLINDTRANSFER',
+        s.services[service]!.name,
+        'services',
+        Math.round(calls.answeredAt[c]! - calls.enqueued[c]!),
+      );
     }
     calls.service[c] = service;
     calls.flags[c]! |= CallFlag.transferring;
@@ -752,20 +769,20 @@ export class SwitchboardModel {
 
   // ---- outbound work and the calls back it creates ----------------------------------------
 
-  private scheduleOutboundDays(): void {
+  /** Clerks' calls of day `day`, scheduled at its start (so records stay few whatever the horizon). */
+  private outboundDay(day: number): void {
     const out = this.scenario.outbound!;
-    const days = this.horizon / 86400;
-    for (let d = 0; d < days; d++) {
-      const count = out.callsPerDay[(this.scenario.startWeekday + d) % 7]!;
-      const whole = Math.floor(count);
-      const calls = whole + (this.rOutbound.next() < count - whole ? 1 : 0);
-      for (let i = 0; i < calls; i++) {
-        const at =
-          d * 86400 + out.fromSeconds + this.rOutbound.next() * (out.toSeconds - out.fromSeconds);
-        const n = this.needs.allocate(out.callBackReason, NEED_OUTBOUND);
-        this.outboundNeedsAlive++;
-        this.sim.scheduleAt(this.evOutbound, Math.min(at, this.horizon), n);
-      }
+    if ((day + 1) * 86400 < this.horizon)
+      this.sim.scheduleAt(this.evOutboundDay, (day + 1) * 86400, day + 1);
+    const count = out.callsPerDay[(this.scenario.startWeekday + day) % 7]!;
+    const whole = Math.floor(count);
+    const calls = whole + (this.rOutbound.next() < count - whole ? 1 : 0);
+    for (let i = 0; i < calls; i++) {
+      const at =
+        day * 86400 + out.fromSeconds + this.rOutbound.next() * (out.toSeconds - out.fromSeconds);
+      const n = this.needs.allocate(out.callBackReason, NEED_OUTBOUND);
+      this.outboundNeedsAlive++;
+      this.sim.scheduleAt(this.evOutbound, Math.min(at, this.horizon), n);
     }
   }
 
@@ -854,7 +871,19 @@ export class SwitchboardModel {
     d2: string | number,
     d3: string | number,
   ): void {
-    if (this.listener !== undefined)
-      this.listener(this.sim.now, c, this.scenario.queues[q]?.name ?? 'NONE', event, d1, d2, d3);
+    if (this.listener === undefined) return;
+    const calls = this.calls;
+    const answered = event !== 'ENTERQUEUE' && event !== 'ABANDON' && event !== 'EXITWITHTIMEOUT';
+    const agent = answered ? `Agent/${this.scenario.queues[calls.group[c]!]!.name}` : 'NONE';
+    this.listener(
+      this.sim.now,
+      calls.serial[c]!,
+      this.scenario.queues[q]?.name ?? 'NONE',
+      agent,
+      event,
+      d1,
+      d2,
+      d3,
+    );
   }
 }

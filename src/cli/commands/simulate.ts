@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { inputError } from '../../errors.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { formatSummary } from '../../switchboard/format-summary.js';
+import { writeQueueLog } from '../../switchboard/queue-log.js';
 import { simulateScenario } from '../../switchboard/simulate-scenario.js';
 import { resultFiles, writeDirectoryAtomically } from '../../switchboard/write-results.js';
 import type { SwitchboardCommand } from '../command.js';
@@ -44,6 +45,10 @@ export const simulateCommand: SwitchboardCommand = {
       .option('out', {
         type: 'string',
         describe: 'Write CSV tables and summary.json to this new directory',
+      })
+      .option('queue-log', {
+        type: 'string',
+        describe: 'Also write replication 1 as an Asterisk queue_log file',
       }),
   run: async (args, io) => {
     const days = positiveInteger(args.days, '--days', 3660);
@@ -63,6 +68,15 @@ export const simulateCommand: SwitchboardCommand = {
       const dir = resolve(io.cwd, String(args.out));
       writeDirectoryAtomically(dir, resultFiles(summary));
       io.stderr(`wrote ${Object.keys(resultFiles(summary)).length} files to ${String(args.out)}\n`);
+    }
+    const queueLog = args.queueLog ?? args['queue-log'];
+    if (queueLog !== undefined) {
+      const lines = writeQueueLog(scenario, resolve(io.cwd, String(queueLog)), {
+        days,
+        seed,
+        index: 0,
+      });
+      io.stderr(`wrote ${lines} queue_log lines (replication 1) to ${String(queueLog)}\n`);
     }
     io.stdout(args.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
     return 0;

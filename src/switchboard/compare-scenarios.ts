@@ -25,6 +25,8 @@ export const comparedMeasures: readonly { name: string; better: Direction }[] = 
   { name: 'overall.redials', better: 'lower' },
   { name: 'overall.voicemailGeneratedCalls', better: 'lower' },
   { name: 'overall.callbackAccepted', better: 'neutral' },
+  { name: 'overall.outboundReached', better: 'higher' },
+  { name: 'overall.outboundMessages', better: 'neutral' },
   { name: 'overall.inSystemAtEnd', better: 'neutral' },
   { name: 'needs.resolvedRate', better: 'higher' },
   { name: 'needs.firstContactResolution', better: 'higher' },

@@ -9,6 +9,6 @@ export { ExitCode, main } from './cli/main.js';
 export * from './engine/index.js';
 export * from './errors.js';
 export * from './random/index.js';
-export * from './scenario/index.js';
+export * from './staffing/index.js';
 export * from './switchboard/index.js';
 export * from './units/duration.js';

@@ -11,3 +11,4 @@ export * from './simulate-scenario.js';
 export * from './switchboard-model.js';
 export * from './tallies.js';
 export * from './write-results.js';
+export * from '../scenario/index.js';

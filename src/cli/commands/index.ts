@@ -1,9 +1,10 @@
 import type { SwitchboardCommand } from '../command.js';
 import { compareCommand } from './compare.js';
 import { simulateCommand } from './simulate.js';
+import { staffCommand } from './staff.js';
 
 /**
  * Every sub-command of `switchboard`, in the order `--help` lists them. Each lives in its own
  * module beside this file.
  */
-export const commands: SwitchboardCommand[] = [simulateCommand, compareCommand];
+export const commands: SwitchboardCommand[] = [staffCommand, simulateCommand, compareCommand];

@@ -1,0 +1,197 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { inputError, RunError } from '../../errors.js';
+import {
+  evaluateStaffing,
+  formatPlanCsv,
+  formatStaffingTable,
+  planStaffing,
+  readLoadCsv,
+  readStaffFlags,
+  STAFFING_MODELS,
+  type StaffFlags,
+  type StaffingQuestion,
+  solveAgents,
+  solveTraffic,
+  unmetTargets,
+} from '../../staffing/index.js';
+import type { SwitchboardCommand } from '../command.js';
+import type { CliIo } from '../io.js';
+
+const DEFINITIONS = `Definitions (every probability is a fraction of ALL offered calls):
+  serviceLevel     answered within --threshold / ALL offered calls
+                   (abandoned and blocked calls count as misses)
+  asaSeconds       mean wait of ANSWERED calls
+  meanWaitSeconds  mean time in queue over ALL offered calls,
+                   abandoners counted until they hang up
+  occupancy        carried load / operators on the phones
+  positions        ceil(agents / (1 - shrinkage))
+--json prints exactly: model, trafficErlangs, agents, positions, probabilityWait,
+serviceLevel, asaSeconds, meanWaitSeconds, occupancy, probabilityAbandon,
+probabilityBlocking. null where the model has no such measure; for erlang-c with
+traffic >= agents, asaSeconds and meanWaitSeconds are null: the wait is unbounded.`;
+
+/** `switchboard staff`: evaluate a staffing, solve for operators or traffic, or plan a load file. */
+export const staffCommand: SwitchboardCommand = {
+  command: 'staff',
+  describe: 'Staffing calculator: Erlang C, Erlang A, Erlang B and finite lines',
+  builder: (y: Argv) =>
+    y
+      .usage('$0 staff --calls 100 --interval 30m --aht 180s --service-level 0.8 [options]')
+      .option('calls', {
+        type: 'string',
+        describe: 'Calls offered per interval (with --interval)',
+        group: 'Load:',
+      })
+      .option('interval', {
+        type: 'string',
+        describe: 'Interval length: 15m, 30m, 1h',
+        group: 'Load:',
+      })
+      .option('rate', { type: 'string', describe: 'Calls offered per hour', group: 'Load:' })
+      .option('erlangs', { type: 'string', describe: 'Offered load in erlangs', group: 'Load:' })
+      .option('aht', {
+        type: 'string',
+        describe: 'Mean handling time: 180s, 3m (bare number: seconds)',
+        group: 'Load:',
+      })
+      .option('plan', {
+        type: 'string',
+        describe:
+          'Plan every interval of a CSV: interval_start,calls[,aht_seconds][,reason] or a forecast file',
+        group: 'Load:',
+      })
+      .option('agents', {
+        type: 'string',
+        describe: 'Operators on the phones to evaluate (fractional for erlang-b/c/a)',
+        group: 'Staffing:',
+      })
+      .option('model', {
+        type: 'string',
+        describe: `${STAFFING_MODELS.join(' | ')} (default erlang-c; erlang-a with --patience; finite-lines with --lines)`,
+        group: 'Staffing:',
+      })
+      .option('patience', {
+        type: 'string',
+        describe: 'Mean caller patience (Erlang A): 120s',
+        group: 'Staffing:',
+      })
+      .option('lines', {
+        type: 'string',
+        describe: 'Lines in all, operators + waiting places (finite lines)',
+        group: 'Staffing:',
+      })
+      .option('retries', {
+        type: 'string',
+        describe: 'Fraction of blocked callers who retry at once (erlang-b, Extended Erlang B)',
+        group: 'Staffing:',
+      })
+      .option('shrinkage', {
+        type: 'string',
+        describe: 'Fraction of paid time off the phones, 0 to <1',
+        group: 'Staffing:',
+      })
+      .option('solve', {
+        type: 'string',
+        describe: 'agents (default with a target) or traffic (the most load --agents carry)',
+        group: 'Staffing:',
+      })
+      .option('service-level', {
+        type: 'string',
+        describe: 'Target: least fraction of all calls answered within --threshold',
+        group: 'Targets:',
+      })
+      .option('threshold', {
+        type: 'string',
+        describe: 'Service-level threshold (default 20s)',
+        group: 'Targets:',
+      })
+      .option('asa', {
+        type: 'string',
+        describe: 'Target: greatest mean wait of answered calls',
+        group: 'Targets:',
+      })
+      .option('max-occupancy', {
+        type: 'string',
+        describe: 'Target: greatest occupancy, 0–1',
+        group: 'Targets:',
+      })
+      .option('max-abandon', {
+        type: 'string',
+        describe: 'Target: greatest fraction abandoned (Erlang A)',
+        group: 'Targets:',
+      })
+      .option('max-blocking', {
+        type: 'string',
+        describe: 'Target: greatest fraction blocked (erlang-b, finite lines)',
+        group: 'Targets:',
+      })
+      .option('json', {
+        type: 'boolean',
+        describe: 'Print JSON instead of a table',
+        group: 'Output:',
+      })
+      .option('out', {
+        type: 'string',
+        describe: 'With --plan: write the plan CSV to this file (whole or not at all)',
+        group: 'Output:',
+      })
+      .epilog(DEFINITIONS),
+  run: (args, io) => runStaff(args, io),
+};
+
+function runStaff(args: Record<string, unknown>, io: CliIo): number {
+  const flags = readStaffFlags(args);
+  if (flags.plan !== undefined) return runPlan(flags, io);
+  const { question, solve } = flags;
+  let evaluation: ReturnType<typeof evaluateStaffing>;
+  if (solve === 'traffic') evaluation = solveTraffic({ ...question, agents: question.agents! });
+  else if (solve === 'agents') evaluation = solveAgents(question as StaffingQuestion);
+  else evaluation = evaluateStaffing(question as StaffingQuestion);
+  if (flags.json) {
+    io.stdout(`${JSON.stringify(evaluation, null, 2)}\n`);
+  } else {
+    const targets = question.targets ?? {};
+    const unmet = Object.keys(targets).length > 0 ? unmetTargets(evaluation, targets) : undefined;
+    io.stdout(formatStaffingTable(evaluation, question, unmet));
+  }
+  return 0;
+}
+
+function runPlan(flags: StaffFlags, io: CliIo): number {
+  const file = flags.plan!;
+  const path = resolve(io.cwd, file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw inputError('--plan', 'a readable CSV file', file, { hint: (error as Error).message });
+  }
+  const { agents: _agents, trafficErlangs: _traffic, ...question } = flags.question;
+  const plan = planStaffing(readLoadCsv(text, file), {
+    question,
+    file,
+    ...(flags.intervalMinutes === undefined ? {} : { intervalMinutes: flags.intervalMinutes }),
+  });
+  const output = flags.json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlanCsv(plan);
+  if (flags.out === undefined) {
+    io.stdout(output);
+    return 0;
+  }
+  const target = resolve(io.cwd, flags.out);
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, output);
+    renameSync(temporary, target);
+  } catch (error) {
+    throw new RunError(`could not write ${flags.out}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const sum = plan.totals.find((t) => t.reason === 'sum')!;
+  io.stderr(
+    `wrote ${flags.out}: ${plan.rows.length + plan.pooled.length} rows, ${sum.agentHours.toFixed(1)} operator hours, ${sum.positionHours.toFixed(1)} position hours\n`,
+  );
+  return 0;
+}

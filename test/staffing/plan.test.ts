@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { planStaffing, readLoadCsv, solveAgents } from '../../src/staffing/index.js';
+
+const question = {
+  model: 'erlang-c' as const,
+  targets: { serviceLevel: 0.8 },
+  handleTimeSeconds: 180,
+};
+
+describe('readLoadCsv', () => {
+  it('reads interval_start,calls[,aht_seconds][,reason] with line numbers', () => {
+    const rows = readLoadCsv(
+      'interval_start,calls,aht_seconds\n2026-01-05T08:00,40,150\n\n2026-01-05T08:15,50,150\n',
+      'load.csv',
+    );
+    expect(rows.map((r) => [r.line, r.calls, r.handleTimeSeconds, r.reason])).toEqual([
+      [2, 40, 150, null],
+      [4, 50, 150, null],
+    ]);
+  });
+
+  it('names an unknown column with a suggestion', () => {
+    expect(() => readLoadCsv('interval_start,cals\n2026-01-05T08:00,40\n', 'load.csv')).toThrow(
+      /load\.csv: 2 problems\n {2}line 1: column "cals": expected one of .*did you mean "calls"/,
+    );
+  });
+
+  it('rejects a duplicated interval and reason, naming both lines', () => {
+    const text = 'interval_start,calls,reason\n2026-01-05T08:00,4,a\n2026-01-05T08:00,5,a\n';
+    expect(() => readLoadCsv(text, 'f.csv')).toThrow(
+      /line 3: interval_start: expected one row per interval and reason \(also on line 2\)/,
+    );
+  });
+
+  it('rejects an empty file and a header alone', () => {
+    expect(() => readLoadCsv('', 'f.csv')).toThrow(InputError);
+    expect(() => readLoadCsv('interval_start,calls\n', 'f.csv')).toThrow(/at least one interval/);
+  });
+});
+
+describe('planStaffing', () => {
+  it('infers 15-minute intervals and solves each one as solveAgents would', () => {
+    const rows = readLoadCsv(
+      'interval_start,calls\n2026-01-05T08:00,40\n2026-01-05T08:15,50\n2026-01-05T09:00,10\n',
+      'f.csv',
+    );
+    const plan = planStaffing(rows, { question });
+    expect(plan.intervalMinutes).toBe(15);
+    const expected = solveAgents({ ...question, trafficErlangs: (50 * 180) / 900 }).agents;
+    expect(plan.rows[1]!.evaluation!.agents).toBe(expected);
+    expect(plan.totals).toEqual([
+      expect.objectContaining({
+        reason: 'sum',
+        calls: 100,
+        agentHours: plan.rows.reduce((s, r) => s + r.agentHours, 0),
+      }),
+    ]);
+  });
+
+  it('asks for --interval when the file has a single start, and uses it when given', () => {
+    const rows = readLoadCsv('interval_start,calls\n2026-01-05T08:00,40\n', 'f.csv');
+    expect(() => planStaffing(rows, { question, file: 'f.csv' })).toThrow(
+      /f\.csv: --interval: expected an interval length/,
+    );
+    expect(
+      planStaffing(rows, { question, intervalMinutes: 60 }).rows[0]!.agentHours,
+    ).toBeGreaterThan(0);
+  });
+
+  it('needs a handling time for every row, naming the lines without one', () => {
+    const rows = readLoadCsv(
+      'interval_start,calls\n2026-01-05T08:00,40\n2026-01-05T08:30,40\n',
+      'f.csv',
+    );
+    const { handleTimeSeconds: _unused, ...withoutAht } = question;
+    expect(() => planStaffing(rows, { question: withoutAht, file: 'f.csv' })).toThrow(
+      /f\.csv: 2 problems\n {2}line 2: aht_seconds: expected a handling time/,
+    );
+  });
+});

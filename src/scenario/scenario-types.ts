@@ -26,9 +26,7 @@ export interface RosterStep {
 
 /** Where an IVR route sends a caller. */
 export type RouteTarget =
-  | { kind: 'queue'; index: number }
-  | { kind: 'service'; index: number }
-  | { kind: 'selfService' };
+  { kind: 'queue'; index: number } | { kind: 'service'; index: number } | { kind: 'selfService' };
 
 /** One route of an IVR option: with `probability`, go to `target`. */
 export interface IvrRoute {

@@ -5,3 +5,4 @@ export * from './scenario-schema.js';
 export * from './scenario-types.js';
 export * from './suggest-name.js';
 export * from './validate-document.js';
+export * from './read-forecast-arrivals.js';

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { InputError, inputError } from '../errors.js';
 import { mergePatch } from './merge-patch.js';
@@ -98,5 +99,5 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): S
   let document = readScenarioDocument(text, file);
   if (variant !== undefined) document = applyVariant(document, variant, file);
   const label = variant !== undefined ? `${file}#${variant}` : file;
-  return parseScenario(document, { file: label });
+  return parseScenario(document, { file: label, baseDir: dirname(resolve(file)) });
 }

@@ -154,7 +154,9 @@ export function parseRoutingSections(
     };
   });
   const arrivals = doc.arrivals as Doc;
-  const anyArrivals = typeof arrivals.callsPerDay === 'number' ? arrivals.callsPerDay > 0 : true;
+  const anyArrivals =
+    arrivals.forecast === undefined &&
+    (typeof arrivals.callsPerDay === 'number' ? arrivals.callsPerDay > 0 : true);
   if (anyArrivals && Math.abs(shareTotal - 1) > 0.01)
     p.add(
       'reasons',

@@ -3,7 +3,9 @@ import { parseDistribution } from '../random/distribution-spec.js';
 import type { Distribution } from '../random/distributions.js';
 import { Deterministic } from '../random/distributions.js';
 import { parseDurationSeconds } from '../units/duration.js';
+import { resolve } from 'node:path';
 import { mergePatch } from './merge-patch.js';
+import { type ForecastArrivals, readForecastArrivals } from './read-forecast-arrivals.js';
 import { parseRoutingSections } from './parse-routing.js';
 import type { DayRange, RedialSpec, RosterStep, Scenario } from './scenario-types.js';
 import { weekdays } from './scenario-types.js';
@@ -16,6 +18,8 @@ type Doc = Record<string, unknown>;
 export interface ParseScenarioOptions {
   /** The file the document came from, for error messages. */
   file?: string;
+  /** The directory a relative `arrivals.forecast` path is read from (default: the current one). */
+  baseDir?: string;
 }
 
 /** Collects problems while a document is read; shared by the section parsers. */
@@ -129,7 +133,7 @@ export function parseScenario(document: unknown, options: ParseScenarioOptions =
     // Report what the semantic checks find too, so every problem comes out at once; they may
     // stumble on the malformed parts, which the schema problems already name.
     try {
-      compileScenario(document as Doc, file, p);
+      compileScenario(document as Doc, file, p, options.baseDir);
     } catch {
       /* the schema problems explain it */
     }
@@ -140,11 +144,13 @@ export function parseScenario(document: unknown, options: ParseScenarioOptions =
     throw new InputError([...schemaProblems, ...p.problems.filter((q) => !covered(q.path))], file);
   }
   const { variants, ...base } = document as Doc;
-  const scenario = compileScenario(base, file, p);
+  const scenario = compileScenario(base, file, p, options.baseDir);
   if (variants !== undefined) {
     for (const [name, patch] of Object.entries(variants as Doc)) {
       try {
-        parseScenario(mergePatch(base, patch));
+        parseScenario(mergePatch(base, patch), {
+          ...(options.baseDir ? { baseDir: options.baseDir } : {}),
+        });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         const fromBase = new Set(p.problems.map((q) => `${q.path}|${q.expected}|${q.received}`));
@@ -159,10 +165,15 @@ export function parseScenario(document: unknown, options: ParseScenarioOptions =
   return scenario;
 }
 
-function compileScenario(doc: Doc, file: string | undefined, p: ProblemList): Scenario {
+function compileScenario(
+  doc: Doc,
+  file: string | undefined,
+  p: ProblemList,
+  baseDir: string | undefined,
+): Scenario {
   const calendar = (doc.calendar ?? {}) as Doc;
   const intervalMinutes = (calendar.intervalMinutes as number | undefined) ?? 30;
-  const startDate = (calendar.startDate as string | undefined) ?? '2026-01-05';
+  let startDate = (calendar.startDate as string | undefined) ?? '2026-01-05';
   if (Number.isNaN(Date.parse(`${startDate}T00:00:00Z`)))
     p.add('calendar.startDate', 'a real date YYYY-MM-DD', startDate);
   const openingHours = perWeekday<DayRange[]>(
@@ -173,13 +184,41 @@ function compileScenario(doc: Doc, file: string | undefined, p: ProblemList): Sc
   );
 
   const arrivals = doc.arrivals as Doc;
+  let forecast: ForecastArrivals | undefined;
+  let document = doc;
+  if (arrivals.forecast !== undefined) {
+    if (arrivals.callsPerDay !== undefined || arrivals.intradayProfile !== undefined)
+      p.add(
+        'arrivals.forecast',
+        'either a forecast or callsPerDay with intradayProfile, not both',
+        arrivals.forecast,
+      );
+    const path = resolve(baseDir ?? '.', arrivals.forecast as string);
+    forecast = readForecastArrivals(
+      path,
+      Object.keys(doc.reasons as Doc),
+      intervalMinutes,
+      'arrivals.forecast',
+      p,
+    );
+    // Workers recompile the document: give them the absolute path.
+    document = mergePatch(doc, { arrivals: { forecast: path } }) as Doc;
+    if (forecast && calendar.startDate === undefined) startDate = forecast.startDate;
+  } else if (arrivals.callsPerDay === undefined || arrivals.intradayProfile === undefined) {
+    p.add('arrivals', 'callsPerDay and intradayProfile, or a forecast CSV', 'neither');
+  }
   const callsPerDay =
     typeof arrivals.callsPerDay === 'number'
       ? weekdays.map(() => arrivals.callsPerDay as number)
-      : perWeekday(arrivals.callsPerDay as Doc, (v) => v as number, 'arrivals.callsPerDay', 0);
+      : perWeekday(
+          arrivals.callsPerDay as Doc | undefined,
+          (v) => v as number,
+          'arrivals.callsPerDay',
+          0,
+        );
   const intervals = Math.round(1440 / intervalMinutes);
   const intradayProfile = perWeekday<Float64Array>(
-    arrivals.intradayProfile as Doc,
+    arrivals.intradayProfile as Doc | undefined,
     (v, path) => {
       const shares = new Float64Array(intervals);
       let total = 0;
@@ -284,7 +323,8 @@ function compileScenario(doc: Doc, file: string | undefined, p: ProblemList): Sc
   const shortAbandonSeconds = p.duration(measures.shortAbandonTime, 'measures.shortAbandonTime', 5);
 
   return {
-    document: doc,
+    document,
+    forecast,
     name: doc.name as string,
     description: (doc.description as string | undefined) ?? '',
     file,

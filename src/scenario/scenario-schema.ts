@@ -85,8 +85,8 @@ export const scenarioSchema = {
     arrivals: {
       type: 'object',
       additionalProperties: false,
-      required: ['callsPerDay', 'intradayProfile'],
       properties: {
+        forecast: { type: 'string', minLength: 1 },
         callsPerDay: {
           description: 'calls per day: a number from 0 to 1,000,000, or one per weekday',
           anyOf: [callsPerDay, byWeekday(callsPerDay)],

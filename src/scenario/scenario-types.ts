@@ -1,4 +1,5 @@
 import type { Distribution } from '../random/distributions.js';
+import type { ForecastArrivals } from './read-forecast-arrivals.js';
 
 /** Weekdays in the order of `Date.getUTCDay()` shifted to start on Monday. */
 export const weekdays = [
@@ -171,6 +172,8 @@ export interface CostSpec {
 export interface Scenario {
   /** The validated document it was compiled from (workers recompile it). */
   document: Record<string, unknown>;
+  /** Arrivals from a forecast CSV (dated), used instead of callsPerDay × intradayProfile. */
+  forecast: ForecastArrivals | undefined;
   name: string;
   description: string;
   file: string | undefined;

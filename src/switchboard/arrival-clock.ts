@@ -7,7 +7,7 @@ import type { Scenario } from '../scenario/scenario-types.js';
  * draw per arrival keeps the arrivals of two scenarios aligned (common random numbers).
  */
 export class ArrivalClock {
-  /** rates[reason][weekday * intervals + interval], calls per second. */
+  /** rates[reason][weekday * intervals + interval] (or [day * intervals + interval] from a forecast), calls per second. */
   private readonly rates: Float64Array[];
   private readonly intervals: number;
   private readonly intervalSeconds: number;
@@ -19,6 +19,25 @@ export class ArrivalClock {
     this.intervals = Math.round(1440 / scenario.intervalMinutes);
     this.intervalSeconds = scenario.intervalMinutes * 60;
     this.startWeekday = scenario.startWeekday;
+    const forecast = scenario.forecast;
+    this.dated = forecast !== undefined;
+    if (forecast) {
+      // Dated rates from the forecast: day d of the horizon is day d of the forecast when the
+      // start dates agree (the offset covers a calendar.startDate later than the forecast's).
+      const offset =
+        Math.round(
+          (Date.parse(`${scenario.startDate}T00:00:00Z`) -
+            Date.parse(`${forecast.startDate}T00:00:00Z`)) /
+            86400000,
+        ) * this.intervals;
+      this.rates = forecast.calls.map((calls) => {
+        const rates = new Float64Array(Math.max(0, calls.length - Math.max(0, offset)));
+        for (let i = 0; i < rates.length; i++)
+          rates[i] = calls[i + Math.max(0, offset)]! / this.intervalSeconds;
+        return rates;
+      });
+      return;
+    }
     this.rates = scenario.reasons.map((reason) => {
       const rates = new Float64Array(7 * this.intervals);
       for (let d = 0; d < 7; d++) {
@@ -34,9 +53,12 @@ export class ArrivalClock {
 
   private readonly startWeekday: number;
 
+  private readonly dated: boolean;
+
   /** The rate of `reason` in the interval holding time `t` (calls per second). */
   rate(reason: number, t: number): number {
     const slot = Math.floor(t / this.intervalSeconds);
+    if (this.dated) return this.rates[reason]![slot] ?? 0;
     const day = Math.floor(slot / this.intervals);
     const weekday = (this.startWeekday + day) % 7;
     return this.rates[reason]![weekday * this.intervals + (slot - day * this.intervals)]!;

@@ -43,6 +43,7 @@ export function replicationMeasures(
     warmTransfers: o.warmTransfers,
     wildTransfers: o.wildTransfers,
     failedTransfers: o.failedTransfers,
+    serviceVoicemails: o.serviceVoicemails,
     redials: o.redials,
     misrouted: o.misrouted,
     errors: o.errors,

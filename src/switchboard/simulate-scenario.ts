@@ -169,3 +169,20 @@ export async function simulateScenario(
   const results = await runReplications(scenario, full);
   return { summary: summarize(scenario, results, full), results };
 }
+
+/**
+ * A notice when `days` runs past the end of the scenario's forecast (days after it have no
+ * arrivals), or undefined.
+ */
+export function forecastNotice(scenario: Scenario, days: number): string | undefined {
+  const forecast = scenario.forecast;
+  if (forecast === undefined) return undefined;
+  const offset = Math.round(
+    (Date.parse(`${scenario.startDate}T00:00:00Z`) -
+      Date.parse(`${forecast.startDate}T00:00:00Z`)) /
+      86400000,
+  );
+  const covered = forecast.days - Math.max(0, offset);
+  if (days <= covered) return undefined;
+  return `note: the forecast covers ${Math.max(0, covered)} day(s) from ${scenario.startDate}; the ${days - Math.max(0, covered)} day(s) after it have no new calls`;
+}

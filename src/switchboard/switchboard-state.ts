@@ -38,6 +38,7 @@ export const CallEnd = {
   failed: 3,
   bounced: 4,
   warmTakenBack: 5,
+  voicemailLeft: 6,
 } as const;
 
 /**

@@ -134,7 +134,10 @@ export abstract class SwitchboardTransfers extends SwitchboardQueues {
       const { ringOut, voicemail, bouncedBack } = s.transfers.outcomes;
       const total = ringOut + voicemail + bouncedBack;
       const u = this.rRing.next() * total;
-      calls.outcome[c] = total > 0 && u >= ringOut + voicemail ? CallEnd.bounced : CallEnd.failed;
+      if (total > 0 && u >= ringOut + voicemail) calls.outcome[c] = CallEnd.bounced;
+      else if (u >= ringOut && s.services[service]!.voicemail === 'available')
+        calls.outcome[c] = CallEnd.voicemailLeft;
+      else calls.outcome[c] = CallEnd.failed;
     }
     this.sim.schedule(this.evTransferEnd, ring, c);
   }
@@ -158,13 +161,19 @@ export abstract class SwitchboardTransfers extends SwitchboardQueues {
     if (outcome === CallEnd.answeredByService) {
       this.o.completed++;
       this.resolveNeed(n, false);
+    } else if (outcome === CallEnd.voicemailLeft) {
+      // A message in the service's voicemail box: the service calls the patient back.
+      this.o.completed++;
+      this.o.serviceVoicemails++;
+      this.resolveNeed(n, false);
     } else if (outcome === CallEnd.warmTakenBack) {
       this.o.completed++;
       this.o.failedTransfers++;
       if (this.rRing.next() < this.scenario.transfers.warmMessage) this.resolveNeed(n, false);
       else this.failNeed(n);
     } else {
-      // Rang out, voicemail, or bounced once too often: the caller gives up this attempt.
+      // Rang out, a full or absent voicemail box, or bounced once too often: the caller gives up
+      // this attempt.
       this.o.transferFailed++;
       this.o.failedTransfers++;
       this.failNeed(n);

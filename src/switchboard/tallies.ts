@@ -77,6 +77,7 @@ export function overallCounts() {
     warmTransfers: 0,
     wildTransfers: 0,
     failedTransfers: 0,
+    serviceVoicemails: 0,
     bouncedBack: 0,
     redials: 0,
     misrouted: 0,

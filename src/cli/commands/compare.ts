@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { inputError } from '../../errors.js';
 import { loadScenario, readScenarioDocument, variantNames } from '../../scenario/load-scenario.js';
 import { compareScenarios, formatComparison } from '../../switchboard/compare-scenarios.js';
+import { forecastNotice } from '../../switchboard/simulate-scenario.js';
 import type { SwitchboardCommand } from '../command.js';
 import { positiveInteger } from './simulate.js';
 
@@ -60,6 +61,10 @@ export const compareCommand: SwitchboardCommand = {
         );
     }
     const variants = variantPaths.map((p) => loadScenario(p));
+    for (const s of [base, ...variants]) {
+      const notice = forecastNotice(s, days);
+      if (notice) io.stderr(`${notice}\n`);
+    }
     const report = await compareScenarios(base, variants, { days, replications, seed, threads });
     io.stdout(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatComparison(report));
     return 0;

@@ -3,7 +3,7 @@ import { inputError } from '../../errors.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { formatSummary } from '../../switchboard/format-summary.js';
 import { writeQueueLog } from '../../switchboard/queue-log.js';
-import { simulateScenario } from '../../switchboard/simulate-scenario.js';
+import { forecastNotice, simulateScenario } from '../../switchboard/simulate-scenario.js';
 import { resultFiles, writeDirectoryAtomically } from '../../switchboard/write-results.js';
 import type { SwitchboardCommand } from '../command.js';
 
@@ -61,6 +61,8 @@ export const simulateCommand: SwitchboardCommand = {
       path,
       args.variant !== undefined ? { variant: String(args.variant) } : {},
     );
+    const notice = forecastNotice(scenario, days);
+    if (notice) io.stderr(`${notice}\n`);
     const { summary } = await simulateScenario(scenario, { days, replications, seed, threads });
     summary.file =
       String(args.scenario) + (args.variant !== undefined ? `#${String(args.variant)}` : '');

@@ -55,6 +55,7 @@ const OVERALL_KEYS = [
   'warmTransfers',
   'wildTransfers',
   'failedTransfers',
+  'serviceVoicemails',
   'bouncedBack',
   'redials',
   'voicemailGeneratedCalls',

@@ -67,6 +67,15 @@ export class ProblemList {
   }
 }
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** `08:30` → 30600 seconds. */
 export function parseTimeOfDay(text: string): number {
   const [h, m] = text.split(':');
@@ -174,6 +183,17 @@ function compileScenario(
   const calendar = (doc.calendar ?? {}) as Doc;
   const intervalMinutes = (calendar.intervalMinutes as number | undefined) ?? 30;
   let startDate = (calendar.startDate as string | undefined) ?? '2026-01-05';
+  const timezone = (calendar.timezone as string | undefined) ?? 'UTC';
+  if (!isTimeZone(timezone)) {
+    const zones = Intl.supportedValuesOf('timeZone');
+    const suggestion = suggestName(timezone, zones);
+    p.add(
+      'calendar.timezone',
+      'an IANA time zone such as Europe/Paris or UTC',
+      timezone,
+      suggestion ? `did you mean "${suggestion}"?` : undefined,
+    );
+  }
   if (Number.isNaN(Date.parse(`${startDate}T00:00:00Z`)))
     p.add('calendar.startDate', 'a real date YYYY-MM-DD', startDate);
   const openingHours = perWeekday<DayRange[]>(
@@ -328,7 +348,7 @@ function compileScenario(
     name: doc.name as string,
     description: (doc.description as string | undefined) ?? '',
     file,
-    timezone: (calendar.timezone as string | undefined) ?? 'UTC',
+    timezone,
     intervalMinutes,
     startWeekday: weekdayOf(startDate),
     startDate,

@@ -79,6 +79,14 @@ describe('parseScenario', () => {
     expect(message).toContain('reasons: expected shares of arrivals summing to 1');
   });
 
+  it('checks the time zone, with a suggestion', () => {
+    const doc = baseline();
+    doc.calendar.timezone = 'Europe/Pariss';
+    expect(problemsOf(doc)).toContain(
+      'calendar.timezone: expected an IANA time zone such as Europe/Paris or UTC, received "Europe/Pariss" (did you mean "Europe/Paris"?)',
+    );
+  });
+
   it('reports YAML syntax errors with their line', () => {
     expect(() => readScenarioDocument('name: x\n  bad: [', 'bad.yaml')).toThrow(
       /bad\.yaml:[\s\S]*line 2, column 9: expected valid YAML or JSON, received Flow sequence/,

@@ -2,6 +2,7 @@ import { Deterministic } from '../random/distributions.js';
 import type { ProblemList } from './parse-scenario.js';
 import { parseTimeOfDay, readRedials } from './parse-scenario.js';
 import type {
+  IvrMenu,
   IvrSpec,
   MicroFlowSpec,
   OutboundSpec,
@@ -183,53 +184,80 @@ export function parseRoutingSections(
       return { kind: 'selfService' };
     };
     const chosen = new Map<number, string>();
-    ivr = {
-      messageSeconds: p.duration(rawIvr.message, 'ivr.message', 30),
-      perOptionSeconds: p.duration(rawIvr.perOption, 'ivr.perOption', 4),
-      hangUpPerMinute: (rawIvr.hangUpPerMinute as number | undefined) ?? 0,
-      cannotUse: (rawIvr.cannotUse as number | undefined) ?? 0,
-      wrongOption: (rawIvr.wrongOption as number | undefined) ?? 0,
-      defaultQueue: p.reference(rawIvr.defaultQueue, queueNames, 'ivr.defaultQueue', 'queue'),
-      options: (rawIvr.options as Doc[]).map((o, i) => {
-        const path = `ivr.options[${i}]`;
-        const reasonsOf = (o.reasons as string[]).map((r, j) => {
-          const index = p.reference(r, reasonNames, `${path}.reasons[${j}]`, 'reason');
-          if (index >= 0 && chosen.has(index))
+    const menus: IvrMenu[] = [];
+    const parseMenu = (rawOptions: Doc[], path: string, messageSeconds: number): number => {
+      const index = menus.length;
+      const menu: IvrMenu = { path, messageSeconds, options: [] };
+      menus.push(menu);
+      menu.options = rawOptions.map((o, i) => {
+        const at = `${path}.options[${i}]`;
+        const label = (o.label as string | undefined) ?? `option ${i + 1}`;
+        if (o.options !== undefined) {
+          if (o.routes !== undefined || o.queue !== undefined || o.reasons !== undefined)
             p.add(
-              `${path}.reasons[${j}]`,
-              `a reason in one option only (already in ${chosen.get(index)})`,
+              at,
+              'either a sub-menu (options) or reasons with routes or a queue, not both',
+              'both',
+            );
+          const submenu = parseMenu(
+            o.options as Doc[],
+            at,
+            p.duration(o.message, `${at}.message`, 0),
+          );
+          const reasons = menus[submenu]!.options.flatMap((sub) => sub.reasons);
+          return { label, reasons, routes: [], submenu };
+        }
+        if (o.reasons === undefined) {
+          p.add(
+            `${at}.reasons`,
+            'the reasons whose callers choose this option (or a sub-menu)',
+            undefined,
+          );
+          return { label, reasons: [], routes: [], submenu: -1 };
+        }
+        const reasonsOf = (o.reasons as string[]).map((r, j) => {
+          const reason = p.reference(r, reasonNames, `${at}.reasons[${j}]`, 'reason');
+          if (reason >= 0 && chosen.has(reason))
+            p.add(
+              `${at}.reasons[${j}]`,
+              `a reason in one option only (already in ${chosen.get(reason)})`,
               r,
             );
-          chosen.set(index, path);
-          return index;
+          chosen.set(reason, at);
+          return reason;
         });
         let routes = o.routes as Doc[] | undefined;
         if (routes === undefined && o.queue !== undefined)
           routes = [{ to: o.queue, probability: 1 }];
         if (routes === undefined) {
-          p.add(`${path}.routes`, 'routes (or a queue) for this option', undefined);
+          p.add(`${at}.routes`, 'routes (or a queue) for this option', undefined);
           routes = [];
         }
         let total = 0;
         const compiled = routes.map((r, j) => {
           total += r.probability as number;
-          return {
-            probability: total,
-            target: targetOf(r.to as string, `${path}.routes[${j}].to`),
-          };
+          return { probability: total, target: targetOf(r.to as string, `${at}.routes[${j}].to`) };
         });
         if (routes.length > 0 && Math.abs(total - 1) > 0.001)
           p.add(
-            `${path}.routes`,
+            `${at}.routes`,
             'route probabilities summing to 1',
             `probabilities summing to ${total.toFixed(4)}`,
           );
-        return {
-          label: (o.label as string | undefined) ?? `option ${i + 1}`,
-          reasons: reasonsOf,
-          routes: compiled,
-        };
-      }),
+        return { label, reasons: reasonsOf, routes: compiled, submenu: -1 };
+      });
+      return index;
+    };
+    parseMenu(rawIvr.options as Doc[], 'ivr', p.duration(rawIvr.message, 'ivr.message', 30));
+    ivr = {
+      menus,
+      messageSeconds: menus[0]!.messageSeconds,
+      perOptionSeconds: p.duration(rawIvr.perOption, 'ivr.perOption', 4),
+      hangUpPerMinute: (rawIvr.hangUpPerMinute as number | undefined) ?? 0,
+      cannotUse: (rawIvr.cannotUse as number | undefined) ?? 0,
+      wrongOption: (rawIvr.wrongOption as number | undefined) ?? 0,
+      defaultQueue: p.reference(rawIvr.defaultQueue, queueNames, 'ivr.defaultQueue', 'queue'),
+      options: menus[0]!.options,
     };
   }
 

@@ -64,6 +64,29 @@ const rosterStep = {
 /** The JSON Schema of a scenario file. */
 export const scenarioSchema = {
   $id: 'https://switchboard.example/scenario.schema.json',
+  $defs: {
+    ivrOption: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        label: { type: 'string' },
+        reasons: { type: 'array', items: name, minItems: 1 },
+        queue: name,
+        routes: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['to', 'probability'],
+            properties: { to: name, probability },
+          },
+        },
+        message: duration,
+        options: { type: 'array', minItems: 1, items: { $ref: '#/$defs/ivrOption' } },
+      },
+    },
+  },
   title: 'switchboard scenario',
   type: 'object',
   additionalProperties: false,
@@ -186,29 +209,7 @@ export const scenarioSchema = {
         cannotUse: probability,
         wrongOption: probability,
         defaultQueue: name,
-        options: {
-          type: 'array',
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['reasons'],
-            properties: {
-              label: { type: 'string' },
-              reasons: { type: 'array', items: name, minItems: 1 },
-              queue: name,
-              routes: {
-                type: 'array',
-                minItems: 1,
-                items: {
-                  type: 'object',
-                  additionalProperties: false,
-                  required: ['to', 'probability'],
-                  properties: { to: name, probability },
-                },
-              },
-            },
-          },
-        },
+        options: { type: 'array', minItems: 1, items: { $ref: '#/$defs/ivrOption' } },
       },
     },
     services: {

@@ -35,16 +35,29 @@ export interface IvrRoute {
   target: RouteTarget;
 }
 
-/** One IVR menu option. */
+/** One IVR menu option: it routes its callers, or opens a sub-menu. */
 export interface IvrOption {
   label: string;
-  /** Indices of the reasons whose callers choose this option. */
+  /** Indices of the reasons whose callers choose this option (in a sub-menu too). */
   reasons: number[];
+  /** Where the option's callers go (empty when it opens a sub-menu). */
   routes: IvrRoute[];
+  /** Index in {@link IvrSpec.menus} of the sub-menu it opens, or -1. */
+  submenu: number;
 }
 
-/** The IVR: a message and a menu tree (one level; a route may end in self-service). */
+/** One menu of the IVR tree: an announcement, then options. */
+export interface IvrMenu {
+  /** Where it is in the file (`ivr`, `ivr.options[1]`). */
+  path: string;
+  messageSeconds: number;
+  options: IvrOption[];
+}
+
+/** The IVR: a message and a menu tree (a route may end in self-service). */
 export interface IvrSpec {
+  /** The menus, the top one first (its options are {@link IvrSpec.options}). */
+  menus: IvrMenu[];
   messageSeconds: number;
   perOptionSeconds: number;
   /** Chance per minute in the menu that a caller hangs up. */

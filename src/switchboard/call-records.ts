@@ -32,6 +32,8 @@ export class CallRecords {
   queue: Int32Array;
   group: Int32Array;
   service: Int32Array;
+  /** The IVR menu the caller is in. */
+  menu: Int32Array;
   flags: Uint8Array;
   tries: Uint8Array;
   outcome: Uint8Array;
@@ -59,6 +61,7 @@ export class CallRecords {
     this.queue = new Int32Array(capacity);
     this.group = new Int32Array(capacity);
     this.service = new Int32Array(capacity);
+    this.menu = new Int32Array(capacity);
     this.flags = new Uint8Array(capacity);
     this.tries = new Uint8Array(capacity);
     this.outcome = new Uint8Array(capacity);
@@ -105,6 +108,7 @@ export class CallRecords {
     this.queue = grown(this.queue, n);
     this.group = grown(this.group, n);
     this.service = grown(this.service, n);
+    this.menu = grown(this.menu, n);
     this.flags = grown(this.flags, n);
     this.tries = grown(this.tries, n);
     this.outcome = grown(this.outcome, n);

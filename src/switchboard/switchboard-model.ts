@@ -77,11 +77,19 @@ export class SwitchboardModel extends SwitchboardTransfers {
       this.enqueue(c, spec.queue);
       return;
     }
-    const menu = ivr.messageSeconds + ivr.perOptionSeconds * ivr.options.length;
-    const pHangUp = 1 - (1 - ivr.hangUpPerMinute) ** (menu / 60);
+    this.enterMenu(c, 0);
+  }
+
+  /** The caller hears menu `m` (its announcement and options), and may hang up meanwhile. */
+  private enterMenu(c: number, m: number): void {
+    const ivr = this.scenario.ivr!;
+    const menu = ivr.menus[m]!;
+    this.calls.menu[c] = m;
+    const seconds = menu.messageSeconds + ivr.perOptionSeconds * menu.options.length;
+    const pHangUp = 1 - (1 - ivr.hangUpPerMinute) ** (seconds / 60);
     const u = this.rIvr.next();
-    if (u < pHangUp) this.sim.schedule(this.evIvrHangUp, (menu * u) / pHangUp, c);
-    else this.sim.schedule(this.evIvrDone, menu, c);
+    if (u < pHangUp) this.sim.schedule(this.evIvrHangUp, (seconds * u) / pHangUp, c);
+    else this.sim.schedule(this.evIvrDone, seconds, c);
   }
 
   protected override ivrHangUp(c: number): void {
@@ -94,18 +102,26 @@ export class SwitchboardModel extends SwitchboardTransfers {
     const ivr = this.scenario.ivr!;
     const reason = this.calls.reason[c]!;
     const rng = this.rIvr;
-    let option = this.optionOfReason[reason]!;
-    if (rng.next() < ivr.cannotUse || option < 0) {
+    const m = this.calls.menu[c]!;
+    const menu = ivr.menus[m]!;
+    let option = this.choice[m * this.scenario.reasons.length + reason]!;
+    if ((m === 0 && rng.next() < ivr.cannotUse) || option < 0) {
+      if (ivr.defaultQueue === this.rightQueue(reason)) this.calls.flags[c]! &= ~CallFlag.misrouted;
       this.enqueue(c, ivr.defaultQueue);
       return;
     }
-    const n = ivr.options.length;
+    const n = menu.options.length;
     if (n > 1 && rng.next() < ivr.wrongOption) {
       option = (option + 1 + Math.floor(rng.next() * (n - 1))) % n;
+      if ((this.calls.flags[c]! & CallFlag.misrouted) === 0) this.o.misrouted++;
       this.calls.flags[c]! |= CallFlag.misrouted;
-      this.o.misrouted++;
     }
-    const routes = ivr.options[option]!.routes;
+    const chosen = menu.options[option]!;
+    if (chosen.submenu >= 0) {
+      this.enterMenu(c, chosen.submenu);
+      return;
+    }
+    const routes = chosen.routes;
     const u = rng.next();
     let i = 0;
     while (i + 1 < routes.length && u >= routes[i]!.probability) i++;

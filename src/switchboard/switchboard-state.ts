@@ -1,6 +1,6 @@
 import { Simulator } from '../engine/simulator.js';
 import { type RandomStream, RandomStreams } from '../random/random-stream.js';
-import type { Scenario } from '../scenario/scenario-types.js';
+import type { IvrRoute, Scenario } from '../scenario/scenario-types.js';
 import { ArrivalClock } from './arrival-clock.js';
 import { CallRecords, NeedRecords } from './call-records.js';
 import { RosterSchedule } from './roster-schedule.js';
@@ -67,7 +67,10 @@ export abstract class SwitchboardState {
   protected readonly servers: number[][];
   /** serves[g] = queues group g serves (its own first). */
   protected readonly serves: number[][];
-  protected readonly optionOfReason: Int32Array;
+  /** choice[menu * reasons + reason]: the option of that menu a caller of that reason picks, or -1. */
+  protected readonly choice: Int32Array;
+  /** The routes of the option (at the end of the menu tree) each reason's callers should pick. */
+  protected readonly leafRoutes: (IvrRoute[] | undefined)[];
   protected readonly closedDay: Uint8Array;
   protected readonly intervalSeconds: number;
   protected readonly intervals: number;
@@ -138,9 +141,16 @@ export abstract class SwitchboardState {
       ...s.queues.flatMap((g, i) => (i !== q && g.helps.includes(q) ? [i] : [])),
     ]);
     this.serves = s.queues.map((g, q) => [q, ...g.helps.filter((h) => h !== q)]);
-    this.optionOfReason = new Int32Array(s.reasons.length).fill(-1);
-    s.ivr?.options.forEach((option, i) => {
-      for (const r of option.reasons) this.optionOfReason[r] = i;
+    const nr = s.reasons.length;
+    this.choice = new Int32Array((s.ivr?.menus.length ?? 0) * nr).fill(-1);
+    this.leafRoutes = s.reasons.map(() => undefined);
+    s.ivr?.menus.forEach((menu, m) => {
+      menu.options.forEach((option, i) => {
+        for (const r of option.reasons) {
+          this.choice[m * nr + r] = i;
+          if (option.submenu < 0) this.leafRoutes[r] = option.routes;
+        }
+      });
     });
     this.closedDay = new Uint8Array(options.days);
     const start = Date.parse(`${s.startDate}T00:00:00Z`);

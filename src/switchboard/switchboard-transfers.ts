@@ -16,11 +16,8 @@ export abstract class SwitchboardTransfers extends SwitchboardQueues {
     const s = this.scenario;
     const spec = s.reasons[reason]!;
     if (spec.queue >= 0) return spec.queue;
-    const option = this.optionOfReason[reason]!;
-    if (option >= 0) {
-      for (const route of s.ivr!.options[option]!.routes)
-        if (route.target.kind === 'queue') return route.target.index;
-    }
+    for (const route of this.leafRoutes[reason] ?? [])
+      if (route.target.kind === 'queue') return route.target.index;
     return s.ivr!.defaultQueue;
   }
 

@@ -79,6 +79,44 @@ describe('parseScenario', () => {
     expect(message).toContain('reasons: expected shares of arrivals summing to 1');
   });
 
+  it('reads a menu tree, and names the path of a problem inside a sub-menu', async () => {
+    const doc = baseline();
+    doc.ivr.options[1] = {
+      label: 'everything else',
+      message: '6s',
+      options: [
+        { label: 'wards', reasons: ['reachWard'], queue: 'main' },
+        {
+          label: 'other',
+          reasons: [
+            'admin',
+            'information',
+            'results',
+            'buildingWorks',
+            'interpreter',
+            'medicalRecords',
+          ],
+          queue: 'main',
+        },
+      ],
+    };
+    const scenario = parseScenario(doc);
+    expect(scenario.ivr!.menus.map((m) => [m.path, m.messageSeconds, m.options.length])).toEqual([
+      ['ivr', 25, 2],
+      ['ivr.options[1]', 6, 2],
+    ]);
+    expect(scenario.ivr!.options[1]!.submenu).toBe(1);
+    doc.ivr.options[1].options[0].routes = [{ to: 'main', probability: 2 }];
+    doc.ivr.options[1].options[1].reasons.push('appointments');
+    const message = problemsOf(doc);
+    expect(message).toContain(
+      'ivr.options[1].options[0].routes[0].probability: expected a number ≤ 1',
+    );
+    expect(message).toContain(
+      'ivr.options[1].options[1].reasons[6]: expected a reason in one option only (already in ivr.options[0])',
+    );
+  });
+
   it('checks the time zone, with a suggestion', () => {
     const doc = baseline();
     doc.calendar.timezone = 'Europe/Pariss';

@@ -156,10 +156,17 @@ export const randomScenarioDocument: fc.Arbitrary<Record<string, unknown>> = fc
           ...(b.nReasons > 1
             ? [
                 {
-                  reasons: ['r1'],
-                  routes: [
-                    { to: 's0', probability: 0.5 },
-                    { to: `q${b.nQueues - 1}`, probability: 0.5 },
+                  label: 'sub-menu',
+                  message: 5,
+                  options: [
+                    {
+                      reasons: ['r1'],
+                      routes: [
+                        { to: 's0', probability: 0.5 },
+                        { to: `q${b.nQueues - 1}`, probability: 0.5 },
+                      ],
+                    },
+                    ...(b.nReasons > 2 ? [{ reasons: ['r2'], queue: 'q0' }] : []),
                   ],
                 },
               ]

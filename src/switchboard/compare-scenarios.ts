@@ -1,7 +1,7 @@
 import type { Scenario } from '../scenario/scenario-types.js';
-import { type Estimate, estimate } from './confidence-interval.js';
-import { formatEstimate, formatValue } from './format-summary.js';
-import { runReplications, type SimulateScenarioOptions } from './simulate-scenario.js';
+import { type MeasureEstimate, estimate } from './confidence-interval.js';
+import { formatMeasureEstimate, formatMeasureValue } from './format-summary.js';
+import { runScenarioReplications, type SimulateScenarioOptions } from './simulate-scenario.js';
 import type { ReplicationResult } from './tallies.js';
 
 /** Which way a measure is better: `higher`, `lower`, or `neutral` (neither). */
@@ -44,7 +44,7 @@ export interface ComparedMeasure {
   name: string;
   base: number | null;
   variant: number | null;
-  difference: Estimate;
+  difference: MeasureEstimate;
   verdict: 'better' | 'worse' | 'no difference detectable' | 'higher' | 'lower';
 }
 
@@ -78,7 +78,10 @@ function pick(result: ReplicationResult, name: string): number {
  * better or worse according to the measure's direction (higher or lower for a neutral one);
  * otherwise no difference detectable.
  */
-export function verdictOf(difference: Estimate, better: Direction): ComparedMeasure['verdict'] {
+export function verdictOf(
+  difference: MeasureEstimate,
+  better: Direction,
+): ComparedMeasure['verdict'] {
   const [lo, hi] = difference.ci95;
   if (lo === null || hi === null || (lo <= 0 && hi >= 0)) return 'no difference detectable';
   const up = lo > 0;
@@ -122,10 +125,10 @@ export async function compareScenarios(
     seed: options.seed ?? 1,
     threads: options.threads ?? 1,
   };
-  const baseResults = await runReplications(base, full);
+  const baseResults = await runScenarioReplications(base, full);
   const comparisons: Comparison[] = [];
   for (const variant of variants) {
-    const results = await runReplications(variant, full);
+    const results = await runScenarioReplications(variant, full);
     comparisons.push({
       variant: variant.name,
       file: variant.file ?? null,
@@ -160,7 +163,7 @@ export function formatComparison(report: ComparisonReport): string {
     for (const m of comparison.measures) {
       const key = m.name.split('.')[1]!;
       lines.push(
-        `  ${m.name.padEnd(32)}${formatValue(key, m.base).padStart(12)}${formatValue(key, m.variant).padStart(12)}   ${formatEstimate(key, m.difference).padEnd(34)}${m.verdict}`,
+        `  ${m.name.padEnd(32)}${formatMeasureValue(key, m.base).padStart(12)}${formatMeasureValue(key, m.variant).padStart(12)}   ${formatMeasureEstimate(key, m.difference).padEnd(34)}${m.verdict}`,
       );
     }
   }

@@ -1,5 +1,5 @@
 /** A measure over replications: its mean and the 95 % confidence interval of the mean. */
-export interface Estimate {
+export interface MeasureEstimate {
   mean: number | null;
   ci95: [number | null, number | null];
 }
@@ -30,7 +30,7 @@ export function studentT975(df: number): number {
  * ratios with nothing to divide, are left out). With one value the interval is [null, null].
  * Cost: O(n).
  */
-export function estimate(values: readonly number[]): Estimate {
+export function estimate(values: readonly number[]): MeasureEstimate {
   let n = 0;
   let sum = 0;
   for (const v of values) {

@@ -1,4 +1,4 @@
-import type { Estimate } from './confidence-interval.js';
+import type { MeasureEstimate } from './confidence-interval.js';
 import type { SimulationSummary } from './simulate-scenario.js';
 
 const PERCENT = new Set([
@@ -13,7 +13,7 @@ const PERCENT = new Set([
 ]);
 
 /** A value for people: percentages for rates, 1 decimal for seconds and counts. */
-export function formatValue(name: string, value: number | null): string {
+export function formatMeasureValue(name: string, value: number | null): string {
   if (value === null) return '—';
   if (PERCENT.has(name)) return `${(value * 100).toFixed(1)} %`;
   if (Math.abs(value) >= 1000) return value.toFixed(0);
@@ -22,16 +22,20 @@ export function formatValue(name: string, value: number | null): string {
 }
 
 /** `mean [lo, hi]` of an estimate. */
-export function formatEstimate(name: string, e: Estimate): string {
-  if (e.ci95[0] === null) return formatValue(name, e.mean);
-  return `${formatValue(name, e.mean)} [${formatValue(name, e.ci95[0])}, ${formatValue(name, e.ci95[1])}]`;
+export function formatMeasureEstimate(name: string, e: MeasureEstimate): string {
+  if (e.ci95[0] === null) return formatMeasureValue(name, e.mean);
+  return `${formatMeasureValue(name, e.mean)} [${formatMeasureValue(name, e.ci95[0])}, ${formatMeasureValue(name, e.ci95[1])}]`;
 }
 
-function section(title: string, measures: Record<string, Estimate>, keys?: string[]): string {
+function section(
+  title: string,
+  measures: Record<string, MeasureEstimate>,
+  keys?: string[],
+): string {
   const lines = [title];
   for (const key of keys ?? Object.keys(measures)) {
     const e = measures[key];
-    if (e) lines.push(`  ${key.padEnd(36)}${formatEstimate(key, e)}`);
+    if (e) lines.push(`  ${key.padEnd(36)}${formatMeasureEstimate(key, e)}`);
   }
   return lines.join('\n');
 }
@@ -68,13 +72,13 @@ const OVERALL_KEYS = [
  */
 export function formatSummary(summary: SimulationSummary): string {
   const heading = [
-    `${summary.scenario} — ${summary.days} days from ${summary.startDate} × ${summary.replications} replications, seed ${summary.seed}`,
+    `${summary.scenario} — ${summary.days} day${summary.days === 1 ? '' : 's'} from ${summary.startDate} × ${summary.replications} replications, seed ${summary.seed}`,
     'mean [95 % confidence interval] over replications; counts are totals over the horizon',
   ].join('\n');
   const parts = [heading, section('Overall', summary.overall, OVERALL_KEYS)];
   for (const row of summary.byQueue) {
     parts.push(
-      section(`Queue ${String(row.queue)}`, row as unknown as Record<string, Estimate>, [
+      section(`Queue ${String(row.queue)}`, row as unknown as Record<string, MeasureEstimate>, [
         'entries',
         'answered',
         'abandoned',
@@ -91,11 +95,11 @@ export function formatSummary(summary: SimulationSummary): string {
     'By reason                 offered      answered     abandon %   transfers   resolved %',
   ];
   for (const row of summary.byReason) {
-    const get = (k: string) => (row[k] as Estimate).mean;
+    const get = (k: string) => (row[k] as MeasureEstimate).mean;
     const abandon =
       (get('abandoned') ?? 0) / Math.max(1, (get('answered') ?? 0) + (get('abandoned') ?? 0));
     reasonLines.push(
-      `  ${String(row.reason).padEnd(22)}${formatValue('n', get('offered')).padStart(9)}${formatValue('n', get('answered')).padStart(14)}${(abandon * 100).toFixed(1).padStart(12)}${formatValue('n', get('transfers')).padStart(12)}${formatValue('resolvedRate', get('resolvedRate')).padStart(13)}`,
+      `  ${String(row.reason).padEnd(22)}${formatMeasureValue('n', get('offered')).padStart(9)}${formatMeasureValue('n', get('answered')).padStart(14)}${(abandon * 100).toFixed(1).padStart(12)}${formatMeasureValue('n', get('transfers')).padStart(12)}${formatMeasureValue('resolvedRate', get('resolvedRate')).padStart(13)}`,
     );
   }
   parts.push(reasonLines.join('\n'));

@@ -1,5 +1,12 @@
 import type { Scenario } from '../scenario/scenario-types.js';
-import { I, type MeasureRow, Q, R, type ReplicationResult, type Tallies } from './tallies.js';
+import {
+  IntervalField as I,
+  type MeasureRow,
+  QueueField as Q,
+  ReasonField as R,
+  type ReplicationResult,
+  type Tallies,
+} from './tallies.js';
 
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN);
 

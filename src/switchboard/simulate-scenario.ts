@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { RunError } from '../errors.js';
 import type { Scenario } from '../scenario/scenario-types.js';
-import { type Estimate, estimate } from './confidence-interval.js';
+import { type MeasureEstimate, estimate } from './confidence-interval.js';
 import { intervalLabel } from './replication-measures.js';
 import { runReplication } from './run-replication.js';
 import type { MeasureRow, ReplicationResult } from './tallies.js';
@@ -18,7 +18,7 @@ export interface SimulateScenarioOptions {
 }
 
 /** A table row of estimates, with its label. */
-export type EstimateRow = Record<string, Estimate | string>;
+export type EstimateRow = Record<string, MeasureEstimate | string>;
 
 /** What `switchboard simulate` reports. */
 export interface SimulationSummary {
@@ -29,17 +29,17 @@ export interface SimulationSummary {
   seed: number | string;
   startDate: string;
   definitions: Record<string, string>;
-  overall: Record<string, Estimate>;
+  overall: Record<string, MeasureEstimate>;
   byInterval: EstimateRow[];
   byQueue: EstimateRow[];
   byReason: EstimateRow[];
-  needs: Record<string, Estimate>;
-  cost: Record<string, Estimate>;
+  needs: Record<string, MeasureEstimate>;
+  cost: Record<string, MeasureEstimate>;
   events: number;
 }
 
 /** The measures' definitions, stated with every result. */
-export function definitions(scenario: Scenario): Record<string, string> {
+export function measureDefinitions(scenario: Scenario): Record<string, string> {
   return {
     serviceLevel: `share of queue entries answered within ${scenario.serviceLevelSeconds} s, of answered + abandoned entries`,
     asaSeconds: 'mean wait of answered queue entries, seconds',
@@ -54,8 +54,8 @@ export function definitions(scenario: Scenario): Record<string, string> {
   };
 }
 
-function combine(rows: readonly MeasureRow[]): Record<string, Estimate> {
-  const result: Record<string, Estimate> = {};
+function combine(rows: readonly MeasureRow[]): Record<string, MeasureEstimate> {
+  const result: Record<string, MeasureEstimate> = {};
   for (const key of Object.keys(rows[0] ?? {})) result[key] = estimate(rows.map((r) => r[key]!));
   return result;
 }
@@ -76,7 +76,7 @@ export function summarize(
     replications: results.length,
     seed: options.seed,
     startDate: scenario.startDate,
-    definitions: definitions(scenario),
+    definitions: measureDefinitions(scenario),
     overall: combine(results.map((r) => r.overall)),
     byInterval: table(
       (r) => r.byInterval,
@@ -109,7 +109,7 @@ function workerUrl(): URL | undefined {
  * the compiled worker is available) and return each one's measures, in replication order.
  * Results are identical whatever the thread count. Cost: replications × days × calls per day.
  */
-export async function runReplications(
+export async function runScenarioReplications(
   scenario: Scenario,
   options: Required<SimulateScenarioOptions>,
 ): Promise<ReplicationResult[]> {
@@ -148,7 +148,7 @@ export async function runReplications(
 /**
  * Simulate a scenario: replications, then estimates with 95 % confidence intervals for every
  * measure (see {@link SimulationSummary}). Same scenario and seed ⇒ identical output, whatever
- * `threads`. Cost: see {@link runReplications}.
+ * `threads`. Cost: see {@link runScenarioReplications}.
  */
 export async function simulateScenario(
   scenario: Scenario,
@@ -166,7 +166,7 @@ export async function simulateScenario(
     throw new RangeError(
       `simulateScenario: replications must be a positive integer, got ${full.replications}`,
     );
-  const results = await runReplications(scenario, full);
+  const results = await runScenarioReplications(scenario, full);
   return { summary: summarize(scenario, results, full), results };
 }
 

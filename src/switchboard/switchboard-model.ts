@@ -1,7 +1,7 @@
 import { CallFlag } from './call-records.js';
 import { NeedOrigin } from './switchboard-state.js';
 import { SwitchboardTransfers } from './switchboard-transfers.js';
-import { I, R } from './tallies.js';
+import { IntervalField as I, ReasonField as R } from './tallies.js';
 
 export type { CallEventListener, SwitchboardModelOptions } from './switchboard-state.js';
 

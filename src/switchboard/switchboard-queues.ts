@@ -1,6 +1,6 @@
 import { CallFlag } from './call-records.js';
 import { CallEnd, SwitchboardState } from './switchboard-state.js';
-import { I, Q, R } from './tallies.js';
+import { IntervalField as I, QueueField as Q, ReasonField as R } from './tallies.js';
 
 /**
  * Queues and operators, second layer of the model: a call enters a queue and is answered at once

@@ -4,7 +4,14 @@ import type { IvrRoute, Scenario } from '../scenario/scenario-types.js';
 import { ArrivalClock } from './arrival-clock.js';
 import { CallRecords, NeedRecords } from './call-records.js';
 import { RosterSchedule } from './roster-schedule.js';
-import { I, type OverallCounts, overallCounts, Q, R, type Tallies } from './tallies.js';
+import {
+  IntervalField as I,
+  type OverallCounts,
+  overallCounts,
+  QueueField as Q,
+  ReasonField as R,
+  type Tallies,
+} from './tallies.js';
 
 /** Options of {@link SwitchboardModel}. */
 export interface SwitchboardModelOptions {

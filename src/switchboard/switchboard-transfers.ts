@@ -1,7 +1,7 @@
 import { CallFlag } from './call-records.js';
 import { SwitchboardQueues } from './switchboard-queues.js';
 import { CallEnd } from './switchboard-state.js';
-import { R } from './tallies.js';
+import { ReasonField as R } from './tallies.js';
 
 /**
  * After the talk, third layer of the model: the operator resolves the call, or transfers it warm

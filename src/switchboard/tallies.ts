@@ -5,7 +5,7 @@
  */
 
 /** Fields of a queue's row. */
-export const Q = {
+export const QueueField = {
   entries: 0,
   answered: 1,
   answeredInTarget: 2,
@@ -24,7 +24,7 @@ export const Q = {
 } as const;
 
 /** Fields of a reason's row. */
-export const R = {
+export const ReasonField = {
   offered: 0,
   answered: 1,
   abandoned: 2,
@@ -41,7 +41,7 @@ export const R = {
 } as const;
 
 /** Fields of an interval-of-day row. */
-export const I = {
+export const IntervalField = {
   offered: 0,
   busy: 1,
   answered: 2,

@@ -2,15 +2,15 @@ import { mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync 
 import { basename, dirname, join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { inputError, RunError } from '../errors.js';
-import type { Estimate } from './confidence-interval.js';
+import type { MeasureEstimate } from './confidence-interval.js';
 import type { EstimateRow, SimulationSummary } from './simulate-scenario.js';
 
-function isEstimate(value: unknown): value is Estimate {
+function isEstimate(value: unknown): value is MeasureEstimate {
   return typeof value === 'object' && value !== null && 'ci95' in value;
 }
 
 /** A measures record as CSV: `measure,mean,ci95_low,ci95_high`. */
-export function measuresCsv(measures: Record<string, Estimate>): string {
+export function measuresCsv(measures: Record<string, MeasureEstimate>): string {
   const rows = Object.entries(measures).map(([name, e]) => [name, e.mean, e.ci95[0], e.ci95[1]]);
   return stringify([['measure', 'mean', 'ci95_low', 'ci95_high'], ...rows]);
 }

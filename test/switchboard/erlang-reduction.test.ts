@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { Estimate } from '../../src/switchboard/confidence-interval.js';
+import type { MeasureEstimate } from '../../src/switchboard/confidence-interval.js';
 import { simulateScenario } from '../../src/switchboard/simulate-scenario.js';
 import { sharedData } from '../shared-data.js';
 import { stationaryQueue } from './scenario-builders.js';
@@ -37,8 +37,8 @@ function reference(
   return Number(row.value);
 }
 
-function expectInside(estimate: Estimate | string | undefined, value: number): void {
-  const e = estimate as Estimate;
+function expectInside(estimate: MeasureEstimate | string | undefined, value: number): void {
+  const e = estimate as MeasureEstimate;
   expect(e.ci95[0]).not.toBeNull();
   expect(value).toBeGreaterThanOrEqual(e.ci95[0]!);
   expect(value).toBeLessThanOrEqual(e.ci95[1]!);

@@ -1,1 +1,4 @@
+export * from './fifo-queue.js';
+export * from './priority-wait-queue.js';
+export * from './resource.js';
 export * from './simulator.js';

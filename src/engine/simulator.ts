@@ -37,8 +37,10 @@ export class Simulator {
   private priorities: number[] = [];
   private names: string[] = [];
 
-  private times: Float64Array;
-  private keys: Float64Array; // priority * SEQUENCE_LIMIT + sequence: the tie-break
+  // Heap-ordered: entry i of the heap is (heapTimes[i], heapKeys[i], heap[i]), so sifting
+  // compares contiguous numbers instead of chasing slot indices.
+  private heapTimes: Float64Array;
+  private heapKeys: Float64Array; // priority * SEQUENCE_LIMIT + sequence: the tie-break
   private types: Int32Array;
   private payloads: Float64Array;
   private generations: Uint32Array;
@@ -51,11 +53,15 @@ export class Simulator {
   private sequence = 0;
   private live = 0;
   private stopped = false;
+  // The event at the top of the heap has run but is not yet removed: the next `schedule`
+  // replaces it in place (one sift instead of a pop and a push — most handlers schedule one
+  // event), or `settleTop` removes it.
+  private topConsumed = false;
 
   constructor(options: SimulatorOptions = {}) {
     const capacity = Math.max(16, options.initialCapacity ?? 1024);
-    this.times = new Float64Array(capacity);
-    this.keys = new Float64Array(capacity);
+    this.heapTimes = new Float64Array(capacity);
+    this.heapKeys = new Float64Array(capacity);
     this.types = new Int32Array(capacity);
     this.payloads = new Float64Array(capacity);
     this.generations = new Uint32Array(capacity);
@@ -102,13 +108,11 @@ export class Simulator {
       throw new RangeError(`Simulator.scheduleAt: unknown event type ${type}`);
     }
     const slot = this.allocateSlot();
-    this.times[slot] = time;
-    this.keys[slot] = this.priorities[type]! * SEQUENCE_LIMIT + this.sequence++;
     this.types[slot] = type;
     this.payloads[slot] = payload;
     this.alive[slot] = 1;
     this.live++;
-    this.push(slot);
+    this.push(slot, time, this.priorities[type]! * SEQUENCE_LIMIT + this.sequence++);
     return slot * GENERATION_SPAN + this.generations[slot]!;
   }
 
@@ -135,7 +139,7 @@ export class Simulator {
   /** Time of the next live event, or Infinity when none. */
   peek(): number {
     this.discardDead();
-    return this.heapSize > 0 ? this.times[this.heap[0]!]! : Number.POSITIVE_INFINITY;
+    return this.heapSize > 0 ? this.heapTimes[0]! : Number.POSITIVE_INFINITY;
   }
 
   /**
@@ -144,6 +148,7 @@ export class Simulator {
    */
   run(until = Number.POSITIVE_INFINITY): void {
     this.stopped = false;
+    this.settleTop();
     while (this.heapSize > 0 && !this.stopped) {
       const slot = this.heap[0]!;
       if (this.alive[slot] === 0) {
@@ -151,17 +156,21 @@ export class Simulator {
         this.freeSlot(slot);
         continue;
       }
-      const time = this.times[slot]!;
+      const time = this.heapTimes[0]!;
       if (time > until) break;
-      this.pop();
       this.alive[slot] = 0;
       this.live--;
       const type = this.types[slot]!;
       const payload = this.payloads[slot]!;
       this.freeSlot(slot);
+      this.topConsumed = true;
       this.now = time;
       this.eventsProcessed++;
       this.handlers[type]!(payload);
+      if (this.topConsumed) {
+        this.topConsumed = false;
+        this.pop();
+      }
     }
     if (!this.stopped && Number.isFinite(until) && until > this.now) this.now = until;
   }
@@ -171,7 +180,16 @@ export class Simulator {
     this.stopped = true;
   }
 
+  /** Remove the event that ran from the top of the heap if no `schedule` replaced it. */
+  private settleTop(): void {
+    if (this.topConsumed) {
+      this.topConsumed = false;
+      this.pop();
+    }
+  }
+
   private discardDead(): void {
+    this.settleTop();
     while (this.heapSize > 0 && this.alive[this.heap[0]!] === 0) {
       const slot = this.heap[0]!;
       this.pop();
@@ -181,7 +199,7 @@ export class Simulator {
 
   private allocateSlot(): number {
     if (this.freeCount > 0) return this.freeSlots[--this.freeCount]!;
-    if (this.slotCount === this.times.length) this.grow();
+    if (this.slotCount === this.types.length) this.grow();
     return this.slotCount++;
   }
 
@@ -191,7 +209,7 @@ export class Simulator {
   }
 
   private grow(): void {
-    const capacity = this.times.length * 2;
+    const capacity = this.types.length * 2;
     const grow = <T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(
       a: T,
       make: (n: number) => T,
@@ -200,8 +218,8 @@ export class Simulator {
       b.set(a);
       return b;
     };
-    this.times = grow(this.times, (n) => new Float64Array(n));
-    this.keys = grow(this.keys, (n) => new Float64Array(n));
+    this.heapTimes = grow(this.heapTimes, (n) => new Float64Array(n));
+    this.heapKeys = grow(this.heapKeys, (n) => new Float64Array(n));
     this.types = grow(this.types, (n) => new Int32Array(n));
     this.payloads = grow(this.payloads, (n) => new Float64Array(n));
     this.generations = grow(this.generations, (n) => new Uint32Array(n));
@@ -210,40 +228,62 @@ export class Simulator {
     this.freeSlots = grow(this.freeSlots, (n) => new Int32Array(n));
   }
 
-  private before(a: number, b: number): boolean {
-    const ta = this.times[a]!;
-    const tb = this.times[b]!;
-    return ta < tb || (ta === tb && this.keys[a]! < this.keys[b]!);
-  }
-
-  private push(slot: number): void {
+  private push(slot: number, time: number, key: number): void {
+    if (this.topConsumed) {
+      this.topConsumed = false;
+      this.siftDown(slot, time, key, this.heapSize);
+      return;
+    }
     const heap = this.heap;
+    const times = this.heapTimes;
+    const keys = this.heapKeys;
     let i = this.heapSize++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const p = heap[parent]!;
-      if (!this.before(slot, p)) break;
-      heap[i] = p;
+      const pt = times[parent]!;
+      if (pt < time || (pt === time && keys[parent]! < key)) break;
+      heap[i] = heap[parent]!;
+      times[i] = pt;
+      keys[i] = keys[parent]!;
       i = parent;
     }
     heap[i] = slot;
+    times[i] = time;
+    keys[i] = key;
   }
 
   private pop(): void {
-    const heap = this.heap;
-    const last = heap[--this.heapSize]!;
-    const size = this.heapSize;
+    const size = --this.heapSize;
     if (size === 0) return;
+    this.siftDown(this.heap[size]!, this.heapTimes[size]!, this.heapKeys[size]!, size);
+  }
+
+  /** Place (slot, time, key) at the root of a heap of `size` entries and sift it down. */
+  private siftDown(slot: number, time: number, key: number, size: number): void {
+    const heap = this.heap;
+    const times = this.heapTimes;
+    const keys = this.heapKeys;
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= size) break;
+      let ct = times[child]!;
       const right = child + 1;
-      if (right < size && this.before(heap[right]!, heap[child]!)) child = right;
-      if (!this.before(heap[child]!, last)) break;
+      if (right < size) {
+        const rt = times[right]!;
+        if (rt < ct || (rt === ct && keys[right]! < keys[child]!)) {
+          child = right;
+          ct = rt;
+        }
+      }
+      if (time < ct || (time === ct && key < keys[child]!)) break;
       heap[i] = heap[child]!;
+      times[i] = ct;
+      keys[i] = keys[child]!;
       i = child;
     }
-    heap[i] = last;
+    heap[i] = slot;
+    times[i] = time;
+    keys[i] = key;
   }
 }

@@ -277,7 +277,7 @@ function compileScenario(
     const raw = (doc.queues as Doc)[qName] as Doc;
     const path = `queues.${qName}`;
     const roster = perWeekday<RosterStep[]>(
-      raw.operators as Doc,
+      raw.operators as Doc | undefined,
       (v, at) => {
         const steps = (v as Doc[]).map((s, i) => ({
           fromSeconds: parseTimeOfDay(s.from as string),
@@ -331,6 +331,20 @@ function compileScenario(
     };
   });
 
+  // A queue without operators of its own (as the audit writes for a pooled switchboard) is
+  // served by every group that has a roster, unless some group already `helps` it.
+  const pooled = queueNames.filter((_, q) => {
+    const raw = (doc.queues as Doc)[queueNames[q]!] as Doc;
+    return raw.operators === undefined && !queues.some((g) => g.helps.includes(q));
+  });
+  for (const queue of queues) {
+    const own = ((doc.queues as Doc)[queue.name] as Doc).operators !== undefined;
+    if (!own) continue;
+    for (const name of pooled) {
+      const q = queueNames.indexOf(name);
+      if (!queue.helps.includes(q)) queue.helps.push(q);
+    }
+  }
   const redials = readRedials(doc.redials as Doc | undefined, 'redials', p);
   const routing = parseRoutingSections(doc, queueNames, redials, p);
   const costs = (doc.costs ?? {}) as Record<string, number | undefined>;

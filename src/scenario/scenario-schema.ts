@@ -155,7 +155,6 @@ export const scenarioSchema = {
       additionalProperties: {
         type: 'object',
         additionalProperties: false,
-        required: ['operators'],
         properties: {
           operators: byWeekday({ type: 'array', items: rosterStep }),
           wrapUp: distribution,

@@ -117,6 +117,25 @@ describe('parseScenario', () => {
     );
   });
 
+  it('lets the operator groups with a roster serve a queue without operators (a pooled roster, as the audit writes)', () => {
+    const doc: Tree = stationaryQueueDocument({
+      arrivalsPerHour: 60,
+      ahtSeconds: 60,
+      operators: 3,
+    });
+    doc.queues.second = {};
+    doc.reasons.other = { ...doc.reasons.only, queue: 'second' };
+    doc.reasons.only.share = 0.5;
+    doc.reasons.other.share = 0.5;
+    const scenario = parseScenario(doc);
+    expect(scenario.queues.map((q) => [q.name, q.helps])).toEqual([
+      ['main', [1]],
+      ['second', []],
+    ]);
+    const r = runReplication(scenario, { days: 1, seed: 1, index: 0 });
+    expect(r.byQueue[1]!.answered).toBeGreaterThan(0.9 * r.byQueue[1]!.entries!);
+  });
+
   it('checks the time zone, with a suggestion', () => {
     const doc = baseline();
     doc.calendar.timezone = 'Europe/Pariss';

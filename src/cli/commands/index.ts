@@ -1,4 +1,5 @@
 import type { SwitchboardCommand } from '../command.js';
+import { auditCommand } from './audit.js';
 import { compareCommand } from './compare.js';
 import { simulateCommand } from './simulate.js';
 import { staffCommand } from './staff.js';
@@ -7,4 +8,9 @@ import { staffCommand } from './staff.js';
  * Every sub-command of `switchboard`, in the order `--help` lists them. Each lives in its own
  * module beside this file.
  */
-export const commands: SwitchboardCommand[] = [staffCommand, simulateCommand, compareCommand];
+export const commands: SwitchboardCommand[] = [
+  staffCommand,
+  auditCommand,
+  simulateCommand,
+  compareCommand,
+];

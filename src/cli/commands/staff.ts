@@ -16,6 +16,11 @@ import {
   solveTraffic,
   unmetTargets,
 } from '../../staffing/index.js';
+import {
+  checkSimulationFlagUse,
+  formatSimulationTable,
+  simulateFromFlags,
+} from '../../queueing/index.js';
 import type { SwitchboardCommand } from '../command.js';
 import type { CliIo } from '../io.js';
 
@@ -127,6 +132,43 @@ export const staffCommand: SwitchboardCommand = {
         describe: 'Target: greatest fraction blocked (erlang-b, finite lines)',
         group: 'Targets:',
       })
+      .option('simulate', {
+        type: 'boolean',
+        describe: 'Also answer by simulation (M/M/N, +M, /K on the engine), beside the formula',
+        group: 'Simulation:',
+      })
+      .option('replications', {
+        type: 'string',
+        describe: 'Independent replications (default 10)',
+        group: 'Simulation:',
+      })
+      .option('horizon', {
+        type: 'string',
+        describe: 'Observed length of each replication after warm-up (default 8h)',
+        group: 'Simulation:',
+      })
+      .option('warmup', {
+        type: 'string',
+        describe: 'Warm-up deleted before statistics (default 30m)',
+        group: 'Simulation:',
+      })
+      .option('seed', { type: 'string', describe: 'Base seed (default 1)', group: 'Simulation:' })
+      .option('threads', {
+        type: 'string',
+        describe: 'Worker threads (default 1; same results whatever the count)',
+        group: 'Simulation:',
+      })
+      .option('aht-cv', {
+        type: 'string',
+        describe: 'Handling-time CV: lognormal instead of exponential',
+        group: 'Simulation:',
+      })
+      .option('patience-dist', {
+        type: 'string',
+        describe:
+          'Patience: exponential, deterministic, lognormal:CV, gamma:CV, weibull:SHAPE, {…}',
+        group: 'Simulation:',
+      })
       .option('json', {
         type: 'boolean',
         describe: 'Print JSON instead of a table',
@@ -141,20 +183,37 @@ export const staffCommand: SwitchboardCommand = {
   run: (args, io) => runStaff(args, io),
 };
 
-function runStaff(args: Record<string, unknown>, io: CliIo): number {
+async function runStaff(args: Record<string, unknown>, io: CliIo): Promise<number> {
   const flags = readStaffFlags(args);
+  const simulate = args.simulate === true;
+  checkSimulationFlagUse(args, simulate, flags.plan);
   if (flags.plan !== undefined) return runPlan(flags, io);
   const { question, solve } = flags;
   let evaluation: ReturnType<typeof evaluateStaffing>;
   if (solve === 'traffic') evaluation = solveTraffic({ ...question, agents: question.agents! });
   else if (solve === 'agents') evaluation = solveAgents(question as StaffingQuestion);
   else evaluation = evaluateStaffing(question as StaffingQuestion);
+  // --simulate: the same question, with the formula's agents and traffic, answered by the engine
+  const simulation = simulate
+    ? await simulateFromFlags(
+        args,
+        {
+          ...question,
+          model: evaluation.model,
+          trafficErlangs: evaluation.trafficErlangs,
+          agents: evaluation.agents,
+        },
+        { stderrIsTTY: io.stderrIsTTY },
+      )
+    : undefined;
   if (flags.json) {
-    io.stdout(`${JSON.stringify(evaluation, null, 2)}\n`);
+    const output = simulation === undefined ? evaluation : { ...evaluation, simulation };
+    io.stdout(`${JSON.stringify(output, null, 2)}\n`);
   } else {
     const targets = question.targets ?? {};
     const unmet = Object.keys(targets).length > 0 ? unmetTargets(evaluation, targets) : undefined;
     io.stdout(formatStaffingTable(evaluation, question, unmet));
+    if (simulation !== undefined) io.stdout(`\n${formatSimulationTable(evaluation, simulation)}`);
   }
   return 0;
 }

@@ -1,0 +1,151 @@
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import { RunError } from '../errors.js';
+import type { AuditResult } from './audit-files.js';
+import type { CallSummary } from './records.js';
+import { calibrationToScenario } from './scenario-writer.js';
+
+const CALL_COLUMNS = [
+  'call_id',
+  'caller',
+  'queue',
+  'path',
+  'start',
+  'end',
+  'outcome',
+  'wait_seconds',
+  'total_wait_seconds',
+  'talk_seconds',
+  'agent',
+  'transfers',
+  'bounces',
+  'ring_no_answer',
+  'file',
+  'line',
+];
+
+function csvField(value: string | number): string {
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * Writes the audit's files into `dir` whole or not at all: everything goes to a temporary
+ * directory beside it first, then each file is renamed into place (renames are atomic on one
+ * file system). `calls.csv` is streamed while the audit runs (one row per call, callers
+ * already pseudonymised when asked); `report.json`, `history.csv` (the `interval_start,calls,
+ * reason` counts `switchboard forecast` reads), `calibration.json` and `scenario.yaml` at the
+ * end. Call {@link AuditOutput.abort} on failure to leave nothing behind.
+ */
+export class AuditOutput {
+  private readonly temp: string;
+  private readonly callsFd: number;
+  private buffer = '';
+
+  constructor(
+    readonly dir: string,
+    readonly paths: readonly string[],
+  ) {
+    const target = resolve(dir);
+    const parent = dirname(target);
+    try {
+      mkdirSync(parent, { recursive: true });
+      this.temp = mkdtempSync(join(parent, `.${basename(target)}.tmp-`));
+      this.callsFd = openSync(join(this.temp, 'calls.csv'), 'w');
+    } catch (error) {
+      throw new RunError(`cannot write to ${dir}: ${(error as Error).message}`, { cause: error });
+    }
+    this.buffer = `${CALL_COLUMNS.join(',')}\n`;
+  }
+
+  /** Append one call to calls.csv. */
+  addCall = (call: CallSummary): void => {
+    const iso = (t: number) =>
+      Number.isFinite(t) ? `${new Date(t * 1000).toISOString().slice(0, 19)}Z` : '';
+    this.buffer += `${[
+      call.callId,
+      call.caller,
+      call.queue,
+      call.path.join('>'),
+      iso(call.time),
+      iso(call.endTime),
+      call.path.length === 0 ? 'notQueued' : call.outcome,
+      call.waitSeconds,
+      call.totalWaitSeconds,
+      call.talkSeconds,
+      call.agent,
+      call.transfers,
+      call.bounces,
+      call.ringNoAnswer,
+      this.paths[call.source] ?? '',
+      call.line,
+    ]
+      .map(csvField)
+      .join(',')}\n`;
+    if (this.buffer.length > 1 << 20) this.flush();
+  };
+
+  private flush(): void {
+    writeSync(this.callsFd, this.buffer);
+    this.buffer = '';
+  }
+
+  private write(name: string, text: string): void {
+    const fd = openSync(join(this.temp, name), 'w');
+    try {
+      writeSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Write the remaining files and move everything into place. Returns the file names. */
+  commit(result: AuditResult): string[] {
+    try {
+      this.flush();
+      closeSync(this.callsFd);
+      this.write('report.json', `${JSON.stringify(result.report, null, 2)}\n`);
+      this.write('calibration.json', `${JSON.stringify(result.calibration, null, 2)}\n`);
+      this.write(
+        'history.csv',
+        `interval_start,calls,reason\n${result.history.map((r) => r.map(csvField).join(',')).join('\n')}${result.history.length ? '\n' : ''}`,
+      );
+      this.write(
+        'scenario.yaml',
+        `# switchboard audit: calibrated from ${this.paths.length} record file(s); format: docs/scenario-format.md\n${stringify(calibrationToScenario(result.calibration), { lineWidth: 0, version: '1.1' })}`,
+      );
+      const names = readdirSync(this.temp).sort();
+      const target = resolve(this.dir);
+      if (!existsSync(target)) renameSync(this.temp, target);
+      else {
+        for (const name of names) renameSync(join(this.temp, name), join(target, name));
+        rmSync(this.temp, { recursive: true, force: true });
+      }
+      return names;
+    } catch (error) {
+      this.abort();
+      throw new RunError(`cannot write to ${this.dir}: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+  }
+
+  /** Remove the temporary directory (after a failure). */
+  abort(): void {
+    try {
+      closeSync(this.callsFd);
+    } catch {}
+    rmSync(this.temp, { recursive: true, force: true });
+  }
+}

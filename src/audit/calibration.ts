@@ -1,0 +1,217 @@
+import type { AuditStats } from './audit-stats.js';
+import type { CallSummary } from './records.js';
+import { SecondsHistogram } from './seconds-histogram.js';
+import { zoneOffsetSeconds } from './time-zone.js';
+
+/**
+ * The switchboard model's parameters as seen in the records: what a consultant needs to
+ * replay the client's own switchboard. A plain typed object, serialised to the scenario
+ * format by {@link calibrationToScenario}.
+ */
+export interface CalibratedParameters {
+  timeZone: string;
+  intervalMinutes: number;
+  /** Days observed per weekday (0 = Sunday). */
+  daysObserved: number[];
+  /** Mean calls per observed day, by weekday and interval start (local `HH:MM`). */
+  arrivals: { weekday: number; intervalStart: string; callsPerDay: number }[];
+  /** Talk time of answered calls (the records hold no wrap-up). */
+  handleTimeSeconds: { mean: number | null; cv: number | null; answered: number };
+  patience: {
+    medianSeconds: number | null;
+    restrictedMeanSeconds: number | null;
+    /** Maximum-likelihood mean of an exponential patience: time at risk / abandons. */
+    exponentialMeanSeconds: number | null;
+  };
+  redial: {
+    probability: number;
+    windowSeconds: number;
+    delayMedianSeconds: number | null;
+    delayP90Seconds: number | null;
+    delayMeanSeconds: number | null;
+  };
+  transfers: {
+    shareOfAnswered: number | null;
+    blindShare: number | null;
+    attendedShare: number | null;
+    bouncedShare: number | null;
+  };
+  /** Route shares: each queue's share of offered calls, its talk-time mean. */
+  queues: {
+    name: string;
+    share: number;
+    meanTalkSeconds: number | null;
+    talkCv: number | null;
+    /** Transferred / answered calls of this queue. */
+    transferProbability: number | null;
+    /** Exponential patience MLE of this queue's callers (time at risk / abandons). */
+    patienceMeanSeconds: number | null;
+  }[];
+  /** Mean distinct agents answering calls, by weekday and hour, over the days observed. */
+  staffingSeen: { weekday: number; hour: number; agents: number }[];
+}
+
+/**
+ * Collects, call by call, what the calibration needs beyond {@link AuditStats}: arrivals (all
+ * calls, queued or not, by arrival time) by local interval and queue (also the history CSV for `switchboard forecast`), days observed,
+ * agents answering per hour. Memory: O(intervals × queues + days × hours × agents).
+ */
+export class CalibrationTracker {
+  /** Local-naive interval start (seconds) → queue → calls. */
+  readonly history = new Map<number, Map<string, number>>();
+  private readonly days = new Set<number>();
+  private readonly agents = new Map<string, Set<string>>();
+
+  constructor(
+    readonly timeZone: string,
+    readonly intervalMinutes: number,
+  ) {}
+
+  /** Count one call (pass as an {@link AuditStats} listener). */
+  add = (call: CallSummary): void => {
+    const t = call.arrivalTime;
+    const local = t + zoneOffsetSeconds(t, this.timeZone);
+    const hour = Math.floor((local % 86_400) / 3600);
+    const step = this.intervalMinutes * 60;
+    const bucket = Math.floor(local / step) * step;
+    let row = this.history.get(bucket);
+    if (!row) {
+      row = new Map();
+      this.history.set(bucket, row);
+    }
+    row.set(call.queue, (row.get(call.queue) ?? 0) + 1);
+    const day = Math.floor(local / 86_400);
+    this.days.add(day);
+    if (call.agent !== '') {
+      const key = `${day}|${hour}`;
+      let set = this.agents.get(key);
+      if (!set) {
+        set = new Set();
+        this.agents.set(key, set);
+      }
+      set.add(call.agent);
+    }
+  };
+
+  /**
+   * Rows `interval_start,calls,reason` (reason = route) for every interval of every day with
+   * at least one call, zeros included; days without any call are left out (missing, not
+   * zero: records often have gaps).
+   */
+  historyRows(): [string, number, string][] {
+    const queues = new Set<string>();
+    for (const row of this.history.values()) for (const q of row.keys()) queues.add(q);
+    const names = [...queues].sort();
+    const step = this.intervalMinutes * 60;
+    const rows: [string, number, string][] = [];
+    for (const day of [...this.days].sort((a, b) => a - b))
+      for (let t = day * 86_400; t < (day + 1) * 86_400; t += step) {
+        const iso = new Date(t * 1000).toISOString().slice(0, 19);
+        const row = this.history.get(t);
+        for (const q of names) rows.push([iso, row?.get(q) ?? 0, q]);
+      }
+    return rows;
+  }
+
+  /** The calibrated parameters. */
+  parameters(stats: AuditStats): CalibratedParameters {
+    const daysObserved = [0, 0, 0, 0, 0, 0, 0];
+    for (const day of this.days) daysObserved[(day + 4) % 7]!++;
+    const step = this.intervalMinutes * 60;
+    const perCell = new Map<string, number>();
+    for (const [bucket, row] of this.history) {
+      const weekday = (Math.floor(bucket / 86_400) + 4) % 7;
+      const minute = Math.floor((bucket % 86_400) / 60);
+      const key = `${weekday}|${minute}`;
+      let n = 0;
+      for (const v of row.values()) n += v;
+      perCell.set(key, (perCell.get(key) ?? 0) + n);
+    }
+    const arrivals: CalibratedParameters['arrivals'] = [];
+    for (let weekday = 0; weekday < 7; weekday++)
+      for (let minute = 0; minute < 1440; minute += step / 60) {
+        const n = perCell.get(`${weekday}|${minute}`) ?? 0;
+        if (daysObserved[weekday] === 0) continue;
+        const hh = String(Math.floor(minute / 60)).padStart(2, '0');
+        const mm = String(minute % 60).padStart(2, '0');
+        arrivals.push({
+          weekday,
+          intervalStart: `${hh}:${mm}`,
+          callsPerDay: n / daysObserved[weekday]!,
+        });
+      }
+    const all = stats.all;
+    const mean = all.answered > 0 ? all.talkSeconds / all.answered : null;
+    const variance =
+      all.answered > 1 && mean !== null
+        ? (all.talkSquares - all.answered * mean * mean) / (all.answered - 1)
+        : null;
+    let exposure = 0;
+    const e = stats.patienceEvents.counts;
+    const c = stats.patienceCensored.counts;
+    for (let bin = 0; bin < e.length; bin++)
+      exposure += (e[bin]! + c[bin]!) * SecondsHistogram.timeOf(bin);
+    const patience = stats.patienceReport();
+    const callers = stats.callersReport();
+    const calls = stats.calls;
+    const agentsByCell = new Map<string, number>();
+    for (const [key, set] of this.agents) {
+      const [day, hour] = key.split('|').map(Number) as [number, number];
+      const cell = `${(day + 4) % 7}|${hour}`;
+      agentsByCell.set(cell, (agentsByCell.get(cell) ?? 0) + set.size);
+    }
+    const staffingSeen = [...agentsByCell.entries()].map(([cell, total]) => {
+      const [weekday, hour] = cell.split('|').map(Number) as [number, number];
+      return { weekday, hour, agents: total / Math.max(1, daysObserved[weekday]!) };
+    });
+    staffingSeen.sort((a, b) => a.weekday - b.weekday || a.hour - b.hour);
+    return {
+      timeZone: this.timeZone,
+      intervalMinutes: this.intervalMinutes,
+      daysObserved,
+      arrivals,
+      handleTimeSeconds: {
+        mean,
+        cv: variance !== null && mean ? Math.sqrt(Math.max(0, variance)) / mean : null,
+        answered: all.answered,
+      },
+      patience: {
+        medianSeconds: patience.medianSeconds,
+        restrictedMeanSeconds: patience.restrictedMeanSeconds,
+        exponentialMeanSeconds: patience.abandons > 0 ? exposure / patience.abandons : null,
+      },
+      redial: {
+        probability: callers.redialProbability,
+        windowSeconds: callers.redialWindowSeconds,
+        delayMedianSeconds: callers.redialDelaySeconds.median,
+        delayP90Seconds: callers.redialDelaySeconds.p90,
+        delayMeanSeconds: stats.callers.redialDelays().mean() ?? null,
+      },
+      transfers: {
+        shareOfAnswered: calls.answered > 0 ? calls.transferred / calls.answered : null,
+        blindShare: calls.transferred > 0 ? calls.blindTransfers / calls.transferred : null,
+        attendedShare: calls.transferred > 0 ? calls.attendedTransfers / calls.transferred : null,
+        bouncedShare: calls.transferred > 0 ? calls.bounced / calls.transferred : null,
+      },
+      queues: [...stats.byQueue.entries()]
+        .sort((a, b) => b[1].offered - a[1].offered)
+        .map(([name, g]) => ({
+          name,
+          share: all.offered > 0 ? g.offered / all.offered : 0,
+          meanTalkSeconds: g.answered > 0 ? g.talkSeconds / g.answered : null,
+          talkCv: coefficientOfVariation(g.talkSeconds, g.talkSquares, g.answered),
+          transferProbability: g.answered > 0 ? g.transferred / g.answered : null,
+          patienceMeanSeconds:
+            g.patienceAbandons > 0 ? g.patienceExposureSeconds / g.patienceAbandons : null,
+        })),
+      staffingSeen,
+    };
+  }
+}
+
+/** Sample coefficient of variation from a sum, a sum of squares and a count (null below 2). */
+function coefficientOfVariation(sum: number, squares: number, n: number): number | null {
+  if (n < 2 || sum <= 0) return null;
+  const mean = sum / n;
+  return Math.sqrt(Math.max(0, (squares - n * mean * mean) / (n - 1))) / mean;
+}

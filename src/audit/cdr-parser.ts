@@ -1,0 +1,236 @@
+import { splitCsvLine } from './csv-line.js';
+import {
+  countBlank,
+  countRecord,
+  isBlank,
+  type ParserOptions,
+  type RecordParser,
+} from './record-parser.js';
+import {
+  type AuditFormat,
+  type CdrLeg,
+  type FileAccount,
+  newFileAccount,
+  rejectLine,
+} from './records.js';
+import { parseTimestamp } from './time-zone.js';
+
+const STANDARD = [
+  'accountcode',
+  'src',
+  'dst',
+  'dcontext',
+  'clid',
+  'channel',
+  'dstchannel',
+  'lastapp',
+  'lastdata',
+  'start',
+  'answer',
+  'end',
+  'duration',
+  'billsec',
+  'disposition',
+  'amaflags',
+];
+
+/**
+ * Column layouts of Asterisk cdr_csv `Master.csv` without a header, by field count: 16 (the
+ * classic template), 18 (+ uniqueid, userfield: Asterisk 1.8–11), 21 (+ peeraccount, linkedid,
+ * sequence: Asterisk 12+) and a 19-column custom template that starts with clid.
+ */
+export const masterCsvLayouts: Record<number, string[]> = {
+  16: STANDARD,
+  18: [...STANDARD, 'uniqueid', 'userfield'],
+  21: [...STANDARD, 'uniqueid', 'userfield', 'peeraccount', 'linkedid', 'sequence'],
+  19: [
+    'clid',
+    'src',
+    'dst',
+    'dcontext',
+    'channel',
+    'dstchannel',
+    'lastapp',
+    'lastdata',
+    'start',
+    'answer',
+    'end',
+    'duration',
+    'billsec',
+    'disposition',
+    'amaflags',
+    'accountcode',
+    'uniqueid',
+    'userfield',
+    'sequence',
+  ],
+};
+
+/** FreeSWITCH mod_cdr_csv default template (15 columns). */
+export const freeswitchLayout = [
+  'caller_id_name',
+  'caller_id_number',
+  'destination_number',
+  'context',
+  'start_stamp',
+  'answer_stamp',
+  'end_stamp',
+  'duration',
+  'billsec',
+  'hangup_cause',
+  'uuid',
+  'bleg_uuid',
+  'accountcode',
+  'read_codec',
+  'write_codec',
+];
+
+/** Map FreeSWITCH hangup causes to Asterisk dispositions. */
+export function dispositionOfHangupCause(cause: string, billSeconds: number): string {
+  switch (cause) {
+    case 'NORMAL_CLEARING':
+      return billSeconds > 0 ? 'ANSWERED' : 'NO ANSWER';
+    case 'USER_BUSY':
+      return 'BUSY';
+    case 'NO_USER_RESPONSE':
+    case 'NO_ANSWER':
+    case 'ORIGINATOR_CANCEL':
+    case 'RECOVERY_ON_TIMER_EXPIRE':
+    case 'ALLOTTED_TIMEOUT':
+      return 'NO ANSWER';
+    case 'NORMAL_CIRCUIT_CONGESTION':
+    case 'SWITCH_CONGESTION':
+      return 'CONGESTION';
+    default:
+      return 'FAILED';
+  }
+}
+
+const DISPOSITIONS = new Set(['ANSWERED', 'NO ANSWER', 'BUSY', 'FAILED', 'CONGESTION']);
+
+/**
+ * Build a CDR leg from named values, or return the reason it is not one (junk rows with an
+ * empty disposition or a `0000-00-00` date are rejected, not guessed).
+ */
+export function cdrLegFromValues(
+  get: (name: string) => string | undefined,
+  freeswitch: boolean,
+  options: ParserOptions,
+  line: number,
+): CdrLeg | string {
+  const startText = get(freeswitch ? 'start_stamp' : 'start') ?? get('calldate') ?? '';
+  const time = parseTimestamp(startText, options.timeZone);
+  if (!Number.isFinite(time))
+    return `start ${JSON.stringify(startText.slice(0, 30))} is not a date`;
+  const durationSeconds = Number(get('duration') ?? Number.NaN);
+  const billSeconds = Number(get('billsec') ?? Number.NaN);
+  if (!Number.isFinite(durationSeconds) || !Number.isFinite(billSeconds))
+    return `duration/billsec ${JSON.stringify(`${get('duration')}/${get('billsec')}`)} are not numbers`;
+  let disposition: string;
+  if (freeswitch) {
+    const cause = (get('hangup_cause') ?? '').trim();
+    if (cause === '') return 'empty hangup cause';
+    disposition = dispositionOfHangupCause(cause, billSeconds);
+  } else {
+    disposition = (get('disposition') ?? '').trim().toUpperCase();
+    if (!DISPOSITIONS.has(disposition))
+      return `disposition ${JSON.stringify(disposition.slice(0, 20))} is not ANSWERED, NO ANSWER, BUSY, FAILED or CONGESTION`;
+  }
+  const answerText = get(freeswitch ? 'answer_stamp' : 'answer');
+  let answerTime = answerText ? parseTimestamp(answerText, options.timeZone) : Number.NaN;
+  if (answerText === undefined && disposition === 'ANSWERED')
+    answerTime = time + durationSeconds - billSeconds;
+  const uniqueId = (freeswitch ? get('uuid') : get('uniqueid')) ?? '';
+  const linked = get('linkedid');
+  const nullish = (v: string | undefined) => (v === undefined || v === 'NULL' ? '' : v);
+  return {
+    kind: 'cdr',
+    time,
+    answerTime,
+    durationSeconds,
+    billSeconds,
+    source: options.source,
+    line,
+    src: nullish(get(freeswitch ? 'caller_id_number' : 'src')),
+    dst: nullish(get(freeswitch ? 'destination_number' : 'dst')),
+    lastApp: nullish(get('lastapp')),
+    disposition,
+    uniqueId: nullish(uniqueId),
+    callKey: nullish(linked) || nullish(uniqueId) || `${options.source}:${line}`,
+  };
+}
+
+/**
+ * Reader of CDR CSV files: Asterisk Master.csv (16/18/19/21 columns, no header), exports with a
+ * header naming the columns (PBXware's 26 columns, FreePBX…), and FreeSWITCH mod_cdr_csv. The
+ * layout is fixed by the first record; a line with another field count is rejected.
+ */
+export function cdrCsvParser(
+  path: string,
+  format: AuditFormat,
+  options: ParserOptions,
+): RecordParser {
+  const account: FileAccount = newFileAccount(path, format);
+  const freeswitch = format === 'freeswitch-csv';
+  const last = { time: Number.NEGATIVE_INFINITY };
+  let columns: Map<string, number> | undefined;
+  let width = 0;
+  return {
+    account,
+    parseLine(text, line, out) {
+      if (isBlank(text)) {
+        countBlank(account);
+        return;
+      }
+      const fields = splitCsvLine(text);
+      if (!columns) {
+        const names = fields.map((f) => f.trim().toLowerCase());
+        const isHeader =
+          names.includes('disposition') ||
+          names.includes('hangup_cause') ||
+          names.includes('billsec');
+        if (isHeader) {
+          columns = new Map(names.map((n, i) => [n, i]));
+          width = names.length;
+          countBlank(account);
+          return;
+        }
+        const layout = freeswitch ? freeswitchLayout : masterCsvLayouts[fields.length];
+        if (!layout || layout.length !== fields.length) {
+          rejectLine(
+            account,
+            line,
+            freeswitch
+              ? `expected 15 FreeSWITCH fields, got ${fields.length}`
+              : `expected 16, 18, 19 or 21 Master.csv fields, got ${fields.length}`,
+            text,
+          );
+          return;
+        }
+        columns = new Map(layout.map((n, i) => [n, i]));
+        width = layout.length;
+      }
+      if (fields.length !== width) {
+        rejectLine(account, line, `expected ${width} fields, got ${fields.length}`, text);
+        return;
+      }
+      const map = columns;
+      const leg = cdrLegFromValues(
+        (name) => {
+          const index = map.get(name);
+          return index === undefined ? undefined : fields[index];
+        },
+        freeswitch,
+        options,
+        line,
+      );
+      if (typeof leg === 'string') {
+        rejectLine(account, line, leg, text);
+        return;
+      }
+      countRecord(account, leg.disposition, leg.time, last);
+      out.push(leg);
+    },
+    finish() {},
+  };
+}

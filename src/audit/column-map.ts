@@ -1,0 +1,288 @@
+import { parse as parseYaml } from 'yaml';
+import { InputError, type InputProblem } from '../errors.js';
+import { splitCsvLine } from './csv-line.js';
+import {
+  countBlank,
+  countRecord,
+  isBlank,
+  type ParserOptions,
+  type RecordParser,
+} from './record-parser.js';
+import { type CallOutcome, type CallSummary, newFileAccount, rejectLine } from './records.js';
+import { localToEpochSeconds, parseTimestamp } from './time-zone.js';
+
+/** What a mapped outcome value means; `ignore` drops the row from the KPIs (still counted). */
+export type MappedOutcome = CallOutcome | 'ignore' | 'notQueued';
+
+/**
+ * How to read a CSV export with one row per call: which columns hold what. Loaded from YAML
+ * (`--map`); see `audit-maps/anonymous-bank-1999.yaml` for a commented example.
+ */
+export interface ColumnMap {
+  separator: string;
+  /** Column(s) forming the call id (joined with `/`). */
+  callId: string[];
+  caller?: string | undefined;
+  /** Caller values meaning "unidentified". */
+  unidentifiedCallers: string[];
+  queue?: string | undefined;
+  agent?: string | undefined;
+  /** Column with the date when times are clock times (`H:MM:SS`). */
+  date?: { column: string; pattern: 'YYMMDD' | 'YYYYMMDD' | 'YYYY-MM-DD' } | undefined;
+  /** Time columns: datetimes, epochs, or clock times on `date`. */
+  times: { arrival: string; queueStart?: string; queueEnd?: string; answer?: string; end?: string };
+  /** A time value meaning "did not happen" (e.g. `0:00:00`). */
+  notSet: string[];
+  outcome: { column: string; values: Record<string, MappedOutcome> };
+  /** IANA zone of the times; the CLI uses it when `--tz` is not given (library: pass `timeZone`). */
+  timeZone?: string | undefined;
+}
+
+const OUTCOMES: MappedOutcome[] = [
+  'answered',
+  'abandoned',
+  'timeout',
+  'exitKey',
+  'exitEmpty',
+  'busy',
+  'other',
+  'ignore',
+  'notQueued',
+];
+
+/**
+ * Validate a parsed YAML column map, collecting every problem (path, expected, received).
+ * Throws {@link InputError} naming `file`.
+ */
+export function parseColumnMap(text: string, file: string): ColumnMap {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (error) {
+    throw new InputError(
+      {
+        path: '(yaml)',
+        expected: 'valid YAML',
+        received: (error as Error).message.split('\n')[0] ?? '',
+      },
+      file,
+    );
+  }
+  const problems: InputProblem[] = [];
+  const obj = (raw ?? {}) as Record<string, unknown>;
+  const str = (path: string, value: unknown, required: boolean): string | undefined => {
+    if (value === undefined && !required) return undefined;
+    if (typeof value !== 'string' || value === '') {
+      problems.push({
+        path,
+        expected: 'a column name',
+        received: JSON.stringify(value) ?? 'nothing',
+      });
+      return undefined;
+    }
+    return value;
+  };
+  const list = (value: unknown): string[] =>
+    value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)];
+  const callId = list(obj.callId);
+  if (callId.length === 0)
+    problems.push({ path: 'callId', expected: 'a column or list of columns', received: 'nothing' });
+  const times = (obj.times ?? {}) as Record<string, unknown>;
+  const outcome = (obj.outcome ?? {}) as Record<string, unknown>;
+  const values: Record<string, MappedOutcome> = {};
+  for (const [key, value] of Object.entries((outcome.values ?? {}) as Record<string, unknown>)) {
+    if (OUTCOMES.includes(value as MappedOutcome)) values[key] = value as MappedOutcome;
+    else
+      problems.push({
+        path: `outcome.values.${key}`,
+        expected: `one of ${OUTCOMES.join(', ')}`,
+        received: JSON.stringify(value),
+      });
+  }
+  let date: ColumnMap['date'];
+  if (obj.date !== undefined) {
+    const d = obj.date as Record<string, unknown>;
+    const pattern = d.pattern;
+    if (pattern !== 'YYMMDD' && pattern !== 'YYYYMMDD' && pattern !== 'YYYY-MM-DD')
+      problems.push({
+        path: 'date.pattern',
+        expected: 'YYMMDD, YYYYMMDD or YYYY-MM-DD',
+        received: JSON.stringify(pattern),
+      });
+    const column = str('date.column', d.column, true);
+    if (column) date = { column, pattern: pattern as 'YYMMDD' };
+  }
+  const map: ColumnMap = {
+    separator: typeof obj.separator === 'string' ? obj.separator : ',',
+    callId,
+    caller: str('caller', obj.caller, false),
+    unidentifiedCallers: list(obj.unidentifiedCallers),
+    queue: str('queue', obj.queue, false),
+    agent: str('agent', obj.agent, false),
+    date,
+    times: {
+      arrival: str('times.arrival', times.arrival, true) ?? '',
+      queueStart: str('times.queueStart', times.queueStart, false),
+      queueEnd: str('times.queueEnd', times.queueEnd, false),
+      answer: str('times.answer', times.answer, false),
+      end: str('times.end', times.end, false),
+    },
+    notSet: list(obj.notSet),
+    outcome: { column: str('outcome.column', outcome.column, true) ?? '', values },
+    timeZone: typeof obj.timeZone === 'string' ? obj.timeZone : undefined,
+  };
+  if (problems.length > 0) throw new InputError(problems, file);
+  return map;
+}
+
+/**
+ * Reader of a per-call CSV through a {@link ColumnMap}: each row becomes a {@link CallSummary}
+ * (wait = answer − queue start, or queue end − queue start when unanswered; a clock time more
+ * than 12 h earlier than the one before it in the row passed midnight: it moves to the next day). Rows whose outcome is unmapped are rejected, with
+ * the value named.
+ */
+export function mappedCsvParser(
+  path: string,
+  map: ColumnMap,
+  options: ParserOptions,
+): RecordParser {
+  const account = newFileAccount(path, 'mapped-csv');
+  const last = { time: Number.NEGATIVE_INFINITY };
+  const timeZone = options.timeZone;
+  let header: Map<string, number> | undefined;
+  return {
+    account,
+    parseLine(text, line, out) {
+      if (isBlank(text)) {
+        countBlank(account);
+        return;
+      }
+      const fields = splitCsvLine(text, map.separator);
+      if (!header) {
+        header = new Map(fields.map((f, i) => [f.trim(), i]));
+        const needed = [...map.callId, map.times.arrival, map.outcome.column];
+        const missing = needed.filter((c) => !header!.has(c));
+        if (missing.length > 0)
+          throw new InputError(
+            missing.map((c) => ({
+              path: 'header',
+              expected: `a column named ${JSON.stringify(c)} (from the map)`,
+              received: fields.join(',').slice(0, 80),
+            })),
+            path,
+          );
+        countBlank(account);
+        return;
+      }
+      if (fields.length !== header.size) {
+        rejectLine(account, line, `expected ${header.size} fields, got ${fields.length}`, text);
+        return;
+      }
+      const get = (column: string | undefined) =>
+        column === undefined ? '' : (fields[header!.get(column) ?? -1] ?? '').trim();
+      const outcomeText = get(map.outcome.column);
+      const outcome = map.outcome.values[outcomeText];
+      if (outcome === undefined) {
+        rejectLine(
+          account,
+          line,
+          `outcome ${JSON.stringify(outcomeText)} is not in the map's outcome.values`,
+          text,
+        );
+        return;
+      }
+      let dayStart = Number.NaN;
+      if (map.date) {
+        const d = get(map.date.column).replaceAll('-', '');
+        const m = /^(\d{2}|\d{4})(\d{2})(\d{2})$/.exec(d);
+        if (m) {
+          const year =
+            m[1]!.length === 2 ? 1900 + Number(m[1]) + (Number(m[1]) < 70 ? 100 : 0) : Number(m[1]);
+          dayStart = localToEpochSeconds(year, Number(m[2]), Number(m[3]), 0, 0, 0, timeZone);
+        }
+        if (!Number.isFinite(dayStart)) {
+          rejectLine(
+            account,
+            line,
+            `date ${JSON.stringify(get(map.date.column))} is not ${map.date.pattern}`,
+            text,
+          );
+          return;
+        }
+      }
+      let previous = Number.NaN;
+      const time = (column: string | undefined): number => {
+        const value = get(column);
+        if (column === undefined || value === '' || map.notSet.includes(value)) return Number.NaN;
+        const clock = /^(\d{1,2}):(\d{2}):(\d{2})$/.exec(value);
+        let t: number;
+        if (clock && Number.isFinite(dayStart)) {
+          t = dayStart + Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
+          if (Number.isFinite(previous) && t < previous - 43_200) t += 86_400;
+        } else t = parseTimestamp(value, timeZone);
+        if (Number.isFinite(t)) previous = t;
+        return t;
+      };
+      const arrival = time(map.times.arrival);
+      if (!Number.isFinite(arrival)) {
+        rejectLine(
+          account,
+          line,
+          `arrival ${JSON.stringify(get(map.times.arrival))} is not a time`,
+          text,
+        );
+        return;
+      }
+      const queueStart = time(map.times.queueStart);
+      const queueEnd = time(map.times.queueEnd);
+      const answer = time(map.times.answer);
+      const end = time(map.times.end);
+      countRecord(account, outcomeText, arrival, last);
+      if (outcome === 'ignore') return;
+      const queued = Number.isFinite(queueStart);
+      const entered = queued ? queueStart : arrival;
+      let resolved: CallOutcome | 'notQueued' = outcome;
+      if (!queued && outcome !== 'answered') resolved = 'notQueued';
+      const left =
+        outcome === 'answered'
+          ? Number.isFinite(answer)
+            ? answer
+            : entered
+          : queued
+            ? queueEnd
+            : entered;
+      const wait = Math.max(0, (Number.isFinite(left) ? left : entered) - entered);
+      const raw = get(map.caller);
+      const summary: CallSummary = {
+        kind: 'call',
+        callId: map.callId.map(get).join('/'),
+        caller: raw === '' || map.unidentifiedCallers.includes(raw) ? '' : raw,
+        queue: get(map.queue) || 'default',
+        path: [get(map.queue) || 'default'],
+        time: entered,
+        arrivalTime: arrival,
+        endTime: Number.isFinite(end) ? end : Number.isFinite(left) ? left : entered,
+        outcome: resolved === 'notQueued' ? 'other' : resolved,
+        waitSeconds: wait,
+        totalWaitSeconds: wait,
+        talkSeconds:
+          outcome === 'answered' && Number.isFinite(end) && Number.isFinite(answer)
+            ? end - answer
+            : 0,
+        agent: get(map.agent),
+        transfers: 0,
+        transferTargets: [],
+        bouncedFrom: [],
+        blindTransfers: 0,
+        attendedTransfers: 0,
+        bounces: 0,
+        ringNoAnswer: 0,
+        source: options.source,
+        line,
+      };
+      if (resolved === 'notQueued') summary.path = [];
+      out.push(summary);
+    },
+    finish() {},
+  };
+}

@@ -1,0 +1,55 @@
+import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+
+/** A run of consecutive lines of a file; `firstLine` is the 1-based number of `lines[0]`. */
+export interface LineBatch {
+  firstLine: number;
+  lines: string[];
+}
+
+/**
+ * Stream a text file as batches of lines (LF or CRLF, a UTF-8 BOM dropped), in constant
+ * memory whatever the file size. A last line without a newline is still a line; the empty
+ * string after a final newline is not. Batching keeps the per-line cost to a split and a
+ * push. Cost: O(bytes), memory O(chunk size).
+ */
+export async function* readLineBatches(
+  path: string,
+  chunkBytes = 1 << 16,
+): AsyncGenerator<LineBatch> {
+  const decoder = new StringDecoder('utf8');
+  // Pieces of a line not yet ended: kept apart and joined once, so a very long line (a
+  // multi-megabyte SQL INSERT) costs O(length), not O(length²) re-splitting.
+  let pending: string[] = [];
+  let lineNumber = 1;
+  let first = true;
+  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes })) {
+    let text = decoder.write(chunk as Buffer);
+    if (first && text.length > 0) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    if (text.indexOf('\n') === -1) {
+      if (text.length > 0) pending.push(text);
+      continue;
+    }
+    const lines = text.split('\n');
+    if (pending.length > 0) {
+      pending.push(lines[0]!);
+      lines[0] = pending.join('');
+    }
+    pending = [lines.pop()!];
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) lines[i] = line.slice(0, -1);
+    }
+    yield { firstLine: lineNumber, lines };
+    lineNumber += lines.length;
+  }
+  pending.push(decoder.end());
+  let carry = pending.join('');
+  if (carry.length > 0) {
+    if (carry.charCodeAt(carry.length - 1) === 13) carry = carry.slice(0, -1);
+    yield { firstLine: lineNumber, lines: [carry] };
+  }
+}

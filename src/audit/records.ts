@@ -1,0 +1,164 @@
+/**
+ * The normalised records every importer produces, whatever the source format, and the
+ * per-file accounting that proves no line was lost.
+ */
+
+/** Input formats the audit reads. */
+export const auditFormats = [
+  'queue_log',
+  'queue_log-csv',
+  'sql',
+  'cdr-csv',
+  'freeswitch-csv',
+  'mapped-csv',
+] as const;
+
+/** One input format (see {@link auditFormats}). */
+export type AuditFormat = (typeof auditFormats)[number];
+
+/**
+ * One Asterisk queue_log event, normalised to the native field order: `data[0..4]` mean what
+ * `data1..data5` mean in Asterisk's own log (ENTERQUEUE: url, caller id, position; CONNECT:
+ * hold time, bridged uniqueid, ring time; …), whatever the vendor put where.
+ */
+export interface QueueEvent {
+  kind: 'queue';
+  /** UTC epoch seconds. */
+  time: number;
+  callId: string;
+  queue: string;
+  agent: string;
+  /** Event name, upper case. */
+  event: string;
+  data: string[];
+  /** Identity of the event for duplicate detection: the raw line, or its fields joined. */
+  key: string;
+  /** Index of the input file, and the 1-based line in it. */
+  source: number;
+  line: number;
+}
+
+/** One CDR row (a call leg) from Asterisk Master.csv, a CDR table or FreeSWITCH. */
+export interface CdrLeg {
+  kind: 'cdr';
+  /** UTC epoch seconds of the start; NaN for answer when never answered. */
+  time: number;
+  answerTime: number;
+  durationSeconds: number;
+  billSeconds: number;
+  source: number;
+  line: number;
+  src: string;
+  dst: string;
+  lastApp: string;
+  /** ANSWERED, NO ANSWER, BUSY, FAILED, CONGESTION (FreeSWITCH causes are mapped to these). */
+  disposition: string;
+  uniqueId: string;
+  /** The call this leg belongs to (linkedid, else uniqueid). */
+  callKey: string;
+}
+
+/** How a queue call ended. */
+export type CallOutcome =
+  'answered' | 'abandoned' | 'timeout' | 'exitKey' | 'exitEmpty' | 'busy' | 'other';
+
+/**
+ * One reconstructed call: its path through queues, its waits, and its end. Produced by the
+ * queue_log reconstruction and directly by mapped per-call CSV rows.
+ */
+export interface CallSummary {
+  kind: 'call';
+  callId: string;
+  /** Caller number (pseudonymised when asked); '' when unidentified. */
+  caller: string;
+  /** The first queue entered: the call's route. */
+  queue: string;
+  /** Queues in the order entered (re-entries repeat a name). */
+  path: string[];
+  /** UTC epoch seconds of the first queue entry (of the arrival when it never queued). */
+  time: number;
+  /** UTC epoch seconds of the call's arrival (before any IVR/VRU); = time for queue_log. */
+  arrivalTime: number;
+  endTime: number;
+  outcome: CallOutcome;
+  /** Wait from the first queue entry to the first answer, or to leaving unanswered. */
+  waitSeconds: number;
+  /** Total wait over all queue segments (re-entries included). */
+  totalWaitSeconds: number;
+  /** Talk time of the answered segments. */
+  talkSeconds: number;
+  agent: string;
+  transfers: number;
+  /** Destination of each transfer, in order (`extension@context`, `(attended)`). */
+  transferTargets: string[];
+  /** Destination of each transfer the call came back from. */
+  bouncedFrom: string[];
+  blindTransfers: number;
+  attendedTransfers: number;
+  /** Queue re-entries after a transfer (the call came back to the switchboard). */
+  bounces: number;
+  /** Agents rung without answer. */
+  ringNoAnswer: number;
+  source: number;
+  line: number;
+}
+
+/** Any record an importer yields. */
+export type AuditRecord = QueueEvent | CdrLeg | CallSummary;
+
+/** A rejected line: where and why. */
+export interface RejectedLine {
+  line: number;
+  reason: string;
+  text: string;
+}
+
+/**
+ * What became of every line of one file: `lines = records + blank + rejected` always holds.
+ * For SQL dumps the unit is a line outside INSERT statements or one VALUES tuple.
+ */
+export interface FileAccount {
+  path: string;
+  format: AuditFormat;
+  lines: number;
+  records: number;
+  /** Blank lines, comments, headers and (SQL) statements holding no records we read. */
+  blank: number;
+  rejected: number;
+  /** The first rejected lines with reasons (up to 20). */
+  firstRejected: RejectedLine[];
+  /** Events (queue_log) or dispositions (CDR) seen, duplicates included. */
+  events: Record<string, number>;
+  /** Records whose time is earlier than the record before them in the same file. */
+  outOfOrder: number;
+  /** SQL: rows of tables not read (e.g. `cel`). */
+  ignoredTables: Record<string, number>;
+}
+
+/** A fresh account for `path`. */
+export function newFileAccount(path: string, format: AuditFormat): FileAccount {
+  return {
+    path,
+    format,
+    lines: 0,
+    records: 0,
+    blank: 0,
+    rejected: 0,
+    firstRejected: [],
+    events: {},
+    outOfOrder: 0,
+    ignoredTables: {},
+  };
+}
+
+/** Record a rejected line in `account` (keeping the first 20 verbatim, shortened). */
+export function rejectLine(account: FileAccount, line: number, reason: string, text: string) {
+  account.lines++;
+  account.rejected++;
+  if (account.firstRejected.length < 20)
+    account.firstRejected.push({
+      line,
+      reason,
+      text: text.length > 120 ? `${text.slice(0, 117)}...` : text,
+    });
+}

@@ -1,0 +1,127 @@
+import type { CalibratedParameters } from './calibration.js';
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+const seconds = (x: number | null | undefined) =>
+  x === null || x === undefined ? undefined : `${Number(x.toFixed(1))}s`;
+const round = (x: number | null | undefined, digits = 4) =>
+  x === null || x === undefined ? undefined : Number(x.toFixed(digits));
+const hhmm = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+
+/** Options of {@link calibrationToScenario}. */
+export interface CalibrationToScenarioOptions {
+  name?: string;
+  description?: string;
+}
+
+/**
+ * Serialise calibrated parameters into the stable sections of the scenario format
+ * (`docs/scenario-format.md`: name, description, calendar, arrivals, reasons, redials, queues,
+ * transfers), so `switchboard simulate` can replay the audited switchboard. Routes become
+ * reasons (one queue each); the operators seen answering become a roster per weekday and
+ * hour (mean distinct agents over the days observed, rounded; hours rounding to 0 are closed) (pooled over queues, written on the busiest queue); what the records cannot show
+ * (ring-outs, voicemail, lines) is left out rather than invented. Cost: O(parameters).
+ */
+export function calibrationToScenario(
+  p: CalibratedParameters,
+  options: CalibrationToScenarioOptions = {},
+): Record<string, unknown> {
+  const callsPerDay: Record<string, number> = {};
+  const intradayProfile: Record<string, Record<string, number>> = {};
+  for (let weekday = 0; weekday < 7; weekday++) {
+    if (p.daysObserved[weekday] === 0) continue;
+    const rows = p.arrivals.filter((a) => a.weekday === weekday);
+    const total = rows.reduce((sum, a) => sum + a.callsPerDay, 0);
+    const name = WEEKDAYS[weekday]!;
+    callsPerDay[name] = round(total, 1)!;
+    if (total > 0)
+      intradayProfile[name] = Object.fromEntries(
+        rows
+          .filter((a) => a.callsPerDay > 0)
+          .map((a) => [a.intervalStart, round(a.callsPerDay / total, 5)!]),
+      );
+  }
+  const openingHours: Record<string, string[]> = {};
+  const roster: Record<string, { from: string; to: string; operators: number }[]> = {};
+  for (const s of p.staffingSeen) {
+    const name = WEEKDAYS[s.weekday]!;
+    const operators = Math.round(s.agents);
+    if (operators === 0) continue;
+    (roster[name] ??= []).push({
+      from: hhmm(s.hour),
+      to: hhmm(s.hour + 1).replace('24:00', '23:59'),
+      operators,
+    });
+  }
+  for (const [name, ranges] of Object.entries(roster)) {
+    const merged: string[] = [];
+    let start: string | undefined;
+    let end: string | undefined;
+    for (const r of ranges) {
+      if (end === r.from) end = r.to;
+      else {
+        if (start) merged.push(`${start}-${end}`);
+        start = r.from;
+        end = r.to;
+      }
+    }
+    if (start) merged.push(`${start}-${end}`);
+    openingHours[name] = merged;
+  }
+  const patience =
+    p.patience.exponentialMeanSeconds === null
+      ? undefined
+      : { distribution: 'exponential', mean: seconds(p.patience.exponentialMeanSeconds) };
+  const reasons: Record<string, unknown> = {};
+  for (const q of p.queues) {
+    const handleTime =
+      q.meanTalkSeconds === null
+        ? undefined
+        : q.talkCv === null
+          ? { distribution: 'deterministic', value: seconds(q.meanTalkSeconds) }
+          : { distribution: 'lognormal', mean: seconds(q.meanTalkSeconds), cv: round(q.talkCv, 3) };
+    reasons[q.name] = {
+      share: round(q.share, 5),
+      handleTime,
+      patience:
+        q.patienceMeanSeconds === null
+          ? patience
+          : { distribution: 'exponential', mean: seconds(q.patienceMeanSeconds) },
+      queue: q.name,
+      transfer: q.transferProbability
+        ? { probability: round(q.transferProbability, 4) }
+        : undefined,
+    };
+  }
+  const busiest = p.queues[0]?.name;
+  const queues: Record<string, unknown> = {};
+  for (const q of p.queues)
+    queues[q.name] = q.name === busiest && Object.keys(roster).length ? { operators: roster } : {};
+  const t = p.transfers;
+  const document: Record<string, unknown> = {
+    name: options.name ?? 'Calibrated from records',
+    description:
+      options.description ??
+      'Written by switchboard audit: arrivals, handle times, patience, redials, transfers and operators seen in the records.',
+    calendar: { timezone: p.timeZone, intervalMinutes: p.intervalMinutes, openingHours },
+    arrivals: { callsPerDay, intradayProfile },
+    reasons,
+    redials: {
+      probability: round(p.redial.probability),
+      delay:
+        p.redial.delayMeanSeconds === null
+          ? undefined
+          : { distribution: 'exponential', mean: seconds(p.redial.delayMeanSeconds) },
+    },
+    queues,
+  };
+  if (t.shareOfAnswered)
+    document.transfers = {
+      mode: (t.blindShare ?? 0) >= (t.attendedShare ?? 0) ? 'wild' : 'warm',
+      outcomes: {
+        answered: round(1 - (t.bouncedShare ?? 0)),
+        bouncedBack: round(t.bouncedShare ?? 0),
+      },
+    };
+  return JSON.parse(JSON.stringify(document));
+}

@@ -1,0 +1,195 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  type AuditFormat,
+  AuditOutput,
+  auditFiles,
+  auditFormats,
+  defaultAuditOptions,
+  formatAuditSummary,
+  isValidTimeZone,
+  parseColumnMap,
+} from '../../audit/index.js';
+import { didYouMean, inputError } from '../../errors.js';
+import { parseDurationSeconds, parseIntervalMinutes } from '../../units/duration.js';
+import type { SwitchboardCommand } from '../command.js';
+
+/** Environment variable holding the pseudonymisation key (else `--pseudonymise-key-file`). */
+export const pseudonymiseKeyVariable = 'SWITCHBOARD_PSEUDONYMISE_KEY';
+
+/**
+ * `switchboard audit FILES…`: audit a switchboard from its own records (queue_log, CDR, SQL
+ * dumps, mapped CSV exports) — a summary on the terminal, `--json` for one object, `--out DIR`
+ * for the per-call CSV, the report, a history CSV for `switchboard forecast` and a calibrated
+ * scenario.
+ */
+export const auditCommand: SwitchboardCommand = {
+  command: 'audit <files..>',
+  describe: 'Audit a switchboard from its records: calls, callers, service level, patience',
+  builder: (y) =>
+    y
+      .positional('files', {
+        type: 'string',
+        array: true,
+        describe: 'Record files (formats detected)',
+      })
+      .option('format', {
+        type: 'string',
+        describe: `Force the format: ${auditFormats.join(', ')}`,
+      })
+      .option('map', { type: 'string', describe: 'Column map (YAML) for a per-call CSV export' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object' })
+      .option('out', {
+        type: 'string',
+        describe: 'Write calls.csv, report.json, history.csv, scenario.yaml here',
+      })
+      .option('tz', {
+        type: 'string',
+        describe: 'Time zone of the records (IANA; default: the map’s timeZone, else UTC)',
+      })
+      .option('service-level', {
+        type: 'string',
+        default: '20s',
+        describe: 'Service-level threshold',
+      })
+      .option('short-abandon', {
+        type: 'string',
+        default: '5s',
+        describe: 'Abandons shorter than this are short',
+      })
+      .option('micro-flow', {
+        type: 'number',
+        default: 5,
+        describe: 'Queues under this many calls a week are micro-flows',
+      })
+      .option('redial-window', {
+        type: 'string',
+        default: '24h',
+        describe: 'A call this soon after an unanswered one is a redial',
+      })
+      .option('bounce-window', {
+        type: 'string',
+        default: '5m',
+        describe: 'A call this soon after a transferred one came back',
+      })
+      .option('interval', {
+        type: 'string',
+        default: '30m',
+        describe: 'Interval of the arrival profile and history',
+      })
+      .option('survey', {
+        type: 'string',
+        describe: 'Patient survey CSV (date, score 0–10, reason) for NPS',
+      })
+      .option('pseudonymise', {
+        type: 'boolean',
+        default: false,
+        describe: `Replace caller numbers by keyed hashes (key: $${pseudonymiseKeyVariable} or --pseudonymise-key-file)`,
+      })
+      .option('pseudonymise-key-file', {
+        type: 'string',
+        describe: 'File holding the pseudonymisation key',
+      }),
+  run: async (args, io) => {
+    const at = (p: unknown) => resolve(io.cwd, String(p));
+    const files = ((args.files as unknown[]) ?? []).map(at);
+    let format: AuditFormat | undefined;
+    if (args.format !== undefined) {
+      const f = String(args.format);
+      if (!(auditFormats as readonly string[]).includes(f)) {
+        const hint = didYouMean(f, auditFormats);
+        throw inputError(
+          '--format',
+          `one of ${auditFormats.join(', ')}`,
+          f,
+          hint ? { hint: `did you mean ${hint}?` } : {},
+        );
+      }
+      format = f as AuditFormat;
+    }
+    const microFlowPerWeek = Number(args['micro-flow']);
+    if (!(microFlowPerWeek >= 0))
+      throw inputError('--micro-flow', 'a number of calls a week ≥ 0', args['micro-flow']);
+    let map: ReturnType<typeof parseColumnMap> | undefined;
+    if (args.map !== undefined) {
+      const path = at(args.map);
+      let text: string;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch {
+        throw inputError('--map', 'a readable YAML file', String(args.map));
+      }
+      map = parseColumnMap(text, path);
+    }
+    if (format === 'mapped-csv' && !map)
+      throw inputError('--map', 'a column map (YAML) with --format mapped-csv', 'nothing', {
+        hint: 'see audit-maps/anonymous-bank-1999.yaml',
+        raw: true,
+      });
+    const timeZone = args.tz === undefined ? (map?.timeZone ?? 'UTC') : String(args.tz);
+    if (!isValidTimeZone(timeZone))
+      throw inputError('--tz', 'an IANA time zone', timeZone, { hint: 'e.g. Europe/Paris, UTC' });
+    let pseudonymiseKey: string | Buffer | undefined;
+    if (args.pseudonymise) {
+      if (args['pseudonymise-key-file'] !== undefined) {
+        try {
+          pseudonymiseKey = readFileSync(at(args['pseudonymise-key-file'])).toString('utf8').trim();
+        } catch {
+          throw inputError(
+            '--pseudonymise-key-file',
+            'a readable file',
+            String(args['pseudonymise-key-file']),
+          );
+        }
+        if (pseudonymiseKey === '')
+          throw inputError('--pseudonymise-key-file', 'a non-empty key', 'an empty file');
+      } else if (process.env[pseudonymiseKeyVariable])
+        pseudonymiseKey = process.env[pseudonymiseKeyVariable];
+      else {
+        pseudonymiseKey = randomBytes(32);
+        io.stderr(
+          `note: no pseudonymisation key given (${pseudonymiseKeyVariable} or --pseudonymise-key-file): a random one is used, so pseudonyms differ from run to run\n`,
+        );
+      }
+    }
+    const options = {
+      ...defaultAuditOptions,
+      format,
+      map,
+      timeZone,
+      serviceLevelSeconds: parseDurationSeconds(String(args['service-level']), {
+        path: '--service-level',
+      }),
+      shortAbandonSeconds: parseDurationSeconds(String(args['short-abandon']), {
+        path: '--short-abandon',
+      }),
+      microFlowPerWeek,
+      redialWindowSeconds: parseDurationSeconds(String(args['redial-window']), {
+        path: '--redial-window',
+      }),
+      bounceWindowSeconds: parseDurationSeconds(String(args['bounce-window']), {
+        path: '--bounce-window',
+      }),
+      intervalMinutes: parseIntervalMinutes(String(args.interval)),
+      pseudonymiseKey,
+      survey: args.survey === undefined ? undefined : at(args.survey),
+    };
+    const output = args.out === undefined ? undefined : new AuditOutput(at(args.out), files);
+    let result: Awaited<ReturnType<typeof auditFiles>>;
+    try {
+      result = await auditFiles(files, { ...options, onCall: output?.addCall });
+    } catch (error) {
+      output?.abort();
+      throw error;
+    }
+    if (output) {
+      const names = output.commit(result);
+      io.stderr(`wrote ${names.join(', ')} to ${String(args.out)}\n`);
+    }
+    io.stdout(
+      args.json ? `${JSON.stringify(result.report, null, 2)}\n` : formatAuditSummary(result.report),
+    );
+    return 0;
+  },
+};

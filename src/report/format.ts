@@ -1,0 +1,110 @@
+/**
+ * Number formatting for reports: one place decides how a share, a duration, a count or an
+ * interval is written, so the summary sentences, the tables and the key figures agree.
+ * Cost: O(1) per value. Uses a non-breaking space before units, as French and SI typography do.
+ */
+
+import { formatDuration } from '../units/duration.js';
+
+/** A measure estimated over replications: its mean and 95 % confidence interval. */
+export interface Estimate {
+  mean: number;
+  ci95: readonly [number, number];
+}
+
+/** How a value is written: a share (0–1 shown as %), seconds, a count, money or a plain number. */
+export type ValueUnit = 'share' | 'seconds' | 'count' | 'currency' | 'number';
+
+const NBSP = '\u00a0';
+
+/** Format a share in [0, 1] as a percentage: `0.053` → `5.3 %`. */
+export function formatPercent(share: number, digits = 1): string {
+  if (!Number.isFinite(share)) return '–';
+  return `${(share * 100).toFixed(digits)}${NBSP}%`;
+}
+
+/** Format a count with thousands separators: `4012.4` → `4,012`. */
+export function formatCount(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  return Math.round(value).toLocaleString('en-GB');
+}
+
+/** Format a plain number with at most `digits` decimals and thousands separators. */
+export function formatNumber(value: number, digits = 2): string {
+  if (!Number.isFinite(value)) return '–';
+  return value.toLocaleString('en-GB', { maximumFractionDigits: digits });
+}
+
+/** Format money: `1234.5` → `1,235 EUR` (whole units; reports are about orders of magnitude). */
+export function formatMoney(value: number, currency = 'EUR'): string {
+  if (!Number.isFinite(value)) return '–';
+  return `${formatCount(value)}${NBSP}${currency}`;
+}
+
+/** Format seconds readably: `26` → `26 s`, `95` → `1 min 35 s`. */
+export function formatSeconds(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '–';
+  if (Math.abs(seconds) < 60) return `${formatNumber(seconds, 1)}${NBSP}s`;
+  return formatDuration(Math.round(seconds));
+}
+
+/** Format `value` in `unit`. */
+export function formatValue(value: number, unit: ValueUnit, currency?: string): string {
+  switch (unit) {
+    case 'share':
+      return formatPercent(value);
+    case 'seconds':
+      return formatSeconds(value);
+    case 'count':
+      return formatCount(value);
+    case 'currency':
+      return formatMoney(value, currency);
+    default:
+      return formatNumber(value);
+  }
+}
+
+/**
+ * The half-width of a confidence interval written in `unit`, for "5.3 % (± 0.4)". Shares give
+ * percentage points without the % sign, so `± 0.4` reads as points, not as a relative change.
+ */
+export function formatHalfWidth(estimate: Estimate, unit: ValueUnit, currency?: string): string {
+  const half = Math.abs(estimate.ci95[1] - estimate.ci95[0]) / 2;
+  if (unit === 'share') return `±${NBSP}${(half * 100).toFixed(1)}`;
+  return `±${NBSP}${formatValue(half, unit, currency)}`;
+}
+
+/** Drop a trailing unit (` %`, ` s`, ` pts`, ` EUR`) from a formatted plain number. */
+function withoutUnit(text: string): string {
+  const match = /^([−+±-]?[\d,.]+)\u00a0(?:%|s|pts|[A-Z]{3})$/.exec(text);
+  return match ? match[1]! : text;
+}
+
+/**
+ * Format an estimate as `value [low, high]`, the unit written once: `78.1 % [76.9, 79.3]`,
+ * `47,900 EUR [47,400, 48,400]` (bounds keep their unit when it is not a plain suffix).
+ */
+export function formatEstimate(estimate: Estimate, unit: ValueUnit, currency?: string): string {
+  const [low, high] = estimate.ci95;
+  const f = (v: number) => withoutUnit(formatValue(v, unit, currency));
+  return `${formatValue(estimate.mean, unit, currency)} [${f(low)}, ${f(high)}]`;
+}
+
+/** Format a difference and its interval as `+1.2 pts [+1.0, +1.4]`, the unit written once. */
+export function formatDifferenceEstimate(
+  difference: Estimate,
+  unit: ValueUnit,
+  currency?: string,
+): string {
+  const f = (v: number) => withoutUnit(formatDifference(v, unit, currency));
+  const [low, high] = difference.ci95;
+  return `${formatDifference(difference.mean, unit, currency)} [${f(low)}, ${f(high)}]`;
+}
+
+/** Format a signed difference: shares in percentage points (`+1.2 pts`), others in their unit. */
+export function formatDifference(value: number, unit: ValueUnit, currency?: string): string {
+  const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
+  const magnitude = Math.abs(value);
+  if (unit === 'share') return `${sign}${(magnitude * 100).toFixed(1)}${NBSP}pts`;
+  return `${sign}${formatValue(magnitude, unit, currency)}`;
+}

@@ -1,0 +1,160 @@
+/**
+ * The `compare` report page: what the variant changes, one row per measure (base, variant,
+ * difference with its 95 % confidence interval as a bar with whiskers, verdict by word, colour
+ * and fill), the same table in numbers, and the interval charts of both scenarios overlaid —
+ * opened by a summary generated from the detectable differences, largest first.
+ * Cost: O(measures + intervals).
+ */
+
+import { differenceChart, normaliseVerdict } from '../charts/difference-chart.js';
+import { scenarioOverlayChart } from '../charts/interval-chart.js';
+import type { ReportDocument, ReportSection } from '../document.js';
+import {
+  type Estimate,
+  formatDifferenceEstimate,
+  formatEstimate,
+  formatPercent,
+} from '../format.js';
+import { measureInfo } from '../measures.js';
+import { describeChange, listPhrases, sentence } from '../sentences.js';
+import type { CompareMeasure, CompareReportInput, SimulateIntervalRow } from './simulate-input.js';
+
+/** How many half-widths of its interval a difference is away from zero (its strength). */
+function strength(difference: Estimate): number {
+  const half = Math.abs(difference.ci95[1] - difference.ci95[0]) / 2;
+  return half > 0 ? Math.abs(difference.mean) / half : Number.POSITIVE_INFINITY;
+}
+
+const series = (
+  name: string,
+  rows: readonly SimulateIntervalRow[],
+  pick: (r: SimulateIntervalRow) => Estimate | undefined,
+) => ({
+  name,
+  points: rows.map((r) => {
+    const e = pick(r);
+    return {
+      time: r.intervalStart,
+      value: e?.mean ?? null,
+      low: e?.ci95[0] ?? null,
+      high: e?.ci95[1] ?? null,
+    };
+  }),
+});
+
+/** Build the compare report document from `compare --json`-shaped input. */
+export function compareReport(input: CompareReportInput): ReportDocument {
+  const measures = input.measures.map((m) => ({ ...m, verdictWord: normaliseVerdict(m.verdict) }));
+  const noun = (m: CompareMeasure) => measureInfo(m.name).label.toLowerCase();
+  const detectable = measures
+    .filter((m) => m.verdictWord !== 'no difference')
+    .sort((a, b) => strength(b.difference) - strength(a.difference));
+  const better = detectable.filter((m) => m.verdictWord === 'better');
+  const worse = detectable.filter((m) => m.verdictWord === 'worse');
+
+  const summary: string[] = [];
+  if (input.change) summary.push(sentence(input.change));
+  summary.push(
+    sentence(
+      `compared with ${input.baseName} over ${input.days} days and ${input.replications} paired replications (same random numbers), ${input.variantName} makes ${better.length} of ${measures.length} measures better and ${worse.length} worse`,
+    ),
+  );
+  // The strongest worsening and the strongest improvement when both exist (a manager weighs
+  // one against the other), else the two strongest changes.
+  const highlights =
+    better.length > 0 && worse.length > 0 ? [worse[0]!, better[0]!] : detectable.slice(0, 2);
+  for (const m of highlights)
+    summary.push(
+      sentence(
+        describeChange({
+          noun: noun(m),
+          base: m.base.mean,
+          variant: m.variant.mean,
+          difference: m.difference,
+          unit: measureInfo(m.name).unit,
+          currency: input.currency,
+        }),
+      ),
+    );
+  const undetected = measures.filter((m) => m.verdictWord === 'no difference').map(noun);
+  if (undetected.length > 0)
+    summary.push(
+      sentence(`no difference is detectable at 95 % in ${listPhrases(undetected.slice(0, 4))}`),
+    );
+
+  const sections: ReportSection[] = [
+    {
+      heading: 'Measure by measure',
+      intro: `Difference = ${input.variantName} − ${input.baseName}, paired over replications; whiskers are 95 % confidence intervals. A verdict is given only when the interval excludes zero.`,
+      blocks: [
+        differenceChart(
+          measures.map((m) => ({
+            label: measureInfo(m.name).label,
+            difference: m.difference,
+            verdict: m.verdictWord,
+            unit: measureInfo(m.name).unit,
+            currency: input.currency,
+          })),
+          { title: `Difference per measure (${input.variantName} − ${input.baseName})` },
+        ),
+        {
+          kind: 'table',
+          caption: 'Measures of both scenarios, mean [95 % CI]',
+          columns: [
+            { label: 'Measure' },
+            { label: input.baseName, numeric: true },
+            { label: input.variantName, numeric: true },
+            { label: 'Difference [95 % CI]', numeric: true },
+            { label: 'Verdict' },
+          ],
+          rows: measures.map((m) => {
+            const unit = measureInfo(m.name).unit;
+            return [
+              measureInfo(m.name).label,
+              formatEstimate(m.base, unit, input.currency),
+              formatEstimate(m.variant, unit, input.currency),
+              formatDifferenceEstimate(m.difference, unit, input.currency),
+              { text: m.verdictWord, strong: m.verdictWord !== 'no difference' },
+            ];
+          }),
+        },
+      ],
+    },
+  ];
+  if (input.byInterval) {
+    const { base, variant } = input.byInterval;
+    const slTarget = input.targets?.serviceLevel ?? 0.8;
+    const threshold = input.targets?.thresholdSeconds ?? 20;
+    sections.push({
+      heading: 'Across the day and week',
+      intro: `${input.baseName} solid, ${input.variantName} dashed; shaded bands are 95 % confidence intervals.`,
+      blocks: [
+        scenarioOverlayChart(
+          series(input.baseName, base, (r) => r.serviceLevel),
+          series(input.variantName, variant, (r) => r.serviceLevel),
+          {
+            title: 'Service level per interval',
+            yTitle: 'service level',
+            unit: 'share',
+            target: {
+              value: slTarget,
+              label: `target\n${formatPercent(slTarget, 0)} in ${threshold}\u00a0s`,
+            },
+          },
+        ),
+        scenarioOverlayChart(
+          series(input.baseName, base, (r) => r.abandoned),
+          series(input.variantName, variant, (r) => r.abandoned),
+          { title: 'Abandoned calls per interval', yTitle: 'calls abandoned', unit: 'count' },
+        ),
+      ],
+    });
+  }
+  return {
+    title: `${input.variantName} compared with ${input.baseName}`,
+    subtitle: `${input.days} days, ${input.replications} paired replications (common random numbers)`,
+    summary,
+    sections,
+    footer: 'Generated by switchboard compare.',
+  };
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { compiledModuleUrl } from '../../src/stats/compiled-module-url.js';
+import { runReplications } from '../../src/stats/run-replications.js';
+
+// A tiny task module written for the test (plain JS, so worker threads can load it).
+const task = {
+  moduleUrl: new URL('./fixtures/draw-task.js', import.meta.url),
+  exportName: 'draw',
+};
+
+describe('runReplications', () => {
+  it('returns results in replication order, identical on 1 and 2 threads', async () => {
+    const one = await runReplications<number, unknown>({
+      task,
+      input: 3,
+      replications: 5,
+      seed: 9,
+    });
+    const done: number[] = [];
+    const two = await runReplications<number, unknown>({
+      task,
+      input: 3,
+      replications: 5,
+      seed: 9,
+      threads: 2,
+      onProgress: (d) => done.push(d),
+    });
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+    expect((one[4] as { seed: string }).seed).toBe('9#4');
+    expect(done).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('reports a failing replication, on 1 or 2 threads', async () => {
+    const failing = {
+      moduleUrl: new URL('./fixtures/failing-task.js', import.meta.url),
+      exportName: 'failOnOne',
+    };
+    for (const threads of [1, 2]) {
+      await expect(
+        runReplications({ task: failing, input: 0, replications: 3, seed: 1, threads }),
+      ).rejects.toThrow(/replication one is broken/);
+    }
+  });
+
+  it('refuses zero replications and absurd thread counts', async () => {
+    await expect(runReplications({ task, input: 0, replications: 0, seed: 1 })).rejects.toThrow(
+      /replications must be/,
+    );
+    await expect(
+      runReplications({ task, input: 0, replications: 2, seed: 1, threads: 10_000 }),
+    ).rejects.toThrow(/threads must be/);
+  });
+
+  it('maps a module under src/ to its compiled twin under dist/', () => {
+    const url = compiledModuleUrl(
+      './replication-worker.js',
+      new URL('../../src/stats/x.ts', import.meta.url).href,
+    );
+    expect(url.pathname.endsWith('/dist/stats/replication-worker.js')).toBe(true);
+  });
+});

@@ -42,8 +42,10 @@ export const comparedMeasures: readonly { name: string; better: Direction }[] = 
 /** One measure of a comparison. */
 export interface ComparedMeasure {
   name: string;
-  base: number | null;
-  variant: number | null;
+  /** The measure in the base scenario, over replications. */
+  base: MeasureEstimate;
+  /** The measure in the variant, over the same replications. */
+  variant: MeasureEstimate;
   difference: MeasureEstimate;
   verdict: 'better' | 'worse' | 'no difference detectable' | 'higher' | 'lower';
 }
@@ -100,8 +102,8 @@ export function compareResults(
     const difference = estimate(v.map((x, i) => x - b[i]!));
     return {
       name,
-      base: estimate(b).mean,
-      variant: estimate(v).mean,
+      base: estimate(b),
+      variant: estimate(v),
       difference,
       verdict: verdictOf(difference, better),
     };
@@ -163,7 +165,7 @@ export function formatComparison(report: ComparisonReport): string {
     for (const m of comparison.measures) {
       const key = m.name.split('.')[1]!;
       lines.push(
-        `  ${m.name.padEnd(32)}${formatMeasureValue(key, m.base).padStart(12)}${formatMeasureValue(key, m.variant).padStart(12)}   ${formatMeasureEstimate(key, m.difference).padEnd(34)}${m.verdict}`,
+        `  ${m.name.padEnd(32)}${formatMeasureValue(key, m.base.mean).padStart(12)}${formatMeasureValue(key, m.variant.mean).padStart(12)}   ${formatMeasureEstimate(key, m.difference).padEnd(34)}${m.verdict}`,
       );
     }
   }

@@ -15,3 +15,4 @@ export * from './switchboard-transfers.js';
 export * from './tallies.js';
 export * from './write-results.js';
 export * from '../scenario/index.js';
+export * from './report-inputs.js';

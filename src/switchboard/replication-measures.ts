@@ -86,7 +86,7 @@ export function replicationMeasures(
     byInterval.push({
       offeredPerDay: t[at + I.offered]! / days,
       busyPerDay: t[at + I.busy]! / days,
-      answeredPerDay: t[at + I.answered]! / days,
+      answeredPerDay: t[at + I.firstAnswered]! / days,
       abandonedPerDay: t[at + I.abandoned]! / days,
       serviceLevel: ratio(t[at + I.answeredInTarget]!, decided),
       asaSeconds: ratio(t[at + I.waitAnswered]!, t[at + I.answered]!),

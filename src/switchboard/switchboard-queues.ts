@@ -138,6 +138,7 @@ export abstract class SwitchboardQueues extends SwitchboardState {
     if ((calls.flags[c]! & CallFlag.answered) === 0) {
       calls.flags[c]! |= CallFlag.answered;
       this.o.answered++;
+      t.byInterval[k * I.size + I.firstAnswered]!++;
     }
     this.needs.totalWait[calls.need[c]!]! += wait;
     this.emit(c, q, 'CONNECT', Math.round(wait), calls.serial[c]!, 0);

@@ -51,7 +51,8 @@ export const IntervalField = {
   waitAnswered: 6,
   busySeconds: 7,
   rosterSeconds: 8,
-  size: 9,
+  firstAnswered: 9,
+  size: 10,
 } as const;
 
 /** Overall counts of one replication. */

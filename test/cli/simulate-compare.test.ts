@@ -141,6 +141,8 @@ describe('switchboard compare', () => {
     expect(out.measures.length).toBeGreaterThan(10);
     for (const m of out.measures) {
       expect(Object.keys(m)).toEqual(['name', 'base', 'variant', 'difference', 'verdict']);
+      for (const key of ['base', 'variant', 'difference'])
+        expect(Object.keys(m[key])).toEqual(['mean', 'ci95']);
       expect(['better', 'worse', 'no difference detectable', 'higher', 'lower']).toContain(
         m.verdict,
       );
@@ -150,8 +152,8 @@ describe('switchboard compare', () => {
     const accepted = out.measures.find(
       (m: { name: string }) => m.name === 'overall.callbackAccepted',
     );
-    expect(accepted.base).toBe(0);
-    expect(accepted.variant).toBeGreaterThan(0);
+    expect(accepted.base.mean).toBe(0);
+    expect(accepted.variant.mean).toBeGreaterThan(0);
   });
 
   it('compares a base with itself as no difference, exactly', async () => {
@@ -167,6 +169,36 @@ describe('switchboard compare', () => {
       expect(m.verdict).toBe('no difference detectable');
       if (m.difference.mean !== null) expect(m.difference.mean).toBe(0);
     }
+  });
+});
+
+describe('--report', () => {
+  it('writes the HTML reports of simulate and compare', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sb-report-'));
+    const io = bufferIo(root);
+    const sim = join(dir, 'simulate.html');
+    expect(
+      await main(['simulate', baseline, '--days', '1', '--replications', '2', '--report', sim], io),
+    ).toBe(0);
+    expect(io.err).toMatch(/^report: .*simulate\.html \(\d+ bytes\)\n$/);
+    expect(readFileSync(sim, 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+    const cmp = join(dir, 'compare.html');
+    const io2 = bufferIo(root);
+    const args = [
+      'compare',
+      baseline,
+      '--variant',
+      'warm-transfers',
+      '--days',
+      '1',
+      '--replications',
+      '3',
+    ];
+    expect(await main([...args, '--report', cmp], io2)).toBe(0);
+    expect(readFileSync(cmp, 'utf8')).toContain('warm-transfers');
+    const io3 = bufferIo(root);
+    expect(await main([...args, '--report', join(dir, 'nope', 'r.html')], io3)).toBe(2);
+    expect(io3.err).toMatch(/^switchboard: --report: expected a file in an existing directory/);
   });
 });
 

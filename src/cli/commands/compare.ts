@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { inputError } from '../../errors.js';
 import { loadScenario, readScenarioDocument, variantNames } from '../../scenario/load-scenario.js';
+import { compareReport } from '../../report/pages/compare-report.js';
+import { REPORT_OPTION, resolveReportPath } from '../../report/report-option.js';
+import { writeReport } from '../../report/write-report.js';
 import { compareScenarios, formatComparison } from '../../switchboard/compare-scenarios.js';
+import { compareReportMeasures } from '../../switchboard/report-inputs.js';
 import { forecastNotice } from '../../switchboard/simulate-scenario.js';
 import type { SwitchboardCommand } from '../command.js';
 import { positiveInteger } from './simulate.js';
@@ -32,6 +36,7 @@ export const compareCommand: SwitchboardCommand = {
         default: 1,
         describe: 'Worker threads (results do not depend on it)',
       })
+      .option('report', REPORT_OPTION)
       .option('json', {
         type: 'boolean',
         default: false,
@@ -43,6 +48,7 @@ export const compareCommand: SwitchboardCommand = {
     const threads = positiveInteger(args.threads, '--threads', 256);
     const seed = args.seed as number;
     if (!Number.isFinite(seed)) throw inputError('--seed', 'a number', args.seed);
+    const reportPath = resolveReportPath(args.report, io.cwd);
     const paths = (args.scenarios as string[]).map((p) => resolve(io.cwd, String(p)));
     const [basePath, ...others] = paths;
     const base = loadScenario(basePath!);
@@ -66,6 +72,22 @@ export const compareCommand: SwitchboardCommand = {
       if (notice) io.stderr(`${notice}\n`);
     }
     const report = await compareScenarios(base, variants, { days, replications, seed, threads });
+    if (reportPath) {
+      const first = report.comparisons[0]!;
+      const bytes = await writeReport(
+        reportPath,
+        compareReport({
+          baseName: report.base,
+          variantName: first.variant,
+          days: report.days,
+          replications: report.replications,
+          measures: compareReportMeasures(first.measures),
+        }),
+      );
+      const more =
+        report.comparisons.length > 1 ? ` (first variant of ${report.comparisons.length})` : '';
+      io.stderr(`report: ${reportPath} (${bytes} bytes)${more}\n`);
+    }
     io.stdout(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatComparison(report));
     return 0;
   },

@@ -1,7 +1,11 @@
 import { resolve } from 'node:path';
 import { inputError } from '../../errors.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
+import { REPORT_OPTION, resolveReportPath } from '../../report/report-option.js';
+import { simulateReport } from '../../report/pages/simulate-report.js';
+import { writeReport } from '../../report/write-report.js';
 import { formatSummary } from '../../switchboard/format-summary.js';
+import { simulateReportInput } from '../../switchboard/report-inputs.js';
 import { writeQueueLog } from '../../switchboard/queue-log.js';
 import { forecastNotice, simulateScenario } from '../../switchboard/simulate-scenario.js';
 import { resultFiles, writeDirectoryAtomically } from '../../switchboard/write-results.js';
@@ -46,6 +50,7 @@ export const simulateCommand: SwitchboardCommand = {
         type: 'string',
         describe: 'Write CSV tables and summary.json to this new directory',
       })
+      .option('report', REPORT_OPTION)
       .option('queue-log', {
         type: 'string',
         describe: 'Also write replication 1 as an Asterisk queue_log file',
@@ -56,6 +61,7 @@ export const simulateCommand: SwitchboardCommand = {
     const threads = positiveInteger(args.threads, '--threads', 256);
     const seed = args.seed as number;
     if (!Number.isFinite(seed)) throw inputError('--seed', 'a number', args.seed);
+    const reportPath = resolveReportPath(args.report, io.cwd);
     const path = resolve(io.cwd, String(args.scenario));
     const scenario = loadScenario(
       path,
@@ -79,6 +85,13 @@ export const simulateCommand: SwitchboardCommand = {
         index: 0,
       });
       io.stderr(`wrote ${lines} queue_log lines (replication 1) to ${String(queueLog)}\n`);
+    }
+    if (reportPath) {
+      const bytes = await writeReport(
+        reportPath,
+        simulateReport(simulateReportInput(scenario, summary)),
+      );
+      io.stderr(`report: ${reportPath} (${bytes} bytes)\n`);
     }
     io.stdout(args.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
     return 0;

@@ -78,22 +78,43 @@ export function replicationMeasures(
   };
 
   const intervalSeconds = scenario.intervalMinutes * 60;
+  const intervals = Math.round(86400 / intervalSeconds);
+  // How many of each weekday the horizon holds, for per-day averages.
+  const weekdayDays = new Array<number>(7).fill(0);
+  for (let d = 0; d < days; d++) weekdayDays[(scenario.startWeekday + d) % 7]!++;
+  const row = (sum: (field: number) => number, perDays: number): MeasureRow => {
+    const decided = sum(I.answered) + sum(I.abandoned);
+    const perDay = (field: number) => (perDays > 0 ? sum(field) / perDays : Number.NaN);
+    return {
+      offeredPerDay: perDay(I.offered),
+      busyPerDay: perDay(I.busy),
+      answeredPerDay: perDay(I.firstAnswered),
+      abandonedPerDay: perDay(I.abandoned),
+      serviceLevel: ratio(sum(I.answeredInTarget), decided),
+      asaSeconds: ratio(sum(I.waitAnswered), sum(I.answered)),
+      probabilityAbandon: ratio(sum(I.abandoned), decided),
+      occupancy: ratio(sum(I.busySeconds), sum(I.rosterSeconds)),
+      operators: perDays > 0 ? sum(I.rosterSeconds) / (intervalSeconds * perDays) : Number.NaN,
+    };
+  };
+  const t = tallies.byInterval;
   const byInterval: MeasureRow[] = [];
-  for (let k = 0; k * intervalSeconds < 86400; k++) {
-    const t = tallies.byInterval;
-    const at = k * I.size;
-    const decided = t[at + I.answered]! + t[at + I.abandoned]!;
-    byInterval.push({
-      offeredPerDay: t[at + I.offered]! / days,
-      busyPerDay: t[at + I.busy]! / days,
-      answeredPerDay: t[at + I.firstAnswered]! / days,
-      abandonedPerDay: t[at + I.abandoned]! / days,
-      serviceLevel: ratio(t[at + I.answeredInTarget]!, decided),
-      asaSeconds: ratio(t[at + I.waitAnswered]!, t[at + I.answered]!),
-      probabilityAbandon: ratio(t[at + I.abandoned]!, decided),
-      occupancy: ratio(t[at + I.busySeconds]!, t[at + I.rosterSeconds]!),
-      operators: t[at + I.rosterSeconds]! / (intervalSeconds * days),
-    });
+  for (let k = 0; k < intervals; k++) {
+    byInterval.push(
+      row((field) => {
+        let total = 0;
+        for (let w = 0; w < 7; w++) total += t[(w * intervals + k) * I.size + field]!;
+        return total;
+      }, days),
+    );
+  }
+  const byWeekdayInterval: MeasureRow[] = [];
+  for (let w = 0; w < 7; w++) {
+    for (let k = 0; k < intervals; k++) {
+      byWeekdayInterval.push(
+        row((field) => t[(w * intervals + k) * I.size + field]!, weekdayDays[w]!),
+      );
+    }
   }
 
   const byQueue = scenario.queues.map((_, q) => {
@@ -173,6 +194,7 @@ export function replicationMeasures(
   return {
     overall,
     byInterval,
+    byWeekdayInterval,
     byQueue,
     byReason,
     needs,

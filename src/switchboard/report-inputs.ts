@@ -41,32 +41,42 @@ function offsetOf(scenario: Scenario): string {
 const ZERO: ReportEstimate = { mean: 0, ci95: [0, 0] };
 
 /**
- * The interval rows of an average day, dated on the scenario's start date (the report pages
- * chart dated intervals; ours are per-day averages by time of day).
+ * The interval rows of an average week, dated on the horizon's first week (the report pages
+ * chart dated intervals; ours are averages over the days of each weekday): the first
+ * min(days, 7) days from the start date.
  */
 export function reportIntervals(
   scenario: Scenario,
-  rows: readonly EstimateRow[],
+  summary: SimulationSummary,
 ): SimulateIntervalRow[] {
   const offset = offsetOf(scenario);
-  return rows.map((row) => {
-    const e = (key: string) => reportEstimate(row[key] as MeasureEstimate | undefined);
-    const out: SimulateIntervalRow = {
-      intervalStart: `${scenario.startDate}T${String(row.interval)}:00${offset}`,
-      offered: e('offeredPerDay') ?? ZERO,
-      answered: e('answeredPerDay') ?? ZERO,
-      abandoned: e('abandonedPerDay') ?? ZERO,
-    };
-    const busy = e('busyPerDay');
-    if (busy) out.busy = busy;
-    const sl = e('serviceLevel');
-    if (sl) out.serviceLevel = sl;
-    const asa = e('asaSeconds');
-    if (asa) out.asaSeconds = asa;
-    const occupancy = e('occupancy');
-    if (occupancy) out.occupancy = occupancy;
-    return out;
-  });
+  const intervals = Math.round(1440 / scenario.intervalMinutes);
+  const start = Date.parse(`${scenario.startDate}T00:00:00Z`);
+  const rows: SimulateIntervalRow[] = [];
+  for (let d = 0; d < Math.min(summary.days, 7); d++) {
+    const weekday = (scenario.startWeekday + d) % 7;
+    const date = new Date(start + d * 86400000).toISOString().slice(0, 10);
+    for (let k = 0; k < intervals; k++) {
+      const row = summary.byWeekdayInterval[weekday * intervals + k]!;
+      const e = (key: string) => reportEstimate(row[key] as MeasureEstimate | undefined);
+      const out: SimulateIntervalRow = {
+        intervalStart: `${date}T${String(row.interval)}:00${offset}`,
+        offered: e('offeredPerDay') ?? ZERO,
+        answered: e('answeredPerDay') ?? ZERO,
+        abandoned: e('abandonedPerDay') ?? ZERO,
+      };
+      const busy = e('busyPerDay');
+      if (busy) out.busy = busy;
+      const sl = e('serviceLevel');
+      if (sl) out.serviceLevel = sl;
+      const asa = e('asaSeconds');
+      if (asa) out.asaSeconds = asa;
+      const occupancy = e('occupancy');
+      if (occupancy) out.occupancy = occupancy;
+      rows.push(out);
+    }
+  }
+  return rows;
 }
 
 /** The input of the report module's `simulateReport` for a simulation summary. */
@@ -84,7 +94,7 @@ export function simulateReportInput(
     targets: { thresholdSeconds: scenario.serviceLevelSeconds },
     serviceLevelDefinition: summary.definitions.serviceLevel!,
     overall,
-    byInterval: reportIntervals(scenario, summary.byInterval),
+    byInterval: reportIntervals(scenario, summary),
     byQueue: byName(summary.byQueue, 'queue'),
     byReason: byName(summary.byReason, 'reason'),
     needs: estimates(summary.needs),

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { RunError } from '../errors.js';
-import type { Scenario } from '../scenario/scenario-types.js';
+import { type Scenario, weekdays } from '../scenario/scenario-types.js';
 import { type MeasureEstimate, estimate } from './confidence-interval.js';
 import { intervalLabel } from './replication-measures.js';
 import { runReplication } from './run-replication.js';
@@ -31,6 +31,8 @@ export interface SimulationSummary {
   definitions: Record<string, string>;
   overall: Record<string, MeasureEstimate>;
   byInterval: EstimateRow[];
+  /** By weekday and interval (`weekday`, `interval` labels), averages over that weekday's days. */
+  byWeekdayInterval: EstimateRow[];
   byQueue: EstimateRow[];
   byReason: EstimateRow[];
   needs: Record<string, MeasureEstimate>;
@@ -47,7 +49,7 @@ export function measureDefinitions(scenario: Scenario): Record<string, string> {
     shortAbandon: `an abandon after less than ${scenario.shortAbandonSeconds} s of waiting`,
     occupancy: 'operator busy time (talk, warm-transfer hold, wrap-up, callbacks) / rostered time',
     counts:
-      'overall, byQueue and byReason counts are totals over the horizon; byInterval counts are per-day averages',
+      'overall, byQueue and byReason counts are totals over the horizon; byInterval counts are per-day averages, byWeekdayInterval averages over the days of that weekday',
     answered: 'calls answered by an operator at least once',
     need: "one caller's problem across all attempts (redials, calls back)",
     ci95: 'Student-t 95 % confidence interval of the mean over independent replications',
@@ -82,6 +84,13 @@ export function summarize(
       (r) => r.byInterval,
       'interval',
       Array.from({ length: intervals }, (_, k) => intervalLabel(k, scenario.intervalMinutes)),
+    ),
+    byWeekdayInterval: weekdays.flatMap((weekday, w) =>
+      Array.from({ length: intervals }, (_, k) => ({
+        weekday,
+        interval: intervalLabel(k, scenario.intervalMinutes),
+        ...combine(results.map((r) => r.byWeekdayInterval[w * intervals + k]!)),
+      })),
     ),
     byQueue: table(
       (r) => r.byQueue,

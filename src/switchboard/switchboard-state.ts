@@ -133,7 +133,7 @@ export abstract class SwitchboardState {
       overall: overallCounts(),
       byQueue: new Float64Array(nq * Q.size),
       byReason: new Float64Array(s.reasons.length * R.size),
-      byInterval: new Float64Array(this.intervals * I.size),
+      byInterval: new Float64Array(7 * this.intervals * I.size),
     };
     this.o = this.tallies.overall;
     this.rosters = s.queues.map((q) => new RosterSchedule(q.roster, s.startWeekday));
@@ -224,8 +224,11 @@ export abstract class SwitchboardState {
     return this.tallies;
   }
 
+  /** The interval of the week holding `t`: weekday (0 = monday) × intervals + interval of the day. */
   protected interval(t: number): number {
-    return Math.floor((t % 86400) / this.intervalSeconds);
+    const day = Math.floor(t / 86400);
+    const weekday = (this.scenario.startWeekday + day) % 7;
+    return weekday * this.intervals + Math.floor((t - day * 86400) / this.intervalSeconds);
   }
 
   protected isOpen(t: number): boolean {

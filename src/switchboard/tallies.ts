@@ -113,6 +113,7 @@ export interface Tallies {
   overall: OverallCounts;
   byQueue: Float64Array;
   byReason: Float64Array;
+  /** By interval of the week: (weekday × intervals + interval) × fields. */
   byInterval: Float64Array;
 }
 
@@ -123,6 +124,8 @@ export type MeasureRow = Record<string, number>;
 export interface ReplicationResult {
   overall: MeasureRow;
   byInterval: MeasureRow[];
+  /** By weekday (monday first) and interval: weekday × intervals + interval. */
+  byWeekdayInterval: MeasureRow[];
   byQueue: MeasureRow[];
   byReason: MeasureRow[];
   needs: MeasureRow;

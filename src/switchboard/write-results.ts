@@ -15,12 +15,13 @@ export function measuresCsv(measures: Record<string, MeasureEstimate>): string {
   return stringify([['measure', 'mean', 'ci95_low', 'ci95_high'], ...rows]);
 }
 
-/** A table of labelled rows as long CSV: `<label>,measure,mean,ci95_low,ci95_high`. */
-export function tableCsv(rows: readonly EstimateRow[], label: string): string {
-  const out: unknown[][] = [[label, 'measure', 'mean', 'ci95_low', 'ci95_high']];
+/** A table of labelled rows as long CSV: `<labels…>,measure,mean,ci95_low,ci95_high`. */
+export function tableCsv(rows: readonly EstimateRow[], ...labels: string[]): string {
+  const out: unknown[][] = [[...labels, 'measure', 'mean', 'ci95_low', 'ci95_high']];
   for (const row of rows) {
     for (const [name, value] of Object.entries(row)) {
-      if (isEstimate(value)) out.push([row[label], name, value.mean, value.ci95[0], value.ci95[1]]);
+      if (isEstimate(value))
+        out.push([...labels.map((l) => row[l]), name, value.mean, value.ci95[0], value.ci95[1]]);
     }
   }
   return stringify(out);
@@ -32,6 +33,7 @@ export function resultFiles(summary: SimulationSummary): Record<string, string> 
     'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
     'overall.csv': measuresCsv(summary.overall),
     'by-interval.csv': tableCsv(summary.byInterval, 'interval'),
+    'by-weekday-interval.csv': tableCsv(summary.byWeekdayInterval, 'weekday', 'interval'),
     'by-queue.csv': tableCsv(summary.byQueue, 'queue'),
     'by-reason.csv': tableCsv(summary.byReason, 'reason'),
     'needs.csv': measuresCsv(summary.needs),

@@ -47,6 +47,11 @@ describe('switchboard simulate', () => {
       expect(out.overall).toHaveProperty(key);
     expect(out.byInterval).toHaveLength(48);
     expect(out.byInterval[17].interval).toBe('08:30');
+    expect(out.byWeekdayInterval).toHaveLength(7 * 48);
+    expect(out.byWeekdayInterval[17]).toMatchObject({ weekday: 'monday', interval: '08:30' });
+    // One day from a Monday: the Monday rows are that day; the other weekdays have no day.
+    expect(out.byWeekdayInterval[17].offeredPerDay.mean).toBe(out.byInterval[17].offeredPerDay.mean);
+    expect(out.byWeekdayInterval[48 + 17].offeredPerDay.mean).toBeNull();
     expect(out.byQueue[0].queue).toBe('main');
   });
 
@@ -68,6 +73,7 @@ describe('switchboard simulate', () => {
     expect(readdirSync(out).sort()).toEqual(
       [
         'by-interval.csv',
+        'by-weekday-interval.csv',
         'by-queue.csv',
         'by-reason.csv',
         'cost.csv',

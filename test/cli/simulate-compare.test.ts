@@ -50,7 +50,9 @@ describe('switchboard simulate', () => {
     expect(out.byWeekdayInterval).toHaveLength(7 * 48);
     expect(out.byWeekdayInterval[17]).toMatchObject({ weekday: 'monday', interval: '08:30' });
     // One day from a Monday: the Monday rows are that day; the other weekdays have no day.
-    expect(out.byWeekdayInterval[17].offeredPerDay.mean).toBe(out.byInterval[17].offeredPerDay.mean);
+    expect(out.byWeekdayInterval[17].offeredPerDay.mean).toBe(
+      out.byInterval[17].offeredPerDay.mean,
+    );
     expect(out.byWeekdayInterval[48 + 17].offeredPerDay.mean).toBeNull();
     expect(out.byQueue[0].queue).toBe('main');
   });

@@ -76,6 +76,8 @@ export function formatSummary(summary: SimulationSummary): string {
     'mean [95 % confidence interval] over replications; counts are totals over the horizon',
   ].join('\n');
   const parts = [heading, section('Overall', summary.overall, OVERALL_KEYS)];
+  const hardest = hardestInterval(summary);
+  if (hardest) parts.push(hardest);
   for (const row of summary.byQueue) {
     parts.push(
       section(`Queue ${String(row.queue)}`, row as unknown as Record<string, MeasureEstimate>, [
@@ -111,4 +113,31 @@ export function formatSummary(summary: SimulationSummary): string {
     ),
   );
   return `${parts.join('\n\n')}\n`;
+}
+
+/**
+ * The weekday half-hour with the lowest service level among those with calls, in one line:
+ * where a manager looks first.
+ */
+export function hardestInterval(summary: SimulationSummary): string | undefined {
+  let worst: (typeof summary.byWeekdayInterval)[number] | undefined;
+  let worstLevel = Number.POSITIVE_INFINITY;
+  for (const row of summary.byWeekdayInterval) {
+    const level = (row.serviceLevel as MeasureEstimate).mean;
+    const offered = (row.offeredPerDay as MeasureEstimate).mean;
+    if (level === null || offered === null || offered < 1) continue;
+    if (level < worstLevel) {
+      worstLevel = level;
+      worst = row;
+    }
+  }
+  if (!worst) return undefined;
+  const get = (key: string) => worst[key] as MeasureEstimate;
+  return [
+    `Hardest half-hour: ${String(worst.weekday)} ${String(worst.interval)} (average over that weekday's days)`,
+    `  ${'offeredPerDay'.padEnd(36)}${formatMeasureEstimate('n', get('offeredPerDay'))}`,
+    `  ${'serviceLevel'.padEnd(36)}${formatMeasureEstimate('serviceLevel', get('serviceLevel'))}`,
+    `  ${'probabilityAbandon'.padEnd(36)}${formatMeasureEstimate('probabilityAbandon', get('probabilityAbandon'))}`,
+    `  ${'operators'.padEnd(36)}${formatMeasureEstimate('n', get('operators'))}`,
+  ].join('\n');
 }

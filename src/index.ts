@@ -9,6 +9,7 @@ export { bufferIo, processIo } from './cli/io.js';
 export { ExitCode, main } from './cli/main.js';
 export * from './engine/index.js';
 export * from './errors.js';
+export * from './forecasting/index.js';
 export * from './queueing/index.js';
 export * from './random/index.js';
 export * from './report/index.js';

@@ -1,6 +1,7 @@
 import type { SwitchboardCommand } from '../command.js';
 import { auditCommand } from './audit.js';
 import { compareCommand } from './compare.js';
+import { forecastCommand } from './forecast.js';
 import { simulateCommand } from './simulate.js';
 import { staffCommand } from './staff.js';
 
@@ -11,6 +12,7 @@ import { staffCommand } from './staff.js';
 export const commands: SwitchboardCommand[] = [
   staffCommand,
   auditCommand,
+  forecastCommand,
   simulateCommand,
   compareCommand,
 ];

@@ -1,0 +1,262 @@
+// Accuracy of `switchboard forecast` on the real series of ../shared/data/forecast: rolling
+// origin over the last four weeks (one week for the 24-day 911 sample), 7-day horizon, scored
+// at the interval level per reason (pooled) and for the total, against the planner's
+// spreadsheet (mean of the same interval on the last four same weekdays, `weekday-mean`), and,
+// when Rscript with the forecast package is installed, against R's STL+ETS (stlf), TBATS and
+// DSHW on the same folds (benchmarks/r/forecast-baselines.R).
+// Run: npm run build && node benchmarks/forecast-accuracy.bench.js [--no-r]
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { backtest, forecastGrid, readHistoryCsv, truncateHistory } from '../dist/index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dataDir = resolve(here, '../../shared/data/forecast');
+const SERIES = [
+  { file: 'bank-calls-5min.csv', timeZone: 'America/New_York', folds: 4 },
+  { file: 'anonymous-bank-1999-30min-by-type.csv', timeZone: 'Asia/Jerusalem', folds: 4 },
+  { file: 'montco-911-30min-by-reason.csv', timeZone: 'America/New_York', folds: 1 },
+];
+const HORIZON_DAYS = 7;
+const LEVEL = 0.8;
+const useR = !process.argv.includes('--no-r') && hasRForecast();
+
+function hasRForecast() {
+  try {
+    execFileSync('Rscript', ['-e', 'suppressMessages(library(forecast))'], { stdio: 'pipe' });
+    return true;
+  } catch {
+    console.log('notice: Rscript with the forecast package is absent: R baselines skipped');
+    return false;
+  }
+}
+
+const pct = (x) => (Number.isFinite(x) ? `${(100 * x).toFixed(2)} %` : '—');
+const summary = [];
+
+for (const { file, timeZone, folds } of SERIES) {
+  const path = join(dataDir, file);
+  if (!existsSync(path)) {
+    console.log(`notice: ${path} is absent: skipped`);
+    continue;
+  }
+  const history = readHistoryCsv(path, { timeZone });
+  const started = performance.now();
+  const report = backtest(history, { folds, horizonDays: HORIZON_DAYS, level: LEVEL });
+  const seconds = (performance.now() - started) / 1000;
+  const reasons = history.reasons;
+  console.log(
+    `\n${file}: ${history.rowsRead} rows, ${history.totalCalls} calls, ${reasons.length} reason(s), ` +
+      `${history.intervalMinutes}-min intervals; ${folds} fold(s) × ${HORIZON_DAYS} d from ` +
+      `${report.origins.join(', ')}; backtest of ${new Set(report.scores.map((s) => s.method)).size} methods in ${seconds.toFixed(2)} s`,
+  );
+  const rows = new Map();
+  for (const s of report.scores) {
+    const row = rows.get(s.method) ?? {
+      error: 0,
+      calls: 0,
+      inside: 0,
+      n: 0,
+      all: Number.NaN,
+      allCoverage: Number.NaN,
+    };
+    if (s.reason === 'all' || reasons.length === 1) {
+      row.all = s.wape;
+      row.allCoverage = s.coverage;
+    }
+    if (s.reason !== 'all' || reasons.length === 1) {
+      row.error += s.absoluteError;
+      row.calls += s.calls;
+      row.inside += s.inside;
+      row.n += s.intervals;
+    }
+    rows.set(s.method, row);
+  }
+  rows.set('auto (nested)', nestedAuto(history, folds));
+  if (useR) {
+    for (const [method, row] of rBaselines(history, report.origins.length)) rows.set(method, row);
+  }
+  const baseline = rows.get('weekday-mean');
+  const baselinePooled = baseline.error / baseline.calls;
+  console.log(
+    `${'method'.padEnd(20)} ${'WAPE reasons'.padStart(13)} ${'WAPE all'.padStart(9)} ${'vs spreadsheet'.padStart(15)} ${'80% cover (reasons)'.padStart(20)} ${'80% cover (all)'.padStart(16)}`,
+  );
+  for (const [method, row] of rows) {
+    const pooled = row.error / row.calls;
+    console.log(
+      `${method.padEnd(20)} ${pct(pooled).padStart(13)} ${pct(row.all).padStart(9)} ${`${(pooled / baselinePooled).toFixed(3)}×`.padStart(15)} ${pct(row.n ? row.inside / row.n : Number.NaN).padStart(20)} ${pct(row.allCoverage).padStart(16)}`,
+    );
+    summary.push({ file, method, pooled, ratio: pooled / baselinePooled });
+  }
+}
+
+/**
+ * `--method auto` scored honestly: at each origin, auto backtests on the history before it
+ * only (4 folds of 7 days, fewer when short; profile-smoothing below 3 weeks), picks a method, and that forecast is scored.
+ */
+function nestedAuto(history, folds) {
+  const slots = history.slotsPerDay;
+  const row = {
+    error: 0,
+    calls: 0,
+    inside: 0,
+    n: 0,
+    all: Number.NaN,
+    allCoverage: Number.NaN,
+    chosen: [],
+  };
+  let allError = 0;
+  let allCalls = 0;
+  let allInside = 0;
+  let allN = 0;
+  for (let fold = folds; fold >= 1; fold--) {
+    const trainDays = history.dayCount - fold * HORIZON_DAYS;
+    const train = truncateHistory(history, trainDays);
+    const innerFolds = Math.min(4, Math.floor((trainDays - 14) / HORIZON_DAYS));
+    const choice =
+      innerFolds >= 1
+        ? backtest(train, { folds: innerFolds, horizonDays: HORIZON_DAYS, level: LEVEL }).best
+        : 'profile-smoothing';
+    row.chosen.push(choice);
+    const f = forecastGrid(train, choice, HORIZON_DAYS, { level: LEVEL });
+    for (let i = 0; i < HORIZON_DAYS * slots; i++) {
+      let y = 0;
+      history.counts.forEach((series, r) => {
+        const actual = series[trainDays * slots + i];
+        y += actual;
+        if (Number.isNaN(actual)) return;
+        const m = f.means[r][i];
+        row.error += Math.abs(actual - m);
+        row.calls += actual;
+        if (actual > 0 || m > 0) {
+          row.n++;
+          if (actual >= f.lower[r][i] && actual <= f.upper[r][i]) row.inside++;
+        }
+      });
+      if (Number.isNaN(y)) continue;
+      const m = f.total.mean[i];
+      allError += Math.abs(y - m);
+      allCalls += y;
+      if (y > 0 || m > 0) {
+        allN++;
+        if (y >= f.total.lower[i] && y <= f.total.upper[i]) allInside++;
+      }
+    }
+  }
+  row.all = allError / allCalls;
+  row.allCoverage = allInside / allN;
+  console.log(`auto chose, fold by fold: ${row.chosen.join(', ')}`);
+  return row;
+}
+
+/**
+ * Same folds in R: each reason's training series with unknown intervals filled by the last
+ * observed same weekday and interval (R's models need a complete series), the last 8 weeks
+ * given to R (stlf uses them all; tbats and dshw the last 4: see the R script).
+ */
+function rBaselines(history, folds) {
+  const dir = mkdtempSync(join(tmpdir(), 'forecast-r-'));
+  const slots = history.slotsPerDay;
+  const week = 7 * slots;
+  const trainWeeks = 8;
+  const manifest = ['fold,reason,train,actual'];
+  const tasks = [];
+  for (let fold = folds; fold >= 1; fold--) {
+    const trainDays = history.dayCount - fold * HORIZON_DAYS;
+    const train = truncateHistory(history, trainDays);
+    history.reasons.forEach((_reason, r) => {
+      const filled = Float64Array.from(train.counts[r]);
+      for (let i = 0; i < filled.length; i++) {
+        if (!Number.isNaN(filled[i])) continue;
+        let j = i - week;
+        while (j >= 0 && Number.isNaN(filled[j])) j -= week;
+        filled[i] = j >= 0 ? filled[j] : 0;
+      }
+      // Leading unknowns (no earlier week): fill from the next observed week.
+      for (let i = filled.length - 1; i >= 0; i--)
+        if (Number.isNaN(filled[i])) filled[i] = filled[i + week] ?? 0;
+      const tail = filled.subarray(Math.max(0, filled.length - trainWeeks * week));
+      const name = join(dir, `train-${fold}-${r}.txt`);
+      writeFileSync(name, Array.from(tail).join('\n'));
+      manifest.push(`${fold},${r},${name},`);
+      tasks.push({ fold, r, trainDays });
+    });
+  }
+  writeFileSync(join(dir, 'manifest.csv'), `${manifest.join('\n')}\n`);
+  const script = resolve(here, 'r/forecast-baselines.R');
+  const started = performance.now();
+  execFileSync(
+    'Rscript',
+    [
+      script,
+      join(dir, 'manifest.csv'),
+      String(slots),
+      String(HORIZON_DAYS * slots),
+      join(dir, 'out.csv'),
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      maxBuffer: 1 << 26,
+    },
+  );
+  console.log(
+    `R: ${tasks.length} series × 3 models in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  const forecasts = new Map();
+  for (const line of readFileSync(join(dir, 'out.csv'), 'utf8').trim().split('\n').slice(1)) {
+    const [model, fold, r, i, mean, lo, hi] = line.split(',');
+    const key = `${model}|${fold}`;
+    if (!forecasts.has(key)) forecasts.set(key, new Map());
+    forecasts.get(key).set(`${r}|${i}`, [Number(mean), Number(lo), Number(hi)]);
+  }
+  const result = new Map();
+  for (const model of ['R stlf (STL+ETS)', 'R tbats', 'R dshw']) {
+    const row = { error: 0, calls: 0, inside: 0, n: 0, all: Number.NaN, allCoverage: Number.NaN };
+    let allError = 0;
+    let allCalls = 0;
+    for (const { fold, r, trainDays } of tasks) {
+      const got = forecasts.get(`${model}|${fold}`);
+      if (!got) continue;
+      for (let i = 0; i < HORIZON_DAYS * slots; i++) {
+        const y = history.counts[r][trainDays * slots + i];
+        if (Number.isNaN(y)) continue;
+        const [mean, lo, hi] = got.get(`${r}|${i}`) ?? [0, 0, 0];
+        const m = Math.max(0, mean);
+        row.error += Math.abs(y - m);
+        row.calls += y;
+        // dshw gives no intervals (the R script writes NA): no coverage for it.
+        if ((y > 0 || m > 0) && !Number.isNaN(lo)) {
+          row.n++;
+          if (y >= lo && y <= hi) row.inside++;
+        }
+      }
+    }
+    for (let fold = folds; fold >= 1; fold--) {
+      const got = forecasts.get(`${model}|${fold}`);
+      if (!got) continue;
+      const trainDays = history.dayCount - fold * HORIZON_DAYS;
+      for (let i = 0; i < HORIZON_DAYS * slots; i++) {
+        let y = 0;
+        let m = 0;
+        history.reasons.forEach((_reason, r) => {
+          y += history.counts[r][trainDays * slots + i];
+          m += Math.max(0, got.get(`${r}|${i}`)?.[0] ?? 0);
+        });
+        if (Number.isNaN(y)) continue;
+        allError += Math.abs(y - m);
+        allCalls += y;
+      }
+    }
+    row.all = allError / allCalls;
+    if (row.calls > 0) result.set(model, row);
+  }
+  return result;
+}
+
+console.log('\nSummary (pooled interval × reason WAPE; ratio to the spreadsheet method):');
+for (const s of summary)
+  console.log(
+    `  ${s.file.padEnd(40)} ${s.method.padEnd(20)} ${pct(s.pooled).padStart(9)}  ${s.ratio.toFixed(3)}×`,
+  );

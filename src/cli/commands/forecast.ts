@@ -1,0 +1,201 @@
+import { resolve } from 'node:path';
+import { didYouMean, inputError } from '../../errors.js';
+import { type BacktestReport, backtest } from '../../forecasting/backtest.js';
+import type { AbsentIntervals } from '../../forecasting/call-history.js';
+import { forecastCalls } from '../../forecasting/forecast-calls.js';
+import { formatForecastCsv, writeFileAtomic } from '../../forecasting/forecast-csv.js';
+import { isKnownTimeZone, isoDateOfDay } from '../../forecasting/local-time.js';
+import { methodNames } from '../../forecasting/methods/index.js';
+import { readHistoryCsv } from '../../forecasting/parse-history-csv.js';
+import {
+  publicHolidays,
+  readSpecialDaysCsv,
+  type SpecialDay,
+} from '../../forecasting/special-days.js';
+import { parseDurationSeconds, parseIntervalMinutes } from '../../units/duration.js';
+import type { SwitchboardCommand } from '../command.js';
+import type { CliIo } from '../io.js';
+
+const MAX_WARNINGS_SHOWN = 10;
+
+/** `switchboard forecast`: forecast calls by interval and reason, or backtest the methods. */
+export const forecastCommand: SwitchboardCommand = {
+  command: 'forecast',
+  describe: 'Forecast calls by day, interval and reason, with prediction intervals; or backtest',
+  builder: (y) =>
+    y
+      .option('history', {
+        type: 'string',
+        demandOption: true,
+        describe: 'History CSV: timestamp[,reason] or interval_start,calls[,reason]',
+      })
+      .option('horizon', {
+        type: 'string',
+        default: '14d',
+        describe: 'Days to forecast (or per backtest fold): 7d, 2w',
+      })
+      .option('interval', {
+        type: 'string',
+        describe: "Interval length (default: the history's, 30m for per-call rows)",
+      })
+      .option('method', {
+        type: 'string',
+        default: 'auto',
+        choices: ['auto', ...methodNames],
+        describe: 'Forecasting method; auto = best in a backtest',
+      })
+      .option('level', {
+        type: 'number',
+        default: 80,
+        describe: 'Prediction interval level, percent',
+      })
+      .option('out', {
+        type: 'string',
+        describe: 'Write the forecast CSV here (whole or not at all); default stdout',
+      })
+      .option('json', {
+        type: 'boolean',
+        default: false,
+        describe: 'Print JSON: rows, method chosen, backtest scores, warnings',
+      })
+      .option('timezone', {
+        type: 'string',
+        default: 'UTC',
+        describe: "IANA zone of the history's local times and of the output",
+      })
+      .option('holidays', {
+        type: 'string',
+        describe: 'Public holidays of a country or region: FR, FR-75, US-PA',
+      })
+      .option('special-days', {
+        type: 'string',
+        describe: 'CSV date,label[,effect] of other special days',
+      })
+      .option('absent', {
+        type: 'string',
+        default: 'auto',
+        choices: ['auto', 'closed', 'missing'],
+        describe: 'What an interval with no row means',
+      })
+      .option('backtest', {
+        type: 'boolean',
+        default: false,
+        describe: 'Score every method by rolling-origin backtest instead',
+      })
+      .option('folds', {
+        type: 'number',
+        default: 4,
+        describe: 'Backtest folds (origins --horizon apart)',
+      }),
+  run: (args, io) => {
+    const timeZone = String(args.timezone);
+    if (!isKnownTimeZone(timeZone)) {
+      const suggestion = didYouMean(timeZone, Intl.supportedValuesOf('timeZone'));
+      throw inputError('--timezone', 'an IANA time zone such as Europe/Paris or UTC', timeZone, {
+        ...(suggestion ? { hint: `did you mean ${suggestion}?` } : {}),
+      });
+    }
+    const horizonSeconds = parseDurationSeconds(String(args.horizon), {
+      path: '--horizon',
+      allowZero: false,
+    });
+    if (horizonSeconds % 86_400 !== 0) {
+      throw inputError('--horizon', 'whole days (7d, 14d, 2w)', String(args.horizon));
+    }
+    const horizonDays = horizonSeconds / 86_400;
+    const levelPercent = Number(args.level);
+    if (!(levelPercent > 0 && levelPercent < 100)) {
+      throw inputError('--level', 'a percentage between 0 and 100 (80 for 80 %)', args.level);
+    }
+    const historyPath = resolve(io.cwd, String(args.history));
+    const history = readHistoryCsv(historyPath, {
+      timeZone,
+      absent: String(args.absent) as AbsentIntervals,
+      ...(args.interval === undefined
+        ? {}
+        : { intervalMinutes: parseIntervalMinutes(String(args.interval)) }),
+    });
+    const specialDays: SpecialDay[] = [];
+    if (args.holidays !== undefined) {
+      const fromYear = Number(isoDateOfDay(history.firstDay).slice(0, 4));
+      const toYear = Number(
+        isoDateOfDay(history.firstDay + history.dayCount + horizonDays).slice(0, 4),
+      );
+      specialDays.push(...publicHolidays(String(args.holidays), fromYear, toYear));
+    }
+    if (args['special-days'] !== undefined) {
+      specialDays.push(...readSpecialDaysCsv(resolve(io.cwd, String(args['special-days']))));
+    }
+    const level = levelPercent / 100;
+    if (args.backtest) {
+      const report = backtest(history, {
+        folds: Number(args.folds),
+        horizonDays,
+        level,
+        specialDays,
+      });
+      printWarnings(
+        io,
+        history.warnings.map((w) => (w.line ? `line ${w.line}: ${w.message}` : w.message)),
+      );
+      io.stdout(args.json ? `${JSON.stringify(report, jsonNumbers, 2)}\n` : formatBacktest(report));
+      return 0;
+    }
+    const forecast = forecastCalls(history, {
+      horizonDays,
+      method: String(args.method),
+      level,
+      specialDays,
+    });
+    printWarnings(io, forecast.warnings);
+    const csv = formatForecastCsv(forecast.rows);
+    if (args.out !== undefined) writeFileAtomic(resolve(io.cwd, String(args.out)), csv);
+    if (args.json) {
+      io.stdout(`${JSON.stringify(forecast, jsonNumbers, 2)}\n`);
+    } else if (args.out === undefined) {
+      io.stdout(csv);
+    }
+    const best = forecast.backtest?.scores.find(
+      (s) => s.method === forecast.method && s.reason === 'all',
+    );
+    io.stderr(
+      `forecast: ${horizonDays} days × ${history.slotsPerDay} intervals of ${history.intervalMinutes} min, ` +
+        `${history.hasReasons ? `${history.reasons.length} reasons + all` : 'all calls'}: ${forecast.rows.length} rows; ` +
+        `method ${forecast.method}${args.method === 'auto' ? ' (auto)' : ''}` +
+        `${best ? `, backtest WAPE ${(best.wape * 100).toFixed(1)} %` : ''}` +
+        `${args.out === undefined ? '' : `; written to ${String(args.out)}`}\n`,
+    );
+    return 0;
+  },
+};
+
+/** JSON has no NaN or Infinity: write them as null. */
+function jsonNumbers(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? null : value;
+}
+
+function printWarnings(io: CliIo, warnings: readonly string[]): void {
+  for (const warning of warnings.slice(0, MAX_WARNINGS_SHOWN)) io.stderr(`warning: ${warning}\n`);
+  if (warnings.length > MAX_WARNINGS_SHOWN) {
+    io.stderr(`warning: … and ${warnings.length - MAX_WARNINGS_SHOWN} more (all are in --json)\n`);
+  }
+}
+
+/** The backtest as a fixed-width table, one line per reason and method, best marked `*`. */
+export function formatBacktest(report: BacktestReport): string {
+  const percent = (x: number) => (Number.isNaN(x) ? '—' : `${(x * 100).toFixed(1)} %`);
+  const width = Math.max(6, ...report.scores.map((s) => s.reason.length));
+  const methodWidth = Math.max(6, ...report.scores.map((s) => s.method.length));
+  const lines = [
+    `backtest: ${report.folds} folds × ${report.horizonDays} days from ${report.origins.join(', ')}; ` +
+      `${Math.round(report.level * 100)} % intervals; best overall: ${report.best}`,
+    `${'reason'.padEnd(width)}  ${'method'.padEnd(methodWidth)}  ${'WAPE'.padStart(8)}  ${'MASE'.padStart(6)}  ${'coverage'.padStart(8)}  best`,
+  ];
+  for (const s of report.scores) {
+    lines.push(
+      `${s.reason.padEnd(width)}  ${s.method.padEnd(methodWidth)}  ${percent(s.wape).padStart(8)}  ` +
+        `${(Number.isNaN(s.mase) ? '—' : s.mase.toFixed(3)).padStart(6)}  ${percent(s.coverage).padStart(8)}  ${s.best ? '*' : ''}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,48 @@
+/** Forecasting calls by day, interval and reason: the public API of `switchboard forecast`. */
+export {
+  type BacktestOptions,
+  type BacktestReport,
+  type BacktestScore,
+  backtest,
+  truncateHistory,
+} from './backtest.js';
+export {
+  type AbsentIntervals,
+  type BuildCallHistoryOptions,
+  buildCallHistory,
+  type CallHistory,
+  type HistoryRecord,
+  type HistoryWarning,
+} from './call-history.js';
+export { countQuantile, dispersionSize } from './count-intervals.js';
+export {
+  type CallForecast,
+  type CallForecastRow,
+  type ForecastCallsOptions,
+  forecastCalls,
+} from './forecast-calls.js';
+export { FORECAST_CSV_HEADER, formatForecastCsv } from './forecast-csv.js';
+export { forecastGrid, type GridForecast } from './forecast-grid.js';
+export { formatInstant } from './local-time.js';
+export {
+  doubleSeasonalHoltWinters,
+  type ForecastMethod,
+  forecastMethods,
+  methodNames,
+  profileSmoothing,
+  type SeriesGrid,
+  seasonalNaive,
+  weekdayMean,
+} from './methods/index.js';
+export {
+  type ParseHistoryCsvOptions,
+  parseHistoryCsv,
+  readHistoryCsv,
+} from './parse-history-csv.js';
+export {
+  HOLIDAY_LABEL,
+  parseSpecialDaysCsv,
+  publicHolidays,
+  readSpecialDaysCsv,
+  type SpecialDay,
+} from './special-days.js';

@@ -6,7 +6,7 @@ import { simulateScenario } from '../../src/switchboard/simulate-scenario.js';
 // NON-REGRESSION, NOT TRUTH: the seeded output of the example scenario, kept to notice any change
 // to seeded results (which the CHANGELOG must flag). Update on purpose only:
 //   UPDATE_GOLDEN=1 npx vitest run test/switchboard/baseline-golden.test.ts
-const golden = new URL('../fixtures/baseline-golden.json', import.meta.url).pathname;
+const golden = new URL('./fixtures/baseline-golden.json', import.meta.url).pathname;
 const scenarioPath = new URL('../../scenarios/baseline.yaml', import.meta.url).pathname;
 
 describe('baseline scenario, seeded output (non-regression)', () => {

@@ -83,7 +83,7 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
       ),
     );
   const attempts = input.needs?.attemptsPerNeed;
-  const firstContact = input.needs?.resolvedFirstContact;
+  const firstContact = input.needs?.firstContactResolution;
   const total = costOf('total');
   const needPhrases: string[] = [];
   if (attempts)

@@ -62,7 +62,9 @@ const FORECAST_CHARTS = ['fan', 'fan-multiples'];
  * needs nothing from ../shared; the real samples are three Asterisk queue_logs of
  * ../shared/data/logs, and the Anonymous Bank's 1999 per-call records (no transfers in them,
  * so no transfer chart) read through audit-maps/; forecasts of a seeded synthetic history and
- * of the Montgomery County 911 series.
+ * of the Montgomery County 911 series; `simulate` and `compare` of scenarios/baseline.yaml (their
+ * mapping, src/switchboard/report-inputs.ts, gives no call path, wait histogram or interval rows
+ * of both scenarios yet, hence fewer charts than the synthetic pages).
  */
 export function commandPages(): [string, string[] | undefined, string[]][] {
   const dir = resolve('test-output');
@@ -101,6 +103,25 @@ export function commandPages(): [string, string[] | undefined, string[]][] {
       AUDIT_CHARTS.slice(0, -1),
     ],
     ['forecast-command', ['forecast', '--history', history, '--horizon', '7d'], FORECAST_CHARTS],
+    [
+      'simulate-command',
+      ['simulate', 'scenarios/baseline.yaml', '--days', '7', '--replications', '3'],
+      ['interval-series', 'interval-series', 'interval-band', 'interval-band'],
+    ],
+    [
+      'compare-command',
+      [
+        'compare',
+        'scenarios/baseline.yaml',
+        '--variant',
+        'stop-voicemail-messages',
+        '--days',
+        '7',
+        '--replications',
+        '3',
+      ],
+      ['difference'],
+    ],
     [
       'forecast-911',
       montco

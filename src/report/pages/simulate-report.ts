@@ -22,7 +22,7 @@ import {
 import { measureInfo } from '../measures.js';
 import { describeEstimate, sentence } from '../sentences.js';
 import { formatWallClock } from '../wall-clock.js';
-import { estimateFigure, groupTable, targetStatus } from './page-parts.js';
+import { estimateFigure, groupTables, targetStatus } from './page-parts.js';
 import type { SimulateIntervalRow, SimulateReportInput } from './simulate-input.js';
 
 const interval = (
@@ -252,9 +252,9 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
   }
   const tables: ReportSection['blocks'] = [];
   if (input.byQueue)
-    tables.push(groupTable('Measures by queue, mean [95 % CI]', 'Queue', input.byQueue));
+    tables.push(...groupTables('Measures by queue, mean [95 % CI]', 'Queue', input.byQueue));
   if (input.byReason)
-    tables.push(groupTable('Measures by reason, mean [95 % CI]', 'Reason', input.byReason));
+    tables.push(...groupTables('Measures by reason, mean [95 % CI]', 'Reason', input.byReason));
   if (tables.length > 0) sections.push({ heading: 'By queue and by reason', blocks: tables });
 
   return {

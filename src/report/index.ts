@@ -24,6 +24,7 @@ export * from './measures.js';
 export * from './pages/audit-input.js';
 export * from './pages/audit-report.js';
 export * from './pages/audit-sections.js';
+export * from './pages/audit-tables.js';
 export * from './pages/compare-report.js';
 export * from './pages/forecast-report.js';
 export * from './pages/simulate-input.js';

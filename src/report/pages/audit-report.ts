@@ -11,16 +11,8 @@ import { formatCount, formatNumber, formatPercent, formatSeconds } from '../form
 import { sentence } from '../sentences.js';
 import { formatWallClock } from '../wall-clock.js';
 import type { AuditReportInput } from './audit-input.js';
-import {
-  callerSection,
-  cdrSection,
-  definitionSection,
-  inputSection,
-  percentOrDash,
-  secondsOrDash,
-  tableSection,
-  timeSection,
-} from './audit-sections.js';
+import { callerSection, percentOrDash, secondsOrDash, timeSection } from './audit-sections.js';
+import { cdrSection, definitionSection, inputSection, tableSection } from './audit-tables.js';
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
 /** `Fri 30 Nov 2018`: records span years, so the year is always written. */

@@ -7,6 +7,7 @@
 export type { ReferenceLine, TimePoint } from './chart-parts.js';
 export * from './chart-svg.js';
 export * from './charts/bar-chart.js';
+export * from './charts/call-outcome-flow.js';
 export * from './charts/call-path-flow.js';
 export * from './charts/difference-chart.js';
 export * from './charts/fan-chart.js';

@@ -63,8 +63,9 @@ const FORECAST_CHARTS = ['fan', 'fan-multiples'];
  * ../shared/data/logs, and the Anonymous Bank's 1999 per-call records (no transfers in them,
  * so no transfer chart) read through audit-maps/; forecasts of a seeded synthetic history and
  * of the Montgomery County 911 series; `simulate` and `compare` of scenarios/baseline.yaml (their
- * mapping, src/switchboard/report-inputs.ts, gives no call path, wait histogram or interval rows
- * of both scenarios yet, hence fewer charts than the synthetic pages).
+ * mapping, src/switchboard/report-inputs.ts, gives no wait histogram, attempts distribution or
+ * interval rows of both scenarios yet, hence fewer charts than the synthetic pages; the flow is
+ * drawn from the outcome partition of `overall`).
  */
 export function commandPages(): [string, string[] | undefined, string[]][] {
   const dir = resolve('test-output');
@@ -105,8 +106,8 @@ export function commandPages(): [string, string[] | undefined, string[]][] {
     ['forecast-command', ['forecast', '--history', history, '--horizon', '7d'], FORECAST_CHARTS],
     [
       'simulate-command',
-      ['simulate', 'scenarios/baseline.yaml', '--days', '7', '--replications', '3'],
-      ['interval-series', 'interval-series', 'interval-band', 'interval-band'],
+      ['simulate', 'scenarios/baseline.yaml', '--days', '7', '--replications', '2'],
+      ['interval-series', 'interval-series', 'interval-band', 'interval-band', 'flow'],
     ],
     [
       'compare-command',
@@ -118,7 +119,7 @@ export function commandPages(): [string, string[] | undefined, string[]][] {
         '--days',
         '7',
         '--replications',
-        '3',
+        '2',
       ],
       ['difference'],
     ],

@@ -134,8 +134,9 @@ describe.skipIf(samples.some((s) => !s))('audit --report on real queue_log sampl
       ),
     );
     expect(text).toContain(flat('local time, America/Chicago'));
+    // The page shows paths relative to the command's directory (`dir` here).
     for (const f of json.input as { path: string; lines: number; records: number }[])
-      expect(text).toContain(flat(`${f.path}`));
+      expect(text).toContain(flat(relative(dir, f.path)));
     for (const q of json.byQueue as { queue: string }[]) expect(text).toContain(flat(q.queue));
     for (const d of Object.values(json.definitions as Record<string, string>))
       expect(text).toContain(flat(d));

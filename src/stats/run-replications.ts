@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { replicationSeed } from '../random/random-stream.js';
 import { compiledModuleUrl } from './compiled-module-url.js';
+import { loadReplicationTask } from './load-replication-task.js';
 
 /**
  * Where a replication function lives: an ES module (its URL) and the name of its export,
@@ -70,7 +71,7 @@ export async function runReplications<I, R>(options: RunReplicationsOptions<I>):
   const moduleUrl = String(options.task.moduleUrl);
   const results: R[] = new Array(replications);
   if (threads === 1) {
-    const run = options.inThread ?? (await importedTask(moduleUrl, options.task, input));
+    const run = options.inThread ?? (await loadReplicationTask(options.task, input));
     for (let i = 0; i < replications; i++) {
       results[i] = run(replicationSeed(seed, i), i) as R;
       onProgress?.(i + 1, replications);
@@ -126,30 +127,4 @@ export async function runReplications<I, R>(options: RunReplicationsOptions<I>):
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return results;
-}
-
-function exported(module: Record<string, unknown>, url: string, name: string): unknown {
-  const fn = module[name];
-  if (typeof fn !== 'function')
-    throw new TypeError(`runReplications: ${url} has no function ${name}`);
-  return fn;
-}
-
-/** The task's function bound to its (prepared) input, imported into this thread. */
-async function importedTask<I>(
-  moduleUrl: string,
-  task: ReplicationTask,
-  input: I,
-): Promise<(seed: string, index: number) => unknown> {
-  const module = (await import(moduleUrl)) as Record<string, unknown>;
-  const fn = exported(module, moduleUrl, task.exportName) as (
-    input: unknown,
-    seed: string,
-    index: number,
-  ) => unknown;
-  const prepared =
-    task.prepareExportName === undefined
-      ? input
-      : (exported(module, moduleUrl, task.prepareExportName) as (input: I) => unknown)(input);
-  return (seed, index) => fn(prepared, seed, index);
 }

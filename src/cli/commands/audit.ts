@@ -46,6 +46,7 @@ export const auditCommand: SwitchboardCommand = {
       })
       .option('tz', {
         type: 'string',
+        alias: 'timezone',
         describe: 'Time zone of the records (IANA; default: the map’s timeZone, else UTC)',
       })
       .option('service-level', {

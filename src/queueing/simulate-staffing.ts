@@ -1,6 +1,6 @@
 import type { DistributionSpec } from '../random/distribution-spec.js';
+import type { StaffingQuestion } from '../staffing/staffing-question.js';
 import { compiledModuleUrl } from '../stats/compiled-module-url.js';
-
 import { runReplications } from '../stats/run-replications.js';
 import { type QueueEstimates, summarizeQueueReplications } from './queue-measures.js';
 import type { QueueModel, QueueReplication } from './queue-model.js';
@@ -10,16 +10,17 @@ import { checkQueueModel } from './simulate-queue.js';
  * The part of a staffing question (`src/staffing`'s `StaffingQuestion`) the simulator reads:
  * the same plain object answers both the formulas and the simulation.
  */
-export interface SimulatedStaffingQuestion {
-  model: 'erlang-c' | 'erlang-a' | 'erlang-b' | 'finite-lines';
-  trafficErlangs: number;
-  handleTimeSeconds?: number;
-  agents?: number;
-  thresholdSeconds?: number;
-  patienceSeconds?: number;
-  lines?: number;
-  retryFraction?: number;
-}
+export type SimulatedStaffingQuestion = Pick<
+  StaffingQuestion,
+  | 'model'
+  | 'trafficErlangs'
+  | 'handleTimeSeconds'
+  | 'agents'
+  | 'thresholdSeconds'
+  | 'patienceSeconds'
+  | 'lines'
+  | 'retryFraction'
+>;
 
 /** Options of {@link simulateStaffing}. */
 export interface SimulateStaffingOptions {

@@ -45,3 +45,24 @@ export function replicationEstimate(values: readonly number[]): ReplicationEstim
 export function replicationEstimate99(values: readonly number[]): ReplicationEstimate99 {
   return { ...replicationEstimate(values), ci99: confidenceInterval(values, 0.99) };
 }
+
+/**
+ * A measure over replications as it is reported (JSON, CSV): the mean and 95 % interval, with
+ * `null` where a value is unknown.
+ */
+export interface MeasureEstimate {
+  mean: number | null;
+  ci95: [number | null, number | null];
+}
+
+/**
+ * {@link replicationEstimate} of the replications where a measure is defined: NaN values (a
+ * ratio with nothing to divide in that replication) are left out; the mean is `null` when no
+ * value is left and the interval `[null, null]` with fewer than two. Cost: O(R).
+ */
+export function measureEstimate(values: readonly number[]): MeasureEstimate {
+  const defined = values.filter((v) => !Number.isNaN(v));
+  if (defined.length === 0) return { mean: null, ci95: [null, null] };
+  const { mean, ci95 } = replicationEstimate(defined);
+  return { mean, ci95: defined.length < 2 ? [null, null] : ci95 };
+}

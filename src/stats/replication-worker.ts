@@ -1,40 +1,27 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { type LoadedReplication, loadReplicationTask } from './load-replication-task.js';
+import type { ReplicationTask } from './run-replications.js';
 
 /**
- * The worker-thread side of {@link runReplications}: receives `{ moduleUrl, exportName, input,
- * seed, index }`, runs the exported function of that module and posts `{ index, result }` back
- * (or `{ index, error }`). Modules are imported once per worker.
+ * The worker-thread side of {@link runReplications}. The task and its input arrive once, as
+ * `workerData` (`{ moduleUrl, exportName, prepareExportName?, input }`); the module is imported
+ * and the input prepared (when the task names a prepare export) once per worker. Each job
+ * message `{ seed, index }` runs the task and posts `{ index, result }` back (or
+ * `{ index, error }`).
  */
 interface Job {
-  moduleUrl: string;
-  exportName: string;
-  input: unknown;
   seed: string;
   index: number;
 }
 
-type ReplicationFunction = (input: unknown, seed: string, index: number) => unknown;
-const loaded = new Map<string, ReplicationFunction>();
-
-async function load(moduleUrl: string, exportName: string): Promise<ReplicationFunction> {
-  const key = `${moduleUrl}#${exportName}`;
-  let fn = loaded.get(key);
-  if (fn === undefined) {
-    const module = (await import(moduleUrl)) as Record<string, unknown>;
-    const candidate = module[exportName];
-    if (typeof candidate !== 'function') {
-      throw new TypeError(`replication worker: ${moduleUrl} has no function ${exportName}`);
-    }
-    fn = candidate as ReplicationFunction;
-    loaded.set(key, fn);
-  }
-  return fn;
-}
+let loaded: Promise<LoadedReplication> | undefined;
 
 parentPort?.on('message', async (job: Job) => {
   try {
-    const fn = await load(job.moduleUrl, job.exportName);
-    parentPort?.postMessage({ index: job.index, result: fn(job.input, job.seed, job.index) });
+    const setup = workerData as ReplicationTask & { input: unknown };
+    loaded ??= loadReplicationTask(setup, setup.input);
+    const run = await loaded;
+    parentPort?.postMessage({ index: job.index, result: run(job.seed, job.index) });
   } catch (error) {
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     parentPort?.postMessage({ index: job.index, error: message });

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { replicationSeed } from '../random/random-stream.js';
 import { compiledModuleUrl } from './compiled-module-url.js';
+import { loadReplicationTask } from './load-replication-task.js';
 
 /**
  * Where a replication function lives: an ES module (its URL) and the name of its export,
@@ -11,6 +12,12 @@ import { compiledModuleUrl } from './compiled-module-url.js';
 export interface ReplicationTask {
   moduleUrl: string | URL;
   exportName: string;
+  /**
+   * Optional export `(input) => prepared`, run once per thread (e.g. compiling a scenario
+   * document that cannot cross threads as objects); the replication function then receives the
+   * prepared value instead of the input.
+   */
+  prepareExportName?: string;
 }
 
 /** Options of {@link runReplications}. */
@@ -26,6 +33,12 @@ export interface RunReplicationsOptions<I> {
   threads?: number;
   /** Called after each replication finishes, with the number done. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * With one thread, run replications with this function, `(seed, index) => result`, instead
+   * of importing the task module: for a caller already holding the prepared input (a compiled
+   * scenario). It must compute what the task would.
+   */
+  inThread?: (seed: string, index: number) => unknown;
 }
 
 /** The most threads {@link runReplications} accepts on this machine. */
@@ -58,19 +71,9 @@ export async function runReplications<I, R>(options: RunReplicationsOptions<I>):
   const moduleUrl = String(options.task.moduleUrl);
   const results: R[] = new Array(replications);
   if (threads === 1) {
-    const module = (await import(moduleUrl)) as Record<string, unknown>;
-    const fn = module[options.task.exportName];
-    if (typeof fn !== 'function') {
-      throw new TypeError(
-        `runReplications: ${moduleUrl} has no function ${options.task.exportName}`,
-      );
-    }
+    const run = options.inThread ?? (await loadReplicationTask(options.task, input));
     for (let i = 0; i < replications; i++) {
-      results[i] = (fn as (input: I, seed: string, index: number) => R)(
-        input,
-        replicationSeed(seed, i),
-        i,
-      );
+      results[i] = run(replicationSeed(seed, i), i) as R;
       onProgress?.(i + 1, replications);
     }
     return results;
@@ -81,7 +84,19 @@ export async function runReplications<I, R>(options: RunReplicationsOptions<I>):
   const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
   const workers = Array.from(
     { length: Math.min(threads, replications) },
-    () => new Worker(workerUrl, { execArgv }),
+    () =>
+      new Worker(workerUrl, {
+        execArgv,
+        // The task and its input cross to each worker once, not with every replication.
+        workerData: {
+          moduleUrl,
+          exportName: options.task.exportName,
+          ...(options.task.prepareExportName === undefined
+            ? {}
+            : { prepareExportName: options.task.prepareExportName }),
+          input,
+        },
+      }),
   );
   let next = 0;
   let done = 0;
@@ -90,13 +105,7 @@ export async function runReplications<I, R>(options: RunReplicationsOptions<I>):
       const send = (worker: Worker): void => {
         if (next >= replications) return;
         const index = next++;
-        worker.postMessage({
-          moduleUrl,
-          exportName: options.task.exportName,
-          input,
-          seed: replicationSeed(seed, index),
-          index,
-        });
+        worker.postMessage({ seed: replicationSeed(seed, index), index });
       };
       for (const worker of workers) {
         worker.on('message', (message: { index: number; result?: R; error?: string }) => {

@@ -13,6 +13,50 @@ function grown<T extends Numeric>(array: T, capacity: number): T {
   return bigger;
 }
 
+/**
+ * The free list both kinds of record share: slots handed out, given back and reused; when none is
+ * free and all are used, the subclass's arrays (and the list) double. Cost: O(1) amortised.
+ */
+export abstract class RecordPool {
+  capacity: number;
+  /** Records in use. */
+  count = 0;
+  private free: Int32Array;
+  private freeCount = 0;
+  private used = 0;
+
+  constructor(capacity: number) {
+    this.capacity = capacity;
+    this.free = new Int32Array(capacity);
+  }
+
+  /** A slot for a new record: the last given back, else the next never used. */
+  protected take(): number {
+    let c: number;
+    if (this.freeCount > 0) c = this.free[--this.freeCount]!;
+    else {
+      if (this.used === this.capacity) {
+        const n = this.capacity * 2;
+        this.growTo(n);
+        this.free = grown(this.free, n);
+        this.capacity = n;
+      }
+      c = this.used++;
+    }
+    this.count++;
+    return c;
+  }
+
+  /** Give a record back. */
+  release(c: number): void {
+    this.free[this.freeCount++] = c;
+    this.count--;
+  }
+
+  /** Grow every array of the records to `capacity`. */
+  protected abstract growTo(capacity: number): void;
+}
+
 /** Bits of {@link CallRecords.flags}. */
 export const CallFlag = {
   answered: 1,
@@ -24,9 +68,7 @@ export const CallFlag = {
 } as const;
 
 /** The calls in the system (and the callback tasks that calls became). */
-export class CallRecords {
-  capacity: number;
-  count = 0;
+export class CallRecords extends RecordPool {
   need: Int32Array;
   reason: Int32Array;
   queue: Int32Array;
@@ -49,12 +91,9 @@ export class CallRecords {
   /** A number unique to each call of the run (records are recycled, serials are not). */
   serial: Float64Array;
   private nextSerial = 1;
-  private free: Int32Array;
-  private freeCount = 0;
-  private used = 0;
 
   constructor(capacity = 1024) {
-    this.capacity = capacity;
+    super(capacity);
     this.serial = new Float64Array(capacity);
     this.need = new Int32Array(capacity);
     this.reason = new Int32Array(capacity);
@@ -74,34 +113,20 @@ export class CallRecords {
     this.offerEvent = new Float64Array(capacity);
     this.next = new Int32Array(capacity);
     this.prev = new Int32Array(capacity);
-    this.free = new Int32Array(capacity);
   }
 
   /** A fresh record (flags cleared). */
   allocate(): number {
-    let c: number;
-    if (this.freeCount > 0) c = this.free[--this.freeCount]!;
-    else {
-      if (this.used === this.capacity) this.grow();
-      c = this.used++;
-    }
+    const c = this.take();
     this.flags[c] = 0;
     this.serial[c] = this.nextSerial++;
     this.tries[c] = 0;
     this.abandonEvent[c] = -1;
     this.offerEvent[c] = -1;
-    this.count++;
     return c;
   }
 
-  /** Give a record back. */
-  release(c: number): void {
-    this.free[this.freeCount++] = c;
-    this.count--;
-  }
-
-  private grow(): void {
-    const n = this.capacity * 2;
+  protected growTo(n: number): void {
     this.serial = grown(this.serial, n);
     this.need = grown(this.need, n);
     this.reason = grown(this.reason, n);
@@ -121,65 +146,42 @@ export class CallRecords {
     this.offerEvent = grown(this.offerEvent, n);
     this.next = grown(this.next, n);
     this.prev = grown(this.prev, n);
-    this.free = grown(this.free, n);
-    this.capacity = n;
   }
 }
 
 /** Needs: one caller's problem across all the attempts it takes. */
-export class NeedRecords {
-  capacity: number;
-  count = 0;
+export class NeedRecords extends RecordPool {
   reason: Int32Array;
   attempts: Int32Array;
   transfers: Int32Array;
   origin: Uint8Array;
   totalWait: Float64Array;
-  private free: Int32Array;
-  private freeCount = 0;
-  private used = 0;
 
   constructor(capacity = 1024) {
-    this.capacity = capacity;
+    super(capacity);
     this.reason = new Int32Array(capacity);
     this.attempts = new Int32Array(capacity);
     this.transfers = new Int32Array(capacity);
     this.origin = new Uint8Array(capacity);
     this.totalWait = new Float64Array(capacity);
-    this.free = new Int32Array(capacity);
   }
 
   /** A fresh need of `reason`. */
   allocate(reason: number, origin: number): number {
-    let n: number;
-    if (this.freeCount > 0) n = this.free[--this.freeCount]!;
-    else {
-      if (this.used === this.capacity) this.grow();
-      n = this.used++;
-    }
+    const n = this.take();
     this.reason[n] = reason;
     this.attempts[n] = 0;
     this.transfers[n] = 0;
     this.origin[n] = origin;
     this.totalWait[n] = 0;
-    this.count++;
     return n;
   }
 
-  /** Give a record back. */
-  release(n: number): void {
-    this.free[this.freeCount++] = n;
-    this.count--;
-  }
-
-  private grow(): void {
-    const n = this.capacity * 2;
+  protected growTo(n: number): void {
     this.reason = grown(this.reason, n);
     this.attempts = grown(this.attempts, n);
     this.transfers = grown(this.transfers, n);
     this.origin = grown(this.origin, n);
     this.totalWait = grown(this.totalWait, n);
-    this.free = grown(this.free, n);
-    this.capacity = n;
   }
 }

@@ -1,5 +1,5 @@
 import type { Scenario } from '../scenario/scenario-types.js';
-import { type MeasureEstimate, estimate } from './confidence-interval.js';
+import { type MeasureEstimate, measureEstimate } from '../stats/confidence-interval.js';
 import { formatMeasureEstimate, formatMeasureValue } from './format-summary.js';
 import { runScenarioReplications, type SimulateScenarioOptions } from './simulate-scenario.js';
 import type { ReplicationResult } from './tallies.js';
@@ -99,11 +99,11 @@ export function compareResults(
   return comparedMeasures.map(({ name, better }) => {
     const b = base.map((r) => pick(r, name));
     const v = variant.map((r) => pick(r, name));
-    const difference = estimate(v.map((x, i) => x - b[i]!));
+    const difference = measureEstimate(v.map((x, i) => x - b[i]!));
     return {
       name,
-      base: estimate(b),
-      variant: estimate(v),
+      base: measureEstimate(b),
+      variant: measureEstimate(v),
       difference,
       verdict: verdictOf(difference, better),
     };

@@ -1,4 +1,4 @@
-import type { MeasureEstimate } from './confidence-interval.js';
+import type { MeasureEstimate } from '../stats/confidence-interval.js';
 import type { SimulationSummary } from './simulate-scenario.js';
 
 const PERCENT = new Set([

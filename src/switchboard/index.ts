@@ -1,7 +1,6 @@
 export * from './arrival-clock.js';
 export * from './call-records.js';
 export * from './compare-scenarios.js';
-export * from './confidence-interval.js';
 export * from './format-summary.js';
 export * from './queue-log.js';
 export * from './replication-measures.js';

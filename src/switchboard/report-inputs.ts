@@ -7,7 +7,7 @@ import type {
 } from '../report/pages/simulate-input.js';
 import type { Scenario } from '../scenario/scenario-types.js';
 import type { ComparedMeasure } from './compare-scenarios.js';
-import type { MeasureEstimate } from './confidence-interval.js';
+import type { MeasureEstimate } from '../stats/confidence-interval.js';
 import { startEpochSeconds } from './queue-log.js';
 import type { EstimateRow, SimulationSummary } from './simulate-scenario.js';
 

@@ -21,11 +21,34 @@ export function runReplication(
   scenario: Scenario,
   options: RunReplicationOptions,
 ): ReplicationResult {
-  const model = new SwitchboardModel(scenario, {
-    days: options.days,
-    seed: replicationSeed(options.seed, options.index),
-    ...(options.onCallEvent ? { onCallEvent: options.onCallEvent } : {}),
+  return replicateScenario(
+    { scenario, days: options.days },
+    replicationSeed(options.seed, options.index),
+    options.onCallEvent,
+  );
+}
+
+/** A compiled scenario and the days to simulate: what every replication of a run shares. */
+export interface ScenarioRun {
+  scenario: Scenario;
+  days: number;
+}
+
+/**
+ * One replication of a scenario, its random streams seeded with `seed` (already the
+ * replication's own seed, `replicationSeed(base, index)`): the function `runReplications` runs
+ * on worker threads (see `scenario-replication-task.ts`). Cost: a few events per call.
+ */
+export function replicateScenario(
+  run: ScenarioRun,
+  seed: string,
+  onCallEvent?: CallEventListener,
+): ReplicationResult {
+  const model = new SwitchboardModel(run.scenario, {
+    days: run.days,
+    seed,
+    ...(onCallEvent ? { onCallEvent } : {}),
   });
   const tallies = model.run();
-  return replicationMeasures(scenario, options.days, tallies, model.sim.eventsProcessed);
+  return replicationMeasures(run.scenario, run.days, tallies, model.sim.eventsProcessed);
 }

@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { RunError } from '../errors.js';
 import { type Scenario, weekdays } from '../scenario/scenario-types.js';
-import { type MeasureEstimate, estimate } from './confidence-interval.js';
+import { compiledModuleUrl } from '../stats/compiled-module-url.js';
+import { type MeasureEstimate, measureEstimate } from '../stats/confidence-interval.js';
+import { maxReplicationThreads, runReplications } from '../stats/run-replications.js';
 import { intervalLabel } from './replication-measures.js';
-import { runReplication } from './run-replication.js';
+import { replicateScenario } from './run-replication.js';
+import type { ScenarioRunInput } from './scenario-replication-task.js';
 import type { MeasureRow, ReplicationResult } from './tallies.js';
 
 /** Options of {@link simulateScenario}. */
@@ -15,6 +15,8 @@ export interface SimulateScenarioOptions {
   seed?: number | string;
   /** Worker threads; the results do not depend on it. */
   threads?: number;
+  /** Called after each replication finishes, with the number done. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** A table row of estimates, with its label. */
@@ -58,7 +60,8 @@ export function measureDefinitions(scenario: Scenario): Record<string, string> {
 
 function combine(rows: readonly MeasureRow[]): Record<string, MeasureEstimate> {
   const result: Record<string, MeasureEstimate> = {};
-  for (const key of Object.keys(rows[0] ?? {})) result[key] = estimate(rows.map((r) => r[key]!));
+  for (const key of Object.keys(rows[0] ?? {}))
+    result[key] = measureEstimate(rows.map((r) => r[key]!));
   return result;
 }
 
@@ -108,50 +111,39 @@ export function summarize(
   };
 }
 
-function workerUrl(): URL | undefined {
-  const url = new URL('./replication-worker.js', import.meta.url);
-  return existsSync(fileURLToPath(url)) ? url : undefined;
-}
-
 /**
- * Run `replications` independent replications of a scenario (on `threads` worker threads when
- * the compiled worker is available) and return each one's measures, in replication order.
- * Results are identical whatever the thread count. Cost: replications × days × calls per day.
+ * Run `replications` independent replications of a scenario on `threads` worker threads (the
+ * engine's {@link runReplications}; capped at the replications and at
+ * {@link maxReplicationThreads}) and return each one's measures, in replication order. Results
+ * are identical whatever the thread count. Cost: replications × days × calls per day.
  */
 export async function runScenarioReplications(
   scenario: Scenario,
-  options: Required<SimulateScenarioOptions>,
+  options: Required<Omit<SimulateScenarioOptions, 'onProgress'>> &
+    Pick<SimulateScenarioOptions, 'onProgress'>,
 ): Promise<ReplicationResult[]> {
-  const { days, replications, seed } = options;
-  const threads = Math.max(1, Math.min(options.threads, replications));
-  const url = threads > 1 ? workerUrl() : undefined;
-  if (url === undefined) {
-    return Array.from({ length: replications }, (_, index) =>
-      runReplication(scenario, { days, seed, index }),
-    );
+  const { days, replications, seed, onProgress } = options;
+  const threads = Math.max(1, Math.min(options.threads, replications, maxReplicationThreads()));
+  const run = { scenario, days };
+  try {
+    return await runReplications<ScenarioRunInput, ReplicationResult>({
+      task: {
+        moduleUrl: compiledModuleUrl('./scenario-replication-task.js', import.meta.url),
+        exportName: 'replicateScenarioTask',
+        prepareExportName: 'prepareScenarioRun',
+      },
+      input: { document: scenario.document, days },
+      replications,
+      seed,
+      threads,
+      // One thread: the scenario is compiled already.
+      inThread: (replicationSeed) => replicateScenario(run, replicationSeed),
+      ...(onProgress === undefined ? {} : { onProgress }),
+    });
+  } catch (error) {
+    if (threads === 1 || !(error instanceof Error)) throw error;
+    throw new RunError(`a simulation worker failed: ${error.message}`, { cause: error });
   }
-  const results = new Array<ReplicationResult>(replications);
-  const jobs = Array.from({ length: threads }, (_, t) =>
-    Array.from({ length: replications }, (_, i) => i).filter((i) => i % threads === t),
-  );
-  await Promise.all(
-    jobs.map(
-      (indices) =>
-        new Promise<void>((resolve, reject) => {
-          const worker = new Worker(url);
-          worker.once('message', (done: { index: number; result: ReplicationResult }[]) => {
-            for (const { index, result } of done) results[index] = result;
-            void worker.terminate();
-            resolve();
-          });
-          worker.once('error', (error) =>
-            reject(new RunError(`a simulation worker failed: ${error.message}`, { cause: error })),
-          );
-          worker.postMessage({ document: scenario.document, days, seed, indices });
-        }),
-    ),
-  );
-  return results;
 }
 
 /**
@@ -168,6 +160,7 @@ export async function simulateScenario(
     replications: options.replications ?? 10,
     seed: options.seed ?? 1,
     threads: options.threads ?? 1,
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   };
   if (!(Number.isInteger(full.days) && full.days > 0))
     throw new RangeError(`simulateScenario: days must be a positive integer, got ${full.days}`);

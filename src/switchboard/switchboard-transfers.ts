@@ -21,6 +21,20 @@ export abstract class SwitchboardTransfers extends SwitchboardQueues {
     return s.ivr!.defaultQueue;
   }
 
+  /** The operator hangs up after talking to the caller (queue_log COMPLETEAGENT). */
+  private completeAgent(c: number): void {
+    const calls = this.calls;
+    this.releaseOperator(c);
+    this.emit(
+      c,
+      calls.queue[c]!,
+      'COMPLETEAGENT',
+      Math.round(calls.answeredAt[c]! - calls.enqueued[c]!),
+      Math.round(this.sim.now - calls.answeredAt[c]!),
+      1,
+    );
+  }
+
   protected override talkEnd(c: number): void {
     const s = this.scenario;
     const calls = this.calls;
@@ -30,15 +44,7 @@ export abstract class SwitchboardTransfers extends SwitchboardQueues {
     const rng = this.rTransfer[reason]!;
     if ((calls.flags[c]! & CallFlag.misrouted) !== 0) {
       calls.flags[c]! &= ~CallFlag.misrouted;
-      this.releaseOperator(c);
-      this.emit(
-        c,
-        calls.queue[c]!,
-        'COMPLETEAGENT',
-        Math.round(calls.answeredAt[c]! - calls.enqueued[c]!),
-        Math.round(this.sim.now - calls.answeredAt[c]!),
-        1,
-      );
+      this.completeAgent(c);
       this.enqueue(c, this.rightQueue(reason));
       return;
     }
@@ -63,15 +69,7 @@ export abstract class SwitchboardTransfers extends SwitchboardQueues {
       }
       return;
     }
-    this.releaseOperator(c);
-    this.emit(
-      c,
-      calls.queue[c]!,
-      'COMPLETEAGENT',
-      Math.round(calls.answeredAt[c]! - calls.enqueued[c]!),
-      Math.round(this.sim.now - calls.answeredAt[c]!),
-      1,
-    );
+    this.completeAgent(c);
     this.o.completed++;
     this.linesInUse--;
     if (pool && rng.next() < micro.errorProbability) {

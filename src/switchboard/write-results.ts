@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync 
 import { basename, dirname, join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { inputError, RunError } from '../errors.js';
-import type { MeasureEstimate } from './confidence-interval.js';
+import type { MeasureEstimate } from '../stats/confidence-interval.js';
 import type { EstimateRow, SimulationSummary } from './simulate-scenario.js';
 
 function isEstimate(value: unknown): value is MeasureEstimate {

@@ -42,6 +42,28 @@ describe('runReplications', () => {
     }
   });
 
+  it('prepares the input once per thread, and runs in this thread when given a function', async () => {
+    const prepared = {
+      moduleUrl: new URL('./fixtures/prepared-task.js', import.meta.url),
+      exportName: 'replicate',
+      prepareExportName: 'prepare',
+    };
+    const options = { task: prepared, input: { values: [1, 2, 3] }, replications: 6, seed: 4 };
+    const one = await runReplications<unknown, { total: number; prepares: number }>(options);
+    const three = await runReplications<unknown, { total: number; prepares: number }>({
+      ...options,
+      threads: 3,
+    });
+    expect(three).toEqual(one);
+    // each thread prepared once: 6 replications on 3 workers, never a second prepare
+    expect(three.map((r) => [r.total, r.prepares])).toEqual(Array(6).fill([6, 1]));
+    const local = await runReplications<unknown, unknown>({
+      ...options,
+      inThread: (seed, index) => ({ seed, index, local: true }),
+    });
+    expect(local[5]).toEqual({ seed: '4#5', index: 5, local: true });
+  });
+
   it('refuses zero replications and absurd thread counts', async () => {
     await expect(runReplications({ task, input: 0, replications: 0, seed: 1 })).rejects.toThrow(
       /replications must be/,

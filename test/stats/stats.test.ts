@@ -4,6 +4,7 @@ import { Exponential } from '../../src/random/distributions.js';
 import { RandomStream } from '../../src/random/random-stream.js';
 import {
   confidenceInterval,
+  measureEstimate,
   replicationEstimate,
   replicationEstimate99,
 } from '../../src/stats/confidence-interval.js';
@@ -101,6 +102,19 @@ describe('Student t', () => {
       2 + 9.924843 * Math.sqrt(1 / 3),
       4,
     );
+  });
+});
+
+describe('measureEstimate', () => {
+  it('leaves out undefined (NaN) replications and reports unknowns as null', () => {
+    // qt(0.975, 2) = 4.302653 (R): the three defined values 1, 2, 3 of five replications
+    const e = measureEstimate([1, Number.NaN, 2, 3, Number.NaN]);
+    expect(e.mean).toBe(2);
+    expect(e.ci95[0]).toBeCloseTo(2 - 4.302653 * Math.sqrt(1 / 3), 5);
+    expect(e.ci95[1]).toBeCloseTo(2 + 4.302653 * Math.sqrt(1 / 3), 5);
+    expect(measureEstimate([Number.NaN, 7])).toEqual({ mean: 7, ci95: [null, null] });
+    expect(measureEstimate([Number.NaN])).toEqual({ mean: null, ci95: [null, null] });
+    expect(measureEstimate([])).toEqual({ mean: null, ci95: [null, null] });
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { MeasureEstimate } from '../../src/switchboard/confidence-interval.js';
+import type { MeasureEstimate } from '../../src/stats/confidence-interval.js';
 import { simulateScenario } from '../../src/switchboard/simulate-scenario.js';
 import { sharedData } from '../shared-data.js';
 import { stationaryQueue } from './scenario-builders.js';

@@ -1,0 +1,34 @@
+import type { ReplicationTask } from './run-replications.js';
+
+/** One replication of a loaded task: `(seed, index) => result`. */
+export type LoadedReplication = (seed: string, index: number) => unknown;
+
+function exported(module: Record<string, unknown>, url: string, name: string): unknown {
+  const fn = module[name];
+  if (typeof fn !== 'function')
+    throw new TypeError(`runReplications: ${url} has no function ${name}`);
+  return fn;
+}
+
+/**
+ * Import a replication task's module into this thread and bind its function to the input,
+ * prepared once by the task's prepare export when it names one. Shared by
+ * {@link runReplications} (one thread) and its worker threads. Cost: one import and one prepare.
+ */
+export async function loadReplicationTask(
+  task: ReplicationTask,
+  input: unknown,
+): Promise<LoadedReplication> {
+  const url = String(task.moduleUrl);
+  const module = (await import(url)) as Record<string, unknown>;
+  const fn = exported(module, url, task.exportName) as (
+    input: unknown,
+    seed: string,
+    index: number,
+  ) => unknown;
+  const prepared =
+    task.prepareExportName === undefined
+      ? input
+      : (exported(module, url, task.prepareExportName) as (input: unknown) => unknown)(input);
+  return (seed, index) => fn(prepared, seed, index);
+}

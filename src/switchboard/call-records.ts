@@ -65,6 +65,8 @@ export const CallFlag = {
   transferring: 8,
   warm: 16,
   inQueue: 32,
+  /** A wild transfer made by an operator (not an IVR route to a service). */
+  operatorTransfer: 64,
 } as const;
 
 /** The calls in the system (and the callback tasks that calls became). */

@@ -2,10 +2,12 @@ import type { Scenario } from '../scenario/scenario-types.js';
 import {
   IntervalField as I,
   type MeasureRow,
+  PathField as P,
   QueueField as Q,
   ReasonField as R,
   type ReplicationResult,
   type Tallies,
+  WAIT_BIN_EDGES_SECONDS,
 } from './tallies.js';
 
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN);
@@ -191,6 +193,30 @@ export function replicationMeasures(
     perAnsweredCall: ratio(total, o.answered),
   };
 
+  const p = tallies.paths;
+  const paths: MeasureRow = {};
+  for (const key of [
+    'warmAnswered',
+    'warmTakenBack',
+    'warmInFlightAtEnd',
+    'wildAnswered',
+    'wildVoicemail',
+    'wildBouncedBack',
+    'wildLost',
+    'wildInFlightAtEnd',
+    'needsEnded1',
+    'needsEnded2',
+    'needsEnded3',
+    'needsEnded4Plus',
+  ] as const)
+    paths[key] = p[P[key]]!;
+  let from = 0;
+  WAIT_BIN_EDGES_SECONDS.forEach((to, i) => {
+    paths[`wait${from}to${to}`] = p[P.waitBins + i]!;
+    from = to;
+  });
+  paths[`wait${from}plus`] = p[P.waitBins + WAIT_BIN_EDGES_SECONDS.length]!;
+
   return {
     overall,
     byInterval,
@@ -199,6 +225,7 @@ export function replicationMeasures(
     byReason,
     needs,
     cost,
+    paths,
     events,
   };
 }

@@ -1,3 +1,4 @@
+import type { CallPathCounts } from '../report/charts/call-path-flow.js';
 import type { Estimate as ReportEstimate } from '../report/format.js';
 import type {
   CompareMeasure,
@@ -101,7 +102,62 @@ export function simulateReportInput(
     cost: estimates(summary.cost),
   };
   if (typeof summary.seed === 'number') input.seed = summary.seed;
+  const paths = reportPaths(scenario, summary);
+  input.callPath = paths.callPath;
+  if (paths.waitHistogram.some((b) => b.count > 0)) input.waitHistogram = paths.waitHistogram;
+  if (paths.attemptsDistribution.length > 0)
+    input.attemptsDistribution = paths.attemptsDistribution;
   return input;
+}
+
+/**
+ * The call path, the wait histogram and the attempts distribution of a simulation, from the
+ * `overall` and `paths` tables (means over replications). The open last wait bin (120 s or
+ * more) is drawn 5 s wide like the others; the chart's description says so. Cost: O(bins).
+ */
+export function reportPaths(
+  scenario: Scenario,
+  summary: SimulationSummary,
+): Required<Pick<SimulateReportInput, 'callPath' | 'waitHistogram' | 'attemptsDistribution'>> {
+  const m = (table: Record<string, MeasureEstimate>, key: string) => table[key]?.mean ?? 0;
+  const o = (key: string) => m(summary.overall, key);
+  const p = (key: string) => m(summary.paths, key);
+  const callPath: CallPathCounts = {
+    offered: o('offered'),
+    busy: o('busy'),
+    answered: o('answered'),
+    abandoned: o('abandoned'),
+    inSystemAtEnd: o('inSystemAtEnd'),
+  };
+  if (scenario.ivr) callPath.ivr = { hungUp: o('ivrAbandoned'), resolved: o('ivrResolved') };
+  const transfers: NonNullable<CallPathCounts['transfers']> = {};
+  if (o('warmTransfers') > 0)
+    transfers.warm = {
+      answered: p('warmAnswered'),
+      takenBack: p('warmTakenBack'),
+      bouncedBack: 0,
+      lost: 0,
+    };
+  if (o('wildTransfers') > 0)
+    transfers.wild = {
+      answered: p('wildAnswered'),
+      voicemail: p('wildVoicemail'),
+      bouncedBack: p('wildBouncedBack'),
+      lost: p('wildLost'),
+    };
+  if (transfers.warm || transfers.wild) callPath.transfers = transfers;
+  const waitHistogram = Object.keys(summary.paths)
+    .filter((key) => key.startsWith('wait'))
+    .map((key) => {
+      const [, from, to] = /^wait(\d+)(?:to(\d+)|plus)$/.exec(key) ?? [];
+      const lo = Number(from);
+      return { from: lo, to: to === undefined ? lo + 5 : Number(to), count: p(key) };
+    });
+  const ended = [1, 2, 3].map((k) => p(`needsEnded${k}`)).concat(p('needsEnded4Plus'));
+  const total = ended.reduce((a, b) => a + b, 0);
+  const attemptsDistribution =
+    total > 0 ? ended.map((n, i) => ({ attempts: i + 1, share: n / total })) : [];
+  return { callPath, waitHistogram, attemptsDistribution };
 }
 
 /** `compare --json` measures in the shape of the report module's `compareReport`. */

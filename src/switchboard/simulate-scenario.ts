@@ -39,6 +39,13 @@ export interface SimulationSummary {
   byReason: EstimateRow[];
   needs: Record<string, MeasureEstimate>;
   cost: Record<string, MeasureEstimate>;
+  /**
+   * The call path: operator transfers by outcome (`warmAnswered`, `warmTakenBack`,
+   * `wildAnswered`, `wildVoicemail`, `wildBouncedBack`, `wildLost`, `…InFlightAtEnd`), ended
+   * needs by attempts (`needsEnded1` … `needsEnded4Plus`) and queue answers by wait bin
+   * (`wait0to5`, … `wait120plus`: waits in (from, to] seconds, the first bin holding 0).
+   */
+  paths: Record<string, MeasureEstimate>;
   events: number;
 }
 
@@ -107,6 +114,7 @@ export function summarize(
     ),
     needs: combine(results.map((r) => r.needs)),
     cost: combine(results.map((r) => r.cost)),
+    paths: combine(results.map((r) => r.paths)),
     events: results.reduce((sum, r) => sum + r.events, 0),
   };
 }

@@ -135,6 +135,7 @@ export abstract class SwitchboardQueues extends SwitchboardState {
     this.o.answers++;
     this.o.answeredInTarget += inTarget;
     this.o.waitAnswered += wait;
+    this.waits.record(wait);
     if ((calls.flags[c]! & CallFlag.answered) === 0) {
       calls.flags[c]! |= CallFlag.answered;
       this.o.answered++;

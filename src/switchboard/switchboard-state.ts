@@ -1,6 +1,7 @@
 import { Simulator } from '../engine/simulator.js';
 import { type RandomStream, RandomStreams } from '../random/random-stream.js';
 import type { IvrRoute, Scenario } from '../scenario/scenario-types.js';
+import { WaitHistogram } from '../stats/wait-histogram.js';
 import { ArrivalClock } from './arrival-clock.js';
 import { CallRecords, NeedRecords } from './call-records.js';
 import { RosterSchedule } from './roster-schedule.js';
@@ -8,9 +9,11 @@ import {
   IntervalField as I,
   type OverallCounts,
   overallCounts,
+  PathField as P,
   QueueField as Q,
   ReasonField as R,
   type Tallies,
+  WAIT_BIN_EDGES_SECONDS,
 } from './tallies.js';
 
 /** Options of {@link SwitchboardModel}. */
@@ -60,6 +63,8 @@ export abstract class SwitchboardState {
   readonly calls = new CallRecords();
   readonly needs = new NeedRecords();
   readonly tallies: Tallies;
+  /** Waits of queue answers, seconds, with exact counts at the wait-bin edges. */
+  protected readonly waits = new WaitHistogram({ thresholdsSeconds: WAIT_BIN_EDGES_SECONDS });
   protected readonly o: OverallCounts;
   protected readonly horizon: number;
   protected readonly clock: ArrivalClock;
@@ -134,6 +139,7 @@ export abstract class SwitchboardState {
       byQueue: new Float64Array(nq * Q.size),
       byReason: new Float64Array(s.reasons.length * R.size),
       byInterval: new Float64Array(7 * this.intervals * I.size),
+      paths: new Float64Array(P.size),
     };
     this.o = this.tallies.overall;
     this.rosters = s.queues.map((q) => new RosterSchedule(q.roster, s.startWeekday));
@@ -274,6 +280,15 @@ export abstract class SwitchboardState {
       for (let c = this.cbHead[q]!; c >= 0; c = this.calls.next[c]!) tasks++;
     }
     void tasks;
+    const waits = this.waits;
+    let below = 0;
+    for (let i = 0; i < waits.thresholds.length; i++) {
+      // Exact counts at the declared edges: bin i holds waits in (edge i-1, edge i] (0 in the first).
+      const atMost = waits.atMost[i]!;
+      this.tallies.paths[P.waitBins + i] = atMost - below;
+      below = atMost;
+    }
+    this.tallies.paths[P.waitBins + waits.thresholds.length] = waits.count - below;
     // Calls still in the system, counted from the records (callback tasks are not calls).
     o.inSystemAtEnd = this.calls.count - this.callbackTasksAlive;
     // Needs still open, counted from the records (clerks' own tasks are not callers' needs).
@@ -339,6 +354,7 @@ export abstract class SwitchboardState {
     const t = this.tallies.byReason;
     o.needsEnded++;
     o.attemptsOfEnded += needs.attempts[n]!;
+    this.tallies.paths[P.needsEnded1 + Math.min(needs.attempts[n]!, 4) - 1]!++;
     o.waitOfEnded += needs.totalWait[n]!;
     o.transfersOfEnded += needs.transfers[n]!;
     t[row + R.needsEnded]!++;

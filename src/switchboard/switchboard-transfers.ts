@@ -1,7 +1,7 @@
 import { CallFlag } from './call-records.js';
 import { SwitchboardQueues } from './switchboard-queues.js';
 import { CallEnd } from './switchboard-state.js';
-import { ReasonField as R } from './tallies.js';
+import { PathField as P, ReasonField as R } from './tallies.js';
 
 /**
  * After the talk, third layer of the model: the operator resolves the call, or transfers it warm
@@ -91,6 +91,7 @@ export abstract class SwitchboardTransfers extends SwitchboardQueues {
     const s = this.scenario;
     const calls = this.calls;
     this.o.warmTransfers++;
+    this.tallies.paths[P.warmInFlightAtEnd]!++;
     calls.service[c] = service;
     const ring = s.transfers.ringTime.sample(this.rRing);
     const answers = this.serviceAnswers(service) && ring <= s.transfers.warmTimeoutSeconds;
@@ -112,6 +113,8 @@ export abstract class SwitchboardTransfers extends SwitchboardQueues {
     const calls = this.calls;
     if (fromOperator) {
       this.o.wildTransfers++;
+      this.tallies.paths[P.wildInFlightAtEnd]!++;
+      calls.flags[c]! |= CallFlag.operatorTransfer;
       this.emit(
         c,
         calls.queue[c]!,
@@ -137,6 +140,26 @@ export abstract class SwitchboardTransfers extends SwitchboardQueues {
     this.sim.schedule(this.evTransferEnd, ring, c);
   }
 
+  /** Count what became of an operator's transfer of call `c` (the call-path row). */
+  private countTransferOutcome(c: number, warm: boolean): void {
+    const p = this.tallies.paths;
+    const outcome = this.calls.outcome[c]!;
+    if (warm) {
+      p[P.warmInFlightAtEnd]!--;
+      p[outcome === CallEnd.answeredByService ? P.warmAnswered : P.warmTakenBack]!++;
+      return;
+    }
+    p[P.wildInFlightAtEnd]!--;
+    if (outcome === CallEnd.answeredByService) p[P.wildAnswered]!++;
+    else if (outcome === CallEnd.voicemailLeft) p[P.wildVoicemail]!++;
+    else if (
+      outcome === CallEnd.bounced &&
+      this.calls.tries[c]! < this.scenario.transfers.maxBounces
+    )
+      p[P.wildBouncedBack]!++;
+    else p[P.wildLost]!++;
+  }
+
   protected override transferEnd(c: number): void {
     const calls = this.calls;
     const n = calls.need[c]!;
@@ -144,6 +167,9 @@ export abstract class SwitchboardTransfers extends SwitchboardQueues {
     const outcome = calls.outcome[c]!;
     const warm = (calls.flags[c]! & CallFlag.warm) !== 0;
     calls.flags[c]! &= ~CallFlag.warm;
+    const byOperator = (calls.flags[c]! & CallFlag.operatorTransfer) !== 0;
+    calls.flags[c]! &= ~CallFlag.operatorTransfer;
+    if (warm || byOperator) this.countTransferOutcome(c, warm);
     if (outcome === CallEnd.bounced && calls.tries[c]! < this.scenario.transfers.maxBounces) {
       calls.tries[c]!++;
       this.o.bouncedBack++;

@@ -55,6 +55,38 @@ export const IntervalField = {
   size: 10,
 } as const;
 
+/** Upper edges (seconds) of the wait bins of answered calls: 5 s wide up to 120 s, then one open bin. */
+export const WAIT_BIN_EDGES_SECONDS: readonly number[] = Array.from(
+  { length: 24 },
+  (_, i) => (i + 1) * 5,
+);
+
+/**
+ * Fields of the call-path row: what became of operator transfers (warm: the service answered,
+ * or the operator took the call back; wild: the service answered, its voicemail took a message,
+ * the call bounced back to the switchboard, or it was lost), transfers still ringing at the end,
+ * needs ended after 1, 2, 3 and 4 or more attempts, and queue answers by wait bin
+ * ({@link WAIT_BIN_EDGES_SECONDS}, then 120 s or more). Counted beside the existing tallies:
+ * no random draw depends on them.
+ */
+export const PathField = {
+  warmAnswered: 0,
+  warmTakenBack: 1,
+  warmInFlightAtEnd: 2,
+  wildAnswered: 3,
+  wildVoicemail: 4,
+  wildBouncedBack: 5,
+  wildLost: 6,
+  wildInFlightAtEnd: 7,
+  needsEnded1: 8,
+  needsEnded2: 9,
+  needsEnded3: 10,
+  needsEnded4Plus: 11,
+  /** First of the wait bins (one per edge, then the open bin). */
+  waitBins: 12,
+  size: 12 + WAIT_BIN_EDGES_SECONDS.length + 1,
+} as const;
+
 /** Overall counts of one replication. */
 export function overallCounts() {
   return {
@@ -115,6 +147,8 @@ export interface Tallies {
   byReason: Float64Array;
   /** By interval of the week: (weekday × intervals + interval) × fields. */
   byInterval: Float64Array;
+  /** The call-path row, {@link PathField}. */
+  paths: Float64Array;
 }
 
 /** A row of named measures of one replication. */
@@ -130,6 +164,11 @@ export interface ReplicationResult {
   byReason: MeasureRow[];
   needs: MeasureRow;
   cost: MeasureRow;
+  /**
+   * Transfer outcomes, attempts per ended need and the wait distribution of queue answers, as
+   * counts named after {@link PathField} (`wait0to5`, …, `wait120plus`).
+   */
+  paths: MeasureRow;
   /** Events the kernel executed (for benchmarks). */
   events: number;
 }

@@ -62,10 +62,9 @@ const FORECAST_CHARTS = ['fan', 'fan-multiples'];
  * needs nothing from ../shared; the real samples are three Asterisk queue_logs of
  * ../shared/data/logs, and the Anonymous Bank's 1999 per-call records (no transfers in them,
  * so no transfer chart) read through audit-maps/; forecasts of a seeded synthetic history and
- * of the Montgomery County 911 series; `simulate` and `compare` of scenarios/baseline.yaml (their
- * mapping, src/switchboard/report-inputs.ts, gives no wait histogram, attempts distribution or
- * interval rows of both scenarios yet, hence fewer charts than the synthetic pages; the flow is
- * drawn from the outcome partition of `overall`).
+ * of the Montgomery County 911 series; `simulate` and `compare` of scenarios/baseline.yaml (the
+ * same charts as the synthetic pages: call path with the transfer split, wait histogram,
+ * attempts per need; both scenarios' interval charts overlaid).
  */
 export function commandPages(): [string, string[] | undefined, string[]][] {
   const dir = resolve('test-output');
@@ -107,7 +106,15 @@ export function commandPages(): [string, string[] | undefined, string[]][] {
     [
       'simulate-command',
       ['simulate', 'scenarios/baseline.yaml', '--days', '7', '--replications', '2'],
-      ['interval-series', 'interval-series', 'interval-band', 'interval-band', 'flow'],
+      [
+        'interval-series',
+        'interval-series',
+        'interval-band',
+        'interval-band',
+        'flow',
+        'histogram',
+        'bar',
+      ],
     ],
     [
       'compare-command',

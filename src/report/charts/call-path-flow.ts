@@ -16,6 +16,10 @@ export interface TransferOutcomes {
   bouncedBack: number;
   /** Rang out, full voicemail, caller hung up. */
   lost: number;
+  /** The service's voicemail took a message (the service calls back). */
+  voicemail?: number;
+  /** Warm: the service did not answer and the operator took the caller back. */
+  takenBack?: number;
 }
 
 /** The counts along a call's path (means over replications, or audited counts). */
@@ -32,7 +36,8 @@ export interface CallPathCounts {
   transfers?: { warm?: TransferOutcomes; wild?: TransferOutcomes };
 }
 
-const sum = (t: TransferOutcomes | undefined) => (t ? t.answered + t.bouncedBack + t.lost : 0);
+const sum = (t: TransferOutcomes | undefined) =>
+  t ? t.answered + t.bouncedBack + t.lost + (t.voicemail ?? 0) + (t.takenBack ?? 0) : 0;
 
 /** Nodes and links of the call-path flow for {@link CallPathCounts}. */
 export function callPathFlow(counts: CallPathCounts): { nodes: FlowNode[]; links: FlowLink[] } {
@@ -42,13 +47,18 @@ export function callPathFlow(counts: CallPathCounts): { nodes: FlowNode[]; links
   let upstream = 'offered';
   let entering = counts.offered - busy;
   if (counts.ivr) {
-    nodes.push({ id: 'ivr', label: 'IVR menu' });
-    links.push({ source: 'offered', target: 'ivr', value: entering });
+    // With no busy calls the IVR stage holds every call offered: one column, not two equal
+    // ones whose labels would overlap.
+    const ivr = busy > 0 ? 'ivr' : 'offered';
+    if (busy > 0) {
+      nodes.push({ id: 'ivr', label: 'IVR menu' });
+      links.push({ source: 'offered', target: 'ivr', value: entering });
+    }
     nodes.push({ id: 'ivr-resolved', label: 'Resolved by menu', kind: 'good' });
     nodes.push({ id: 'ivr-hung-up', label: 'Hung up in menu', kind: 'bad' });
-    links.push({ source: 'ivr', target: 'ivr-resolved', value: counts.ivr.resolved });
-    links.push({ source: 'ivr', target: 'ivr-hung-up', value: counts.ivr.hungUp });
-    upstream = 'ivr';
+    links.push({ source: ivr, target: 'ivr-resolved', value: counts.ivr.resolved });
+    links.push({ source: ivr, target: 'ivr-hung-up', value: counts.ivr.hungUp });
+    upstream = ivr;
     entering -= counts.ivr.resolved + counts.ivr.hungUp;
   }
   nodes.push({ id: 'queue', label: 'Queue' });
@@ -80,6 +90,10 @@ export function callPathFlow(counts: CallPathCounts): { nodes: FlowNode[]; links
   nodes.push({ id: 'service', label: 'Service answered', kind: 'good' });
   nodes.push({ id: 'bounced', label: 'Bounced back', kind: 'loop' });
   nodes.push({ id: 'lost', label: 'Lost after transfer', kind: 'bad' });
+  const hasVoicemail = (warm?.voicemail ?? 0) + (wild?.voicemail ?? 0) > 0;
+  const hasTakenBack = (warm?.takenBack ?? 0) + (wild?.takenBack ?? 0) > 0;
+  if (hasVoicemail) nodes.push({ id: 'voicemail', label: 'Service voicemail' });
+  if (hasTakenBack) nodes.push({ id: 'taken-back', label: 'Taken back by operator' });
   for (const [id, outcomes] of [
     ['warm', warm],
     ['wild', wild],
@@ -88,6 +102,10 @@ export function callPathFlow(counts: CallPathCounts): { nodes: FlowNode[]; links
     links.push({ source: id, target: 'service', value: outcomes.answered });
     links.push({ source: id, target: 'bounced', value: outcomes.bouncedBack });
     links.push({ source: id, target: 'lost', value: outcomes.lost });
+    if (hasVoicemail)
+      links.push({ source: id, target: 'voicemail', value: outcomes.voicemail ?? 0 });
+    if (hasTakenBack)
+      links.push({ source: id, target: 'taken-back', value: outcomes.takenBack ?? 0 });
   }
   return { nodes, links };
 }

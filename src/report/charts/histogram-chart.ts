@@ -72,15 +72,19 @@ export function histogramChart(
   // The rightmost marker is labelled to the right of its line, the others to the left, one
   // row each, on a white halo: close markers (a 20 s threshold, a 14 s mean) stay legible.
   const markers = [...(options.markers ?? [])].sort((a, b) => b.value - a.value);
+  // A marker near the left edge is labelled to its right too (its label would cross the axis).
+  const right = Math.max(...bins.map((b) => b.to));
+  const left = Math.min(...bins.map((b) => b.from));
   markers.forEach((marker, row) => {
     const data = { values: [{ v: marker.value }] };
+    const toRight = row === 0 || marker.value - left < 0.2 * (right - left);
     const label = (halo: boolean) => ({
       data,
       mark: {
         type: 'text',
-        align: row === 0 ? 'left' : 'right',
+        align: toRight ? 'left' : 'right',
         baseline: 'top',
-        dx: row === 0 ? 4 : -4,
+        dx: toRight ? 4 : -4,
         color: halo ? 'white' : TARGET_COLOUR,
         ...(halo ? { stroke: 'white', strokeWidth: 4 } : {}),
       },

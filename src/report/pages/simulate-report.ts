@@ -205,6 +205,7 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
     flowBlocks.push(
       histogramChart(input.waitHistogram, {
         title: 'Waiting time of answered calls',
+        description: `Histogram of waits of calls answered from the queue, ${input.waitHistogram.length} bins of 5\u00a0s; the last bar holds every wait of ${input.waitHistogram.at(-1)!.from}\u00a0s or more. Dashed lines: the ${threshold}\u00a0s threshold and the mean.`,
         xTitle: 'wait (seconds)',
         yTitle: 'share of answered calls',
         asShare: true,
@@ -219,7 +220,10 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
     flowBlocks.push(
       barChart(
         input.attemptsDistribution.map((a) => ({
-          label: `${a.attempts} attempt${a.attempts === 1 ? '' : 's'}`,
+          label:
+            a.attempts >= 4
+              ? `${a.attempts}+ attempts`
+              : `${a.attempts} attempt${a.attempts === 1 ? '' : 's'}`,
           value: a.share,
           text: formatPercent(a.share),
           kind: a.attempts > 1 ? 'bad' : 'neutral',

@@ -1,7 +1,12 @@
 import type { Scenario } from '../scenario/scenario-types.js';
 import { type MeasureEstimate, measureEstimate } from '../stats/confidence-interval.js';
 import { formatMeasureEstimate, formatMeasureValue } from './format-summary.js';
-import { runScenarioReplications, type SimulateScenarioOptions } from './simulate-scenario.js';
+import {
+  type EstimateRow,
+  runScenarioReplications,
+  type SimulateScenarioOptions,
+  summarize,
+} from './simulate-scenario.js';
 import type { ReplicationResult } from './tallies.js';
 
 /** Which way a measure is better: `higher`, `lower`, or `neutral` (neither). */
@@ -55,6 +60,8 @@ export interface Comparison {
   variant: string;
   file: string | null;
   measures: ComparedMeasure[];
+  /** The variant's rows by weekday and interval, as `simulate --json`'s `byWeekdayInterval`. */
+  byWeekdayInterval: EstimateRow[];
 }
 
 /** What `switchboard compare` reports. */
@@ -66,6 +73,8 @@ export interface ComparisonReport {
   seed: number | string;
   method: string;
   comparisons: Comparison[];
+  /** The base's rows by weekday and interval, as `simulate --json`'s `byWeekdayInterval`. */
+  byWeekdayInterval: EstimateRow[];
   /** The measures of the only variant, when one variant is compared. */
   measures?: ComparedMeasure[];
 }
@@ -135,6 +144,7 @@ export async function compareScenarios(
       variant: variant.name,
       file: variant.file ?? null,
       measures: compareResults(baseResults, results),
+      byWeekdayInterval: summarize(variant, results, full).byWeekdayInterval,
     });
   }
   const report: ComparisonReport = {
@@ -146,6 +156,7 @@ export async function compareScenarios(
     method:
       'paired differences (variant − base) over replications run with the same seeds; Student-t 95 % CI',
     comparisons,
+    byWeekdayInterval: summarize(base, baseResults, full).byWeekdayInterval,
   };
   if (comparisons.length === 1) report.measures = comparisons[0]!.measures;
   return report;

@@ -48,7 +48,7 @@ const ZERO: ReportEstimate = { mean: 0, ci95: [0, 0] };
  */
 export function reportIntervals(
   scenario: Scenario,
-  summary: SimulationSummary,
+  summary: Pick<SimulationSummary, 'days' | 'byWeekdayInterval'>,
 ): SimulateIntervalRow[] {
   const offset = offsetOf(scenario);
   const intervals = Math.round(1440 / scenario.intervalMinutes);

@@ -128,7 +128,7 @@ export function commandPages(): [string, string[] | undefined, string[]][] {
         '--replications',
         '2',
       ],
-      ['difference'],
+      ['difference', 'scenario-overlay', 'scenario-overlay'],
     ],
     [
       'forecast-911',

@@ -6,7 +6,7 @@ import { compareReport } from '../../report/pages/compare-report.js';
 import { REPORT_OPTION, resolveReportPath } from '../../report/report-option.js';
 import { writeReport } from '../../report/write-report.js';
 import { compareScenarios, formatComparison } from '../../switchboard/compare-scenarios.js';
-import { compareReportMeasures } from '../../switchboard/report-inputs.js';
+import { compareReportMeasures, reportIntervals } from '../../switchboard/report-inputs.js';
 import { forecastNotice } from '../../switchboard/simulate-scenario.js';
 import type { SwitchboardCommand } from '../command.js';
 import { positiveInteger } from './simulate.js';
@@ -82,6 +82,17 @@ export const compareCommand: SwitchboardCommand = {
           days: report.days,
           replications: report.replications,
           measures: compareReportMeasures(first.measures),
+          byInterval: {
+            base: reportIntervals(base, {
+              days: report.days,
+              byWeekdayInterval: report.byWeekdayInterval,
+            }),
+            variant: reportIntervals(variants[0]!, {
+              days: report.days,
+              byWeekdayInterval: first.byWeekdayInterval,
+            }),
+          },
+          targets: { thresholdSeconds: base.serviceLevelSeconds },
         }),
       );
       const more =

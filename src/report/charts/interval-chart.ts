@@ -60,8 +60,14 @@ export function intervalSeriesChart(
         band: s.name,
         t,
         value: p.value,
-        // A share cannot leave [0, 1]; its Student-t interval can, so the band is clipped.
-        low: p.low == null ? null : options.unit === 'share' ? Math.max(0, p.low) : p.low,
+        // A share cannot leave [0, 1], nor a count go below 0; their Student-t intervals can
+        // (with few replications, widely), so the band is clipped.
+        low:
+          p.low == null
+            ? null
+            : options.unit === 'share' || options.unit === 'count'
+              ? Math.max(0, p.low)
+              : p.low,
         high: p.high == null ? null : options.unit === 'share' ? Math.min(1, p.high) : p.high,
       });
     }
@@ -74,7 +80,14 @@ export function intervalSeriesChart(
     scale: { domain: names, range: names.map((_, i) => seriesColour(i)) },
     legend:
       series.length > 1
-        ? { orient: 'top' as const, symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolSize: 300 }
+        ? {
+            orient: 'top' as const,
+            symbolType: 'stroke',
+            symbolStrokeWidth: 2.5,
+            symbolSize: 300,
+            // Scenario names are long: the default limit (160 px) cut them to "University hospit…".
+            labelLimit: 360,
+          }
         : null,
   };
   const dash = {
@@ -82,7 +95,7 @@ export function intervalSeriesChart(
     type: 'nominal' as const,
     title: null,
     scale: { domain: names, range: names.map((_, i) => [...seriesDash(i)]) },
-    legend: series.length > 1 ? { orient: 'top' as const } : null,
+    legend: series.length > 1 ? { orient: 'top' as const, labelLimit: 360 } : null,
   };
   const layer: unknown[] = [];
   if (hasBand)

@@ -42,8 +42,23 @@ const series = (
   }),
 });
 
+/**
+ * The variant's name without the base scenario's name in front: a variant of a file is named
+ * `<base name> — <variant>` (or `<base name> - <variant>`, `<base name>#<variant>`), and a page
+ * titled "<variant> compared with <base>" should not repeat the base. Other names are kept.
+ */
+export function variantLabel(baseName: string, variantName: string): string {
+  for (const separator of [' — ', ' – ', ' - ', '#', ': '])
+    if (variantName.startsWith(baseName + separator)) {
+      const rest = variantName.slice(baseName.length + separator.length).trim();
+      if (rest.length > 0) return rest;
+    }
+  return variantName;
+}
+
 /** Build the compare report document from `compare --json`-shaped input. */
 export function compareReport(input: CompareReportInput): ReportDocument {
+  const variantName = variantLabel(input.baseName, input.variantName);
   const measures = input.measures.map((m) => ({ ...m, verdictWord: normaliseVerdict(m.verdict) }));
   const noun = (m: CompareMeasure) => measureInfo(m.name).label.toLowerCase();
   const detectable = measures
@@ -56,7 +71,7 @@ export function compareReport(input: CompareReportInput): ReportDocument {
   if (input.change) summary.push(sentence(input.change));
   summary.push(
     sentence(
-      `compared with ${input.baseName} over ${input.days} days and ${input.replications} paired replications (same random numbers), ${input.variantName} makes ${better.length} of ${measures.length} measures better and ${worse.length} worse`,
+      `compared with ${input.baseName} over ${input.days} days and ${input.replications} paired replications (same random numbers), ${variantName} makes ${better.length} of ${measures.length} measures better and ${worse.length} worse`,
     ),
   );
   // The strongest worsening and the strongest improvement when both exist (a manager weighs
@@ -85,7 +100,7 @@ export function compareReport(input: CompareReportInput): ReportDocument {
   const sections: ReportSection[] = [
     {
       heading: 'Measure by measure',
-      intro: `Difference = ${input.variantName} − ${input.baseName}, paired over replications; whiskers are 95 % confidence intervals. A verdict is given only when the interval excludes zero.`,
+      intro: `Difference = ${variantName} − ${input.baseName}, paired over replications; whiskers are 95 % confidence intervals. A verdict is given only when the interval excludes zero.`,
       blocks: [
         differenceChart(
           measures.map((m) => ({
@@ -95,7 +110,7 @@ export function compareReport(input: CompareReportInput): ReportDocument {
             unit: measureInfo(m.name).unit,
             currency: input.currency,
           })),
-          { title: `Difference per measure (${input.variantName} − ${input.baseName})` },
+          { title: `Difference per measure (${variantName} − ${input.baseName})` },
         ),
         {
           kind: 'table',
@@ -103,7 +118,7 @@ export function compareReport(input: CompareReportInput): ReportDocument {
           columns: [
             { label: 'Measure' },
             { label: input.baseName, numeric: true },
-            { label: input.variantName, numeric: true },
+            { label: variantName, numeric: true },
             { label: 'Difference [95 % CI]', numeric: true },
             { label: 'Verdict' },
           ],
@@ -127,11 +142,11 @@ export function compareReport(input: CompareReportInput): ReportDocument {
     const threshold = input.targets?.thresholdSeconds ?? 20;
     sections.push({
       heading: 'Across the day and week',
-      intro: `${input.baseName} solid, ${input.variantName} dashed; shaded bands are 95 % confidence intervals.`,
+      intro: `${input.baseName} solid, ${variantName} dashed; shaded bands are 95 % confidence intervals.`,
       blocks: [
         scenarioOverlayChart(
           series(input.baseName, base, (r) => r.serviceLevel),
-          series(input.variantName, variant, (r) => r.serviceLevel),
+          series(variantName, variant, (r) => r.serviceLevel),
           {
             title: 'Service level per interval',
             yTitle: 'service level',
@@ -144,14 +159,14 @@ export function compareReport(input: CompareReportInput): ReportDocument {
         ),
         scenarioOverlayChart(
           series(input.baseName, base, (r) => r.abandoned),
-          series(input.variantName, variant, (r) => r.abandoned),
+          series(variantName, variant, (r) => r.abandoned),
           { title: 'Abandoned calls per interval', yTitle: 'calls abandoned', unit: 'count' },
         ),
       ],
     });
   }
   return {
-    title: `${input.variantName} compared with ${input.baseName}`,
+    title: `${variantName} compared with ${input.baseName}`,
     subtitle: `${input.days} days, ${input.replications} paired replications (common random numbers)`,
     summary,
     sections,

@@ -208,6 +208,8 @@ export function replicationMeasures(
     'needsEnded2',
     'needsEnded3',
     'needsEnded4Plus',
+    'operatorCompleted',
+    'putThrough',
   ] as const)
     paths[key] = p[P[key]]!;
   let from = 0;

@@ -125,7 +125,12 @@ export function reportPaths(
   const callPath: CallPathCounts = {
     offered: o('offered'),
     busy: o('busy'),
-    answered: o('answered'),
+    // Every queue answer (a bounced-back or misrouted call is answered again), so that the
+    // answered node splits exactly into resolved, put through and transferred.
+    answered: summary.byQueue.reduce(
+      (total, q) => total + m(q as Record<string, MeasureEstimate>, 'answered'),
+      0,
+    ),
     abandoned: o('abandoned'),
     inSystemAtEnd: o('inSystemAtEnd'),
   };
@@ -146,6 +151,7 @@ export function reportPaths(
       lost: p('wildLost'),
     };
   if (transfers.warm || transfers.wild) callPath.transfers = transfers;
+  if (p('putThrough') > 0) callPath.putThrough = p('putThrough');
   const waitHistogram = Object.keys(summary.paths)
     .filter((key) => key.startsWith('wait'))
     .map((key) => {

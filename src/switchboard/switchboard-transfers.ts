@@ -44,6 +44,7 @@ export abstract class SwitchboardTransfers extends SwitchboardQueues {
     const rng = this.rTransfer[reason]!;
     if ((calls.flags[c]! & CallFlag.misrouted) !== 0) {
       calls.flags[c]! &= ~CallFlag.misrouted;
+      this.tallies.paths[P.putThrough]!++;
       this.completeAgent(c);
       this.enqueue(c, this.rightQueue(reason));
       return;
@@ -71,6 +72,7 @@ export abstract class SwitchboardTransfers extends SwitchboardQueues {
     }
     this.completeAgent(c);
     this.o.completed++;
+    this.tallies.paths[P.operatorCompleted]!++;
     this.linesInUse--;
     if (pool && rng.next() < micro.errorProbability) {
       this.o.errors++;

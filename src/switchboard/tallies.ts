@@ -65,6 +65,7 @@ export const WAIT_BIN_EDGES_SECONDS: readonly number[] = Array.from(
  * Fields of the call-path row: what became of operator transfers (warm: the service answered,
  * or the operator took the call back; wild: the service answered, its voicemail took a message,
  * the call bounced back to the switchboard, or it was lost), transfers still ringing at the end,
+ * answers ended by the operator without a transfer, misrouted callers put through,
  * needs ended after 1, 2, 3 and 4 or more attempts, and queue answers by wait bin
  * ({@link WAIT_BIN_EDGES_SECONDS}, then 120 s or more). Counted beside the existing tallies:
  * no random draw depends on them.
@@ -82,9 +83,13 @@ export const PathField = {
   needsEnded2: 9,
   needsEnded3: 10,
   needsEnded4Plus: 11,
+  /** Answers the operator ended without a transfer (resolved, or answered wrongly). */
+  operatorCompleted: 12,
+  /** Misrouted callers the operator put through to the right queue. */
+  putThrough: 13,
   /** First of the wait bins (one per edge, then the open bin). */
-  waitBins: 12,
-  size: 12 + WAIT_BIN_EDGES_SECONDS.length + 1,
+  waitBins: 14,
+  size: 14 + WAIT_BIN_EDGES_SECONDS.length + 1,
 } as const;
 
 /** Overall counts of one replication. */

@@ -30,6 +30,12 @@ describe('call-path counts conserve calls over random valid scenarios', () => {
         // Bounces of operator transfers are among all bounces (IVR routes to services bounce too).
         expect(p.wildBouncedBack).toBeLessThanOrEqual(o.bouncedBack!);
         expect(p.warmTakenBack! + p.wildLost!).toBeLessThanOrEqual(o.failedTransfers!);
+        // Every queue answer ends by the operator, put through, transferred, or is in talk at the end.
+        const answered = r.byQueue.reduce((s, q) => s + q.answered!, 0);
+        const ended2 = p.operatorCompleted! + p.putThrough! + o.warmTransfers! + o.wildTransfers!;
+        expect(ended2).toBeLessThanOrEqual(answered);
+        expect(answered - ended2).toBeLessThanOrEqual(o.inSystemAtEnd!);
+        expect(p.putThrough).toBeLessThanOrEqual(o.misrouted!);
         const ended = p.needsEnded1! + p.needsEnded2! + p.needsEnded3! + p.needsEnded4Plus!;
         expect(ended).toBe(r.needs.resolved! + r.needs.unresolved!);
         const bins = Object.entries(p).filter(([key]) => key.startsWith('wait'));

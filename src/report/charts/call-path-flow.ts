@@ -34,6 +34,8 @@ export interface CallPathCounts {
   /** Still queued when the horizon ended. */
   inSystemAtEnd?: number;
   transfers?: { warm?: TransferOutcomes; wild?: TransferOutcomes };
+  /** Answered misrouted callers the operator put through to the right queue (they queue again). */
+  putThrough?: number;
 }
 
 const sum = (t: TransferOutcomes | undefined) =>
@@ -77,8 +79,12 @@ export function callPathFlow(counts: CallPathCounts): { nodes: FlowNode[]; links
   links.push({
     source: 'answered',
     target: 'resolved',
-    value: Math.max(0, counts.answered - sum(warm) - sum(wild)),
+    value: Math.max(0, counts.answered - sum(warm) - sum(wild) - (counts.putThrough ?? 0)),
   });
+  if (counts.putThrough) {
+    nodes.push({ id: 'put-through', label: 'Put through to another queue', kind: 'loop' });
+    links.push({ source: 'answered', target: 'put-through', value: counts.putThrough });
+  }
   for (const [id, label, outcomes] of [
     ['warm', 'Warm transfer', warm],
     ['wild', 'Wild transfer', wild],

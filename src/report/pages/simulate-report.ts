@@ -186,7 +186,7 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
     );
     flowBlocks.push({
       kind: 'note',
-      text: 'Bounced-back calls queue again at the switchboard: they are counted once as a transfer outcome here and again among the calls answered or abandoned.',
+      text: 'Bounced-back calls (and misrouted callers put through) queue again at the switchboard: they are counted once as a transfer outcome here and again in the queue and among the calls answered or abandoned, so those stages can exceed 100 % of the calls offered.',
     });
   } else if (outcomes && outcomes.offered > 0) {
     const flow = callOutcomeFlow(outcomes);

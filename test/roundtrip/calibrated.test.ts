@@ -119,7 +119,7 @@ describe.each(truths)(
         ] as const) {
           const { mean, sd } = meanSd(xs);
           const se = sd * Math.sqrt(2 + 1 / REPLICATIONS);
-      expect(Math.abs(x0 - mean), name).toBeLessThan(t * se);
+          expect(Math.abs(x0 - mean), name).toBeLessThan(t * se);
         }
       },
     );

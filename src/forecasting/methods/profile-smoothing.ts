@@ -1,11 +1,10 @@
 import { weekdayOfDay } from '../local-time.js';
 import { forecastDailyTotals } from './daily-holt-winters.js';
+import { tunedProfiles } from './tuned-profiles.js';
 import { type ForecastMethod, type SeriesGrid, totalSeries } from './series-grid.js';
 
 /** Weeks of same weekdays behind the intraday profile and the reason shares (at most). */
 export const PROFILE_WEEKS = 52;
-/** Weight of each older week in the intraday profile (0.9: the last ~10 weeks count most). */
-const PROFILE_DECAY = 0.9;
 /** Weight of each older week in the reason shares (0.8: mixes shift faster than profiles). */
 const SHARE_DECAY = 0.8;
 /** Pseudo-calls pulling a sparse reason's share towards its pooled share (empirical Bayes). */
@@ -45,7 +44,7 @@ export const profileSmoothing: ForecastMethod = {
     const days = smoothed.map(
       (value, h) => (value + sameWeekdayMean(dailyTotals, dayCount + h)) / 2,
     );
-    const profiles = intradayProfiles(grid, total);
+    const { profiles } = tunedProfiles(total, firstDay, dayCount, slotsPerDay);
     const shares = reasonShares(grid, total);
     const out = grid.series.map(() => new Float64Array(horizonDays * slotsPerDay));
     for (let h = 0; h < horizonDays; h++) {
@@ -90,26 +89,6 @@ function recentDays(grid: SeriesGrid, total: Float64Array, weeks: number): numbe
     if (whole) list.push(d);
   }
   return byWeekday;
-}
-
-function intradayProfiles(grid: SeriesGrid, total: Float64Array): Float64Array[] {
-  const { slotsPerDay } = grid;
-  const recent = recentDays(grid, total, PROFILE_WEEKS);
-  return recent.map((days) => {
-    const profile = new Float64Array(slotsPerDay);
-    let sum = 0;
-    let weight = 1;
-    for (const d of days) {
-      weight *= PROFILE_DECAY;
-      for (let s = 0; s < slotsPerDay; s++) {
-        const value = weight * total[d * slotsPerDay + s]!;
-        profile[s]! += value;
-        sum += value;
-      }
-    }
-    if (sum > 0) for (let s = 0; s < slotsPerDay; s++) profile[s]! /= sum;
-    return profile;
-  });
 }
 
 function reasonShares(grid: SeriesGrid, total: Float64Array): Float64Array[] {

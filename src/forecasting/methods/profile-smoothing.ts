@@ -1,14 +1,9 @@
 import { weekdayOfDay } from '../local-time.js';
 import { forecastDailyTotals } from './daily-holt-winters.js';
 import { tunedProfiles } from './tuned-profiles.js';
-import { type ForecastMethod, type SeriesGrid, totalSeries } from './series-grid.js';
+import { type ForecastMethod, totalSeries } from './series-grid.js';
+import { tunedShares } from './tuned-shares.js';
 
-/** Weeks of same weekdays behind the intraday profile and the reason shares (at most). */
-export const PROFILE_WEEKS = 52;
-/** Weight of each older week in the reason shares (0.8: mixes shift faster than profiles). */
-const SHARE_DECAY = 0.8;
-/** Pseudo-calls pulling a sparse reason's share towards its pooled share (empirical Bayes). */
-const SHARE_PRIOR_CALLS = 30;
 /** Same weekdays averaged in the daily level's robust half. */
 const LEVEL_WEEKS = 4;
 
@@ -40,12 +35,9 @@ export const profileSmoothing: ForecastMethod = {
       // A day with an unknown interval is not a whole day: leave it out of the daily model.
       dailyTotals[d] = sum;
     }
-    const smoothed = forecastDailyTotals(dailyTotals, weekdayOfDay(firstDay), horizonDays);
-    const days = smoothed.map(
-      (value, h) => (value + sameWeekdayMean(dailyTotals, dayCount + h)) / 2,
-    );
+    const days = forecastDays(dailyTotals, weekdayOfDay(firstDay), horizonDays);
     const { profiles } = tunedProfiles(total, firstDay, dayCount, slotsPerDay);
-    const shares = reasonShares(grid, total);
+    const { shares } = tunedShares(grid, total);
     const out = grid.series.map(() => new Float64Array(horizonDays * slotsPerDay));
     for (let h = 0; h < horizonDays; h++) {
       const w = weekdayOfDay(firstDay + dayCount + h);
@@ -75,69 +67,45 @@ function sameWeekdayMean(dailyTotals: Float64Array, day: number): number {
   return n > 0 ? sum / n : 0;
 }
 
-/** Recent whole observed days of each weekday, newest first, at most `weeks` each. */
-function recentDays(grid: SeriesGrid, total: Float64Array, weeks: number): number[][] {
-  const { dayCount, slotsPerDay, firstDay } = grid;
-  const byWeekday: number[][] = [[], [], [], [], [], [], []];
-  for (let d = dayCount - 1; d >= 0; d--) {
-    const list = byWeekday[weekdayOfDay(firstDay + d)]!;
-    if (list.length >= weeks) continue;
-    let whole = true;
-    for (let s = 0; s < slotsPerDay && whole; s++) {
-      if (Number.isNaN(total[d * slotsPerDay + s]!)) whole = false;
-    }
-    if (whole) list.push(d);
-  }
-  return byWeekday;
-}
+/** Candidate weights of Holt-Winters (against the same-weekday mean) in the daily forecast. */
+const HOLT_WINTERS_WEIGHTS = [0.5, 0, 0.25, 0.75, 1];
+/** Weekly origins on which the daily weight is scored. */
+const LEVEL_TUNING_WEEKS = 4;
 
-function reasonShares(grid: SeriesGrid, total: Float64Array): Float64Array[] {
-  const { slotsPerDay, series } = grid;
-  const reasons = series.length;
-  const recent = recentDays(grid, total, PROFILE_WEEKS);
-  const bySlot = new Float64Array(reasons * slotsPerDay);
-  const slotTotals = new Float64Array(slotsPerDay);
-  const perWeekday = recent.map((days) => {
-    const calls = new Float64Array(reasons * slotsPerDay);
-    let weight = 1;
-    for (const d of days) {
-      weight *= SHARE_DECAY;
-      for (let r = 0; r < reasons; r++) {
-        for (let s = 0; s < slotsPerDay; s++) {
-          const value = weight * series[r]![d * slotsPerDay + s]!;
-          calls[r * slotsPerDay + s]! += value;
-          bySlot[r * slotsPerDay + s]! += value;
-          slotTotals[s]! += value;
-        }
-      }
-    }
-    return calls;
-  });
-  const overall = new Float64Array(reasons);
-  let grand = 0;
-  for (let r = 0; r < reasons; r++) {
-    for (let s = 0; s < slotsPerDay; s++) overall[r]! += bySlot[r * slotsPerDay + s]!;
-    grand += overall[r]!;
-  }
-  for (let r = 0; r < reasons; r++) overall[r] = grand > 0 ? overall[r]! / grand : 1 / reasons;
-  const pooled = new Float64Array(reasons * slotsPerDay);
-  for (let r = 0; r < reasons; r++) {
-    for (let s = 0; s < slotsPerDay; s++) {
-      const i = r * slotsPerDay + s;
-      pooled[i] =
-        (bySlot[i]! + SHARE_PRIOR_CALLS * overall[r]!) / (slotTotals[s]! + SHARE_PRIOR_CALLS);
+/**
+ * Daily totals for the `horizonDays` days after `dailyTotals`: w × damped Holt-Winters +
+ * (1 − w) × mean of the last four same weekdays, w chosen by rolling origin over the last
+ * {@link LEVEL_TUNING_WEEKS} weeks (both refitted before each origin, absolute daily errors
+ * summed; 0.5 first, so it wins ties and short histories).
+ */
+function forecastDays(
+  dailyTotals: Float64Array,
+  firstWeekday: number,
+  horizonDays: number,
+): Float64Array {
+  const dayCount = dailyTotals.length;
+  const errors = HOLT_WINTERS_WEIGHTS.map(() => 0);
+  for (let k = LEVEL_TUNING_WEEKS; k >= 1; k--) {
+    const origin = dayCount - 7 * k;
+    if (origin < 14) continue;
+    const past = dailyTotals.subarray(0, origin);
+    const smoothed = forecastDailyTotals(past, firstWeekday, 7);
+    for (let h = 0; h < 7; h++) {
+      const actual = dailyTotals[origin + h]!;
+      if (Number.isNaN(actual)) continue;
+      const mean = sameWeekdayMean(past, origin + h);
+      HOLT_WINTERS_WEIGHTS.forEach((w, i) => {
+        errors[i]! += Math.abs(actual - (w * smoothed[h]! + (1 - w) * mean));
+      });
     }
   }
-  return perWeekday.map((calls) => {
-    const share = new Float64Array(reasons * slotsPerDay);
-    for (let s = 0; s < slotsPerDay; s++) {
-      let cellTotal = 0;
-      for (let r = 0; r < reasons; r++) cellTotal += calls[r * slotsPerDay + s]!;
-      for (let r = 0; r < reasons; r++) {
-        const i = r * slotsPerDay + s;
-        share[i] = (calls[i]! + SHARE_PRIOR_CALLS * pooled[i]!) / (cellTotal + SHARE_PRIOR_CALLS);
-      }
-    }
-    return share;
+  let best = 0;
+  errors.forEach((e, i) => {
+    if (e < errors[best]! * (1 - 1e-9)) best = i;
   });
+  const w = HOLT_WINTERS_WEIGHTS[best]!;
+  const smoothed = forecastDailyTotals(dailyTotals, firstWeekday, horizonDays);
+  return smoothed.map(
+    (value, h) => w * value + (1 - w) * sameWeekdayMean(dailyTotals, dayCount + h),
+  );
 }

@@ -67,16 +67,42 @@ function sameWeekdayMean(dailyTotals: Float64Array, day: number): number {
   return n > 0 ? sum / n : 0;
 }
 
-/** Candidate weights of Holt-Winters (against the same-weekday mean) in the daily forecast. */
-const HOLT_WINTERS_WEIGHTS = [0.5, 0, 0.25, 0.75, 1];
-/** Weekly origins on which the daily weight is scored. */
+/** Median of the last {@link MEDIAN_WEEKS} known same weekdays before `day` (0 when none). */
+function sameWeekdayMedian(dailyTotals: Float64Array, day: number): number {
+  const values: number[] = [];
+  const lastSeen = day - 7 * Math.ceil((day - dailyTotals.length + 1) / 7);
+  for (let d = lastSeen; d >= 0 && values.length < MEDIAN_WEEKS; d -= 7) {
+    if (!Number.isNaN(dailyTotals[d]!)) values.push(dailyTotals[d]!);
+  }
+  if (values.length === 0) return 0;
+  values.sort((x, y) => x - y);
+  const mid = values.length >> 1;
+  return values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+}
+
+/** Same weekdays behind the median, the daily level's outlier-proof part. */
+const MEDIAN_WEEKS = 5;
+/**
+ * Candidate weights of (damped Holt-Winters, mean of 4 same weekdays, median of 5 same weekdays)
+ * in the daily forecast, on a 0.25 grid; the equal Holt-Winters / mean mix first (ties, short
+ * histories).
+ */
+const DAILY_WEIGHTS: readonly (readonly [number, number, number])[] = [
+  [0.5, 0.5, 0],
+  ...[0, 1, 2, 3, 4].flatMap((a) =>
+    [0, 1, 2, 3, 4]
+      .filter((b) => a + b <= 4 && !(a === 2 && b === 2))
+      .map((b) => [a / 4, b / 4, (4 - a - b) / 4] as const),
+  ),
+];
+/** Weekly origins on which the daily weights are scored. */
 const LEVEL_TUNING_WEEKS = 4;
 
 /**
- * Daily totals for the `horizonDays` days after `dailyTotals`: w × damped Holt-Winters +
- * (1 − w) × mean of the last four same weekdays, w chosen by rolling origin over the last
- * {@link LEVEL_TUNING_WEEKS} weeks (both refitted before each origin, absolute daily errors
- * summed; 0.5 first, so it wins ties and short histories).
+ * Daily totals for the `horizonDays` days after `dailyTotals`: a weighted mean of damped
+ * Holt-Winters, the mean of the last four same weekdays and the median of the last five, the
+ * weights chosen by rolling origin over the last {@link LEVEL_TUNING_WEEKS} weeks (all three
+ * refitted before each origin, absolute daily errors summed).
  */
 function forecastDays(
   dailyTotals: Float64Array,
@@ -84,7 +110,7 @@ function forecastDays(
   horizonDays: number,
 ): Float64Array {
   const dayCount = dailyTotals.length;
-  const errors = HOLT_WINTERS_WEIGHTS.map(() => 0);
+  const errors = DAILY_WEIGHTS.map(() => 0);
   for (let k = LEVEL_TUNING_WEEKS; k >= 1; k--) {
     const origin = dayCount - 7 * k;
     if (origin < 14) continue;
@@ -94,8 +120,9 @@ function forecastDays(
       const actual = dailyTotals[origin + h]!;
       if (Number.isNaN(actual)) continue;
       const mean = sameWeekdayMean(past, origin + h);
-      HOLT_WINTERS_WEIGHTS.forEach((w, i) => {
-        errors[i]! += Math.abs(actual - (w * smoothed[h]! + (1 - w) * mean));
+      const median = sameWeekdayMedian(past, origin + h);
+      DAILY_WEIGHTS.forEach(([a, b, c], i) => {
+        errors[i]! += Math.abs(actual - (a * smoothed[h]! + b * mean + c * median));
       });
     }
   }
@@ -103,9 +130,12 @@ function forecastDays(
   errors.forEach((e, i) => {
     if (e < errors[best]! * (1 - 1e-9)) best = i;
   });
-  const w = HOLT_WINTERS_WEIGHTS[best]!;
+  const [a, b, c] = DAILY_WEIGHTS[best]!;
   const smoothed = forecastDailyTotals(dailyTotals, firstWeekday, horizonDays);
   return smoothed.map(
-    (value, h) => w * value + (1 - w) * sameWeekdayMean(dailyTotals, dayCount + h),
+    (value, h) =>
+      a * value +
+      b * sameWeekdayMean(dailyTotals, dayCount + h) +
+      c * sameWeekdayMedian(dailyTotals, dayCount + h),
   );
 }

@@ -15,4 +15,5 @@ export * from './random/index.js';
 export * from './report/index.js';
 export * from './staffing/index.js';
 export * from './stats/index.js';
+export * from './switchboard/index.js';
 export * from './units/duration.js';

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { inputError } from '../../errors.js';
+import { loadScenario, readScenarioDocument, variantNames } from '../../scenario/load-scenario.js';
+import { compareReport } from '../../report/pages/compare-report.js';
+import { REPORT_OPTION, resolveReportPath } from '../../report/report-option.js';
+import { writeReport } from '../../report/write-report.js';
+import { compareScenarios, formatComparison } from '../../switchboard/compare-scenarios.js';
+import { compareReportMeasures } from '../../switchboard/report-inputs.js';
+import { forecastNotice } from '../../switchboard/simulate-scenario.js';
+import type { SwitchboardCommand } from '../command.js';
+import { positiveInteger } from './simulate.js';
+
+/** `switchboard compare base.yaml variant.yaml […]`: paired differences under common random numbers. */
+export const compareCommand: SwitchboardCommand = {
+  command: 'compare <scenarios..>',
+  describe: 'Compare a base scenario with variants: paired differences and a verdict per measure',
+  builder: (y) =>
+    y
+      .positional('scenarios', {
+        type: 'string',
+        array: true,
+        describe:
+          'Base scenario then variants (file.yaml or file.yaml#variant); one file alone: its named variants',
+      })
+      .option('variant', {
+        type: 'string',
+        array: true,
+        describe: 'Named variant(s) of the base file to compare',
+      })
+      .option('days', { type: 'number', default: 7, describe: 'Days simulated' })
+      .option('replications', { type: 'number', default: 10, describe: 'Replications (paired)' })
+      .option('seed', { type: 'number', default: 1, describe: 'Seed shared by base and variants' })
+      .option('threads', {
+        type: 'number',
+        default: 1,
+        describe: 'Worker threads (results do not depend on it)',
+      })
+      .option('report', REPORT_OPTION)
+      .option('json', {
+        type: 'boolean',
+        default: false,
+        describe: 'Print the comparison as JSON',
+      }),
+  run: async (args, io) => {
+    const days = positiveInteger(args.days, '--days', 3660);
+    const replications = positiveInteger(args.replications, '--replications', 10_000);
+    const threads = positiveInteger(args.threads, '--threads', 256);
+    const seed = args.seed as number;
+    if (!Number.isFinite(seed)) throw inputError('--seed', 'a number', args.seed);
+    const reportPath = resolveReportPath(args.report, io.cwd);
+    const paths = (args.scenarios as string[]).map((p) => resolve(io.cwd, String(p)));
+    const [basePath, ...others] = paths;
+    const base = loadScenario(basePath!);
+    let variantPaths = others;
+    const named = (args.variant as string[] | undefined) ?? [];
+    if (named.length > 0) variantPaths = [...variantPaths, ...named.map((v) => `${basePath}#${v}`)];
+    if (variantPaths.length === 0) {
+      const document = readScenarioDocument(readFileSync(basePath!, 'utf8'), basePath);
+      variantPaths = variantNames(document).map((v) => `${basePath}#${v}`);
+      if (variantPaths.length === 0)
+        throw inputError(
+          'scenarios',
+          'a base and at least one variant (a second file, --variant, or variants: in the file)',
+          args.scenarios,
+          {},
+        );
+    }
+    const variants = variantPaths.map((p) => loadScenario(p));
+    for (const s of [base, ...variants]) {
+      const notice = forecastNotice(s, days);
+      if (notice) io.stderr(`${notice}\n`);
+    }
+    const report = await compareScenarios(base, variants, { days, replications, seed, threads });
+    if (reportPath) {
+      const first = report.comparisons[0]!;
+      const bytes = await writeReport(
+        reportPath,
+        compareReport({
+          baseName: report.base,
+          variantName: first.variant,
+          days: report.days,
+          replications: report.replications,
+          measures: compareReportMeasures(first.measures),
+        }),
+      );
+      const more =
+        report.comparisons.length > 1 ? ` (first variant of ${report.comparisons.length})` : '';
+      io.stderr(`report: ${reportPath} (${bytes} bytes)${more}\n`);
+    }
+    io.stdout(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatComparison(report));
+    return 0;
+  },
+};

@@ -1,0 +1,99 @@
+import { resolve } from 'node:path';
+import { inputError } from '../../errors.js';
+import { loadScenario } from '../../scenario/load-scenario.js';
+import { REPORT_OPTION, resolveReportPath } from '../../report/report-option.js';
+import { simulateReport } from '../../report/pages/simulate-report.js';
+import { writeReport } from '../../report/write-report.js';
+import { formatSummary } from '../../switchboard/format-summary.js';
+import { simulateReportInput } from '../../switchboard/report-inputs.js';
+import { writeQueueLog } from '../../switchboard/queue-log.js';
+import { forecastNotice, simulateScenario } from '../../switchboard/simulate-scenario.js';
+import { resultFiles, writeDirectoryAtomically } from '../../switchboard/write-results.js';
+import type { SwitchboardCommand } from '../command.js';
+
+/** Check a whole-number flag; throws an InputError naming the flag. */
+export function positiveInteger(value: unknown, flag: string, max = 100_000): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max)
+    throw inputError(flag, `a whole number from 1 to ${max}`, value);
+  return value;
+}
+
+/** `switchboard simulate scenario.yaml`: measures with 95 % confidence intervals. */
+export const simulateCommand: SwitchboardCommand = {
+  command: 'simulate <scenario>',
+  describe:
+    'Simulate a scenario: measures per interval, queue, reason, need and cost with 95 % CIs',
+  builder: (y) =>
+    y
+      .positional('scenario', {
+        type: 'string',
+        describe: 'Scenario file (YAML or JSON); file.yaml#variant for a named variant',
+      })
+      .option('variant', {
+        type: 'string',
+        describe: 'Simulate this named variant of the scenario',
+      })
+      .option('days', {
+        type: 'number',
+        default: 7,
+        describe: 'Days simulated from calendar.startDate',
+      })
+      .option('replications', { type: 'number', default: 10, describe: 'Independent replications' })
+      .option('seed', { type: 'number', default: 1, describe: 'Seed (same seed ⇒ same output)' })
+      .option('threads', {
+        type: 'number',
+        default: 1,
+        describe: 'Worker threads (results do not depend on it)',
+      })
+      .option('json', { type: 'boolean', default: false, describe: 'Print the results as JSON' })
+      .option('out', {
+        type: 'string',
+        describe: 'Write CSV tables and summary.json to this new directory',
+      })
+      .option('report', REPORT_OPTION)
+      .option('queue-log', {
+        type: 'string',
+        describe: 'Also write replication 1 as an Asterisk queue_log file',
+      }),
+  run: async (args, io) => {
+    const days = positiveInteger(args.days, '--days', 3660);
+    const replications = positiveInteger(args.replications, '--replications', 10_000);
+    const threads = positiveInteger(args.threads, '--threads', 256);
+    const seed = args.seed as number;
+    if (!Number.isFinite(seed)) throw inputError('--seed', 'a number', args.seed);
+    const reportPath = resolveReportPath(args.report, io.cwd);
+    const path = resolve(io.cwd, String(args.scenario));
+    const scenario = loadScenario(
+      path,
+      args.variant !== undefined ? { variant: String(args.variant) } : {},
+    );
+    const notice = forecastNotice(scenario, days);
+    if (notice) io.stderr(`${notice}\n`);
+    const { summary } = await simulateScenario(scenario, { days, replications, seed, threads });
+    summary.file =
+      String(args.scenario) + (args.variant !== undefined ? `#${String(args.variant)}` : '');
+    if (args.out !== undefined) {
+      const dir = resolve(io.cwd, String(args.out));
+      writeDirectoryAtomically(dir, resultFiles(summary));
+      io.stderr(`wrote ${Object.keys(resultFiles(summary)).length} files to ${String(args.out)}\n`);
+    }
+    const queueLog = args.queueLog ?? args['queue-log'];
+    if (queueLog !== undefined) {
+      const lines = writeQueueLog(scenario, resolve(io.cwd, String(queueLog)), {
+        days,
+        seed,
+        index: 0,
+      });
+      io.stderr(`wrote ${lines} queue_log lines (replication 1) to ${String(queueLog)}\n`);
+    }
+    if (reportPath) {
+      const bytes = await writeReport(
+        reportPath,
+        simulateReport(simulateReportInput(scenario, summary)),
+      );
+      io.stderr(`report: ${reportPath} (${bytes} bytes)\n`);
+    }
+    io.stdout(args.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
+    return 0;
+  },
+};

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { InputError, inputError } from '../errors.js';
+import { mergePatch } from './merge-patch.js';
+import { parseScenario } from './parse-scenario.js';
+import type { Scenario } from './scenario-types.js';
+import { suggestName } from './suggest-name.js';
+
+/**
+ * Read a scenario document (YAML, of which JSON is a subset) from text. Syntax errors name the
+ * file, line and column. Cost: linear in the text.
+ */
+export function readScenarioDocument(text: string, file?: string): Record<string, unknown> {
+  const parsed = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (parsed.errors.length > 0) {
+    throw new InputError(
+      parsed.errors.map((e) => ({
+        path: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '(document)',
+        expected: 'valid YAML or JSON',
+        received: (e.message.split('\n')[0] ?? e.code).replace(/ at line \d+, column \d+:?$/, ''),
+      })),
+      file,
+    );
+  }
+  const value: unknown = parsed.toJS({ maxAliasCount: 100 });
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw inputError(
+      '(top level)',
+      'a scenario: a mapping with name, arrivals, reasons, queues',
+      value,
+      { file },
+    );
+  return value as Record<string, unknown>;
+}
+
+/** The names of the `variants:` a scenario document declares. */
+export function variantNames(document: Record<string, unknown>): string[] {
+  const variants = document.variants;
+  return variants !== null && typeof variants === 'object' ? Object.keys(variants) : [];
+}
+
+/**
+ * The document of variant `name`: the base with the variant's merge patch applied (and without
+ * `variants`). Throws an {@link InputError} with "did you mean" for an unknown name.
+ */
+export function applyVariant(
+  document: Record<string, unknown>,
+  name: string,
+  file?: string,
+): Record<string, unknown> {
+  const names = variantNames(document);
+  if (!names.includes(name)) {
+    const suggestion = suggestName(name, names);
+    throw inputError(
+      'variants',
+      `the name of a variant (defined: ${names.join(', ') || 'none'})`,
+      name,
+      {
+        file,
+        ...(suggestion ? { hint: `did you mean "${suggestion}"?` } : {}),
+      },
+    );
+  }
+  const patch = (document.variants as Record<string, unknown>)[name];
+  const { variants: _omit, ...base } = document;
+  const patched = mergePatch(base, patch) as Record<string, unknown>;
+  if (typeof patched.name === 'string' && patched.name === base.name)
+    patched.name = `${base.name} — ${name}`;
+  return patched;
+}
+
+/** Options of {@link loadScenario}. */
+export interface LoadScenarioOptions {
+  /** Load this variant of the scenario instead of its base. */
+  variant?: string;
+}
+
+/**
+ * Load a scenario file (`base.yaml`, or `base.yaml#variant` / `options.variant` for one of its
+ * named variants), validate it and compile it. Throws an {@link InputError} naming the file and
+ * every problem. Cost: reading and validating the file.
+ */
+export function loadScenario(path: string, options: LoadScenarioOptions = {}): Scenario {
+  let file = path;
+  let variant = options.variant;
+  const hash = path.lastIndexOf('#');
+  if (variant === undefined && hash > 0) {
+    file = path.slice(0, hash);
+    variant = path.slice(hash + 1);
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw inputError('scenario', 'a readable scenario file', file, { hint: code ?? String(error) });
+  }
+  let document = readScenarioDocument(text, file);
+  if (variant !== undefined) document = applyVariant(document, variant, file);
+  const label = variant !== undefined ? `${file}#${variant}` : file;
+  return parseScenario(document, { file: label, baseDir: dirname(resolve(file)) });
+}

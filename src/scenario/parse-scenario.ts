@@ -1,0 +1,387 @@
+import { describeReceived, InputError, type InputProblem } from '../errors.js';
+import { parseDistribution } from '../random/distribution-spec.js';
+import type { Distribution } from '../random/distributions.js';
+import { Deterministic } from '../random/distributions.js';
+import { parseDurationSeconds } from '../units/duration.js';
+import { resolve } from 'node:path';
+import { mergePatch } from './merge-patch.js';
+import { type ForecastArrivals, readForecastArrivals } from './read-forecast-arrivals.js';
+import { parseRoutingSections } from './parse-routing.js';
+import type { DayRange, RedialSpec, RosterStep, Scenario } from './scenario-types.js';
+import { weekdays } from './scenario-types.js';
+import { suggestName } from './suggest-name.js';
+import { validateDocument } from './validate-document.js';
+
+type Doc = Record<string, unknown>;
+
+/** Options of {@link parseScenario}. */
+export interface ParseScenarioOptions {
+  /** The file the document came from, for error messages. */
+  file?: string;
+  /** The directory a relative `arrivals.forecast` path is read from (default: the current one). */
+  baseDir?: string;
+}
+
+/** Collects problems while a document is read; shared by the section parsers. */
+export class ProblemList {
+  readonly problems: InputProblem[] = [];
+  /** Record a problem. */
+  add(path: string, expected: string, received: unknown, hint?: string): void {
+    const problem: InputProblem = { path, expected, received: describeReceived(received) };
+    if (hint !== undefined) problem.hint = hint;
+    this.problems.push(problem);
+  }
+  /** A distribution from its spec, or a placeholder after recording its problems. */
+  distribution(spec: unknown, path: string, fallback = 1): Distribution {
+    try {
+      return parseDistribution(spec, path);
+    } catch (error) {
+      if (error instanceof InputError) this.problems.push(...error.problems);
+      else throw error;
+      return new Deterministic(fallback);
+    }
+  }
+  /** A duration in seconds, or `fallback` after recording a problem. */
+  duration(value: unknown, path: string, fallback: number): number {
+    if (value === undefined) return fallback;
+    try {
+      return parseDurationSeconds(value as string, { path });
+    } catch {
+      this.add(path, 'a duration such as 26s, 3m, 1.5h or a number of seconds', value);
+      return fallback;
+    }
+  }
+  /** The index of `name` among `names`, or -1 after recording a problem with a hint. */
+  reference(name: unknown, names: readonly string[], path: string, what: string): number {
+    const index = typeof name === 'string' ? names.indexOf(name) : -1;
+    if (index < 0) {
+      const suggestion = typeof name === 'string' ? suggestName(name, names) : undefined;
+      this.add(
+        path,
+        `the name of a defined ${what} (defined: ${names.map((n) => `"${n}"`).join(', ') || 'none'})`,
+        name,
+        suggestion ? `did you mean "${suggestion}"?` : undefined,
+      );
+    }
+    return index;
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `08:30` → 30600 seconds. */
+export function parseTimeOfDay(text: string): number {
+  const [h, m] = text.split(':');
+  return Number(h) * 3600 + Number(m) * 60;
+}
+
+function parseRange(text: string, path: string, problems: ProblemList): DayRange {
+  const [a, b] = text.split('-');
+  const from = parseTimeOfDay(a ?? '');
+  const to = parseTimeOfDay(b ?? '');
+  if (!(to > from) || to > 86400)
+    problems.add(path, 'a range HH:MM-HH:MM that ends after it starts, by 24:00', text);
+  return [from, to];
+}
+
+/** Per weekday, the `monday` entry or else `default` or else `fallback`. */
+function perWeekday<T>(
+  map: Doc | undefined,
+  read: (v: unknown, path: string) => T,
+  path: string,
+  fallback: T,
+): T[] {
+  return weekdays.map((day) => {
+    if (map?.[day] !== undefined) return read(map[day], `${path}.${day}`);
+    if (map?.default !== undefined) return read(map.default, `${path}.default`);
+    return fallback;
+  });
+}
+
+function weekdayOf(date: string): number {
+  const d = new Date(`${date}T12:00:00Z`);
+  return (d.getUTCDay() + 6) % 7;
+}
+
+function readRedials(
+  raw: Doc | undefined,
+  path: string,
+  p: ProblemList,
+  base?: RedialSpec,
+): RedialSpec {
+  if (raw === undefined)
+    return base ?? { probability: 0, delay: new Deterministic(600), maxAttempts: 1 };
+  return {
+    probability: raw.probability as number,
+    delay:
+      raw.delay !== undefined
+        ? p.distribution(raw.delay, `${path}.delay`)
+        : (base?.delay ?? new Deterministic(600)),
+    maxAttempts: (raw.maxAttempts as number | undefined) ?? base?.maxAttempts ?? 3,
+  };
+}
+
+/**
+ * Turn a scenario document (parsed YAML or JSON) into a {@link Scenario}: validate it against
+ * the published schema, then check what a schema cannot (references between sections, shares
+ * summing to 1, time ranges) and compile names to indices. Throws an {@link InputError} listing
+ * every problem with its path. Cost: linear in the document's size.
+ */
+export function parseScenario(document: unknown, options: ParseScenarioOptions = {}): Scenario {
+  const file = options.file;
+  const schemaProblems = validateDocument(document);
+  const p = new ProblemList();
+  if (schemaProblems.length > 0) {
+    // Report what the semantic checks find too, so every problem comes out at once; they may
+    // stumble on the malformed parts, which the schema problems already name.
+    try {
+      compileScenario(document as Doc, file, p, options.baseDir);
+    } catch {
+      /* the schema problems explain it */
+    }
+    const inside = (a: string, b: string) =>
+      a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`);
+    const covered = (path: string) =>
+      schemaProblems.some((s) => inside(path, s.path) || inside(s.path, path));
+    throw new InputError([...schemaProblems, ...p.problems.filter((q) => !covered(q.path))], file);
+  }
+  const { variants, ...base } = document as Doc;
+  const scenario = compileScenario(base, file, p, options.baseDir);
+  if (variants !== undefined) {
+    for (const [name, patch] of Object.entries(variants as Doc)) {
+      try {
+        parseScenario(mergePatch(base, patch), {
+          ...(options.baseDir ? { baseDir: options.baseDir } : {}),
+        });
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        const fromBase = new Set(p.problems.map((q) => `${q.path}|${q.expected}|${q.received}`));
+        for (const problem of error.problems) {
+          if (fromBase.has(`${problem.path}|${problem.expected}|${problem.received}`)) continue;
+          p.problems.push({ ...problem, path: `variants.${name} → ${problem.path}` });
+        }
+      }
+    }
+  }
+  if (p.problems.length > 0) throw new InputError(p.problems, file);
+  return scenario;
+}
+
+function compileScenario(
+  doc: Doc,
+  file: string | undefined,
+  p: ProblemList,
+  baseDir: string | undefined,
+): Scenario {
+  const calendar = (doc.calendar ?? {}) as Doc;
+  const intervalMinutes = (calendar.intervalMinutes as number | undefined) ?? 30;
+  let startDate = (calendar.startDate as string | undefined) ?? '2026-01-05';
+  const timezone = (calendar.timezone as string | undefined) ?? 'UTC';
+  if (!isTimeZone(timezone)) {
+    const zones = Intl.supportedValuesOf('timeZone');
+    const suggestion = suggestName(timezone, zones);
+    p.add(
+      'calendar.timezone',
+      'an IANA time zone such as Europe/Paris or UTC',
+      timezone,
+      suggestion ? `did you mean "${suggestion}"?` : undefined,
+    );
+  }
+  if (Number.isNaN(Date.parse(`${startDate}T00:00:00Z`)))
+    p.add('calendar.startDate', 'a real date YYYY-MM-DD', startDate);
+  const openingHours = perWeekday<DayRange[]>(
+    calendar.openingHours as Doc | undefined,
+    (v, path) => (v as string[]).map((r, i) => parseRange(r, `${path}[${i}]`, p)),
+    'calendar.openingHours',
+    [[0, 86400]],
+  );
+
+  const arrivals = doc.arrivals as Doc;
+  let forecast: ForecastArrivals | undefined;
+  let document = doc;
+  if (arrivals.forecast !== undefined) {
+    if (arrivals.callsPerDay !== undefined || arrivals.intradayProfile !== undefined)
+      p.add(
+        'arrivals.forecast',
+        'either a forecast or callsPerDay with intradayProfile, not both',
+        arrivals.forecast,
+      );
+    const path = resolve(baseDir ?? '.', arrivals.forecast as string);
+    forecast = readForecastArrivals(
+      path,
+      Object.keys(doc.reasons as Doc),
+      intervalMinutes,
+      'arrivals.forecast',
+      p,
+    );
+    // Workers recompile the document: give them the absolute path.
+    document = mergePatch(doc, { arrivals: { forecast: path } }) as Doc;
+    if (forecast && calendar.startDate === undefined) startDate = forecast.startDate;
+  } else if (arrivals.callsPerDay === undefined || arrivals.intradayProfile === undefined) {
+    p.add('arrivals', 'callsPerDay and intradayProfile, or a forecast CSV', 'neither');
+  }
+  const callsPerDay =
+    typeof arrivals.callsPerDay === 'number'
+      ? weekdays.map(() => arrivals.callsPerDay as number)
+      : perWeekday(
+          arrivals.callsPerDay as Doc | undefined,
+          (v) => v as number,
+          'arrivals.callsPerDay',
+          0,
+        );
+  const intervals = Math.round(1440 / intervalMinutes);
+  const intradayProfile = perWeekday<Float64Array>(
+    arrivals.intradayProfile as Doc | undefined,
+    (v, path) => {
+      const shares = new Float64Array(intervals);
+      let total = 0;
+      for (const [key, share] of Object.entries(v as Record<string, number>)) {
+        const start = /^\d\d:\d\d$/.test(key) ? parseTimeOfDay(key) : Number.NaN;
+        if (!(start >= 0 && start < 86400) || start % (intervalMinutes * 60) !== 0) {
+          p.add(
+            `${path}.${key}`,
+            `an interval start HH:MM on the ${intervalMinutes}-minute grid`,
+            key,
+          );
+          continue;
+        }
+        shares[start / (intervalMinutes * 60)] = share;
+        total += share;
+      }
+      if (Math.abs(total - 1) > 0.01)
+        p.add(
+          path,
+          'interval shares summing to 1 (±0.01)',
+          `shares summing to ${total.toFixed(4)}`,
+        );
+      else for (let i = 0; i < intervals; i++) shares[i] = shares[i]! / total;
+      return shares;
+    },
+    'arrivals.intradayProfile',
+    new Float64Array(intervals),
+  );
+  weekdays.forEach((day, i) => {
+    if (callsPerDay[i]! > 0 && intradayProfile[i]!.every((s) => s === 0))
+      p.add(`arrivals.intradayProfile.${day}`, `a profile for ${day} (or a default)`, undefined);
+  });
+
+  const queueNames = Object.keys(doc.queues as Doc);
+  const queues = queueNames.map((qName) => {
+    const raw = (doc.queues as Doc)[qName] as Doc;
+    const path = `queues.${qName}`;
+    const roster = perWeekday<RosterStep[]>(
+      raw.operators as Doc | undefined,
+      (v, at) => {
+        const steps = (v as Doc[]).map((s, i) => ({
+          fromSeconds: parseTimeOfDay(s.from as string),
+          toSeconds: parseTimeOfDay(s.to as string),
+          operators: s.operators as number,
+          at: `${at}[${i}]`,
+        }));
+        steps.sort((a, b) => a.fromSeconds - b.fromSeconds);
+        steps.forEach((s, i) => {
+          if (!(s.toSeconds > s.fromSeconds) || s.toSeconds > 86400)
+            p.add(`${s.at}.to`, `a time after from, by 24:00`, (v as Doc[])[i]?.to);
+          const next = steps[i + 1];
+          if (next && next.fromSeconds < s.toSeconds)
+            p.add(
+              next.at,
+              'roster steps that do not overlap',
+              `${(v as Doc[]).length} overlapping steps`,
+            );
+        });
+        return steps.map(({ fromSeconds, toSeconds, operators }) => ({
+          fromSeconds,
+          toSeconds,
+          operators,
+        }));
+      },
+      `${path}.operators`,
+      [],
+    );
+    const callback = raw.callback as Doc | undefined;
+    return {
+      name: qName,
+      roster,
+      wrapUp:
+        raw.wrapUp !== undefined
+          ? p.distribution(raw.wrapUp, `${path}.wrapUp`)
+          : new Deterministic(0),
+      helps: ((raw.helps as string[] | undefined) ?? []).map((h, i) =>
+        p.reference(h, queueNames, `${path}.helps[${i}]`, 'queue'),
+      ),
+      callback: callback && {
+        offerAfterSeconds: p.duration(callback.offerAfter, `${path}.callback.offerAfter`, 60),
+        acceptance: callback.acceptance as number,
+        answerProbability: (callback.answerProbability as number | undefined) ?? 0.8,
+        retryDelay:
+          callback.retryDelay !== undefined
+            ? p.distribution(callback.retryDelay, `${path}.callback.retryDelay`)
+            : new Deterministic(1800),
+        maxAttempts: (callback.maxAttempts as number | undefined) ?? 3,
+        noAnswerSeconds: p.duration(callback.noAnswerTime, `${path}.callback.noAnswerTime`, 30),
+      },
+    };
+  });
+
+  // A queue without operators of its own (as the audit writes for a pooled switchboard) is
+  // served by every group that has a roster, unless some group already `helps` it.
+  const pooled = queueNames.filter((_, q) => {
+    const raw = (doc.queues as Doc)[queueNames[q]!] as Doc;
+    return raw.operators === undefined && !queues.some((g) => g.helps.includes(q));
+  });
+  for (const queue of queues) {
+    const own = ((doc.queues as Doc)[queue.name] as Doc).operators !== undefined;
+    if (!own) continue;
+    for (const name of pooled) {
+      const q = queueNames.indexOf(name);
+      if (!queue.helps.includes(q)) queue.helps.push(q);
+    }
+  }
+  const redials = readRedials(doc.redials as Doc | undefined, 'redials', p);
+  const routing = parseRoutingSections(doc, queueNames, redials, p);
+  const costs = (doc.costs ?? {}) as Record<string, number | undefined>;
+  const measures = (doc.measures ?? {}) as Doc;
+  const serviceLevelSeconds = p.duration(
+    measures.serviceLevelTime,
+    'measures.serviceLevelTime',
+    20,
+  );
+  const shortAbandonSeconds = p.duration(measures.shortAbandonTime, 'measures.shortAbandonTime', 5);
+
+  return {
+    document,
+    forecast,
+    name: doc.name as string,
+    description: (doc.description as string | undefined) ?? '',
+    file,
+    timezone,
+    intervalMinutes,
+    startWeekday: weekdayOf(startDate),
+    startDate,
+    openingHours,
+    closedDays: (calendar.closedDays as string[] | undefined) ?? [],
+    callsPerDay,
+    intradayProfile,
+    queues,
+    lines: (doc.lines as number | undefined) ?? Number.POSITIVE_INFINITY,
+    ...routing,
+    costs: {
+      operatorHour: costs.operatorHour ?? 0,
+      lostCall: costs.lostCall ?? 0,
+      transfer: costs.transfer ?? 0,
+      repeatAttempt: costs.repeatAttempt ?? 0,
+    },
+    serviceLevelSeconds,
+    shortAbandonSeconds,
+  };
+}
+
+export { readRedials };

@@ -1,0 +1,288 @@
+/**
+ * The published JSON Schema (draft 2020-12 subset that Ajv checks) of a scenario file. It fixes
+ * the shape: which sections and fields exist, their types and ranges. What a schema cannot say
+ * (a queue named in a reason exists, shares sum to 1, a time range is not reversed) is checked by
+ * {@link parseScenario} afterwards. `docs/scenario-format.md` is the reader's version of it.
+ */
+
+const duration = {
+  description: 'a duration: 26s, 3m, 1.5h or a number of seconds',
+  anyOf: [
+    { type: 'number', minimum: 0 },
+    { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|min|h)?\\s*$' },
+  ],
+};
+const probability = { type: 'number', minimum: 0, maximum: 1 };
+const distribution = {
+  type: 'object',
+  required: ['distribution'],
+  properties: { distribution: { type: 'string' } },
+};
+const timeOfDay = { type: 'string', pattern: '^([01]\\d|2[0-4]):[0-5]\\d$' };
+const timeRange = {
+  type: 'string',
+  pattern: '^([01]\\d|2[0-4]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$',
+};
+const name = { type: 'string', minLength: 1 };
+const callsPerDay = { type: 'number', minimum: 0, maximum: 1_000_000 };
+const weekdayKeys = [
+  'default',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+];
+const byWeekday = (item: object) => ({
+  type: 'object',
+  additionalProperties: false,
+  properties: Object.fromEntries(weekdayKeys.map((k) => [k, item])),
+});
+const redials = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['probability'],
+  properties: {
+    probability,
+    delay: distribution,
+    maxAttempts: { type: 'integer', minimum: 1 },
+  },
+};
+const rosterStep = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['from', 'to', 'operators'],
+  properties: {
+    from: timeOfDay,
+    to: timeOfDay,
+    operators: { type: 'integer', minimum: 0, maximum: 100_000 },
+  },
+};
+
+/** The JSON Schema of a scenario file. */
+export const scenarioSchema = {
+  $id: 'https://switchboard.example/scenario.schema.json',
+  $defs: {
+    ivrOption: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        label: { type: 'string' },
+        reasons: { type: 'array', items: name, minItems: 1 },
+        queue: name,
+        routes: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['to', 'probability'],
+            properties: { to: name, probability },
+          },
+        },
+        message: duration,
+        options: { type: 'array', minItems: 1, items: { $ref: '#/$defs/ivrOption' } },
+      },
+    },
+  },
+  title: 'switchboard scenario',
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'arrivals', 'reasons', 'queues'],
+  properties: {
+    name,
+    description: { type: 'string' },
+    calendar: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        timezone: { type: 'string' },
+        intervalMinutes: { type: 'integer', enum: [5, 10, 15, 20, 30, 60] },
+        startDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+        openingHours: byWeekday({ type: 'array', items: timeRange }),
+        closedDays: { type: 'array', items: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } },
+      },
+    },
+    arrivals: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        forecast: { type: 'string', minLength: 1 },
+        callsPerDay: {
+          description: 'calls per day: a number from 0 to 1,000,000, or one per weekday',
+          anyOf: [callsPerDay, byWeekday(callsPerDay)],
+        },
+        intradayProfile: byWeekday({
+          type: 'object',
+          propertyNames: timeOfDay,
+          additionalProperties: { type: 'number', minimum: 0 },
+        }),
+      },
+    },
+    reasons: {
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['handleTime', 'patience'],
+        properties: {
+          share: probability,
+          handleTime: distribution,
+          patience: distribution,
+          queue: name,
+          transfer: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['probability'],
+            properties: {
+              probability,
+              to: { type: 'object', additionalProperties: { type: 'number', minimum: 0 } },
+              mode: { enum: ['warm', 'wild'] },
+            },
+          },
+          redials,
+          micro: { type: 'boolean' },
+        },
+      },
+    },
+    redials,
+    queues: {
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          operators: byWeekday({ type: 'array', items: rosterStep }),
+          wrapUp: distribution,
+          helps: { type: 'array', items: name },
+          callback: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['offerAfter', 'acceptance'],
+            properties: {
+              offerAfter: duration,
+              acceptance: probability,
+              answerProbability: probability,
+              retryDelay: distribution,
+              maxAttempts: { type: 'integer', minimum: 1 },
+              noAnswerTime: duration,
+            },
+          },
+        },
+      },
+    },
+    lines: { type: 'integer', minimum: 1, maximum: 10_000_000 },
+    transfers: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        mode: { enum: ['warm', 'wild'] },
+        outcomes: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            answered: probability,
+            ringOut: probability,
+            voicemail: probability,
+            bouncedBack: probability,
+          },
+        },
+        ringTime: distribution,
+        warmTimeout: duration,
+        warmMessage: probability,
+        maxBounces: { type: 'integer', minimum: 0, maximum: 50 },
+      },
+    },
+    ivr: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['message', 'options', 'defaultQueue'],
+      properties: {
+        message: duration,
+        perOption: duration,
+        hangUpPerMinute: probability,
+        cannotUse: probability,
+        wrongOption: probability,
+        defaultQueue: name,
+        options: { type: 'array', minItems: 1, items: { $ref: '#/$defs/ivrOption' } },
+      },
+    },
+    services: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          availability: {
+            anyOf: [
+              probability,
+              {
+                type: 'object',
+                propertyNames: { anyOf: [{ const: 'default' }, timeRange] },
+                additionalProperties: probability,
+              },
+            ],
+          },
+          voicemail: { enum: ['available', 'full', 'none'] },
+        },
+      },
+    },
+    outbound: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['callsPerDay'],
+      properties: {
+        callsPerDay: {
+          description: 'calls per day: a number from 0 to 1,000,000, or one per weekday',
+          anyOf: [callsPerDay, byWeekday(callsPerDay)],
+        },
+        hours: timeRange,
+        answerProbability: probability,
+        answeringMachine: probability,
+        voicemailPolicy: { enum: ['leaveMessage', 'retry'] },
+        retryDelay: distribution,
+        maxAttempts: { type: 'integer', minimum: 1 },
+        callBack: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['reason'],
+          properties: { probability, delay: distribution, reason: name },
+        },
+      },
+    },
+    microFlows: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        handling: { enum: ['pool', 'dedicated'] },
+        handleTimeFactor: { type: 'number', minimum: 0 },
+        extraTransferProbability: probability,
+        errorProbability: probability,
+        dedicatedQueue: name,
+      },
+    },
+    costs: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        operatorHour: { type: 'number', minimum: 0 },
+        lostCall: { type: 'number', minimum: 0 },
+        transfer: { type: 'number', minimum: 0 },
+        repeatAttempt: { type: 'number', minimum: 0 },
+      },
+    },
+    measures: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { serviceLevelTime: duration, shortAbandonTime: duration },
+    },
+    variants: {
+      type: 'object',
+      additionalProperties: { type: 'object' },
+    },
+  },
+} as const;

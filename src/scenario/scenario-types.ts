@@ -1,0 +1,216 @@
+import type { Distribution } from '../random/distributions.js';
+import type { ForecastArrivals } from './read-forecast-arrivals.js';
+
+/** Weekdays in the order of `Date.getUTCDay()` shifted to start on Monday. */
+export const weekdays = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
+
+/** `monday` … `sunday`. */
+export type Weekday = (typeof weekdays)[number];
+
+/** A time range of a day in seconds since local midnight, `[from, to)`. */
+export type DayRange = readonly [fromSeconds: number, toSeconds: number];
+
+/** A roster step: from `fromSeconds` (of the day) on, `operators` on the phones. */
+export interface RosterStep {
+  fromSeconds: number;
+  toSeconds: number;
+  operators: number;
+}
+
+/** Where an IVR route sends a caller. */
+export type RouteTarget =
+  { kind: 'queue'; index: number } | { kind: 'service'; index: number } | { kind: 'selfService' };
+
+/** One route of an IVR option: with `probability`, go to `target`. */
+export interface IvrRoute {
+  probability: number;
+  target: RouteTarget;
+}
+
+/** One IVR menu option: it routes its callers, or opens a sub-menu. */
+export interface IvrOption {
+  label: string;
+  /** Indices of the reasons whose callers choose this option (in a sub-menu too). */
+  reasons: number[];
+  /** Where the option's callers go (empty when it opens a sub-menu). */
+  routes: IvrRoute[];
+  /** Index in {@link IvrSpec.menus} of the sub-menu it opens, or -1. */
+  submenu: number;
+}
+
+/** One menu of the IVR tree: an announcement, then options. */
+export interface IvrMenu {
+  /** Where it is in the file (`ivr`, `ivr.options[1]`). */
+  path: string;
+  messageSeconds: number;
+  options: IvrOption[];
+}
+
+/** The IVR: a message and a menu tree (a route may end in self-service). */
+export interface IvrSpec {
+  /** The menus, the top one first (its options are {@link IvrSpec.options}). */
+  menus: IvrMenu[];
+  messageSeconds: number;
+  perOptionSeconds: number;
+  /** Chance per minute in the menu that a caller hangs up. */
+  hangUpPerMinute: number;
+  /** Chance a caller cannot use the menu and falls through to `defaultQueue`. */
+  cannotUse: number;
+  /** Chance a caller who can use the menu picks another option than the right one. */
+  wrongOption: number;
+  defaultQueue: number;
+  options: IvrOption[];
+}
+
+/** How a transfer is made. */
+export type TransferMode = 'warm' | 'wild';
+
+/** A reason's transfers: with `probability`, to a service chosen by share. */
+export interface ReasonTransfer {
+  probability: number;
+  services: number[];
+  /** Cumulative shares matching `services`. */
+  cumulative: number[];
+  mode: TransferMode | undefined;
+}
+
+/** Redial behaviour after a failed attempt. */
+export interface RedialSpec {
+  probability: number;
+  delay: Distribution;
+  maxAttempts: number;
+}
+
+/** One reason for calling. */
+export interface ReasonSpec {
+  name: string;
+  share: number;
+  handleTime: Distribution;
+  patience: Distribution;
+  queue: number;
+  transfer: ReasonTransfer;
+  redials: RedialSpec;
+  /** A rare reason needing special knowledge (see {@link MicroFlowSpec}). */
+  micro: boolean;
+}
+
+/** Callback offer (virtual hold) of a queue. */
+export interface CallbackSpec {
+  offerAfterSeconds: number;
+  acceptance: number;
+  answerProbability: number;
+  retryDelay: Distribution;
+  maxAttempts: number;
+  /** Time an operator spends on a callback the patient does not answer. */
+  noAnswerSeconds: number;
+}
+
+/** A queue with its operator group. */
+export interface QueueSpec {
+  name: string;
+  /** Roster by weekday (index 0 = monday). */
+  roster: RosterStep[][];
+  wrapUp: Distribution;
+  /** Other queues this group's operators also serve when their own queue is empty. */
+  helps: number[];
+  callback: CallbackSpec | undefined;
+}
+
+/** A service calls are transferred to. */
+export interface ServiceSpec {
+  name: string;
+  /** Chance someone answers, per hour of the day (24 values). */
+  availability: Float64Array;
+  voicemail: 'available' | 'full' | 'none';
+}
+
+/** Transfers in general. */
+export interface TransferSpec {
+  mode: TransferMode;
+  /** Outcome shares of a wild transfer when no service availability says otherwise. */
+  outcomes: { answered: number; ringOut: number; voicemail: number; bouncedBack: number };
+  ringTime: Distribution;
+  /** Warm transfer: the operator takes the call back after this. */
+  warmTimeoutSeconds: number;
+  /** Warm transfer that fails: chance the operator takes a message (the need is resolved). */
+  warmMessage: number;
+  /** A call bounced back this many times and not answered gives up on the next failure. */
+  maxBounces: number;
+}
+
+/** Outbound work of clerks calling patients. */
+export interface OutboundSpec {
+  callsPerDay: number[];
+  fromSeconds: number;
+  toSeconds: number;
+  answerProbability: number;
+  /** When the patient does not answer: chance an answering machine picks up. */
+  answeringMachine: number;
+  policy: 'leaveMessage' | 'retry';
+  retryDelay: Distribution;
+  maxAttempts: number;
+  /** Chance a patient who got a message calls back through the switchboard. */
+  callBackProbability: number;
+  callBackDelay: Distribution;
+  /** Reason the patient calls back with. */
+  callBackReason: number;
+}
+
+/** How rare reasons with special knowledge are handled. */
+export interface MicroFlowSpec {
+  handling: 'pool' | 'dedicated';
+  handleTimeFactor: number;
+  extraTransferProbability: number;
+  errorProbability: number;
+  dedicatedQueue: number;
+}
+
+/** Costs in the scenario's currency. */
+export interface CostSpec {
+  operatorHour: number;
+  lostCall: number;
+  transfer: number;
+  repeatAttempt: number;
+}
+
+/** A validated scenario, compiled to indices and distributions, ready for the model. */
+export interface Scenario {
+  /** The validated document it was compiled from (workers recompile it). */
+  document: Record<string, unknown>;
+  /** Arrivals from a forecast CSV (dated), used instead of callsPerDay × intradayProfile. */
+  forecast: ForecastArrivals | undefined;
+  name: string;
+  description: string;
+  file: string | undefined;
+  timezone: string;
+  intervalMinutes: number;
+  /** Weekday of day 0 (0 = monday). */
+  startWeekday: number;
+  startDate: string;
+  /** Opening hours per weekday. */
+  openingHours: DayRange[][];
+  closedDays: string[];
+  /** Calls per day per weekday. */
+  callsPerDay: number[];
+  /** Share of the day's calls per interval, per weekday (each sums to 1). */
+  intradayProfile: Float64Array[];
+  reasons: ReasonSpec[];
+  queues: QueueSpec[];
+  services: ServiceSpec[];
+  lines: number;
+  transfers: TransferSpec;
+  ivr: IvrSpec | undefined;
+  outbound: OutboundSpec | undefined;
+  microFlows: MicroFlowSpec | undefined;
+  costs: CostSpec;
+  serviceLevelSeconds: number;
+  shortAbandonSeconds: number;
+}

@@ -1,0 +1,132 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import { describeReceived, type InputProblem } from '../errors.js';
+import { scenarioSchema } from './scenario-schema.js';
+import { suggestName } from './suggest-name.js';
+
+let compiled: ReturnType<Ajv['compile']> | undefined;
+
+function validator(): ReturnType<Ajv['compile']> {
+  if (compiled === undefined) {
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+    compiled = ajv.compile(scenarioSchema);
+  }
+  return compiled;
+}
+
+/** `/ivr/options/2/routes/0` → `ivr.options[2].routes[0]`. */
+export function pointerToPath(pointer: string): string {
+  let path = '';
+  for (const raw of pointer.split('/').slice(1)) {
+    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (/^\d+$/.test(part)) path += `[${part}]`;
+    else path += path === '' ? part : `.${part}`;
+  }
+  return path;
+}
+
+function join(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
+}
+
+function expectation(error: ErrorObject): string {
+  const p = error.params as Record<string, unknown>;
+  const schema = error.parentSchema as Record<string, unknown> | undefined;
+  const described = typeof schema?.description === 'string' ? schema.description : undefined;
+  switch (error.keyword) {
+    case 'type':
+      return `a value of type ${String(p.type)}`;
+    case 'minimum':
+      return `a number ≥ ${String(p.limit)}`;
+    case 'maximum':
+      return `a number ≤ ${String(p.limit)}${p.limit === 1 ? ' (a probability is in [0, 1])' : ''}`;
+    case 'enum':
+      return `one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'pattern':
+      return /:/.test(String(p.pattern))
+        ? String(p.pattern).includes('-(')
+          ? 'a time range HH:MM-HH:MM'
+          : 'a time of day HH:MM'
+        : /\\d\{4\}/.test(String(p.pattern))
+          ? 'a date YYYY-MM-DD'
+          : 'a duration such as 26s, 3m, 1.5h or a number of seconds';
+    case 'anyOf':
+      return described ?? 'a value of one of the allowed forms (see docs/scenario-format.md)';
+    case 'minItems':
+      return `a list of at least ${String(p.limit)}`;
+    case 'minProperties':
+      return `at least ${String(p.limit)} entry`;
+    case 'minLength':
+      return 'a non-empty name';
+    case 'const':
+      return JSON.stringify(p.allowedValue);
+    default:
+      return error.message ?? error.keyword;
+  }
+}
+
+function valueAt(document: unknown, pointer: string): unknown {
+  let value = document;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/**
+ * Check a parsed scenario document against {@link scenarioSchema}. Returns every problem with
+ * its path (`ivr.options[2].routes[0].probability`), what was expected, what was received and,
+ * for a misspelt field, "did you mean". Cost: linear in the document's size.
+ */
+export function validateDocument(document: unknown): InputProblem[] {
+  const validate = validator();
+  if (validate(document)) return [];
+  const errors = validate.errors ?? [];
+  // anyOf errors come with one error per failed branch: keep the anyOf one only.
+  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf');
+  const problems: InputProblem[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (
+      error.keyword !== 'anyOf' &&
+      anyOfPaths.some(
+        (a) =>
+          error.schemaPath.startsWith(a.schemaPath.replace(/\/anyOf$/, '/anyOf/')) &&
+          error.instancePath.startsWith(a.instancePath),
+      )
+    ) {
+      continue;
+    }
+    if (error.keyword === 'if' || error.keyword === 'propertyNames') continue;
+    const path = pointerToPath(error.instancePath);
+    let problem: InputProblem;
+    if (error.keyword === 'additionalProperties') {
+      const field = String((error.params as { additionalProperty: string }).additionalProperty);
+      const known = Object.keys(
+        ((error.parentSchema as Record<string, unknown>).properties as object) ?? {},
+      );
+      problem = {
+        path: join(path, field),
+        expected: `no such field here (known: ${known.join(', ')})`,
+        received: describeReceived(valueAt(document, `${error.instancePath}/${field}`)),
+      };
+      const suggestion = suggestName(field, known);
+      if (suggestion) problem.hint = `did you mean "${suggestion}"?`;
+    } else if (error.keyword === 'required') {
+      const field = String((error.params as { missingProperty: string }).missingProperty);
+      problem = { path: join(path, field), expected: 'a value (required)', received: 'nothing' };
+    } else {
+      problem = {
+        path: path === '' ? '(top level)' : path,
+        expected: expectation(error),
+        received: describeReceived(error.data),
+      };
+    }
+    const key = `${problem.path}|${problem.expected}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
+  return problems;
+}

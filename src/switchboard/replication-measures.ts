@@ -1,0 +1,209 @@
+import type { Scenario } from '../scenario/scenario-types.js';
+import {
+  IntervalField as I,
+  type MeasureRow,
+  QueueField as Q,
+  ReasonField as R,
+  type ReplicationResult,
+  type Tallies,
+} from './tallies.js';
+
+const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN);
+
+function clock(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+/**
+ * Turn one replication's counts into named measures, by table. Definitions (also in
+ * docs/simulate.md): service level = queue entries answered within the target / (answered +
+ * abandoned) entries; ASA = mean wait of answered entries; probability of abandon = abandoned /
+ * (answered + abandoned) entries; occupancy = operator busy time (talk, warm-transfer hold,
+ * wrap-up, callbacks) / rostered operator time. Interval rows are per-day averages. Ratios with
+ * nothing to divide are NaN (JSON null).
+ */
+export function replicationMeasures(
+  scenario: Scenario,
+  days: number,
+  tallies: Tallies,
+  events: number,
+): ReplicationResult {
+  const o = tallies.overall;
+  const entriesDecided = o.answers + o.queueAbandons;
+  const overall: MeasureRow = {
+    offered: o.offered,
+    answered: o.answered,
+    abandoned: o.abandoned,
+    busy: o.busy,
+    inSystemAtEnd: o.inSystemAtEnd,
+    transfers: o.transfers,
+    bouncedBack: o.bouncedBack,
+    closed: o.closed,
+    ivrAbandoned: o.ivrAbandoned,
+    ivrResolved: o.ivrResolved,
+    callbackAccepted: o.callbackAccepted,
+    completed: o.completed,
+    transferFailed: o.transferFailed,
+    shortAbandoned: o.shortAbandoned,
+    warmTransfers: o.warmTransfers,
+    wildTransfers: o.wildTransfers,
+    failedTransfers: o.failedTransfers,
+    serviceVoicemails: o.serviceVoicemails,
+    redials: o.redials,
+    misrouted: o.misrouted,
+    errors: o.errors,
+    voicemailGeneratedCalls: o.voicemailGeneratedCalls,
+    callbacksMade: o.callbacksMade,
+    callbacksAnswered: o.callbacksAnswered,
+    outboundAttempts: o.outboundAttempts,
+    outboundReached: o.outboundReached,
+    outboundMessages: o.outboundMessages,
+    offeredPerDay: o.offered / days,
+    serviceLevel: ratio(o.answeredInTarget, entriesDecided),
+    serviceLevelExcludingShortAbandons: ratio(
+      o.answeredInTarget,
+      entriesDecided - o.shortAbandoned,
+    ),
+    asaSeconds: ratio(o.waitAnswered, o.answers),
+    probabilityAbandon: ratio(o.queueAbandons, entriesDecided),
+    probabilityAbandonExcludingShort: ratio(
+      o.queueAbandons - o.shortAbandoned,
+      entriesDecided - o.shortAbandoned,
+    ),
+    probabilityBusy: ratio(o.busy, o.offered),
+    occupancy: ratio(o.busySeconds, o.rosterSeconds),
+    transfersPerAnsweredCall: ratio(o.transfers, o.answered),
+  };
+
+  const intervalSeconds = scenario.intervalMinutes * 60;
+  const intervals = Math.round(86400 / intervalSeconds);
+  // How many of each weekday the horizon holds, for per-day averages.
+  const weekdayDays = new Array<number>(7).fill(0);
+  for (let d = 0; d < days; d++) weekdayDays[(scenario.startWeekday + d) % 7]!++;
+  const row = (sum: (field: number) => number, perDays: number): MeasureRow => {
+    const decided = sum(I.answered) + sum(I.abandoned);
+    const perDay = (field: number) => (perDays > 0 ? sum(field) / perDays : Number.NaN);
+    return {
+      offeredPerDay: perDay(I.offered),
+      busyPerDay: perDay(I.busy),
+      answeredPerDay: perDay(I.firstAnswered),
+      abandonedPerDay: perDay(I.abandoned),
+      serviceLevel: ratio(sum(I.answeredInTarget), decided),
+      asaSeconds: ratio(sum(I.waitAnswered), sum(I.answered)),
+      probabilityAbandon: ratio(sum(I.abandoned), decided),
+      occupancy: ratio(sum(I.busySeconds), sum(I.rosterSeconds)),
+      operators: perDays > 0 ? sum(I.rosterSeconds) / (intervalSeconds * perDays) : Number.NaN,
+    };
+  };
+  const t = tallies.byInterval;
+  const byInterval: MeasureRow[] = [];
+  for (let k = 0; k < intervals; k++) {
+    byInterval.push(
+      row((field) => {
+        let total = 0;
+        for (let w = 0; w < 7; w++) total += t[(w * intervals + k) * I.size + field]!;
+        return total;
+      }, days),
+    );
+  }
+  const byWeekdayInterval: MeasureRow[] = [];
+  for (let w = 0; w < 7; w++) {
+    for (let k = 0; k < intervals; k++) {
+      byWeekdayInterval.push(
+        row((field) => t[(w * intervals + k) * I.size + field]!, weekdayDays[w]!),
+      );
+    }
+  }
+
+  const byQueue = scenario.queues.map((_, q) => {
+    const t = tallies.byQueue;
+    const at = q * Q.size;
+    const decided = t[at + Q.answered]! + t[at + Q.abandoned]!;
+    return {
+      entries: t[at + Q.entries]!,
+      answered: t[at + Q.answered]!,
+      abandoned: t[at + Q.abandoned]!,
+      shortAbandoned: t[at + Q.shortAbandoned]!,
+      callbackAccepted: t[at + Q.callbackAccepted]!,
+      callbacksMade: t[at + Q.callbacksMade]!,
+      callbacksAnswered: t[at + Q.callbacksAnswered]!,
+      waitingAtEnd: t[at + Q.waitingAtEnd]!,
+      serviceLevel: ratio(t[at + Q.answeredInTarget]!, decided),
+      probabilityWait: ratio(t[at + Q.waited]!, t[at + Q.entries]!),
+      asaSeconds: ratio(t[at + Q.waitAnswered]!, t[at + Q.answered]!),
+      averageWaitSeconds: ratio(t[at + Q.waitAll]!, decided + t[at + Q.callbackAccepted]!),
+      probabilityAbandon: ratio(t[at + Q.abandoned]!, decided),
+      occupancy: ratio(t[at + Q.busySeconds]!, t[at + Q.rosterSeconds]!),
+      operatorHours: t[at + Q.rosterSeconds]! / 3600,
+    };
+  });
+
+  const byReason = scenario.reasons.map((_, r) => {
+    const t = tallies.byReason;
+    const at = r * R.size;
+    return {
+      offered: t[at + R.offered]!,
+      answered: t[at + R.answered]!,
+      abandoned: t[at + R.abandoned]!,
+      busy: t[at + R.busy]!,
+      transfers: t[at + R.transfers]!,
+      bouncedBack: t[at + R.bouncedBack]!,
+      asaSeconds: ratio(t[at + R.waitAnswered]!, t[at + R.answered]!),
+      needs: t[at + R.needs]!,
+      resolvedRate: ratio(t[at + R.needsResolved]!, t[at + R.needsEnded]!),
+      firstContactResolution: ratio(t[at + R.needsFirstContact]!, t[at + R.needsEnded]!),
+      attemptsPerNeed: ratio(t[at + R.attemptsOfEnded]!, t[at + R.needsEnded]!),
+    };
+  });
+
+  const needs: MeasureRow = {
+    needs: o.needs,
+    resolved: o.needsResolved,
+    unresolved: o.needsUnresolved,
+    openAtEnd: o.needsOpenAtEnd,
+    resolvedRate: ratio(o.needsResolved, o.needsEnded),
+    firstContactResolution: ratio(o.needsFirstContact, o.needsEnded),
+    attemptsPerNeed: ratio(o.attemptsOfEnded, o.needsEnded),
+    totalWaitSeconds: ratio(o.waitOfEnded, o.needsEnded),
+    transfersPerNeed: ratio(o.transfersOfEnded, o.needsEnded),
+  };
+
+  const c = scenario.costs;
+  const operatorHours = o.rosterSeconds / 3600;
+  const lostCalls = o.abandoned + o.busy + o.ivrAbandoned + o.transferFailed;
+  const total =
+    operatorHours * c.operatorHour +
+    lostCalls * c.lostCall +
+    o.transfers * c.transfer +
+    o.redials * c.repeatAttempt;
+  const cost: MeasureRow = {
+    operatorHours,
+    operatorCost: operatorHours * c.operatorHour,
+    lostCalls,
+    lostCallCost: lostCalls * c.lostCall,
+    transferCost: o.transfers * c.transfer,
+    repeatAttempts: o.redials,
+    repeatCost: o.redials * c.repeatAttempt,
+    total,
+    perDay: total / days,
+    perAnsweredCall: ratio(total, o.answered),
+  };
+
+  return {
+    overall,
+    byInterval,
+    byWeekdayInterval,
+    byQueue,
+    byReason,
+    needs,
+    cost,
+    events,
+  };
+}
+
+/** `HH:MM` of interval `k` of `intervalMinutes`. */
+export function intervalLabel(k: number, intervalMinutes: number): string {
+  return clock(k * intervalMinutes * 60);
+}

@@ -1,0 +1,239 @@
+import { CallFlag } from './call-records.js';
+import { CallEnd, SwitchboardState } from './switchboard-state.js';
+import { IntervalField as I, QueueField as Q, ReasonField as R } from './tallies.js';
+
+/**
+ * Queues and operators, second layer of the model: a call enters a queue and is answered at once
+ * by a free operator of a group serving it, or waits (an intrusive doubly linked list, so an
+ * abandon is removed in O(1) and its timer cancelled); abandons; callback offers (virtual hold)
+ * and the callback tasks operators work when nobody waits; wrap-up; rosters changing.
+ */
+export abstract class SwitchboardQueues extends SwitchboardState {
+  protected enqueue(c: number, q: number): void {
+    const calls = this.calls;
+    const now = this.sim.now;
+    calls.queue[c] = q;
+    calls.enqueued[c] = now;
+    this.tallies.byQueue[q * Q.size + Q.entries]!++;
+    this.emit(c, q, 'ENTERQUEUE', '', '', 1);
+    const servers = this.servers[q]!;
+    for (let i = 0; i < servers.length; i++) {
+      const g = servers[i]!;
+      if (this.busy[g]! < this.onDuty[g]!) {
+        this.answer(c, g);
+        return;
+      }
+    }
+    calls.flags[c]! |= CallFlag.inQueue;
+    this.tallies.byQueue[q * Q.size + Q.waited]!++;
+    calls.next[c] = -1;
+    calls.prev[c] = this.tail[q]!;
+    if (this.tail[q]! >= 0) calls.next[this.tail[q]!] = c;
+    else this.head[q] = c;
+    this.tail[q] = c;
+    const patience = calls.patience[c]!;
+    calls.abandonEvent[c] = this.sim.schedule(this.evAbandon, patience, c);
+    const callback = this.scenario.queues[q]!.callback;
+    if (callback && callback.offerAfterSeconds < patience)
+      calls.offerEvent[c] = this.sim.schedule(this.evOffer, callback.offerAfterSeconds, c);
+  }
+
+  protected unlink(c: number): void {
+    const calls = this.calls;
+    const q = calls.queue[c]!;
+    const prev = calls.prev[c]!;
+    const next = calls.next[c]!;
+    if (prev >= 0) calls.next[prev] = next;
+    else this.head[q] = next;
+    if (next >= 0) calls.prev[next] = prev;
+    else this.tail[q] = prev;
+    calls.flags[c]! &= ~CallFlag.inQueue;
+    if (calls.abandonEvent[c]! >= 0) this.sim.cancel(calls.abandonEvent[c]!);
+    if (calls.offerEvent[c]! >= 0) this.sim.cancel(calls.offerEvent[c]!);
+    calls.abandonEvent[c] = -1;
+    calls.offerEvent[c] = -1;
+  }
+
+  protected override abandon(c: number): void {
+    const calls = this.calls;
+    calls.abandonEvent[c] = -1;
+    this.unlink(c);
+    const q = calls.queue[c]!;
+    const wait = this.sim.now - calls.enqueued[c]!;
+    const short = wait < this.scenario.shortAbandonSeconds ? 1 : 0;
+    const t = this.tallies;
+    t.byQueue[q * Q.size + Q.abandoned]!++;
+    t.byQueue[q * Q.size + Q.shortAbandoned]! += short;
+    t.byQueue[q * Q.size + Q.waitAll]! += wait;
+    const k = this.interval(calls.enqueued[c]!);
+    t.byInterval[k * I.size + I.abandoned]!++;
+    t.byInterval[k * I.size + I.shortAbandoned]! += short;
+    t.byReason[calls.reason[c]! * R.size + R.abandoned]!++;
+    this.o.abandoned++;
+    this.o.queueAbandons++;
+    this.o.shortAbandoned += short;
+    this.needs.totalWait[calls.need[c]!]! += wait;
+    this.emit(c, q, 'ABANDON', 1, 1, Math.round(wait));
+    this.linesInUse--;
+    this.endCallFailed(c);
+  }
+
+  protected override callbackOffer(c: number): void {
+    const calls = this.calls;
+    calls.offerEvent[c] = -1;
+    const q = calls.queue[c]!;
+    const callback = this.scenario.queues[q]!.callback!;
+    if (this.rCallback.next() >= callback.acceptance) return;
+    this.unlink(c);
+    const wait = this.sim.now - calls.enqueued[c]!;
+    this.tallies.byQueue[q * Q.size + Q.callbackAccepted]!++;
+    this.tallies.byQueue[q * Q.size + Q.waitAll]! += wait;
+    this.needs.totalWait[calls.need[c]!]! += wait;
+    this.o.callbackAccepted++;
+    this.emit(c, q, 'EXITWITHTIMEOUT', 1, 1, Math.round(wait));
+    this.linesInUse--;
+    calls.flags[c] = CallFlag.callbackTask;
+    calls.tries[c] = 0;
+    this.callbackTasksAlive++;
+    this.pushCallback(c, q);
+  }
+
+  protected pushCallback(c: number, q: number): void {
+    const calls = this.calls;
+    calls.next[c] = -1;
+    if (this.cbTail[q]! >= 0) calls.next[this.cbTail[q]!] = c;
+    else this.cbHead[q] = c;
+    this.cbTail[q] = c;
+    this.dispatch(q);
+  }
+
+  protected override callbackDue(c: number): void {
+    this.pushCallback(c, this.calls.queue[c]!);
+  }
+
+  protected answer(c: number, g: number): void {
+    const calls = this.calls;
+    const t = this.tallies;
+    const now = this.sim.now;
+    this.busy[g]!++;
+    calls.group[c] = g;
+    calls.answeredAt[c] = now;
+    const q = calls.queue[c]!;
+    const wait = now - calls.enqueued[c]!;
+    const inTarget = wait <= this.scenario.serviceLevelSeconds ? 1 : 0;
+    t.byQueue[q * Q.size + Q.answered]!++;
+    t.byQueue[q * Q.size + Q.answeredInTarget]! += inTarget;
+    t.byQueue[q * Q.size + Q.waitAnswered]! += wait;
+    t.byQueue[q * Q.size + Q.waitAll]! += wait;
+    const k = this.interval(calls.enqueued[c]!);
+    t.byInterval[k * I.size + I.answered]!++;
+    t.byInterval[k * I.size + I.answeredInTarget]! += inTarget;
+    t.byInterval[k * I.size + I.waitAnswered]! += wait;
+    const reason = calls.reason[c]!;
+    t.byReason[reason * R.size + R.answered]!++;
+    t.byReason[reason * R.size + R.waitAnswered]! += wait;
+    this.o.answers++;
+    this.o.answeredInTarget += inTarget;
+    this.o.waitAnswered += wait;
+    if ((calls.flags[c]! & CallFlag.answered) === 0) {
+      calls.flags[c]! |= CallFlag.answered;
+      this.o.answered++;
+      t.byInterval[k * I.size + I.firstAnswered]!++;
+    }
+    this.needs.totalWait[calls.need[c]!]! += wait;
+    this.emit(c, q, 'CONNECT', Math.round(wait), calls.serial[c]!, 0);
+    this.sim.schedule(this.evTalkEnd, calls.handle[c]!, c);
+  }
+
+  /** Operator of group `g` ends work on call `c`: count busy time, then wrap up. */
+  protected releaseOperator(c: number): void {
+    const g = this.calls.group[c]!;
+    const now = this.sim.now;
+    const wrap = this.scenario.queues[g]!.wrapUp.sample(this.rWrap[g]!);
+    const busyTime = now - this.calls.answeredAt[c]! + wrap;
+    this.tallies.byQueue[g * Q.size + Q.busySeconds]! += busyTime;
+    this.tallies.byInterval[this.interval(this.calls.answeredAt[c]!) * I.size + I.busySeconds]! +=
+      busyTime;
+    this.o.busySeconds += busyTime;
+    if (wrap > 0) this.sim.schedule(this.evWrapEnd, wrap, g);
+    else this.wrapEnd(g);
+  }
+
+  protected override wrapEnd(g: number): void {
+    this.busy[g]!--;
+    this.dispatchGroup(g);
+  }
+
+  /** Give waiting work of queue `q` to free operators of the groups serving it. */
+  protected dispatch(q: number): void {
+    const servers = this.servers[q]!;
+    for (let i = 0; i < servers.length; i++) this.dispatchGroup(servers[i]!);
+  }
+
+  /** Give free operators of group `g` waiting calls, then callbacks. */
+  protected dispatchGroup(g: number): void {
+    const serves = this.serves[g]!;
+    while (this.busy[g]! < this.onDuty[g]!) {
+      let c = -1;
+      for (let i = 0; i < serves.length && c < 0; i++) c = this.head[serves[i]!]!;
+      if (c >= 0) {
+        this.unlink(c);
+        this.answer(c, g);
+        continue;
+      }
+      const task = this.cbHead[g]!;
+      if (task < 0) return;
+      this.cbHead[g] = this.calls.next[task]!;
+      if (this.cbHead[g]! < 0) this.cbTail[g] = -1;
+      this.startCallback(task, g);
+    }
+  }
+
+  protected override rosterChange(g: number): void {
+    const now = this.sim.now;
+    this.onDuty[g] = this.rosters[g]!.operatorsAt(now);
+    const next = this.rosters[g]!.nextChange(now);
+    if (next < this.horizon) this.sim.scheduleAt(this.evRoster, next, g);
+    this.dispatchGroup(g);
+  }
+
+  protected startCallback(c: number, g: number): void {
+    const calls = this.calls;
+    const q = calls.queue[c]!;
+    const callback = this.scenario.queues[q]!.callback!;
+    this.busy[g]!++;
+    calls.group[c] = g;
+    calls.answeredAt[c] = this.sim.now;
+    calls.tries[c]!++;
+    this.o.callbacksMade++;
+    this.tallies.byQueue[q * Q.size + Q.callbacksMade]!++;
+    const answered = this.rCallback.next() < callback.answerProbability;
+    calls.outcome[c] = answered ? CallEnd.completed : CallEnd.failed;
+    this.sim.schedule(
+      this.evCallbackEnd,
+      answered ? calls.handle[c]! : callback.noAnswerSeconds,
+      c,
+    );
+  }
+
+  protected override callbackEnd(c: number): void {
+    const calls = this.calls;
+    const q = calls.queue[c]!;
+    const callback = this.scenario.queues[q]!.callback!;
+    this.releaseOperator(c);
+    if (calls.outcome[c] === CallEnd.completed) {
+      this.o.callbacksAnswered++;
+      this.tallies.byQueue[q * Q.size + Q.callbacksAnswered]!++;
+      this.resolveNeed(calls.need[c]!, false);
+      this.callbackTasksAlive--;
+      calls.release(c);
+    } else if (calls.tries[c]! < callback.maxAttempts) {
+      this.sim.schedule(this.evCallbackDue, callback.retryDelay.sample(this.rCallback), c);
+    } else {
+      this.o.callbacksUnreached++;
+      this.failNeed(calls.need[c]!, true);
+      this.callbackTasksAlive--;
+      calls.release(c);
+    }
+  }
+}

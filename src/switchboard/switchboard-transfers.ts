@@ -1,0 +1,180 @@
+import { CallFlag } from './call-records.js';
+import { SwitchboardQueues } from './switchboard-queues.js';
+import { CallEnd } from './switchboard-state.js';
+import { ReasonField as R } from './tallies.js';
+
+/**
+ * After the talk, third layer of the model: the operator resolves the call, or transfers it warm
+ * (staying on the line until the service answers or the timeout) or wild (putting the caller
+ * through unchecked: answered, rings out, voicemail, or bounces back to the queue); misrouted
+ * callers are put through to the right queue; micro-flows handled in the pool take longer, are
+ * transferred more and answered wrongly more often.
+ */
+export abstract class SwitchboardTransfers extends SwitchboardQueues {
+  /** The queue a caller of `reason` should reach. */
+  protected rightQueue(reason: number): number {
+    const s = this.scenario;
+    const spec = s.reasons[reason]!;
+    if (spec.queue >= 0) return spec.queue;
+    for (const route of this.leafRoutes[reason] ?? [])
+      if (route.target.kind === 'queue') return route.target.index;
+    return s.ivr!.defaultQueue;
+  }
+
+  protected override talkEnd(c: number): void {
+    const s = this.scenario;
+    const calls = this.calls;
+    const reason = calls.reason[c]!;
+    const spec = s.reasons[reason]!;
+    const n = calls.need[c]!;
+    const rng = this.rTransfer[reason]!;
+    if ((calls.flags[c]! & CallFlag.misrouted) !== 0) {
+      calls.flags[c]! &= ~CallFlag.misrouted;
+      this.releaseOperator(c);
+      this.emit(
+        c,
+        calls.queue[c]!,
+        'COMPLETEAGENT',
+        Math.round(calls.answeredAt[c]! - calls.enqueued[c]!),
+        Math.round(this.sim.now - calls.answeredAt[c]!),
+        1,
+      );
+      this.enqueue(c, this.rightQueue(reason));
+      return;
+    }
+    const micro = s.microFlows;
+    const pool = spec.micro && micro !== undefined && micro.handling === 'pool';
+    const pTransfer = spec.transfer.probability + (pool ? micro.extraTransferProbability : 0);
+    const u = rng.next();
+    if (spec.transfer.services.length > 0 && u < Math.min(1, pTransfer)) {
+      const v = rng.next();
+      const cumulative = spec.transfer.cumulative;
+      let i = 0;
+      while (i + 1 < cumulative.length && v >= cumulative[i]!) i++;
+      const service = spec.transfer.services[i]!;
+      this.o.transfers++;
+      this.needs.transfers[n]!++;
+      this.tallies.byReason[reason * R.size + R.transfers]!++;
+      const mode = spec.transfer.mode ?? s.transfers.mode;
+      if (mode === 'warm') this.startWarmTransfer(c, service);
+      else {
+        this.releaseOperator(c);
+        this.startWildTransfer(c, service, true);
+      }
+      return;
+    }
+    this.releaseOperator(c);
+    this.emit(
+      c,
+      calls.queue[c]!,
+      'COMPLETEAGENT',
+      Math.round(calls.answeredAt[c]! - calls.enqueued[c]!),
+      Math.round(this.sim.now - calls.answeredAt[c]!),
+      1,
+    );
+    this.o.completed++;
+    this.linesInUse--;
+    if (pool && rng.next() < micro.errorProbability) {
+      this.o.errors++;
+      this.failNeed(n);
+    } else this.resolveNeed(n, false);
+    calls.release(c);
+  }
+
+  protected serviceAnswers(service: number): boolean {
+    const s = this.scenario;
+    const hour = Math.floor((this.sim.now % 86400) / 3600);
+    let p = s.services[service]!.availability[hour]!;
+    if (Number.isNaN(p)) p = s.transfers.outcomes.answered;
+    return this.rRing.next() < p;
+  }
+
+  protected startWarmTransfer(c: number, service: number): void {
+    const s = this.scenario;
+    const calls = this.calls;
+    this.o.warmTransfers++;
+    calls.service[c] = service;
+    const ring = s.transfers.ringTime.sample(this.rRing);
+    const answers = this.serviceAnswers(service) && ring <= s.transfers.warmTimeoutSeconds;
+    this.emit(
+      c,
+      calls.queue[c]!,
+      'ATTENDEDTRANSFER',
+      s.services[service]!.name,
+      'services',
+      Math.round(calls.answeredAt[c]! - calls.enqueued[c]!),
+    );
+    calls.outcome[c] = answers ? CallEnd.answeredByService : CallEnd.warmTakenBack;
+    calls.flags[c]! |= CallFlag.transferring | CallFlag.warm;
+    this.sim.schedule(this.evTransferEnd, answers ? ring : s.transfers.warmTimeoutSeconds, c);
+  }
+
+  protected startWildTransfer(c: number, service: number, fromOperator: boolean): void {
+    const s = this.scenario;
+    const calls = this.calls;
+    if (fromOperator) {
+      this.o.wildTransfers++;
+      this.emit(
+        c,
+        calls.queue[c]!,
+        'BLINDTRANSFER',
+        s.services[service]!.name,
+        'services',
+        Math.round(calls.answeredAt[c]! - calls.enqueued[c]!),
+      );
+    }
+    calls.service[c] = service;
+    calls.flags[c]! |= CallFlag.transferring;
+    const ring = s.transfers.ringTime.sample(this.rRing);
+    if (this.serviceAnswers(service)) calls.outcome[c] = CallEnd.answeredByService;
+    else {
+      const { ringOut, voicemail, bouncedBack } = s.transfers.outcomes;
+      const total = ringOut + voicemail + bouncedBack;
+      const u = this.rRing.next() * total;
+      if (total > 0 && u >= ringOut + voicemail) calls.outcome[c] = CallEnd.bounced;
+      else if (u >= ringOut && s.services[service]!.voicemail === 'available')
+        calls.outcome[c] = CallEnd.voicemailLeft;
+      else calls.outcome[c] = CallEnd.failed;
+    }
+    this.sim.schedule(this.evTransferEnd, ring, c);
+  }
+
+  protected override transferEnd(c: number): void {
+    const calls = this.calls;
+    const n = calls.need[c]!;
+    calls.flags[c]! &= ~CallFlag.transferring;
+    const outcome = calls.outcome[c]!;
+    const warm = (calls.flags[c]! & CallFlag.warm) !== 0;
+    calls.flags[c]! &= ~CallFlag.warm;
+    if (outcome === CallEnd.bounced && calls.tries[c]! < this.scenario.transfers.maxBounces) {
+      calls.tries[c]!++;
+      this.o.bouncedBack++;
+      this.tallies.byReason[calls.reason[c]! * R.size + R.bouncedBack]!++;
+      this.enqueue(c, calls.queue[c]!);
+      return;
+    }
+    if (warm) this.releaseOperator(c);
+    this.linesInUse--;
+    if (outcome === CallEnd.answeredByService) {
+      this.o.completed++;
+      this.resolveNeed(n, false);
+    } else if (outcome === CallEnd.voicemailLeft) {
+      // A message in the service's voicemail box: the service calls the patient back.
+      this.o.completed++;
+      this.o.serviceVoicemails++;
+      this.resolveNeed(n, false);
+    } else if (outcome === CallEnd.warmTakenBack) {
+      this.o.completed++;
+      this.o.failedTransfers++;
+      if (this.rRing.next() < this.scenario.transfers.warmMessage) this.resolveNeed(n, false);
+      else this.failNeed(n);
+    } else {
+      // Rang out, a full or absent voicemail box, or bounced once too often: the caller gives up
+      // this attempt.
+      this.o.transferFailed++;
+      this.o.failedTransfers++;
+      this.failNeed(n);
+    }
+    calls.release(c);
+  }
+}

@@ -1,0 +1,83 @@
+import { mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { inputError, RunError } from '../errors.js';
+import type { MeasureEstimate } from './confidence-interval.js';
+import type { EstimateRow, SimulationSummary } from './simulate-scenario.js';
+
+function isEstimate(value: unknown): value is MeasureEstimate {
+  return typeof value === 'object' && value !== null && 'ci95' in value;
+}
+
+/** A measures record as CSV: `measure,mean,ci95_low,ci95_high`. */
+export function measuresCsv(measures: Record<string, MeasureEstimate>): string {
+  const rows = Object.entries(measures).map(([name, e]) => [name, e.mean, e.ci95[0], e.ci95[1]]);
+  return stringify([['measure', 'mean', 'ci95_low', 'ci95_high'], ...rows]);
+}
+
+/** A table of labelled rows as long CSV: `<labels…>,measure,mean,ci95_low,ci95_high`. */
+export function tableCsv(rows: readonly EstimateRow[], ...labels: string[]): string {
+  const out: unknown[][] = [[...labels, 'measure', 'mean', 'ci95_low', 'ci95_high']];
+  for (const row of rows) {
+    for (const [name, value] of Object.entries(row)) {
+      if (isEstimate(value))
+        out.push([...labels.map((l) => row[l]), name, value.mean, value.ci95[0], value.ci95[1]]);
+    }
+  }
+  return stringify(out);
+}
+
+/** The files `--out` writes, by name. */
+export function resultFiles(summary: SimulationSummary): Record<string, string> {
+  return {
+    'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
+    'overall.csv': measuresCsv(summary.overall),
+    'by-interval.csv': tableCsv(summary.byInterval, 'interval'),
+    'by-weekday-interval.csv': tableCsv(summary.byWeekdayInterval, 'weekday', 'interval'),
+    'by-queue.csv': tableCsv(summary.byQueue, 'queue'),
+    'by-reason.csv': tableCsv(summary.byReason, 'reason'),
+    'needs.csv': measuresCsv(summary.needs),
+    'cost.csv': measuresCsv(summary.cost),
+  };
+}
+
+/**
+ * Write `files` into directory `dir` whole or not at all: they are written into a fresh sibling
+ * directory, which is then renamed to `dir` (an atomic step on one file system). `dir` must not
+ * exist or be empty. On failure nothing is left behind.
+ */
+export function writeDirectoryAtomically(dir: string, files: Record<string, string>): void {
+  let existing: string[] | undefined;
+  try {
+    existing = readdirSync(dir);
+  } catch {
+    existing = undefined;
+  }
+  if (existing !== undefined && existing.length > 0)
+    throw inputError(
+      '--out',
+      'a new or empty directory (results are written whole or not at all)',
+      dir,
+      {
+        hint: `${existing.length} entries already there`,
+      },
+    );
+  let staging: string;
+  try {
+    staging = mkdtempSync(join(dirname(dir), `.${basename(dir)}.partial-`));
+  } catch (error) {
+    throw new RunError(`cannot write results beside ${dir}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  try {
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(staging, name), text);
+    if (existing !== undefined) rmdirSync(dir);
+    renameSync(staging, dir);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw new RunError(`cannot write results to ${dir}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,240 @@
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bufferIo } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+const baseline = join(root, 'scenarios/baseline.yaml');
+const bin = join(root, 'bin/switchboard.js');
+
+describe('switchboard simulate', () => {
+  it('prints JSON with the tables and the counts the issue names, each measure { mean, ci95 }', async () => {
+    const io = bufferIo(root);
+    const code = await main(
+      ['simulate', 'scenarios/baseline.yaml', '--days', '1', '--replications', '3', '--json'],
+      io,
+    );
+    expect(io.err).toBe('');
+    expect(code).toBe(0);
+    const out = JSON.parse(io.out);
+    for (const key of ['overall', 'byInterval', 'byQueue', 'byReason', 'needs', 'cost'])
+      expect(out).toHaveProperty(key);
+    for (const key of [
+      'offered',
+      'answered',
+      'abandoned',
+      'busy',
+      'inSystemAtEnd',
+      'transfers',
+      'bouncedBack',
+    ]) {
+      expect(out.overall[key]).toEqual({
+        mean: expect.any(Number),
+        ci95: [expect.any(Number), expect.any(Number)],
+      });
+    }
+    for (const key of ['serviceLevel', 'asaSeconds', 'probabilityAbandon', 'occupancy'])
+      expect(out.overall).toHaveProperty(key);
+    expect(out.byInterval).toHaveLength(48);
+    expect(out.byInterval[17].interval).toBe('08:30');
+    expect(out.byWeekdayInterval).toHaveLength(7 * 48);
+    expect(out.byWeekdayInterval[17]).toMatchObject({ weekday: 'monday', interval: '08:30' });
+    // One day from a Monday: the Monday rows are that day; the other weekdays have no day.
+    expect(out.byWeekdayInterval[17].offeredPerDay.mean).toBe(
+      out.byInterval[17].offeredPerDay.mean,
+    );
+    expect(out.byWeekdayInterval[48 + 17].offeredPerDay.mean).toBeNull();
+    expect(out.byQueue[0].queue).toBe('main');
+  });
+
+  it('prints a readable report by default', async () => {
+    const io = bufferIo(root);
+    expect(await main(['simulate', baseline, '--days', '1', '--replications', '2'], io)).toBe(0);
+    expect(io.out).toContain('serviceLevel');
+    expect(io.out).toMatch(/offered\s+\d+ \[\d+, \d+\]/);
+    expect(io.out).toContain('Definitions');
+  });
+
+  it('writes --out whole, and refuses a directory that is not empty', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sb-out-'));
+    const out = join(dir, 'results');
+    const io = bufferIo(root);
+    expect(
+      await main(['simulate', baseline, '--days', '1', '--replications', '2', '--out', out], io),
+    ).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(
+      [
+        'by-interval.csv',
+        'by-weekday-interval.csv',
+        'by-queue.csv',
+        'by-reason.csv',
+        'cost.csv',
+        'needs.csv',
+        'overall.csv',
+        'summary.json',
+      ].sort(),
+    );
+    expect(readFileSync(join(out, 'overall.csv'), 'utf8')).toMatch(
+      /^measure,mean,ci95_low,ci95_high\noffered,/,
+    );
+    expect(readdirSync(dir)).toEqual(['results']);
+    const full = join(dir, 'full');
+    mkdirSync(full);
+    writeFileSync(join(full, 'keep.txt'), 'x');
+    const io2 = bufferIo(root);
+    expect(
+      await main(['simulate', baseline, '--days', '1', '--replications', '2', '--out', full], io2),
+    ).toBe(2);
+    expect(io2.err).toMatch(/^switchboard: --out: expected a new or empty directory/);
+    expect(readdirSync(full)).toEqual(['keep.txt']);
+  });
+
+  it('rejects bad flags and bad scenarios with one line and exit code 2', async () => {
+    const io = bufferIo(root);
+    expect(await main(['simulate', baseline, '--days', '0'], io)).toBe(2);
+    expect(io.err).toBe(
+      'switchboard: --days: expected a whole number from 1 to 3660, received 0\n',
+    );
+    const io2 = bufferIo(root);
+    expect(await main(['simulate', 'scenarios/nope.yaml'], io2)).toBe(2);
+    expect(io2.err).toMatch(/^switchboard: scenario: expected a readable scenario file/);
+    const io3 = bufferIo(root);
+    expect(await main(['simulate', `${baseline}#warm-transfer`], io3)).toBe(2);
+    expect(io3.err).toContain('did you mean "warm-transfers"?');
+  });
+
+  it('gives identical output for the same seed', async () => {
+    const run = async () => {
+      const io = bufferIo(root);
+      await main(
+        ['simulate', baseline, '--days', '1', '--replications', '2', '--seed', '5', '--json'],
+        io,
+      );
+      return io.out;
+    };
+    expect(await run()).toBe(await run());
+  });
+});
+
+describe('switchboard compare', () => {
+  it('lists paired differences with a verdict per measure', async () => {
+    const io = bufferIo(root);
+    const code = await main(
+      [
+        'compare',
+        baseline,
+        '--variant',
+        'offer-callbacks',
+        '--days',
+        '1',
+        '--replications',
+        '4',
+        '--json',
+      ],
+      io,
+    );
+    expect(io.err).toBe('');
+    expect(code).toBe(0);
+    const out = JSON.parse(io.out);
+    expect(out.measures.length).toBeGreaterThan(10);
+    for (const m of out.measures) {
+      expect(Object.keys(m)).toEqual(['name', 'base', 'variant', 'difference', 'verdict']);
+      for (const key of ['base', 'variant', 'difference'])
+        expect(Object.keys(m[key])).toEqual(['mean', 'ci95']);
+      expect(['better', 'worse', 'no difference detectable', 'higher', 'lower']).toContain(
+        m.verdict,
+      );
+    }
+    // Callbacks change nothing upstream of the queue: with common random numbers the first
+    // attempts are the same callers, so accepted callbacks appear only in the variant.
+    const accepted = out.measures.find(
+      (m: { name: string }) => m.name === 'overall.callbackAccepted',
+    );
+    expect(accepted.base.mean).toBe(0);
+    expect(accepted.variant.mean).toBeGreaterThan(0);
+  });
+
+  it('compares a base with itself as no difference, exactly', async () => {
+    const io = bufferIo(root);
+    expect(
+      await main(
+        ['compare', baseline, baseline, '--days', '1', '--replications', '3', '--json'],
+        io,
+      ),
+    ).toBe(0);
+    const out = JSON.parse(io.out);
+    for (const m of out.measures) {
+      expect(m.verdict).toBe('no difference detectable');
+      if (m.difference.mean !== null) expect(m.difference.mean).toBe(0);
+    }
+  });
+});
+
+describe('--report', () => {
+  it('writes the HTML reports of simulate and compare', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sb-report-'));
+    const io = bufferIo(root);
+    const sim = join(dir, 'simulate.html');
+    expect(
+      await main(['simulate', baseline, '--days', '1', '--replications', '2', '--report', sim], io),
+    ).toBe(0);
+    expect(io.err).toMatch(/^report: .*simulate\.html \(\d+ bytes\)\n$/);
+    expect(readFileSync(sim, 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+    const cmp = join(dir, 'compare.html');
+    const io2 = bufferIo(root);
+    const args = [
+      'compare',
+      baseline,
+      '--variant',
+      'warm-transfers',
+      '--days',
+      '1',
+      '--replications',
+      '3',
+    ];
+    expect(await main([...args, '--report', cmp], io2)).toBe(0);
+    expect(readFileSync(cmp, 'utf8')).toContain('warm-transfers');
+    const io3 = bufferIo(root);
+    expect(await main([...args, '--report', join(dir, 'nope', 'r.html')], io3)).toBe(2);
+    expect(io3.err).toMatch(/^switchboard: --report: expected a file in an existing directory/);
+  });
+});
+
+describe.skipIf(!existsSync(join(root, 'dist/index.js')))('the real bin/switchboard.js', () => {
+  it('gives the same results whatever the number of threads', () => {
+    const run = (threads: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          bin,
+          'simulate',
+          baseline,
+          '--days',
+          '1',
+          '--replications',
+          '4',
+          '--threads',
+          threads,
+          '--json',
+        ],
+        {
+          encoding: 'utf8',
+        },
+      );
+    const one = run('1');
+    const three = run('3');
+    expect(one.status).toBe(0);
+    expect(three.status).toBe(0);
+    expect(JSON.parse(three.stdout)).toEqual(JSON.parse(one.stdout));
+  });
+});

@@ -52,8 +52,14 @@ export interface GroupCounters {
   shortAbandoned: number;
   answeredWithin: number;
   waitAnsweredSeconds: number;
+  /** Talk time of answered calls (all their answered segments). */
   talkSeconds: number;
+  /** Answered segments with a talk time: the handling times the model draws one by one. */
+  talks: number;
+  /** Sum of squared talk times, per segment. */
   talkSquares: number;
+  /** Transfers (events: a bounced call transferred again counts twice). */
+  transfers: number;
   /** Patience observations: abandons (events) and total time at risk (all observed waits). */
   patienceAbandons: number;
   patienceExposureSeconds: number;
@@ -71,7 +77,9 @@ function newGroup(): GroupCounters {
     answeredWithin: 0,
     waitAnsweredSeconds: 0,
     talkSeconds: 0,
+    talks: 0,
     talkSquares: 0,
+    transfers: 0,
     patienceAbandons: 0,
     patienceExposureSeconds: 0,
     transferred: 0,
@@ -184,13 +192,15 @@ export class AuditStats {
         g.answered++;
         g.waitAnsweredSeconds += call.waitSeconds;
         g.talkSeconds += call.talkSeconds;
-        g.talkSquares += call.talkSeconds * call.talkSeconds;
+        g.talks += call.talks ?? 1;
+        g.talkSquares += call.talkSquares ?? call.talkSeconds * call.talkSeconds;
         if (within) g.answeredWithin++;
       } else if (call.outcome === 'abandoned') {
         g.abandoned++;
         if (short) g.shortAbandoned++;
       }
       if (call.transfers > 0) g.transferred++;
+      g.transfers += call.transfers;
       if (call.time < g.firstTime) g.firstTime = call.time;
       if (call.time > g.lastTime) g.lastTime = call.time;
     }

@@ -13,10 +13,16 @@ export interface CalibratedParameters {
   intervalMinutes: number;
   /** Days observed per weekday (0 = Sunday). */
   daysObserved: number[];
-  /** Mean calls per observed day, by weekday and interval start (local `HH:MM`). */
+  /**
+   * Mean NEW calls per observed day, by weekday and interval start (local `HH:MM`): the calls
+   * seen × (1 − redials ÷ offered), since the model adds redials on top of new calls.
+   */
   arrivals: { weekday: number; intervalStart: string; callsPerDay: number }[];
-  /** Talk time of answered calls (the records hold no wrap-up). */
-  handleTimeSeconds: { mean: number | null; cv: number | null; answered: number };
+  /**
+   * Talk time per answered segment (a bounced call answered twice talks twice; the records hold
+   * no wrap-up): the handling time the model draws once per answer.
+   */
+  handleTimeSeconds: { mean: number | null; cv: number | null; answered: number; talks: number };
   patience: {
     medianSeconds: number | null;
     restrictedMeanSeconds: number | null;
@@ -30,11 +36,15 @@ export interface CalibratedParameters {
     delayP90Seconds: number | null;
     delayMeanSeconds: number | null;
   };
+  /** Shares of transfer events (a call transferred again after a bounce counts twice). */
   transfers: {
+    /** Transfers ÷ answered segments: the model's chance an operator transfers after a talk. */
     shareOfAnswered: number | null;
     blindShare: number | null;
     attendedShare: number | null;
     bouncedShare: number | null;
+    /** Destinations (extension of `extension@context`; `service` when unknown), share of transfers. */
+    targets: { name: string; share: number }[];
   };
   /** Route shares: each queue's share of offered calls, its talk-time mean. */
   queues: {
@@ -42,7 +52,7 @@ export interface CalibratedParameters {
     share: number;
     meanTalkSeconds: number | null;
     talkCv: number | null;
-    /** Transferred / answered calls of this queue. */
+    /** Transfers ÷ answered segments of this queue. */
     transferProbability: number | null;
     /** Exponential patience MLE of this queue's callers (time at risk / abandons). */
     patienceMeanSeconds: number | null;
@@ -127,6 +137,8 @@ export class CalibrationTracker {
       for (const v of row.values()) n += v;
       perCell.set(key, (perCell.get(key) ?? 0) + n);
     }
+    const offered = stats.all.offered + stats.calls.notQueued;
+    const newShare = offered > 0 ? Math.max(0, 1 - stats.callersReport().redials / offered) : 1;
     const arrivals: CalibratedParameters['arrivals'] = [];
     for (let weekday = 0; weekday < 7; weekday++)
       for (let minute = 0; minute < 1440; minute += step / 60) {
@@ -137,15 +149,11 @@ export class CalibrationTracker {
         arrivals.push({
           weekday,
           intervalStart: `${hh}:${mm}`,
-          callsPerDay: n / daysObserved[weekday]!,
+          callsPerDay: (n * newShare) / daysObserved[weekday]!,
         });
       }
     const all = stats.all;
-    const mean = all.answered > 0 ? all.talkSeconds / all.answered : null;
-    const variance =
-      all.answered > 1 && mean !== null
-        ? (all.talkSquares - all.answered * mean * mean) / (all.answered - 1)
-        : null;
+    const mean = all.talks > 0 ? all.talkSeconds / all.talks : null;
     let exposure = 0;
     const e = stats.patienceEvents.counts;
     const c = stats.patienceCensored.counts;
@@ -154,6 +162,18 @@ export class CalibrationTracker {
     const patience = stats.patienceReport();
     const callers = stats.callersReport();
     const calls = stats.calls;
+    let transfers = 0;
+    let bounced = 0;
+    const byName = new Map<string, number>();
+    for (const [target, t] of stats.transferTargets) {
+      transfers += t.transfers;
+      bounced += t.bouncedBack;
+      const name = /^[\w-]+/.exec(target)?.[0] ?? 'service';
+      byName.set(name, (byName.get(name) ?? 0) + t.transfers);
+    }
+    const targets = [...byName]
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, n]) => ({ name, share: n / transfers }));
     const agentsByCell = new Map<string, number>();
     for (const [key, set] of this.agents) {
       const [day, hour] = key.split('|').map(Number) as [number, number];
@@ -172,8 +192,9 @@ export class CalibrationTracker {
       arrivals,
       handleTimeSeconds: {
         mean,
-        cv: variance !== null && mean ? Math.sqrt(Math.max(0, variance)) / mean : null,
+        cv: coefficientOfVariation(all.talkSeconds, all.talkSquares, all.talks),
         answered: all.answered,
+        talks: all.talks,
       },
       patience: {
         medianSeconds: patience.medianSeconds,
@@ -188,19 +209,20 @@ export class CalibrationTracker {
         delayMeanSeconds: stats.callers.redialDelays().mean() ?? null,
       },
       transfers: {
-        shareOfAnswered: calls.answered > 0 ? calls.transferred / calls.answered : null,
-        blindShare: calls.transferred > 0 ? calls.blindTransfers / calls.transferred : null,
-        attendedShare: calls.transferred > 0 ? calls.attendedTransfers / calls.transferred : null,
-        bouncedShare: calls.transferred > 0 ? calls.bounced / calls.transferred : null,
+        shareOfAnswered: all.talks > 0 ? transfers / all.talks : null,
+        blindShare: transfers > 0 ? calls.blindTransfers / transfers : null,
+        attendedShare: transfers > 0 ? calls.attendedTransfers / transfers : null,
+        bouncedShare: transfers > 0 ? bounced / transfers : null,
+        targets,
       },
       queues: [...stats.byQueue.entries()]
         .sort((a, b) => b[1].offered - a[1].offered)
         .map(([name, g]) => ({
           name,
           share: all.offered > 0 ? g.offered / all.offered : 0,
-          meanTalkSeconds: g.answered > 0 ? g.talkSeconds / g.answered : null,
-          talkCv: coefficientOfVariation(g.talkSeconds, g.talkSquares, g.answered),
-          transferProbability: g.answered > 0 ? g.transferred / g.answered : null,
+          meanTalkSeconds: g.talks > 0 ? g.talkSeconds / g.talks : null,
+          talkCv: coefficientOfVariation(g.talkSeconds, g.talkSquares, g.talks),
+          transferProbability: g.talks > 0 ? g.transfers / g.talks : null,
           patienceMeanSeconds:
             g.patienceAbandons > 0 ? g.patienceExposureSeconds / g.patienceAbandons : null,
         })),

@@ -252,6 +252,8 @@ function summarise(call: CallState): CallSummary {
   let waitSeconds = Number.NaN;
   let totalWait = 0;
   let talk = 0;
+  let talks = 0;
+  let talkSquares = 0;
   let agent = '';
   let transfers = 0;
   const transferTargets: string[] = [];
@@ -276,8 +278,12 @@ function summarise(call: CallState): CallSummary {
         waitSeconds = Math.max(0, left - first.enter);
         agent = s.agent;
       }
-      if (Number.isFinite(s.end) && Number.isFinite(s.connect))
-        talk += Math.max(0, s.end - s.connect);
+      if (Number.isFinite(s.end) && Number.isFinite(s.connect)) {
+        const seconds = Math.max(0, s.end - s.connect);
+        talk += seconds;
+        talks++;
+        talkSquares += seconds * seconds;
+      }
     }
     if (s.transfer) {
       transfers++;
@@ -307,6 +313,8 @@ function summarise(call: CallState): CallSummary {
     waitSeconds,
     totalWaitSeconds: totalWait,
     talkSeconds: talk,
+    talks,
+    talkSquares,
     agent,
     transfers,
     transferTargets,

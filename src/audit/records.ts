@@ -87,6 +87,10 @@ export interface CallSummary {
   totalWaitSeconds: number;
   /** Talk time of the answered segments. */
   talkSeconds: number;
+  /** Answered segments with a talk time (a bounced call is answered again); default 1. */
+  talks?: number;
+  /** Sum of the squared talk times of those segments; default `talkSeconds²`. */
+  talkSquares?: number;
   agent: string;
   transfers: number;
   /** Destination of each transfer, in order (`extension@context`, `(attended)`). */

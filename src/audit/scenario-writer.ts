@@ -49,7 +49,7 @@ export function calibrationToScenario(
     if (operators === 0) continue;
     (roster[name] ??= []).push({
       from: hhmm(s.hour),
-      to: hhmm(s.hour + 1).replace('24:00', '23:59'),
+      to: hhmm(s.hour + 1),
       operators,
     });
   }
@@ -88,9 +88,13 @@ export function calibrationToScenario(
           ? patience
           : { distribution: 'exponential', mean: seconds(q.patienceMeanSeconds) },
       queue: q.name,
-      transfer: q.transferProbability
-        ? { probability: round(q.transferProbability, 4) }
-        : undefined,
+      transfer:
+        q.transferProbability && p.transfers.targets.length > 0
+          ? {
+              probability: round(q.transferProbability, 4),
+              to: Object.fromEntries(p.transfers.targets.map((t) => [t.name, round(t.share, 4)])),
+            }
+          : undefined,
     };
   }
   const busiest = p.queues[0]?.name;

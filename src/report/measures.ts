@@ -138,16 +138,38 @@ const CATALOGUE: Record<string, MeasureInfo> = {
     definition: 'Transfers summed over every attempt made for one need.',
     higherIsBetter: false,
   },
+  needs: {
+    label: 'Needs',
+    unit: 'count',
+    definition: "Callers' problems created over the horizon (one need spans all its attempts).",
+  },
   resolved: {
     label: 'Needs resolved',
-    unit: 'share',
-    definition: 'Share of needs eventually resolved, at any attempt.',
+    unit: 'count',
+    definition: 'Needs eventually resolved, at any attempt.',
     higherIsBetter: true,
   },
-  resolvedFirstContact: {
+  unresolved: {
+    label: 'Needs unresolved',
+    unit: 'count',
+    definition: 'Needs whose caller gave up or ran out of attempts.',
+    higherIsBetter: false,
+  },
+  openAtEnd: {
+    label: 'Needs open at end',
+    unit: 'count',
+    definition: 'Needs still being pursued when the horizon ended.',
+  },
+  resolvedRate: {
+    label: 'Needs resolved (share)',
+    unit: 'share',
+    definition: 'Resolved needs, of needs that ended (resolved or unresolved).',
+    higherIsBetter: true,
+  },
+  firstContactResolution: {
     label: 'Resolved at first contact',
     unit: 'share',
-    definition: 'Share of needs resolved by the first call, without a redial or a bounce.',
+    definition: 'Needs resolved by their first attempt, of needs that ended.',
     higherIsBetter: true,
   },
   operatorHours: {
@@ -169,18 +191,27 @@ const CATALOGUE: Record<string, MeasureInfo> = {
   },
 };
 
-/** How to present the measure named `name` (a JSON key such as `probabilityAbandon`). */
+/**
+ * How to present the measure named `name` (a JSON key such as `probabilityAbandon`, or a
+ * `compare --json` name with its table: `overall.serviceLevel`, `needs.attemptsPerNeed`,
+ * `cost.total`).
+ */
 export function measureInfo(name: string): MeasureInfo {
-  const known = CATALOGUE[name];
+  const table = /^(overall|needs|cost)\.(.+)$/.exec(name);
+  const key = table ? table[2]! : name;
+  const known = CATALOGUE[key];
   if (known) return known;
-  const words = name
+  const words = key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/[_-]+/g, ' ')
     .toLowerCase();
-  const unit: ValueUnit = /seconds$/i.test(name)
+  // Whole words only: `voicemailGeneratedCalls` is a count, not a rate.
+  const unit: ValueUnit = /seconds$/i.test(key)
     ? 'seconds'
-    : /(rate|share|probability)/i.test(name)
+    : /(^|\s)(rate|share|probability)(\s|$)/.test(words)
       ? 'share'
-      : 'number';
+      : table?.[1] === 'cost'
+        ? 'currency'
+        : 'number';
   return { label: words.charAt(0).toUpperCase() + words.slice(1), unit, definition: words };
 }

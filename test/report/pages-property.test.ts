@@ -96,8 +96,14 @@ describe('auditReport on a quiet file', () => {
     const document = auditReport({
       ...input,
       byHour: input.byHour.map((r) => ({ ...r, offered: r.hour === 9 ? 3 : 0, abandoned: 0 })),
-      transfers: [],
-      patience: { curve: [{ seconds: 0, survival: 1 }] },
+      transferTargets: [],
+      calls: { ...input.calls, transferred: 0, bounced: 0 },
+      patience: {
+        curve: [{ seconds: 0, survival: 1 }],
+        medianSeconds: null,
+        abandons: 0,
+        censored: 3,
+      },
     });
     for (const chart of reportCharts(document)) {
       const svg = await renderChartSvg(chart.spec);

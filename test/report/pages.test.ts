@@ -146,6 +146,6 @@ describe('auditReport', () => {
       input: input.input.map((f) => ({ ...f, rejected: 0, firstRejected: [] })),
     });
     expect(clean.summary[clean.summary.length - 1]).toMatch(/none was rejected/);
-    expect(chartKinds(doc)).toEqual(['heatmap', 'heatmap', 'bar', 'survival', 'bar']);
+    expect(chartKinds(doc)).toEqual(['heatmap', 'heatmap', 'bar', 'bar', 'survival', 'bar']);
   });
 });

@@ -12,6 +12,13 @@ import {
   parseColumnMap,
 } from '../../audit/index.js';
 import { didYouMean, inputError } from '../../errors.js';
+import {
+  auditReport,
+  auditReportInput,
+  REPORT_OPTION,
+  resolveReportPath,
+  writeReport,
+} from '../../report/index.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../../units/duration.js';
 import type { SwitchboardCommand } from '../command.js';
 
@@ -46,6 +53,7 @@ export const auditCommand: SwitchboardCommand = {
       })
       .option('tz', {
         type: 'string',
+        alias: 'timezone',
         describe: 'Time zone of the records (IANA; default: the map’s timeZone, else UTC)',
       })
       .option('service-level', {
@@ -90,9 +98,11 @@ export const auditCommand: SwitchboardCommand = {
       .option('pseudonymise-key-file', {
         type: 'string',
         describe: 'File holding the pseudonymisation key',
-      }),
+      })
+      .option('report', REPORT_OPTION),
   run: async (args, io) => {
     const at = (p: unknown) => resolve(io.cwd, String(p));
+    const reportPath = resolveReportPath(args.report, io.cwd);
     const files = ((args.files as unknown[]) ?? []).map(at);
     let format: AuditFormat | undefined;
     if (args.format !== undefined) {
@@ -186,6 +196,13 @@ export const auditCommand: SwitchboardCommand = {
     if (output) {
       const names = output.commit(result);
       io.stderr(`wrote ${names.join(', ')} to ${String(args.out)}\n`);
+    }
+    if (reportPath) {
+      const bytes = await writeReport(
+        reportPath,
+        auditReport(auditReportInput(result, { timeZone, cwd: io.cwd })),
+      );
+      io.stderr(`report: ${reportPath} (${bytes} bytes)\n`);
     }
     io.stdout(
       args.json ? `${JSON.stringify(result.report, null, 2)}\n` : formatAuditSummary(result.report),

@@ -12,6 +12,13 @@ import {
   readSpecialDaysCsv,
   type SpecialDay,
 } from '../../forecasting/special-days.js';
+import {
+  forecastReport,
+  forecastReportInput,
+  REPORT_OPTION,
+  resolveReportPath,
+  writeReport,
+} from '../../report/index.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../../units/duration.js';
 import type { SwitchboardCommand } from '../command.js';
 import type { CliIo } from '../io.js';
@@ -86,8 +93,14 @@ export const forecastCommand: SwitchboardCommand = {
         type: 'number',
         default: 4,
         describe: 'Backtest folds (origins --horizon apart)',
-      }),
-  run: (args, io) => {
+      })
+      .option('report', REPORT_OPTION),
+  run: async (args, io) => {
+    const reportPath = resolveReportPath(args.report, io.cwd);
+    if (reportPath && args.backtest)
+      throw inputError('--report', 'a forecast run (without --backtest)', '--backtest', {
+        hint: 'the report of a forecast with --method auto includes its backtest table',
+      });
     const timeZone = String(args.timezone);
     if (!isKnownTimeZone(timeZone)) {
       const suggestion = didYouMean(timeZone, Intl.supportedValuesOf('timeZone'));
@@ -154,6 +167,11 @@ export const forecastCommand: SwitchboardCommand = {
       io.stdout(`${JSON.stringify(forecast, jsonNumbers, 2)}\n`);
     } else if (args.out === undefined) {
       io.stdout(csv);
+    }
+    if (reportPath) {
+      const input = forecastReportInput(history, forecast, { source: String(args.history) });
+      const bytes = await writeReport(reportPath, forecastReport(input));
+      io.stderr(`report: ${reportPath} (${bytes} bytes)\n`);
     }
     const best = forecast.backtest?.scores.find(
       (s) => s.method === forecast.method && s.reason === 'all',

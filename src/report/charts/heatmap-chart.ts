@@ -29,7 +29,7 @@ export interface WeekdayHourHeatmapOptions {
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-/** Weekday rows × hour columns, only the hours where some weekday has a value. */
+/** Weekday rows × hour columns, from the first to the last hour of the cells given. */
 export function weekdayHourHeatmap(
   cells: readonly HeatmapCell[],
   options: WeekdayHourHeatmapOptions,
@@ -41,7 +41,8 @@ export function weekdayHourHeatmap(
       );
   const present = cells.filter((c) => c.value !== null);
   if (present.length === 0) throw new RangeError('weekdayHourHeatmap: no cell has a value');
-  const hours = [...new Set(present.map((c) => c.hour))].sort((a, b) => a - b);
+  // Hours of every cell given, valued or not: charts of one week share their columns.
+  const hours = [...new Set(cells.map((c) => c.hour))].sort((a, b) => a - b);
   const firstHour = hours[0] ?? 0;
   const lastHour = hours[hours.length - 1] ?? 23;
   const hourDomain: string[] = [];
@@ -53,7 +54,17 @@ export function weekdayHourHeatmap(
   }));
   const max = Math.max(0, ...present.map((c) => c.value as number));
   const share = options.unit === 'share';
-  const textFormat = share ? (max < 0.1 ? '.1%' : '.0%') : max >= 10_000 ? '.2~s' : ',.0f';
+  // Four-digit counts lose their thousands separator and shrink a point to fit 24 columns.
+  const textFormat = share
+    ? max < 0.1
+      ? '.1%'
+      : '.0%'
+    : max >= 10_000
+      ? '.2~s'
+      : max >= 1000
+        ? '.0f'
+        : ',.0f';
+  const fontSize = hourDomain.length > 16 ? (!share && max >= 1000 ? 8 : 9) : 10;
   const x = {
     field: 'hour',
     type: 'ordinal',
@@ -87,7 +98,7 @@ export function weekdayHourHeatmap(
         },
       },
       {
-        mark: { type: 'text', fontSize: hourDomain.length > 16 ? 9 : 10 },
+        mark: { type: 'text', fontSize },
         encoding: {
           text: { field: 'value', type: 'quantitative', format: textFormat },
           color: {

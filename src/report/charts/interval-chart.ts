@@ -60,8 +60,9 @@ export function intervalSeriesChart(
         band: s.name,
         t,
         value: p.value,
-        low: p.low ?? null,
-        high: p.high ?? null,
+        // A share cannot leave [0, 1]; its Student-t interval can, so the band is clipped.
+        low: p.low == null ? null : options.unit === 'share' ? Math.max(0, p.low) : p.low,
+        high: p.high == null ? null : options.unit === 'share' ? Math.min(1, p.high) : p.high,
       });
     }
   const hasBand = series.some((s) => s.points.some((p) => p.low != null && p.high != null));

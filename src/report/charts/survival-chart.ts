@@ -31,6 +31,13 @@ export interface SurvivalChartOptions {
   yTitle?: string;
   /** Marks S(t) = 0.5 with a labelled rule when the curve reaches it. */
   showMedian?: boolean;
+  /** The median when it is known more precisely than the points show (a KM curve sampled on a grid). */
+  medianSeconds?: number;
+  /**
+   * The points are the curve evaluated at a few times only (a grid), not its steps: they are
+   * marked and joined by a dotted straight line, since the steps between them are unknown.
+   */
+  sampled?: boolean;
   wide?: boolean;
 }
 
@@ -67,7 +74,11 @@ export function survivalChart(
   if (points.some((p) => p.lower !== undefined && p.upper !== undefined))
     layer.push({
       transform: [{ filter: 'isValid(datum.lower) && isValid(datum.upper)' }],
-      mark: { type: 'area', interpolate: 'step-after', opacity: 0.18 },
+      mark: {
+        type: 'area',
+        interpolate: options.sampled ? 'linear' : 'step-after',
+        opacity: 0.18,
+      },
       encoding: {
         x,
         y: { field: 'lower', type: 'quantitative' },
@@ -76,7 +87,15 @@ export function survivalChart(
       },
     });
   layer.push({
-    mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.8 },
+    mark: options.sampled
+      ? {
+          type: 'line',
+          interpolate: 'linear',
+          strokeWidth: 1.4,
+          strokeDash: [2, 3],
+          point: { filled: true, size: 36 },
+        }
+      : { type: 'line', interpolate: 'step-after', strokeWidth: 1.8 },
     encoding: {
       x,
       y: {
@@ -87,17 +106,22 @@ export function survivalChart(
         axis: { format: '.0%', tickCount: 5 },
       },
       color: colour,
-      strokeDash: {
-        field: 'group',
-        type: 'nominal',
-        title: null,
-        scale: { domain: groups, range: groups.map((_, i) => [...seriesDash(i)]) },
-        legend,
-      },
+      strokeDash:
+        options.sampled && groups.length === 1
+          ? undefined
+          : {
+              field: 'group',
+              type: 'nominal',
+              title: null,
+              scale: { domain: groups, range: groups.map((_, i) => [...seriesDash(i)]) },
+              legend,
+            },
     },
   });
   const median =
-    options.showMedian !== false && groups.length === 1 ? survivalMedian(points) : undefined;
+    options.showMedian !== false && groups.length === 1
+      ? (options.medianSeconds ?? survivalMedian(points))
+      : undefined;
   if (median !== undefined) {
     const data = { values: [{ seconds: median, survival: 0.5 }] };
     layer.push(

@@ -1,13 +1,15 @@
 /**
- * The input of {@link auditReport}: plain objects whose key names mirror `switchboard audit
- * --json` (issue 7): `input`, `calls`, `callers`, `serviceLevel`, `asaSeconds`, `abandonRate`,
- * `patience`, `byHour`, `byQueue`, `definitions`. Audited values are counts and shares, not
+ * The input of {@link auditReport}: what `switchboard audit` really produces (its `--json`
+ * report, issue 7), with the audit's own key names and nulls, converted only where a chart needs
+ * another convention (ISO weekdays, a survival curve with bounds). `auditReportInput` in
+ * `../from-audit.ts` builds it from an audit's result; nothing here is invented — a figure the
+ * audit does not compute is left out of the page. Audited values are counts and shares, not
  * estimates over replications.
  */
 
 import type { SurvivalPoint } from '../charts/survival-chart.js';
 
-/** What happened to each line of one input file: every line is accounted for. */
+/** What happened to each line of one input file: lines = records + blank + rejected. */
 export interface AuditInputFile {
   path: string;
   format: string;
@@ -15,11 +17,13 @@ export interface AuditInputFile {
   records: number;
   blank: number;
   rejected: number;
-  /** The first rejected lines with the reason. */
+  /** Records whose time is earlier than the record before them (still used). */
+  outOfOrder?: number;
+  /** The first rejected lines with the reason (the audit keeps up to 20). */
   firstRejected?: readonly { line: number; reason: string }[];
 }
 
-/** Call outcomes. */
+/** Queue calls: `offered` = answered + abandoned + timeout + exitKey + exitEmpty + busy + other. */
 export interface AuditCalls {
   offered: number;
   answered: number;
@@ -28,29 +32,100 @@ export interface AuditCalls {
   timeout: number;
   exitKey: number;
   exitEmpty: number;
+  busy: number;
+  other: number;
+  /** Calls with at least one transfer. */
   transferred: number;
+  blindTransfers: number;
+  attendedTransfers: number;
+  /** Transferred calls that entered a queue again (same call id). */
+  bounced: number;
+  /** Per-call rows that never reached a queue. */
+  notQueued: number;
 }
 
-/** Callers and their attempts. */
+/** Callers linked by caller number; shares are of identified callers. */
 export interface AuditCallers {
   distinct: number;
-  /** Callers with more than one attempt. */
+  /** Callers with two calls or more. */
   repeat: number;
-  /** Mean attempts per distinct caller. */
   attemptsPerCaller: number;
-  /** Callers none of whose attempts was answered. */
-  neverGotThrough?: number;
-  /** How many callers made 1, 2, 3… attempts. */
-  attemptsDistribution?: readonly { attempts: number; callers: number }[];
+  /** Share of callers none of whose calls was answered. */
+  neverGotThrough: number;
+  /** Share of callers whose first call was answered. */
+  firstCallAnswered: number;
+  waitPerCallerSeconds: number;
+  unidentifiedCalls: number;
+  /** Calls within the redial window after an unanswered call of the same number. */
+  redials: number;
+  /** Share of unanswered identified calls followed by a redial. */
+  redialProbability: number;
+  redialWindowSeconds: number;
+  /** New calls from the same number soon after a transferred call (the bounce window). */
+  backAfterTransfer: number;
 }
 
-/** One cell of offered / abandoned calls by ISO weekday (1 = Monday) and hour of day. */
+/** One cell of the week: ISO weekday (1 = Monday … 7 = Sunday), local hour of day. */
 export interface AuditHourRow {
   weekday: number;
   hour: number;
   offered: number;
   abandoned: number;
   answered?: number;
+  /** Answered within the threshold ÷ (answered + abandoned − short abandons), null if none. */
+  serviceLevel?: number | null;
+}
+
+/** One queue (the call's first queue). */
+export interface AuditQueueRow {
+  queue: string;
+  offered: number;
+  answered: number;
+  abandonRate: number | null;
+  serviceLevel: number | null;
+  asaSeconds: number | null;
+  meanTalkSeconds: number | null;
+  transferred: number;
+  patienceMedianSeconds: number | null;
+  callsPerWeek: number;
+  microFlow: boolean;
+}
+
+/** Kaplan–Meier patience: abandons are events, answers and exits censor. */
+export interface AuditPatience {
+  /** S(t) with its 95 % pointwise band, evaluated at the times the audit reports. */
+  curve: readonly SurvivalPoint[];
+  medianSeconds: number | null;
+  quartileSeconds?: number | null;
+  restrictedMeanSeconds?: number | null;
+  tauSeconds?: number;
+  abandons: number;
+  censored: number;
+}
+
+/** Occupancy when the records log agent sessions. */
+export interface AuditOccupancy {
+  definition: string;
+  all: { loggedInSeconds: number; talkSeconds: number; occupancy: number | null };
+  byAgent: readonly {
+    agent: string;
+    loggedInSeconds: number;
+    talkSeconds: number;
+    occupancy: number | null;
+  }[];
+}
+
+/** What the CDR legs say about calls (present when CDR records were read). */
+export interface AuditCdr {
+  legs: number;
+  calls: number;
+  answered: number;
+  busy: number;
+  noAnswer: number;
+  /** FAILED, CONGESTION. */
+  failed: number;
+  reachedQueue: number;
+  neverQueued: number;
 }
 
 /** Everything {@link auditReport} can show. */
@@ -58,24 +133,31 @@ export interface AuditReportInput {
   input: readonly AuditInputFile[];
   calls: AuditCalls;
   callers: AuditCallers;
-  serviceLevel: { thresholdSeconds: number; ofAnswered: number; ofAnsweredAndAbandoned: number };
-  asaSeconds: number;
-  abandonRate: { all: number; excludingShort: number; shortAbandonSeconds: number };
-  /** Kaplan–Meier patience: abandons as events, answers as censoring. */
-  patience?: { curve: readonly SurvivalPoint[]; medianSeconds?: number };
+  serviceLevel: {
+    thresholdSeconds: number;
+    ofAnswered: number | null;
+    ofAnsweredAndAbandoned: number | null;
+  };
+  asaSeconds: number | null;
+  abandonRate: { all: number | null; excludingShort: number | null; shortAbandonSeconds: number };
+  patience?: AuditPatience;
   byHour: readonly AuditHourRow[];
-  byQueue?: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  /** Outcomes of transfers: answered by the service, bounced back, lost… */
-  transfers?: readonly { outcome: string; calls: number; kind?: 'good' | 'bad' | 'neutral' }[];
-  /** Net Promoter Score by reason when a survey was given (−100…100). */
+  byQueue?: readonly AuditQueueRow[];
+  /** Transfers by destination, with how many came back to a queue. */
+  transferTargets?: readonly { target: string; transfers: number; bouncedBack: number }[];
+  occupancy?: AuditOccupancy;
+  cdr?: AuditCdr;
+  /** Net Promoter Score (−100…100) overall and by reason, when a survey was given. */
   nps?: readonly {
     reason: string;
     responses: number;
     score: number;
     ci95: readonly [number, number];
   }[];
-  /** First and last record time, ISO 8601. */
-  period?: { from: string; to: string };
+  /** First and last interval with calls (local wall clock, ISO 8601) and days with calls. */
+  period?: { from: string; to: string; days: number };
+  /** The time zone hours and weekdays are read in. */
+  timeZone?: string;
   /** Definition of every KPI, by key, as the audit states them. */
   definitions: Readonly<Record<string, string>>;
 }

@@ -1,52 +1,56 @@
 /**
- * The `audit` report page: every KPI with its definition, weekday × hour heatmaps of offered
- * calls and of abandonment, the repeat-caller distribution, the patience survival curve,
- * transfer outcomes, measures by queue, NPS, and the input files' line accounting with the first
- * rejected lines — opened by a summary generated from the numbers. Cost: O(cells + rows).
+ * The `audit` report page: every KPI with the audit's own definition, weekday × hour heatmaps
+ * of offered calls, abandonment and service level, how many calls callers made and whether they
+ * got through, the Kaplan–Meier patience curve, transfer outcomes, tables by queue, agent and
+ * survey reason, and the input files' line accounting with the first rejected lines — opened by
+ * a summary generated from the numbers. Cost: O(cells + rows).
  */
 
-import { barChart } from '../charts/bar-chart.js';
-import { weekdayHourHeatmap } from '../charts/heatmap-chart.js';
-import { survivalChart, survivalMedian } from '../charts/survival-chart.js';
 import type { KeyFigure, ReportDocument, ReportSection } from '../document.js';
-import { formatCount, formatNumber, formatPercent, formatSeconds, formatValue } from '../format.js';
-import { measureInfo } from '../measures.js';
+import { formatCount, formatNumber, formatPercent, formatSeconds } from '../format.js';
 import { sentence } from '../sentences.js';
 import { formatWallClock } from '../wall-clock.js';
 import type { AuditReportInput } from './audit-input.js';
-
-/** Hours with fewer calls offered than this get no abandonment rate on the heatmap. */
-const MIN_CALLS_FOR_RATE = 10;
+import { callerSection, percentOrDash, secondsOrDash, timeSection } from './audit-sections.js';
+import { cdrSection, definitionSection, inputSection, tableSection } from './audit-tables.js';
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
+/** `Fri 30 Nov 2018`: records span years, so the year is always written. */
+const datedYear = (iso: string) => `${formatWallClock(iso, 'date')} ${iso.slice(0, 4)}`;
 
-/** Build the audit report document from `audit --json`-shaped input. */
-export function auditReport(input: AuditReportInput): ReportDocument {
+function summaryOf(input: AuditReportInput): string[] {
   const { calls, callers } = input;
-  const def = (key: string, fallback: string) => input.definitions[key] ?? fallback;
   const T = input.serviceLevel.thresholdSeconds;
   const short = input.abandonRate.shortAbandonSeconds;
   const lines = input.input.reduce((s, f) => s + f.lines, 0);
   const rejected = input.input.reduce((s, f) => s + f.rejected, 0);
-  const median =
-    input.patience?.medianSeconds ??
-    (input.patience ? survivalMedian(input.patience.curve) : undefined);
-
+  const period = input.period
+    ? ` over ${input.period.days} day${input.period.days === 1 ? '' : 's'} with calls between ${datedYear(input.period.from)} and ${datedYear(input.period.to)}`
+    : '';
   const summary = [
     sentence(
-      `the records hold ${formatCount(calls.offered)} calls from ${formatCount(callers.distinct)} distinct callers${input.period ? ` between ${formatWallClock(input.period.from, 'date')} and ${formatWallClock(input.period.to, 'date')}` : ''}; ${formatPercent(share(calls.answered, calls.offered))} were answered and ${formatPercent(input.abandonRate.all)} abandoned (${formatPercent(input.abandonRate.excludingShort)} without abandons under ${short}\u00a0s)`,
-    ),
-    sentence(
-      `service level was ${formatPercent(input.serviceLevel.ofAnsweredAndAbandoned)} within ${T}\u00a0s counting answered and abandoned calls (${formatPercent(input.serviceLevel.ofAnswered)} of answered calls only), and answered callers waited ${formatSeconds(input.asaSeconds)} on average`,
-    ),
-    sentence(
-      `${formatPercent(share(callers.repeat, callers.distinct))} of callers called more than once (${formatNumber(callers.attemptsPerCaller, 2)} attempts per caller)${callers.neverGotThrough !== undefined ? `, and ${formatPercent(share(callers.neverGotThrough, callers.distinct))} never got through` : ''}`,
+      calls.offered === 0
+        ? `the records hold no queue call${period}${input.cdr && input.cdr.calls > 0 ? `; the CDR holds ${formatCount(input.cdr.calls)} calls in ${formatCount(input.cdr.legs)} legs, ${formatPercent(share(input.cdr.answered, input.cdr.calls))} of them answered and ${formatCount(input.cdr.neverQueued)} never queued` : ''}`
+        : `the records hold ${formatCount(calls.offered)} queue calls${callers.distinct > 0 ? ` from ${formatCount(callers.distinct)} identified callers` : ''}${period}; ${formatPercent(share(calls.answered, calls.offered))} were answered and ${percentOrDash(input.abandonRate.all)} abandoned (${percentOrDash(input.abandonRate.excludingShort)} leaving out abandons under ${short}\u00a0s)`,
     ),
   ];
-  if (median !== undefined)
+  if (input.serviceLevel.ofAnsweredAndAbandoned !== null)
     summary.push(
       sentence(
-        `half of the callers kept waiting had given up by ${formatSeconds(median)} (Kaplan–Meier estimate, answered calls counted as censored)`,
+        `service level was ${formatPercent(input.serviceLevel.ofAnsweredAndAbandoned)} within ${T}\u00a0s of the calls answered or abandoned (short abandons left out; ${percentOrDash(input.serviceLevel.ofAnswered)} of answered calls only), and answered callers waited ${secondsOrDash(input.asaSeconds)} on average`,
+      ),
+    );
+  if (callers.distinct > 0)
+    summary.push(
+      sentence(
+        `${formatPercent(share(callers.repeat, callers.distinct))} of callers called more than once (${formatNumber(callers.attemptsPerCaller, 2)} calls each on average) and ${formatPercent(callers.neverGotThrough)} never got through`,
+      ),
+    );
+  const median = input.patience?.medianSeconds;
+  if (median !== undefined && median !== null)
+    summary.push(
+      sentence(
+        `half of the callers kept waiting would have given up by ${formatSeconds(median)} (Kaplan–Meier estimate, answered calls counted as censored)`,
       ),
     );
   summary.push(
@@ -56,227 +60,134 @@ export function auditReport(input: AuditReportInput): ReportDocument {
         : `${formatCount(rejected)} of ${formatCount(lines)} lines (${formatPercent(share(rejected, lines), 2)}) were rejected; each is accounted for under "Input files"`,
     ),
   );
+  return summary.slice(0, 5);
+}
 
+function figuresOf(input: AuditReportInput): KeyFigure[] {
+  const { calls, callers } = input;
+  const def = (key: string, fallback: string) => input.definitions[key] ?? fallback;
+  const T = input.serviceLevel.thresholdSeconds;
+  const short = input.abandonRate.shortAbandonSeconds;
   const fig = (label: string, value: string, definition: string, detail?: string): KeyFigure =>
-    detail === undefined ? { label, value, definition } : { label, value, definition, detail };
+    detail === undefined || detail === ''
+      ? { label, value, definition }
+      : { label, value, definition, detail };
   const figures: KeyFigure[] = [
     fig(
       'Calls offered',
       formatCount(calls.offered),
-      def('offered', measureInfo('offered').definition),
+      def('offered', 'Calls that reached a queue.'),
+      calls.notQueued > 0 ? `${formatCount(calls.notQueued)} more never reached a queue` : '',
     ),
     fig(
       'Answered',
       formatPercent(share(calls.answered, calls.offered)),
-      def('answered', 'Calls answered by an agent, of calls offered.'),
+      def('answered', 'Calls connected to an agent.'),
       `${formatCount(calls.answered)} calls`,
     ),
     fig(
       'Abandonment',
-      formatPercent(input.abandonRate.all),
+      percentOrDash(input.abandonRate.all),
       def('abandonRate', 'Calls abandoned in the queue, of calls offered.'),
-      `${formatPercent(input.abandonRate.excludingShort)} without abandons under ${short}\u00a0s`,
+      `${percentOrDash(input.abandonRate.excludingShort)} without the ${formatCount(calls.shortAbandoned)} abandons under ${short}\u00a0s`,
     ),
     fig(
       `Service level (${T}\u00a0s)`,
-      formatPercent(input.serviceLevel.ofAnsweredAndAbandoned),
-      def('serviceLevel', `Calls answered within ${T}\u00a0s, of calls answered or abandoned.`),
-      `${formatPercent(input.serviceLevel.ofAnswered)} of answered calls only`,
+      percentOrDash(input.serviceLevel.ofAnsweredAndAbandoned),
+      def('serviceLevel', `Answered within ${T}\u00a0s, of calls answered or abandoned.`),
+      `${percentOrDash(input.serviceLevel.ofAnswered)} of answered calls only`,
     ),
     fig(
       'Average speed of answer',
-      formatSeconds(input.asaSeconds),
-      def('asaSeconds', measureInfo('asaSeconds').definition),
+      secondsOrDash(input.asaSeconds),
+      def('asaSeconds', 'Mean wait of answered calls.'),
     ),
     fig(
-      'Repeat callers',
-      formatPercent(share(callers.repeat, callers.distinct)),
-      def('repeat', 'Distinct callers with more than one attempt, of distinct callers.'),
-      `${formatNumber(callers.attemptsPerCaller, 2)} attempts per caller`,
+      'Left the queue otherwise',
+      formatCount(calls.timeout + calls.exitKey + calls.exitEmpty + calls.busy + calls.other),
+      'Queue calls neither answered nor abandoned: timeout (EXITWITHTIMEOUT), exit by key (EXITWITHKEY), empty queue (EXITEMPTY, JOINEMPTY…), busy (FULL), other.',
+      `${formatCount(calls.timeout)} timeout, ${formatCount(calls.exitKey)} key, ${formatCount(calls.exitEmpty)} empty, ${formatCount(calls.busy)} busy, ${formatCount(calls.other)} other`,
     ),
     fig(
       'Transferred',
       formatPercent(share(calls.transferred, calls.answered)),
-      def('transferred', 'Answered calls transferred to another queue or extension.'),
-      `${formatCount(calls.transferred)} calls`,
-    ),
-    fig(
-      'Timeouts and exits',
-      formatCount(calls.timeout + calls.exitKey + calls.exitEmpty),
-      def(
-        'timeout',
-        'Calls that left the queue by timeout, by pressing a key or because the queue was empty.',
-      ),
-      `${formatCount(calls.timeout)} timeout, ${formatCount(calls.exitKey)} key, ${formatCount(calls.exitEmpty)} empty`,
+      'Answered calls with at least one transfer (TRANSFER, BLINDTRANSFER, ATTENDEDTRANSFER), of answered calls.',
+      `${formatCount(calls.transferred)} calls, ${formatCount(calls.bounced)} came back to a queue`,
     ),
   ];
-  if (callers.neverGotThrough !== undefined)
+  if (callers.distinct > 0)
     figures.push(
       fig(
+        'Repeat callers',
+        formatPercent(share(callers.repeat, callers.distinct)),
+        'Identified callers (calls linked by caller number) with two calls or more.',
+        `${formatNumber(callers.attemptsPerCaller, 2)} calls per caller`,
+      ),
+      fig(
         'Never got through',
-        formatPercent(share(callers.neverGotThrough, callers.distinct)),
-        def('neverGotThrough', 'Distinct callers none of whose attempts was answered.'),
-        `${formatCount(callers.neverGotThrough)} callers`,
+        formatPercent(callers.neverGotThrough),
+        'Identified callers none of whose calls was answered.',
+        `${formatPercent(callers.firstCallAnswered)} answered at the first call`,
+      ),
+      fig(
+        'Redials',
+        formatCount(callers.redials),
+        `Calls from a number within ${formatSeconds(callers.redialWindowSeconds)} (--redial-window) after an unanswered call of that number.`,
+        `${formatPercent(callers.redialProbability)} of unanswered calls were followed by one`,
       ),
     );
-  if (median !== undefined)
+  const p = input.patience;
+  if (p)
     figures.push(
       fig(
         'Median patience',
-        formatSeconds(median),
-        def(
-          'patience',
-          'Wait after which half of callers would have hung up, by Kaplan–Meier (answers censor).',
-        ),
+        secondsOrDash(p.medianSeconds),
+        def('patience', 'Kaplan–Meier: abandons are events, answers censor.'),
+        p.medianSeconds === null
+          ? 'fewer than half gave up: the curve stays above 50 %'
+          : `${formatCount(p.abandons)} abandons, ${formatCount(p.censored)} censored`,
       ),
     );
+  if (input.cdr && input.cdr.calls > 0)
+    figures.push(
+      fig(
+        'CDR calls',
+        formatCount(input.cdr.calls),
+        'CDR legs grouped into calls by linkedid (else uniqueid); answered when a leg was ANSWERED with billsec > 0.',
+        `${formatPercent(share(input.cdr.answered, input.cdr.calls))} answered, ${formatCount(input.cdr.neverQueued)} never queued`,
+      ),
+    );
+  const occupancy = input.occupancy?.all.occupancy;
+  if (input.occupancy && occupancy !== null && occupancy !== undefined)
+    figures.push(
+      fig(
+        'Occupancy',
+        formatPercent(occupancy),
+        input.occupancy.definition,
+        `${formatSeconds(input.occupancy.all.talkSeconds)} talking in ${formatSeconds(input.occupancy.all.loggedInSeconds)} logged in`,
+      ),
+    );
+  return figures;
+}
 
+/** Build the audit report document from {@link auditReportInput}'s output. */
+export function auditReport(input: AuditReportInput): ReportDocument {
   const sections: ReportSection[] = [
-    { heading: 'Key figures', blocks: [{ kind: 'figures', figures }] },
+    { heading: 'Key figures', blocks: [{ kind: 'figures', figures: figuresOf(input) }] },
   ];
-  const abandonCells = input.byHour.map((r) => ({
-    weekday: r.weekday,
-    hour: r.hour,
-    value: r.offered >= MIN_CALLS_FOR_RATE ? r.abandoned / r.offered : null,
-  }));
-  const rateNote = `Abandonment is shown only for hours with at least ${MIN_CALLS_FOR_RATE} calls offered: a rate of 1 in 2 calls says little.`;
-  const timeBlocks: ReportSection['blocks'] = [];
-  if (input.byHour.some((r) => r.offered > 0))
-    timeBlocks.push(
-      weekdayHourHeatmap(
-        input.byHour.map((r) => ({ weekday: r.weekday, hour: r.hour, value: r.offered })),
-        { title: 'Calls offered by weekday and hour', valueTitle: 'calls offered', unit: 'count' },
-      ),
-    );
-  if (abandonCells.some((c) => c.value !== null))
-    timeBlocks.push(
-      weekdayHourHeatmap(abandonCells, {
-        title: 'Abandonment by weekday and hour',
-        valueTitle: 'abandonment',
-        unit: 'share',
-      }),
-      { kind: 'note', text: `${rateNote} The counts are in the chart above.` },
-    );
-  else timeBlocks.push({ kind: 'note', text: `${rateNote} No hour has that many.` });
-  sections.push({ heading: 'When calls arrive and are lost', blocks: timeBlocks });
-  const callerBlocks: ReportSection['blocks'] = [];
-  if (callers.attemptsDistribution && callers.attemptsDistribution.length > 0)
-    callerBlocks.push(
-      barChart(
-        callers.attemptsDistribution.map((a) => ({
-          label: `${a.attempts} attempt${a.attempts === 1 ? '' : 's'}`,
-          value: a.callers,
-          text: `${formatCount(a.callers)} (${formatPercent(share(a.callers, callers.distinct))})`,
-          kind: a.attempts > 1 ? 'bad' : 'neutral',
-        })),
-        { title: 'Attempts per caller', xTitle: 'callers' },
-      ),
-    );
-  if (input.patience && input.patience.curve.length > 0)
-    callerBlocks.push(
-      survivalChart(input.patience.curve, { title: 'Patience: share still willing to wait' }),
-    );
-  if (input.transfers && input.transfers.length > 0)
-    callerBlocks.push(
-      barChart(
-        input.transfers.map((t) => ({
-          label: t.outcome,
-          value: t.calls,
-          text: `${formatCount(t.calls)} (${formatPercent(share(t.calls, calls.transferred))})`,
-          kind: t.kind ?? 'neutral',
-        })),
-        { title: 'Transfer outcomes', xTitle: 'transfers', wide: true },
-      ),
-    );
-  if (callerBlocks.length > 0)
-    sections.push({ heading: 'Callers, patience and transfers', blocks: callerBlocks });
-
-  const tables: ReportSection['blocks'] = [];
-  if (input.byQueue) {
-    const names = [...new Set(Object.values(input.byQueue).flatMap((q) => Object.keys(q)))];
-    tables.push({
-      kind: 'table',
-      caption: 'Measures by queue',
-      columns: [
-        { label: 'Queue' },
-        ...names.map((n) => ({ label: measureInfo(n).label, numeric: true })),
-      ],
-      rows: Object.entries(input.byQueue).map(([queue, m]) => [
-        queue,
-        ...names.map((n) => (m[n] === undefined ? '–' : formatValue(m[n]!, measureInfo(n).unit))),
-      ]),
-    });
-  }
-  if (input.nps && input.nps.length > 0)
-    tables.push({
-      kind: 'table',
-      caption: 'Net Promoter Score by reason (% promoters − % detractors), 95 % CI',
-      columns: [
-        { label: 'Reason' },
-        { label: 'Responses', numeric: true },
-        { label: 'NPS', numeric: true },
-        { label: '95 % CI', numeric: true },
-      ],
-      rows: input.nps.map((n) => [
-        n.reason,
-        formatCount(n.responses),
-        formatNumber(n.score, 0),
-        `${formatNumber(n.ci95[0], 0)} to ${formatNumber(n.ci95[1], 0)}`,
-      ]),
-    });
-  if (tables.length > 0) sections.push({ heading: 'By queue and survey', blocks: tables });
-
-  const inputBlocks: ReportSection['blocks'] = [
-    {
-      kind: 'table',
-      caption: 'Every line accounted for: lines = records + blank or comment + rejected',
-      columns: [
-        { label: 'File' },
-        { label: 'Format' },
-        { label: 'Lines', numeric: true },
-        { label: 'Records', numeric: true },
-        { label: 'Blank', numeric: true },
-        { label: 'Rejected', numeric: true },
-      ],
-      rows: input.input.map((f) => [
-        f.path,
-        f.format,
-        formatCount(f.lines),
-        formatCount(f.records),
-        formatCount(f.blank),
-        { text: formatCount(f.rejected), strong: f.rejected > 0 },
-      ]),
-    },
-  ];
-  const samples = input.input.flatMap((f) =>
-    (f.firstRejected ?? []).map((r) => [f.path, String(r.line), r.reason]),
-  );
-  if (samples.length > 0)
-    inputBlocks.push({
-      kind: 'table',
-      caption: 'First rejected lines',
-      columns: [{ label: 'File' }, { label: 'Line', numeric: true }, { label: 'Why' }],
-      rows: samples,
-    });
-  sections.push({ heading: 'Input files', blocks: inputBlocks });
-  const definitions = Object.entries(input.definitions);
-  if (definitions.length > 0)
-    sections.push({
-      heading: 'Definitions',
-      blocks: [
-        {
-          kind: 'table',
-          caption: 'How each KPI is computed',
-          columns: [{ label: 'KPI' }, { label: 'Definition' }],
-          rows: definitions.map(([k, d]) => [measureInfo(k).label, d]),
-        },
-      ],
-    });
-
+  for (const section of [
+    timeSection(input),
+    callerSection(input),
+    cdrSection(input),
+    tableSection(input),
+    inputSection(input),
+    definitionSection(input),
+  ])
+    if (section) sections.push(section);
   return {
     title: 'Switchboard audit',
-    subtitle: `${input.input.length} file${input.input.length === 1 ? '' : 's'}: ${input.input.map((f) => `${f.path} (${f.format})`).join(', ')}`,
-    summary,
+    subtitle: `${input.input.length} file${input.input.length === 1 ? '' : 's'}: ${input.input.map((f) => `${f.path} (${f.format})`).join(', ')}${input.timeZone ? `; local time ${input.timeZone}` : ''}`,
+    summary: summaryOf(input),
     sections,
     footer: 'Generated by switchboard audit.',
   };

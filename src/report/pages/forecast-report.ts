@@ -57,6 +57,8 @@ export interface ForecastReportInput {
   historyDaysShown?: number;
   /** The history file, for the subtitle. */
   source?: string;
+  /** Cautions from the run (missing days, special-day effects, warnings), shown as notes. */
+  notes?: readonly string[];
 }
 
 const DAY_MS = 86_400_000;
@@ -190,6 +192,8 @@ export function forecastReport(input: ForecastReportInput): ReportDocument {
       ],
     },
   ];
+  for (const text of input.notes ?? [])
+    sections[0]!.blocks.push({ kind: 'note', tone: 'caution', text });
   if (!reconciledTotal)
     sections[0]!.blocks.push({
       kind: 'note',

@@ -73,31 +73,41 @@ export function targetStatus(
   return { word, tone: ok ? 'good' : 'bad' };
 }
 
+/** Groups per table: each cell "mean [low, high]" is wide, and pages must fit A4. */
+const GROUPS_PER_TABLE = 4;
+
 /**
- * A table with one row per group (queue or reason) and one column per measure found in any
- * group, each cell "mean [low, high]".
+ * Tables with one row per measure found in any group and one column per group (queue or
+ * reason), each cell "mean [low, high]"; groups are split over several tables of at most
+ * four columns so that the page fits A4 whatever the number of measures the command reports.
  */
-export function groupTable(
+export function groupTables(
   caption: string,
   groupLabel: string,
   groups: Readonly<Record<string, Readonly<Record<string, Estimate>>>>,
-): TableBlock {
+): TableBlock[] {
   const names: string[] = [];
   for (const measures of Object.values(groups))
     for (const name of Object.keys(measures)) if (!names.includes(name)) names.push(name);
-  return {
-    kind: 'table',
-    caption,
-    columns: [
-      { label: groupLabel },
-      ...names.map((n) => ({ label: measureInfo(n).label, numeric: true })),
-    ],
-    rows: Object.entries(groups).map(([group, measures]) => [
-      group,
-      ...names.map((n) => {
-        const e = measures[n];
-        return e ? formatEstimate(e, measureInfo(n).unit) : '–';
-      }),
-    ]),
-  };
+  const entries = Object.entries(groups);
+  const tables: TableBlock[] = [];
+  for (let i = 0; i < entries.length; i += GROUPS_PER_TABLE) {
+    const part = entries.slice(i, i + GROUPS_PER_TABLE);
+    tables.push({
+      kind: 'table',
+      caption:
+        entries.length > GROUPS_PER_TABLE
+          ? `${caption} (${groupLabel.toLowerCase()}${part.length === 1 ? ` ${i + 1}` : `s ${i + 1}–${i + part.length}`} of ${entries.length})`
+          : caption,
+      columns: [{ label: 'Measure' }, ...part.map(([group]) => ({ label: group, numeric: true }))],
+      rows: names.map((n) => [
+        measureInfo(n).label,
+        ...part.map(([, measures]) => {
+          const e = measures[n];
+          return e ? formatEstimate(e, measureInfo(n).unit) : '–';
+        }),
+      ]),
+    });
+  }
+  return tables;
 }

@@ -63,7 +63,7 @@ export interface SimulateReportInput {
   byInterval: readonly SimulateIntervalRow[];
   byQueue?: Readonly<Record<string, Readonly<Record<string, Estimate>>>>;
   byReason?: Readonly<Record<string, Readonly<Record<string, Estimate>>>>;
-  /** Per-need measures: `attemptsPerNeed`, `resolvedFirstContact`, `resolved`, `totalWaitSeconds`… */
+  /** Per-need measures as `simulate --json` names them: `needs`, `resolved`, `unresolved`, `openAtEnd`, `resolvedRate`, `firstContactResolution`, `attemptsPerNeed`, `totalWaitSeconds`, `transfersPerNeed`. */
   needs?: Readonly<Record<string, Estimate>>;
   /** Cost items (`operator`, `lostCalls`, `transfers`, `repeatAttempts`, `total`…) and `currency`. */
   cost?: Readonly<Record<string, Estimate | string>>;

@@ -7,6 +7,7 @@
  */
 
 import { barChart } from '../charts/bar-chart.js';
+import { callOutcomeFlow, callOutcomesOf } from '../charts/call-outcome-flow.js';
 import { callPathFlow } from '../charts/call-path-flow.js';
 import { flowChart } from '../charts/flow-chart.js';
 import { histogramChart } from '../charts/histogram-chart.js';
@@ -22,7 +23,7 @@ import {
 import { measureInfo } from '../measures.js';
 import { describeEstimate, sentence } from '../sentences.js';
 import { formatWallClock } from '../wall-clock.js';
-import { estimateFigure, groupTable, targetStatus } from './page-parts.js';
+import { estimateFigure, groupTables, targetStatus } from './page-parts.js';
 import type { SimulateIntervalRow, SimulateReportInput } from './simulate-input.js';
 
 const interval = (
@@ -83,7 +84,7 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
       ),
     );
   const attempts = input.needs?.attemptsPerNeed;
-  const firstContact = input.needs?.resolvedFirstContact;
+  const firstContact = input.needs?.firstContactResolution;
   const total = costOf('total');
   const needPhrases: string[] = [];
   if (attempts)
@@ -173,6 +174,10 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
 
   const flowBlocks: ReportSection['blocks'] = [];
   const { nodes, links } = input.callPath ? callPathFlow(input.callPath) : { nodes: [], links: [] };
+  // Without call-path counts, the outcome partition simulate --json reports in `overall`.
+  const outcomes = input.callPath
+    ? undefined
+    : callOutcomesOf(input.overall as Record<string, Estimate | undefined>);
   if (input.callPath && links.every((l) => !(l.value > 0)))
     flowBlocks.push({ kind: 'note', text: 'No call was offered: there is no path to draw.' });
   else if (input.callPath) {
@@ -183,6 +188,18 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
       kind: 'note',
       text: 'Bounced-back calls queue again at the switchboard: they are counted once as a transfer outcome here and again among the calls answered or abandoned.',
     });
+  } else if (outcomes && outcomes.offered > 0) {
+    const flow = callOutcomeFlow(outcomes);
+    flowBlocks.push(
+      flowChart(flow.nodes, flow.links, {
+        title: 'How calls end (mean over replications)',
+        total: outcomes.offered,
+      }),
+      {
+        kind: 'note',
+        text: `Every call offered ends in exactly one of these outcomes. "Completed" is a call an operator or a service took to its end, transfers included; "transfer failed" is a wild transfer that rang out, went to voicemail or bounced too often. ${o.bouncedBack ? `Bounced-back transfers (${formatCount(o.bouncedBack.mean)}) queued again and are counted by how they finally ended.` : ''}`.trim(),
+      },
+    );
   }
   if (input.waitHistogram && input.waitHistogram.length > 0)
     flowBlocks.push(
@@ -252,9 +269,9 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
   }
   const tables: ReportSection['blocks'] = [];
   if (input.byQueue)
-    tables.push(groupTable('Measures by queue, mean [95 % CI]', 'Queue', input.byQueue));
+    tables.push(...groupTables('Measures by queue, mean [95 % CI]', 'Queue', input.byQueue));
   if (input.byReason)
-    tables.push(groupTable('Measures by reason, mean [95 % CI]', 'Reason', input.byReason));
+    tables.push(...groupTables('Measures by reason, mean [95 % CI]', 'Reason', input.byReason));
   if (tables.length > 0) sections.push({ heading: 'By queue and by reason', blocks: tables });
 
   return {

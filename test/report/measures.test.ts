@@ -1,0 +1,31 @@
+/**
+ * Measure names as the commands print them: `simulate --json` keys and `compare --json` names
+ * with their table (`overall.serviceLevel`). The expected units follow the definitions in
+ * docs/simulate.md (service level and probabilities are shares, `…Seconds` are seconds, cost
+ * items are money, counts are counts).
+ */
+
+import { describe, expect, it } from 'vitest';
+import { measureInfo } from '../../src/report/measures.js';
+
+describe('measureInfo on the names the commands print', () => {
+  it('finds a compare measure by its key, whatever its table', () => {
+    expect(measureInfo('overall.serviceLevel')).toEqual(measureInfo('serviceLevel'));
+    expect(measureInfo('needs.attemptsPerNeed')).toEqual(measureInfo('attemptsPerNeed'));
+    expect(measureInfo('overall.serviceLevel').unit).toBe('share');
+  });
+  it('reads a rate only as a whole word', () => {
+    expect(measureInfo('overall.voicemailGeneratedCalls').unit).toBe('number');
+    expect(measureInfo('overall.voicemailGeneratedCalls').label).toBe('Voicemail generated calls');
+    expect(measureInfo('needs.resolvedRate').unit).toBe('share');
+    expect(measureInfo('overall.probabilityBusy').unit).toBe('share');
+  });
+  it('unknown cost items are money, seconds are seconds', () => {
+    expect(measureInfo('cost.transferCost').unit).toBe('currency');
+    expect(measureInfo('overall.meanTalkSeconds').unit).toBe('seconds');
+  });
+  it('needs counts are counts and their shares are shares', () => {
+    expect(measureInfo('needs.resolved').unit).toBe('count');
+    expect(measureInfo('needs.firstContactResolution').unit).toBe('share');
+  });
+});

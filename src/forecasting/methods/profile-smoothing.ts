@@ -8,19 +8,18 @@ import { tunedShares } from './tuned-shares.js';
 const LEVEL_WEEKS = 4;
 
 /**
- * Weekly × intraday profile with level and trend, top-down. Daily totals of all reasons are
- * forecast as the mean of two forecasts: damped Holt-Winters with weekly factors (level and
- * trend by exponential smoothing) and the mean of the last four same weekdays (robust to a
- * badly chosen smoothing constant; combining both beat either alone on the real series, see
- * benchmarks/README.md). Each day is spread over its intervals by the weekday's intraday
- * profile (observed same weekdays, weighted 0.9 per week back, so 5-minute profiles are not
- * noise), then
- * over reasons by their shares of that weekday and interval, shrunk towards the reason's share
- * of the interval on all days and overall, so sparse reasons get stable, non-negative shares
- * and the reasons add up to the total exactly.
+ * Weekly × intraday profile with level and trend, top-down, self-tuned. Daily totals of all
+ * reasons are a weighted mean of damped Holt-Winters with weekly factors, the mean of the last
+ * four same weekdays and the median of the last five; each day is spread over its intervals by
+ * the weekday's intraday profile ({@link tunedProfiles}: decay, pooling across weekdays,
+ * smoothing across intervals), then over reasons by their shrunk shares of that weekday and
+ * interval ({@link tunedShares}), so sparse reasons get stable, non-negative shares and the
+ * reasons add up to the total exactly. Every setting is chosen by rolling origin over the last
+ * four weeks of the grid given, so a backtest fold never tunes on the week it is scored on.
  * Reference: the top-down "forecast proportions" approach, Hyndman & Athanasopoulos, *FPP3*
- * §11.2; intraday profiles × daily totals, Gans, Koole & Mandelbaum (2003) §4.1.
- * Cost: O(days × intervals × reasons).
+ * §11.2; intraday profiles × daily totals, Gans, Koole & Mandelbaum (2003) §4.1; forecast
+ * combination, Bates & Granger (1969). Cost: O(days × intervals × reasons × candidates); a
+ * year of half-hours × 10 reasons in about 0.1 s (benchmarks/README.md).
  */
 export const profileSmoothing: ForecastMethod = {
   name: 'profile-smoothing',

@@ -10,7 +10,13 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { backtest, forecastGrid, readHistoryCsv, truncateHistory } from '../dist/index.js';
+import {
+  backtest,
+  countInclusion,
+  forecastGrid,
+  readHistoryCsv,
+  truncateHistory,
+} from '../dist/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = resolve(here, '../../shared/data/forecast');
@@ -58,18 +64,22 @@ for (const { file, timeZone, folds } of SERIES) {
       error: 0,
       calls: 0,
       inside: 0,
+      fairInside: 0,
       n: 0,
       all: Number.NaN,
       allCoverage: Number.NaN,
+      allFair: Number.NaN,
     };
     if (s.reason === 'all' || reasons.length === 1) {
       row.all = s.wape;
       row.allCoverage = s.coverage;
+      row.allFair = s.fairCoverage;
     }
     if (s.reason !== 'all' || reasons.length === 1) {
       row.error += s.absoluteError;
       row.calls += s.calls;
       row.inside += s.inside;
+      row.fairInside += s.fairInside;
       row.n += s.intervals;
     }
     rows.set(s.method, row);
@@ -81,12 +91,12 @@ for (const { file, timeZone, folds } of SERIES) {
   const baseline = rows.get('weekday-mean');
   const baselinePooled = baseline.error / baseline.calls;
   console.log(
-    `${'method'.padEnd(20)} ${'WAPE reasons'.padStart(13)} ${'WAPE all'.padStart(9)} ${'vs spreadsheet'.padStart(15)} ${'80% cover (reasons)'.padStart(20)} ${'80% cover (all)'.padStart(16)}`,
+    `${'method'.padEnd(20)} ${'WAPE reasons'.padStart(13)} ${'WAPE all'.padStart(9)} ${'vs spreadsheet'.padStart(15)} ${'80% cover (reasons)'.padStart(20)} ${'80% cover (all)'.padStart(16)} ${'fair (reasons)'.padStart(15)} ${'fair (all)'.padStart(11)}`,
   );
   for (const [method, row] of rows) {
     const pooled = row.error / row.calls;
     console.log(
-      `${method.padEnd(20)} ${pct(pooled).padStart(13)} ${pct(row.all).padStart(9)} ${`${(pooled / baselinePooled).toFixed(3)}×`.padStart(15)} ${pct(row.n ? row.inside / row.n : Number.NaN).padStart(20)} ${pct(row.allCoverage).padStart(16)}`,
+      `${method.padEnd(20)} ${pct(pooled).padStart(13)} ${pct(row.all).padStart(9)} ${`${(pooled / baselinePooled).toFixed(3)}×`.padStart(15)} ${pct(row.n ? row.inside / row.n : Number.NaN).padStart(20)} ${pct(row.allCoverage).padStart(16)} ${pct(row.n && row.fairInside !== undefined ? row.fairInside / row.n : Number.NaN).padStart(15)} ${pct(row.allFair ?? Number.NaN).padStart(11)}`,
     );
     summary.push({ file, method, pooled, ratio: pooled / baselinePooled });
   }
@@ -102,24 +112,33 @@ function nestedAuto(history, folds) {
     error: 0,
     calls: 0,
     inside: 0,
+    fairInside: 0,
     n: 0,
     all: Number.NaN,
     allCoverage: Number.NaN,
-    chosen: [],
+    allFair: Number.NaN,
   };
   let allError = 0;
   let allCalls = 0;
   let allInside = 0;
+  let allFair = 0;
   let allN = 0;
   for (let fold = folds; fold >= 1; fold--) {
     const trainDays = history.dayCount - fold * HORIZON_DAYS;
     const train = truncateHistory(history, trainDays);
     const innerFolds = Math.min(4, Math.floor((trainDays - 14) / HORIZON_DAYS));
-    const choice =
-      innerFolds >= 1
-        ? backtest(train, { folds: innerFolds, horizonDays: HORIZON_DAYS, level: LEVEL }).best
-        : 'profile-smoothing';
-    row.chosen.push(choice);
+    let choice = 'profile-smoothing';
+    let saw = 'no backtest (history too short)';
+    if (innerFolds >= 1) {
+      const inner = backtest(train, { folds: innerFolds, horizonDays: HORIZON_DAYS, level: LEVEL });
+      choice = inner.best;
+      saw = `inner folds from ${inner.origins.join(', ')}`;
+    }
+    const origin = truncateHistory(history, trainDays + 1);
+    console.log(
+      `auto at the fold of ${originDate(origin, trainDays)}: chose ${choice} (${saw}; ` +
+        `its settings tuned on days before ${originDate(origin, trainDays)} only)`,
+    );
     const f = forecastGrid(train, choice, HORIZON_DAYS, { level: LEVEL });
     for (let i = 0; i < HORIZON_DAYS * slots; i++) {
       let y = 0;
@@ -133,6 +152,14 @@ function nestedAuto(history, folds) {
         if (actual > 0 || m > 0) {
           row.n++;
           if (actual >= f.lower[r][i] && actual <= f.upper[r][i]) row.inside++;
+          row.fairInside += countInclusion(
+            actual,
+            f.lower[r][i],
+            f.upper[r][i],
+            m,
+            f.dispersion[r],
+            LEVEL,
+          );
         }
       });
       if (Number.isNaN(y)) continue;
@@ -142,13 +169,26 @@ function nestedAuto(history, folds) {
       if (y > 0 || m > 0) {
         allN++;
         if (y >= f.total.lower[i] && y <= f.total.upper[i]) allInside++;
+        allFair += countInclusion(
+          y,
+          f.total.lower[i],
+          f.total.upper[i],
+          m,
+          f.totalDispersion,
+          LEVEL,
+        );
       }
     }
   }
   row.all = allError / allCalls;
   row.allCoverage = allInside / allN;
-  console.log(`auto chose, fold by fold: ${row.chosen.join(', ')}`);
+  row.allFair = allFair / allN;
   return row;
+}
+
+/** ISO date of day `day` of a history (its local calendar). */
+function originDate(history, day) {
+  return new Date((history.firstDay + day) * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**

@@ -245,15 +245,19 @@ export class AuditStats {
 
   /** Kaplan–Meier median patience of one queue's callers (null when never reached). */
   queuePatienceMedian(queue: string): number | null {
+    return survivalQuantile(this.queuePatienceCurve(queue), 0.5) ?? null;
+  }
+
+  /** Kaplan–Meier patience curve of one queue's callers (empty when the queue has none). */
+  queuePatienceCurve(queue: string) {
     const bins = this.patienceByQueue.get(queue);
-    if (!bins) return null;
+    if (!bins) return [];
     const sorted = [...bins.entries()].sort((a, b) => a[0] - b[0]);
-    const curve = kaplanMeierFromCounts(
+    return kaplanMeierFromCounts(
       sorted.map(([bin]) => SecondsHistogram.timeOf(bin)),
       sorted.map(([, c]) => c[0]),
       sorted.map(([, c]) => c[1]),
     );
-    return survivalQuantile(curve, 0.5) ?? null;
   }
 
   private queueGroup(queue: string): GroupCounters {

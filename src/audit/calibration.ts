@@ -1,4 +1,5 @@
 import type { AuditStats } from './audit-stats.js';
+import { fitPatience } from './patience-fit.js';
 import type { CallSummary } from './records.js';
 import { SecondsHistogram } from './seconds-histogram.js';
 import { zoneOffsetSeconds } from './time-zone.js';
@@ -28,6 +29,15 @@ export interface CalibratedParameters {
     restrictedMeanSeconds: number | null;
     /** Maximum-likelihood mean of an exponential patience: time at risk / abandons. */
     exponentialMeanSeconds: number | null;
+    /**
+     * The patience written into the scenario (see {@link fitPatience}): exponential when the
+     * Kaplan–Meier curve is exponential-like, else empirical quantiles of the curve with an
+     * exponential tail beyond `tailFromSeconds`. Null without abandons.
+     */
+    distribution: Record<string, unknown> | null;
+    exponentialLike: boolean | null;
+    tailFromSeconds: number | null;
+    tailMeanSeconds: number | null;
   };
   redial: {
     probability: number;
@@ -56,6 +66,11 @@ export interface CalibratedParameters {
     transferProbability: number | null;
     /** Exponential patience MLE of this queue's callers (time at risk / abandons). */
     patienceMeanSeconds: number | null;
+    /**
+     * Patience fitted on this queue's own Kaplan–Meier curve ({@link fitPatience}) when it has
+     * at least 20 abandons, else null (the scenario then uses the overall patience).
+     */
+    patience: Record<string, unknown> | null;
   }[];
   /** Mean distinct agents answering calls, by weekday and hour, over the days observed. */
   staffingSeen: { weekday: number; hour: number; agents: number }[];
@@ -160,6 +175,7 @@ export class CalibrationTracker {
     for (let bin = 0; bin < e.length; bin++)
       exposure += (e[bin]! + c[bin]!) * SecondsHistogram.timeOf(bin);
     const patience = stats.patienceReport();
+    const fit = fitPatience(stats.patienceCurve());
     const callers = stats.callersReport();
     const calls = stats.calls;
     let transfers = 0;
@@ -200,6 +216,10 @@ export class CalibrationTracker {
         medianSeconds: patience.medianSeconds,
         restrictedMeanSeconds: patience.restrictedMeanSeconds,
         exponentialMeanSeconds: patience.abandons > 0 ? exposure / patience.abandons : null,
+        distribution: fit?.spec ?? null,
+        exponentialLike: fit?.exponentialLike ?? null,
+        tailFromSeconds: fit?.tailFromSeconds ?? null,
+        tailMeanSeconds: fit?.tailMeanSeconds ?? null,
       },
       redial: {
         probability: callers.redialProbability,
@@ -225,6 +245,10 @@ export class CalibrationTracker {
           transferProbability: g.talks > 0 ? g.transfers / g.talks : null,
           patienceMeanSeconds:
             g.patienceAbandons > 0 ? g.patienceExposureSeconds / g.patienceAbandons : null,
+          patience:
+            g.patienceAbandons >= 20
+              ? (fitPatience(stats.queuePatienceCurve(name))?.spec ?? null)
+              : null,
         })),
       staffingSeen,
     };

@@ -15,6 +15,7 @@ export * from './format-summary.js';
 export * from './kaplan-meier.js';
 export * from './line-reader.js';
 export * from './nps.js';
+export * from './patience-fit.js';
 export * from './pseudonymise.js';
 export * from './queue-log-parser.js';
 export * from './read-records.js';

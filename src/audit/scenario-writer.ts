@@ -7,6 +7,12 @@ const seconds = (x: number | null | undefined) =>
 const round = (x: number | null | undefined, digits = 4) =>
   x === null || x === undefined ? undefined : Number(x.toFixed(digits));
 const hhmm = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+const clock = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const minutesOf = (hhmmText: string) => {
+  const [h, m] = hhmmText.split(':').map(Number) as [number, number];
+  return h * 60 + m;
+};
 
 /** Options of {@link calibrationToScenario}. */
 export interface CalibrationToScenarioOptions {
@@ -19,7 +25,7 @@ export interface CalibrationToScenarioOptions {
  * (`docs/scenario-format.md`: name, description, calendar, arrivals, reasons, redials, queues,
  * transfers), so `switchboard simulate` can replay the audited switchboard. Routes become
  * reasons (one queue each); the operators seen answering become a roster per weekday and
- * hour (mean distinct agents over the days observed, rounded; hours rounding to 0 are closed) (pooled over queues, written on the busiest queue); what the records cannot show
+ * hour (mean distinct agents over the days observed, rounded; pooled over queues, written on the busiest queue); opening hours are the intervals with arrivals in the records; what the records cannot show
  * (ring-outs, voicemail, lines) is left out rather than invented. Cost: O(parameters).
  */
 export function calibrationToScenario(
@@ -53,25 +59,30 @@ export function calibrationToScenario(
       operators,
     });
   }
-  for (const [name, ranges] of Object.entries(roster)) {
+  // Open = the intervals where the records show arrivals (every interval of the profile), not
+  // the hours with operators answering: calls that came in while nobody answered waited and
+  // abandoned in the records, and must do so in the model, not be refused as closed.
+  for (let weekday = 0; weekday < 7; weekday++) {
+    const starts = p.arrivals
+      .filter((a) => a.weekday === weekday && a.callsPerDay > 0)
+      .map((a) => minutesOf(a.intervalStart))
+      .sort((a, b) => a - b);
+    if (starts.length === 0) continue;
     const merged: string[] = [];
-    let start: string | undefined;
-    let end: string | undefined;
-    for (const r of ranges) {
-      if (end === r.from) end = r.to;
+    let from = starts[0]!;
+    let to = from + p.intervalMinutes;
+    for (const start of starts.slice(1)) {
+      if (start === to) to += p.intervalMinutes;
       else {
-        if (start) merged.push(`${start}-${end}`);
-        start = r.from;
-        end = r.to;
+        merged.push(`${clock(from)}-${clock(to)}`);
+        from = start;
+        to = start + p.intervalMinutes;
       }
     }
-    if (start) merged.push(`${start}-${end}`);
-    openingHours[name] = merged;
+    merged.push(`${clock(from)}-${clock(to)}`);
+    openingHours[WEEKDAYS[weekday]!] = merged;
   }
-  const patience =
-    p.patience.exponentialMeanSeconds === null
-      ? undefined
-      : { distribution: 'exponential', mean: seconds(p.patience.exponentialMeanSeconds) };
+  const patience = p.patience.distribution ?? undefined;
   const reasons: Record<string, unknown> = {};
   for (const q of p.queues) {
     const handleTime =
@@ -84,9 +95,10 @@ export function calibrationToScenario(
       share: round(q.share, 5),
       handleTime,
       patience:
-        q.patienceMeanSeconds === null
+        q.patience ??
+        (q.patienceMeanSeconds === null
           ? patience
-          : { distribution: 'exponential', mean: seconds(q.patienceMeanSeconds) },
+          : { distribution: 'exponential', mean: seconds(q.patienceMeanSeconds) }),
       queue: q.name,
       transfer:
         q.transferProbability && p.transfers.targets.length > 0

@@ -1,5 +1,6 @@
 import { inputError } from '../errors.js';
 import type { CallHistory } from './call-history.js';
+import { countInclusion } from './count-intervals.js';
 import { forecastGrid } from './forecast-grid.js';
 import { isoDateOfDay } from './local-time.js';
 import { methodNames } from './methods/index.js';
@@ -36,6 +37,14 @@ export interface BacktestScore {
   absoluteError: number;
   /** Actuals inside the bounds, among `intervals`. */
   inside: number;
+  /**
+   * Coverage with each actual on a bound counted only for the part of the bound inside the
+   * central interval ({@link countInclusion}): equals the level for a calibrated count forecast,
+   * where `coverage` over-covers small counts. NaN when nothing was scored.
+   */
+  fairCoverage: number;
+  /** Σ of the inclusions behind `fairCoverage`, among `intervals`. */
+  fairInside: number;
   /** True for the lowest WAPE of this reason. */
   best: boolean;
 }
@@ -67,6 +76,7 @@ interface Tally {
   absError: number;
   calls: number;
   inside: number;
+  fairInside: number;
   intervals: number;
   maseSum: number;
   maseFolds: number;
@@ -105,7 +115,15 @@ export function backtest(history: CallHistory, options: BacktestOptions): Backte
     const key = `${method}\u0000${reason}`;
     let t = tallies.get(key);
     if (!t) {
-      t = { absError: 0, calls: 0, inside: 0, intervals: 0, maseSum: 0, maseFolds: 0 };
+      t = {
+        absError: 0,
+        calls: 0,
+        inside: 0,
+        fairInside: 0,
+        intervals: 0,
+        maseSum: 0,
+        maseFolds: 0,
+      };
       tallies.set(key, t);
     }
     return t;
@@ -132,11 +150,22 @@ export function backtest(history: CallHistory, options: BacktestOptions): Backte
                 m,
                 lo: forecast.lower[r]!,
                 hi: forecast.upper[r]!,
+                size: forecast.dispersion[r]!,
               })),
-              { m: forecast.total.mean, lo: forecast.total.lower, hi: forecast.total.upper },
+              {
+                m: forecast.total.mean,
+                lo: forecast.total.lower,
+                hi: forecast.total.upper,
+                size: forecast.totalDispersion,
+              },
             ]
-          : forecast.means.map((m, r) => ({ m, lo: forecast.lower[r]!, hi: forecast.upper[r]! }));
-      rows.forEach(({ m, lo, hi }, r) => {
+          : forecast.means.map((m, r) => ({
+              m,
+              lo: forecast.lower[r]!,
+              hi: forecast.upper[r]!,
+              size: forecast.dispersion[r]!,
+            }));
+      rows.forEach(({ m, lo, hi, size }, r) => {
         const t = tally(method, labels[r]!);
         const actual = actuals[r]!;
         const offset = trainDays * slotsPerDay;
@@ -152,6 +181,7 @@ export function backtest(history: CallHistory, options: BacktestOptions): Backte
           if (y > 0 || m[i]! > 0) {
             t.intervals++;
             if (y >= lo[i]! && y <= hi[i]!) t.inside++;
+            t.fairInside += countInclusion(y, lo[i]!, hi[i]!, m[i]!, size, level);
           }
           foldError += error;
           foldN++;
@@ -173,6 +203,8 @@ export function backtest(history: CallHistory, options: BacktestOptions): Backte
         wape: t.calls > 0 ? t.absError / t.calls : Number.NaN,
         mase: t.maseFolds > 0 ? t.maseSum / t.maseFolds : Number.NaN,
         coverage: t.intervals > 0 ? t.inside / t.intervals : Number.NaN,
+        fairCoverage: t.intervals > 0 ? t.fairInside / t.intervals : Number.NaN,
+        fairInside: t.fairInside,
         intervals: t.intervals,
         calls: t.calls,
         absoluteError: t.absError,

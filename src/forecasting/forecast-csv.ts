@@ -1,5 +1,3 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { RunError } from '../errors.js';
 import type { CallForecastRow } from './forecast-calls.js';
 
 /** The forecast file's header, exactly: read by `staff --plan` and scenario arrivals. */
@@ -21,18 +19,5 @@ export function formatForecastCsv(rows: readonly CallForecastRow[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/**
- * Write `text` to `path` whole or not at all: into a temporary file beside it, then renamed
- * over it (atomic on one file system). A failure is a {@link RunError}; the temporary file is
- * removed.
- */
-export function writeFileAtomic(path: string, text: string): void {
-  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw new RunError(`cannot write ${path}: ${(error as Error).message}`, { cause: error });
-  }
-}
+/** Write a forecast file whole or not at all (see {@link writeFileAtomic}). */
+export { writeFileAtomic } from '../io/write-file-atomic.js';

@@ -14,7 +14,7 @@ export {
   type HistoryRecord,
   type HistoryWarning,
 } from './call-history.js';
-export { countQuantile, dispersionSize } from './count-intervals.js';
+export { countInclusion, countQuantile, dispersionSize } from './count-intervals.js';
 export {
   type CallForecast,
   type CallForecastRow,

@@ -34,6 +34,8 @@ describe('backtest on a series whose errors are known', () => {
     // Holdout errors of ±2 on means of 10–12 are within Poisson noise: Poisson(12) 80 % bounds
     // are [8, 16] (R: qpois(c(.1,.9), 12)), which contain 10: full coverage.
     expect(score('seasonal-naive').coverage).toBe(1);
+    // 10 lies strictly inside [8, 16]: no bound share to count, so the fair coverage is 1 too.
+    expect(score('seasonal-naive').fairCoverage).toBe(1);
   });
 
   it('refuses folds that leave too little history to fit', () => {

@@ -19,15 +19,20 @@ export interface Truth {
   bouncedBack: number;
   redialProbability: number;
   redialDelayMean: number;
+  /** Opening hours `HH:00`–`HH:00` (whole hours) with the arrivals and operators; default 24 h. */
+  open?: [number, number];
 }
 
-/** A flat profile over the 48 half-hours (round-trip scenarios have no intraday shape). */
-function flat(): Record<string, number> {
+/** A flat profile over the half-hours from hour `from` to `to` (no intraday shape). */
+function flat(from = 0, to = 24): Record<string, number> {
   const profile: Record<string, number> = {};
-  for (let k = 0; k < 48; k++)
-    profile[`${String(Math.floor(k / 2)).padStart(2, '0')}:${k % 2 ? '30' : '00'}`] = 1 / 48;
+  for (let k = 2 * from; k < 2 * to; k++)
+    profile[`${String(Math.floor(k / 2)).padStart(2, '0')}:${k % 2 ? '30' : '00'}`] =
+      1 / (2 * (to - from));
   return profile;
 }
+
+const hour = (h: number) => `${String(h).padStart(2, '0')}:00`;
 
 /**
  * A scenario with one reason and one queue, open 24 h, no IVR, lines, outbound or callbacks:
@@ -36,10 +41,15 @@ function flat(): Record<string, number> {
  * so the cap does not bias P(redial | abandon)).
  */
 export function roundTripDocument(t: Truth): Record<string, unknown> {
+  const [from, to] = t.open ?? [0, 24];
   return {
     name: 'round trip',
-    calendar: { timezone: 'UTC', startDate: '2026-01-05' },
-    arrivals: { callsPerDay: t.callsPerDay, intradayProfile: { default: flat() } },
+    calendar: {
+      timezone: 'UTC',
+      startDate: '2026-01-05',
+      openingHours: { default: [`${hour(from)}-${hour(to)}`] },
+    },
+    arrivals: { callsPerDay: t.callsPerDay, intradayProfile: { default: flat(from, to) } },
     reasons: {
       main: {
         share: 1,
@@ -60,7 +70,7 @@ export function roundTripDocument(t: Truth): Record<string, unknown> {
     },
     queues: {
       switchboard: {
-        operators: { default: [{ from: '00:00', to: '24:00', operators: t.operators }] },
+        operators: { default: [{ from: hour(from), to: hour(to), operators: t.operators }] },
       },
     },
   };

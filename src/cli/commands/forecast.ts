@@ -207,12 +207,12 @@ export function formatBacktest(report: BacktestReport): string {
   const lines = [
     `backtest: ${report.folds} folds × ${report.horizonDays} days from ${report.origins.join(', ')}; ` +
       `${Math.round(report.level * 100)} % intervals; best overall: ${report.best}`,
-    `${'reason'.padEnd(width)}  ${'method'.padEnd(methodWidth)}  ${'WAPE'.padStart(8)}  ${'MASE'.padStart(6)}  ${'coverage'.padStart(8)}  best`,
+    `${'reason'.padEnd(width)}  ${'method'.padEnd(methodWidth)}  ${'WAPE'.padStart(8)}  ${'MASE'.padStart(6)}  ${'coverage'.padStart(8)}  ${'fair cov.'.padStart(9)}  best`,
   ];
   for (const s of report.scores) {
     lines.push(
       `${s.reason.padEnd(width)}  ${s.method.padEnd(methodWidth)}  ${percent(s.wape).padStart(8)}  ` +
-        `${(Number.isNaN(s.mase) ? '—' : s.mase.toFixed(3)).padStart(6)}  ${percent(s.coverage).padStart(8)}  ${s.best ? '*' : ''}`,
+        `${(Number.isNaN(s.mase) ? '—' : s.mase.toFixed(3)).padStart(6)}  ${percent(s.coverage).padStart(8)}  ${percent(s.fairCoverage).padStart(9)}  ${s.best ? '*' : ''}`,
     );
   }
   return `${lines.join('\n')}\n`;

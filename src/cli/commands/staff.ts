@@ -1,7 +1,8 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { inputError, RunError } from '../../errors.js';
+import { inputError } from '../../errors.js';
+import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import {
   evaluateStaffing,
   formatPlanCsv,
@@ -238,16 +239,7 @@ function runPlan(flags: StaffFlags, io: CliIo): number {
     io.stdout(output);
     return 0;
   }
-  const target = resolve(io.cwd, flags.out);
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, output);
-    renameSync(temporary, target);
-  } catch (error) {
-    throw new RunError(`could not write ${flags.out}: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
+  writeFileAtomic(resolve(io.cwd, flags.out), output, flags.out);
   const sum = plan.totals.find((t) => t.reason === 'sum')!;
   io.stderr(
     `wrote ${flags.out}: ${plan.rows.length + plan.pooled.length} rows, ${sum.agentHours.toFixed(1)} operator hours, ${sum.positionHours.toFixed(1)} position hours\n`,

@@ -1,32 +1,25 @@
 import { weekdayOfDay } from '../local-time.js';
 import { forecastDailyTotals } from './daily-holt-winters.js';
-import { type ForecastMethod, type SeriesGrid, totalSeries } from './series-grid.js';
+import { tunedProfiles } from './tuned-profiles.js';
+import { type ForecastMethod, totalSeries } from './series-grid.js';
+import { tunedShares } from './tuned-shares.js';
 
-/** Weeks of same weekdays behind the intraday profile and the reason shares (at most). */
-export const PROFILE_WEEKS = 52;
-/** Weight of each older week in the intraday profile (0.9: the last ~10 weeks count most). */
-const PROFILE_DECAY = 0.9;
-/** Weight of each older week in the reason shares (0.8: mixes shift faster than profiles). */
-const SHARE_DECAY = 0.8;
-/** Pseudo-calls pulling a sparse reason's share towards its pooled share (empirical Bayes). */
-const SHARE_PRIOR_CALLS = 30;
 /** Same weekdays averaged in the daily level's robust half. */
 const LEVEL_WEEKS = 4;
 
 /**
- * Weekly × intraday profile with level and trend, top-down. Daily totals of all reasons are
- * forecast as the mean of two forecasts: damped Holt-Winters with weekly factors (level and
- * trend by exponential smoothing) and the mean of the last four same weekdays (robust to a
- * badly chosen smoothing constant; combining both beat either alone on the real series, see
- * benchmarks/README.md). Each day is spread over its intervals by the weekday's intraday
- * profile (observed same weekdays, weighted 0.9 per week back, so 5-minute profiles are not
- * noise), then
- * over reasons by their shares of that weekday and interval, shrunk towards the reason's share
- * of the interval on all days and overall, so sparse reasons get stable, non-negative shares
- * and the reasons add up to the total exactly.
+ * Weekly × intraday profile with level and trend, top-down, self-tuned. Daily totals of all
+ * reasons are a weighted mean of damped Holt-Winters with weekly factors, the mean of the last
+ * four same weekdays and the median of the last five; each day is spread over its intervals by
+ * the weekday's intraday profile ({@link tunedProfiles}: decay, pooling across weekdays,
+ * smoothing across intervals), then over reasons by their shrunk shares of that weekday and
+ * interval ({@link tunedShares}), so sparse reasons get stable, non-negative shares and the
+ * reasons add up to the total exactly. Every setting is chosen by rolling origin over the last
+ * four weeks of the grid given, so a backtest fold never tunes on the week it is scored on.
  * Reference: the top-down "forecast proportions" approach, Hyndman & Athanasopoulos, *FPP3*
- * §11.2; intraday profiles × daily totals, Gans, Koole & Mandelbaum (2003) §4.1.
- * Cost: O(days × intervals × reasons).
+ * §11.2; intraday profiles × daily totals, Gans, Koole & Mandelbaum (2003) §4.1; forecast
+ * combination, Bates & Granger (1969). Cost: O(days × intervals × reasons × candidates); a
+ * year of half-hours × 10 reasons in about 0.1 s (benchmarks/README.md).
  */
 export const profileSmoothing: ForecastMethod = {
   name: 'profile-smoothing',
@@ -41,12 +34,9 @@ export const profileSmoothing: ForecastMethod = {
       // A day with an unknown interval is not a whole day: leave it out of the daily model.
       dailyTotals[d] = sum;
     }
-    const smoothed = forecastDailyTotals(dailyTotals, weekdayOfDay(firstDay), horizonDays);
-    const days = smoothed.map(
-      (value, h) => (value + sameWeekdayMean(dailyTotals, dayCount + h)) / 2,
-    );
-    const profiles = intradayProfiles(grid, total);
-    const shares = reasonShares(grid, total);
+    const days = forecastDays(dailyTotals, weekdayOfDay(firstDay), horizonDays);
+    const { profiles } = tunedProfiles(total, firstDay, dayCount, slotsPerDay);
+    const { shares } = tunedShares(grid, total);
     const out = grid.series.map(() => new Float64Array(horizonDays * slotsPerDay));
     for (let h = 0; h < horizonDays; h++) {
       const w = weekdayOfDay(firstDay + dayCount + h);
@@ -76,89 +66,75 @@ function sameWeekdayMean(dailyTotals: Float64Array, day: number): number {
   return n > 0 ? sum / n : 0;
 }
 
-/** Recent whole observed days of each weekday, newest first, at most `weeks` each. */
-function recentDays(grid: SeriesGrid, total: Float64Array, weeks: number): number[][] {
-  const { dayCount, slotsPerDay, firstDay } = grid;
-  const byWeekday: number[][] = [[], [], [], [], [], [], []];
-  for (let d = dayCount - 1; d >= 0; d--) {
-    const list = byWeekday[weekdayOfDay(firstDay + d)]!;
-    if (list.length >= weeks) continue;
-    let whole = true;
-    for (let s = 0; s < slotsPerDay && whole; s++) {
-      if (Number.isNaN(total[d * slotsPerDay + s]!)) whole = false;
-    }
-    if (whole) list.push(d);
+/** Median of the last {@link MEDIAN_WEEKS} known same weekdays before `day` (0 when none). */
+function sameWeekdayMedian(dailyTotals: Float64Array, day: number): number {
+  const values: number[] = [];
+  const lastSeen = day - 7 * Math.ceil((day - dailyTotals.length + 1) / 7);
+  for (let d = lastSeen; d >= 0 && values.length < MEDIAN_WEEKS; d -= 7) {
+    if (!Number.isNaN(dailyTotals[d]!)) values.push(dailyTotals[d]!);
   }
-  return byWeekday;
+  if (values.length === 0) return 0;
+  values.sort((x, y) => x - y);
+  const mid = values.length >> 1;
+  return values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
 }
 
-function intradayProfiles(grid: SeriesGrid, total: Float64Array): Float64Array[] {
-  const { slotsPerDay } = grid;
-  const recent = recentDays(grid, total, PROFILE_WEEKS);
-  return recent.map((days) => {
-    const profile = new Float64Array(slotsPerDay);
-    let sum = 0;
-    let weight = 1;
-    for (const d of days) {
-      weight *= PROFILE_DECAY;
-      for (let s = 0; s < slotsPerDay; s++) {
-        const value = weight * total[d * slotsPerDay + s]!;
-        profile[s]! += value;
-        sum += value;
-      }
-    }
-    if (sum > 0) for (let s = 0; s < slotsPerDay; s++) profile[s]! /= sum;
-    return profile;
-  });
-}
+/** Same weekdays behind the median, the daily level's outlier-proof part. */
+const MEDIAN_WEEKS = 5;
+/**
+ * Candidate weights of (damped Holt-Winters, mean of 4 same weekdays, median of 5 same weekdays)
+ * in the daily forecast, on a 0.25 grid; the equal Holt-Winters / mean mix first (ties, short
+ * histories).
+ */
+const DAILY_WEIGHTS: readonly (readonly [number, number, number])[] = [
+  [0.5, 0.5, 0],
+  ...[0, 1, 2, 3, 4].flatMap((a) =>
+    [0, 1, 2, 3, 4]
+      .filter((b) => a + b <= 4 && !(a === 2 && b === 2))
+      .map((b) => [a / 4, b / 4, (4 - a - b) / 4] as const),
+  ),
+];
+/** Weekly origins on which the daily weights are scored. */
+const LEVEL_TUNING_WEEKS = 4;
 
-function reasonShares(grid: SeriesGrid, total: Float64Array): Float64Array[] {
-  const { slotsPerDay, series } = grid;
-  const reasons = series.length;
-  const recent = recentDays(grid, total, PROFILE_WEEKS);
-  const bySlot = new Float64Array(reasons * slotsPerDay);
-  const slotTotals = new Float64Array(slotsPerDay);
-  const perWeekday = recent.map((days) => {
-    const calls = new Float64Array(reasons * slotsPerDay);
-    let weight = 1;
-    for (const d of days) {
-      weight *= SHARE_DECAY;
-      for (let r = 0; r < reasons; r++) {
-        for (let s = 0; s < slotsPerDay; s++) {
-          const value = weight * series[r]![d * slotsPerDay + s]!;
-          calls[r * slotsPerDay + s]! += value;
-          bySlot[r * slotsPerDay + s]! += value;
-          slotTotals[s]! += value;
-        }
-      }
-    }
-    return calls;
-  });
-  const overall = new Float64Array(reasons);
-  let grand = 0;
-  for (let r = 0; r < reasons; r++) {
-    for (let s = 0; s < slotsPerDay; s++) overall[r]! += bySlot[r * slotsPerDay + s]!;
-    grand += overall[r]!;
-  }
-  for (let r = 0; r < reasons; r++) overall[r] = grand > 0 ? overall[r]! / grand : 1 / reasons;
-  const pooled = new Float64Array(reasons * slotsPerDay);
-  for (let r = 0; r < reasons; r++) {
-    for (let s = 0; s < slotsPerDay; s++) {
-      const i = r * slotsPerDay + s;
-      pooled[i] =
-        (bySlot[i]! + SHARE_PRIOR_CALLS * overall[r]!) / (slotTotals[s]! + SHARE_PRIOR_CALLS);
+/**
+ * Daily totals for the `horizonDays` days after `dailyTotals`: a weighted mean of damped
+ * Holt-Winters, the mean of the last four same weekdays and the median of the last five, the
+ * weights chosen by rolling origin over the last {@link LEVEL_TUNING_WEEKS} weeks (all three
+ * refitted before each origin, absolute daily errors summed).
+ */
+function forecastDays(
+  dailyTotals: Float64Array,
+  firstWeekday: number,
+  horizonDays: number,
+): Float64Array {
+  const dayCount = dailyTotals.length;
+  const errors = DAILY_WEIGHTS.map(() => 0);
+  for (let k = LEVEL_TUNING_WEEKS; k >= 1; k--) {
+    const origin = dayCount - 7 * k;
+    if (origin < 14) continue;
+    const past = dailyTotals.subarray(0, origin);
+    const smoothed = forecastDailyTotals(past, firstWeekday, 7);
+    for (let h = 0; h < 7; h++) {
+      const actual = dailyTotals[origin + h]!;
+      if (Number.isNaN(actual)) continue;
+      const mean = sameWeekdayMean(past, origin + h);
+      const median = sameWeekdayMedian(past, origin + h);
+      DAILY_WEIGHTS.forEach(([a, b, c], i) => {
+        errors[i]! += Math.abs(actual - (a * smoothed[h]! + b * mean + c * median));
+      });
     }
   }
-  return perWeekday.map((calls) => {
-    const share = new Float64Array(reasons * slotsPerDay);
-    for (let s = 0; s < slotsPerDay; s++) {
-      let cellTotal = 0;
-      for (let r = 0; r < reasons; r++) cellTotal += calls[r * slotsPerDay + s]!;
-      for (let r = 0; r < reasons; r++) {
-        const i = r * slotsPerDay + s;
-        share[i] = (calls[i]! + SHARE_PRIOR_CALLS * pooled[i]!) / (cellTotal + SHARE_PRIOR_CALLS);
-      }
-    }
-    return share;
+  let best = 0;
+  errors.forEach((e, i) => {
+    if (e < errors[best]! * (1 - 1e-9)) best = i;
   });
+  const [a, b, c] = DAILY_WEIGHTS[best]!;
+  const smoothed = forecastDailyTotals(dailyTotals, firstWeekday, horizonDays);
+  return smoothed.map(
+    (value, h) =>
+      a * value +
+      b * sameWeekdayMean(dailyTotals, dayCount + h) +
+      c * sameWeekdayMedian(dailyTotals, dayCount + h),
+  );
 }

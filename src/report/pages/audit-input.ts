@@ -7,6 +7,8 @@
  * estimates over replications.
  */
 
+import type { CallsReport } from '../../audit/audit-stats.js';
+import type { CallersReport } from '../../audit/caller-tracker.js';
 import type { SurvivalPoint } from '../charts/survival-chart.js';
 
 /** What happened to each line of one input file: lines = records + blank + rejected. */
@@ -24,46 +26,39 @@ export interface AuditInputFile {
 }
 
 /** Queue calls: `offered` = answered + abandoned + timeout + exitKey + exitEmpty + busy + other. */
-export interface AuditCalls {
-  offered: number;
-  answered: number;
-  abandoned: number;
-  shortAbandoned: number;
-  timeout: number;
-  exitKey: number;
-  exitEmpty: number;
-  busy: number;
-  other: number;
-  /** Calls with at least one transfer. */
-  transferred: number;
-  blindTransfers: number;
-  attendedTransfers: number;
-  /** Transferred calls that entered a queue again (same call id). */
-  bounced: number;
-  /** Per-call rows that never reached a queue. */
-  notQueued: number;
-}
+export type AuditCalls = Pick<
+  CallsReport,
+  | 'offered'
+  | 'answered'
+  | 'abandoned'
+  | 'shortAbandoned'
+  | 'timeout'
+  | 'exitKey'
+  | 'exitEmpty'
+  | 'busy'
+  | 'other'
+  | 'transferred'
+  | 'blindTransfers'
+  | 'attendedTransfers'
+  | 'bounced'
+  | 'notQueued'
+>;
 
 /** Callers linked by caller number; shares are of identified callers. */
-export interface AuditCallers {
-  distinct: number;
-  /** Callers with two calls or more. */
-  repeat: number;
-  attemptsPerCaller: number;
-  /** Share of callers none of whose calls was answered. */
-  neverGotThrough: number;
-  /** Share of callers whose first call was answered. */
-  firstCallAnswered: number;
-  waitPerCallerSeconds: number;
-  unidentifiedCalls: number;
-  /** Calls within the redial window after an unanswered call of the same number. */
-  redials: number;
-  /** Share of unanswered identified calls followed by a redial. */
-  redialProbability: number;
-  redialWindowSeconds: number;
-  /** New calls from the same number soon after a transferred call (the bounce window). */
-  backAfterTransfer: number;
-}
+export type AuditCallers = Pick<
+  CallersReport,
+  | 'distinct'
+  | 'repeat'
+  | 'attemptsPerCaller'
+  | 'neverGotThrough'
+  | 'firstCallAnswered'
+  | 'waitPerCallerSeconds'
+  | 'unidentifiedCalls'
+  | 'redials'
+  | 'redialProbability'
+  | 'redialWindowSeconds'
+  | 'backAfterTransfer'
+>;
 
 /** One cell of the week: ISO weekday (1 = Monday … 7 = Sunday), local hour of day. */
 export interface AuditHourRow {

@@ -27,7 +27,11 @@ export function tableCsv(rows: readonly EstimateRow[], ...labels: string[]): str
   return stringify(out);
 }
 
-/** The files `--out` writes, by name. */
+/**
+ * The files `--out` writes, by name: the whole summary as JSON, then one CSV per table
+ * (`paths.csv` is the call-path table: transfer outcomes, operator-ended answers, ended needs
+ * by attempts and the wait histogram bins, totals over the horizon). Cost: one pass per table.
+ */
 export function resultFiles(summary: SimulationSummary): Record<string, string> {
   return {
     'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
@@ -38,6 +42,7 @@ export function resultFiles(summary: SimulationSummary): Record<string, string> 
     'by-reason.csv': tableCsv(summary.byReason, 'reason'),
     'needs.csv': measuresCsv(summary.needs),
     'cost.csv': measuresCsv(summary.cost),
+    'paths.csv': measuresCsv(summary.paths),
   };
 }
 

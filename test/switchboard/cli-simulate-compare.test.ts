@@ -9,6 +9,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { bufferIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
@@ -81,12 +82,34 @@ describe('switchboard simulate', () => {
         'cost.csv',
         'needs.csv',
         'overall.csv',
+        'paths.csv',
         'summary.json',
       ].sort(),
     );
     expect(readFileSync(join(out, 'overall.csv'), 'utf8')).toMatch(
       /^measure,mean,ci95_low,ci95_high\noffered,/,
     );
+    // paths.csv: one row per measure of the summary's `paths` table. Source of the identity: the
+    // engine counts each wild transfer once, under exactly one outcome (docs/simulate.md,
+    // `paths`), so per replication, and so in the mean, the outcomes sum to `wildTransfers`.
+    const readMeans = (file: string) => {
+      const rows: string[][] = parse(readFileSync(join(out, file), 'utf8'));
+      expect(rows[0]).toEqual(['measure', 'mean', 'ci95_low', 'ci95_high']);
+      return new Map(rows.slice(1).map(([name, mean]) => [name, Number(mean)]));
+    };
+    const paths = readMeans('paths.csv');
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect([...paths.keys()]).toEqual(Object.keys(summary.paths));
+    const wildTransfers = readMeans('overall.csv').get('wildTransfers');
+    expect(wildTransfers).toBeGreaterThan(0);
+    const wildOutcomes = [
+      'wildAnswered',
+      'wildVoicemail',
+      'wildBouncedBack',
+      'wildLost',
+      'wildInFlightAtEnd',
+    ].reduce((sum, name) => sum + (paths.get(name) ?? Number.NaN), 0);
+    expect(wildOutcomes).toBeCloseTo(wildTransfers ?? Number.NaN, 6);
     expect(readdirSync(dir)).toEqual(['results']);
     const full = join(dir, 'full');
     mkdirSync(full);

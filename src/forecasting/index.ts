@@ -46,3 +46,4 @@ export {
   readSpecialDaysCsv,
   type SpecialDay,
 } from './special-days.js';
+export { DAY_AFTER_HOLIDAY_LABEL } from './day-after-holiday.js';

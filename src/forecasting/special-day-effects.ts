@@ -1,4 +1,5 @@
 import type { CallHistory } from './call-history.js';
+import { closedWeekdays, labelDaysAfterHolidays } from './day-after-holiday.js';
 import { dayOfIsoDate } from './local-time.js';
 import type { SeriesGrid } from './methods/series-grid.js';
 import type { SpecialDay } from './special-days.js';
@@ -21,7 +22,8 @@ export interface SpecialDayAdjustment {
  * unknown) and estimate each label's effect as Σ actual day totals / Σ baseline totals, the
  * baseline of a day being the mean total of the same weekday on ordinary whole days within
  * four weeks. A label with an effect in the file keeps it; a label never seen in the history
- * gets 1 and a warning. Reference: the ratio-to-baseline special-day factors of
+ * gets 1 and a warning. The first open day after a public holiday gets its own label (see
+ * `labelDaysAfterHolidays`). Reference: the ratio-to-baseline special-day factors of
  * Gans, Koole & Mandelbaum (2003), "Telephone call centers: tutorial, review, and research
  * prospects", MSOM 5(2), §4.1. Cost: O(days × intervals × reasons).
  */
@@ -49,6 +51,7 @@ export function adjustForSpecialDays(
     dayTotals[d] = sum;
   }
   const isSpecial = (d: number) => labelsByDay.has(firstDay + d);
+  labelDaysAfterHolidays(labelsByDay, closedWeekdays(dayTotals, firstDay, isSpecial), fixed);
   const actual = new Map<string, number>();
   const baseline = new Map<string, number>();
   const series = history.counts.map((s) => s.slice());

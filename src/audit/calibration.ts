@@ -32,9 +32,15 @@ export interface CalibratedParameters {
     /**
      * The patience written into the scenario (see {@link fitPatience}): exponential when the
      * Kaplan–Meier curve is exponential-like, else empirical quantiles of the curve with an
-     * exponential tail beyond `tailFromSeconds`. Null without abandons.
+     * exponential tail beyond `tailFromSeconds`. When the records hold no abandon at all, an
+     * exponential whose mean is the one-sided 95 % lower confidence bound given zero events,
+     * time at risk / ln 20 (at least 60 s): the most impatient callers the records are
+     * compatible with, so the model never assumes callers who cannot abandon. Null without
+     * any queue wait.
      */
     distribution: Record<string, unknown> | null;
+    /** True when `distribution` is that zero-abandon bound. */
+    fromZeroAbandons: boolean;
     exponentialLike: boolean | null;
     tailFromSeconds: number | null;
     tailMeanSeconds: number | null;
@@ -216,7 +222,8 @@ export class CalibrationTracker {
         medianSeconds: patience.medianSeconds,
         restrictedMeanSeconds: patience.restrictedMeanSeconds,
         exponentialMeanSeconds: patience.abandons > 0 ? exposure / patience.abandons : null,
-        distribution: fit?.spec ?? null,
+        distribution: fit?.spec ?? zeroAbandonPatience(patience.abandons, exposure),
+        fromZeroAbandons: fit === null && patience.abandons === 0 && exposure > 0,
         exponentialLike: fit?.exponentialLike ?? null,
         tailFromSeconds: fit?.tailFromSeconds ?? null,
         tailMeanSeconds: fit?.tailMeanSeconds ?? null,
@@ -260,4 +267,19 @@ function coefficientOfVariation(sum: number, squares: number, n: number): number
   if (n < 2 || sum <= 0) return null;
   const mean = sum / n;
   return Math.sqrt(Math.max(0, (squares - n * mean * mean) / (n - 1))) / mean;
+}
+
+/**
+ * The patience to write when no caller abandoned: an exponential with mean = time at risk /
+ * ln 20, the one-sided 95 % lower confidence bound of an exponential mean after zero events in
+ * that exposure (P(no event) = exp(−T/m) = 0.05), floored at 60 s. Null when there was no
+ * waiting at all, or when there were abandons (the Kaplan–Meier fit applies).
+ */
+function zeroAbandonPatience(
+  abandons: number,
+  exposureSeconds: number,
+): Record<string, unknown> | null {
+  if (abandons > 0 || !(exposureSeconds > 0)) return null;
+  const mean = Math.max(60, exposureSeconds / Math.log(20));
+  return { distribution: 'exponential', mean: `${Math.round(mean)}s` };
 }

@@ -3,14 +3,15 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { MeasureEstimate } from '../../src/stats/confidence-interval.js';
 import { simulateScenario } from '../../src/switchboard/simulate-scenario.js';
-import { sharedData } from '../shared-data.js';
+import { referencePath } from '../queueing/reference-cases.js';
 import { stationaryQueue } from './scenario-builders.js';
 
-// Reference values: ../shared/data/erlang-reference.csv (rows PUB-CCH / C-CCH for Erlang C:
+// Reference values: test/fixtures/erlang-reference.csv, a copy of
+// ../shared/data/erlang-reference.csv (rows PUB-CCH / C-CCH for Erlang C:
 // CRAN ErlangC 0.1.0 README, pyworkforce; rows A-CCH for Erlang A: QueueCalc + pyworkforce,
 // cross-checked). With IVR, transfers, outbound and redials off, the model is M/M/N (+M) and
 // the reference must fall inside the simulation's 95 % confidence interval.
-const path = sharedData('erlang-reference.csv');
+const path = referencePath();
 
 interface Row {
   formula: string;

@@ -18,25 +18,12 @@ import { bufferIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { formatCount, formatPercent } from '../../src/report/format.js';
 import { sharedData } from '../shared-data.js';
+import { pageText } from './page-text.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const small = fileURLToPath(new URL('../audit/fixtures/small.queue_log', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'audit-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** The text of an HTML page with tags removed and the renderer's escapes undone. */
-function pageText(html: string): string {
-  return html
-    .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<svg[\s\S]*?<\/svg>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
 
 /** Spaces as the page text has them (non-breaking ones included). */
 const flat = (s: string) => s.replace(/\s+/g, ' ');

@@ -14,24 +14,11 @@ import { bufferIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { formatCount } from '../../src/report/format.js';
 import { sharedData } from '../shared-data.js';
+import { pageText } from './page-text.js';
 import { writeHistory } from './synthetic-history.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'forecast-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Page text without tags, styles or SVG; entities undone; spaces (nbsp too) collapsed. */
-function pageText(html: string): string {
-  return html
-    .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<svg[\s\S]*?<\/svg>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
 
 describe('forecast --report (no ../shared needed)', () => {
   const history = join(dir, 'history.csv');

@@ -9,7 +9,7 @@ import { compareScenarios, formatComparison } from '../../switchboard/compare-sc
 import { compareReportMeasures, reportIntervals } from '../../switchboard/report-inputs.js';
 import { forecastNotice } from '../../switchboard/simulate-scenario.js';
 import type { SwitchboardCommand } from '../command.js';
-import { positiveInteger } from './simulate.js';
+import { readRunFlags } from '../run-flags.js';
 
 /** `switchboard compare base.yaml variant.yaml […]`: paired differences under common random numbers. */
 export const compareCommand: SwitchboardCommand = {
@@ -43,11 +43,7 @@ export const compareCommand: SwitchboardCommand = {
         describe: 'Print the comparison as JSON',
       }),
   run: async (args, io) => {
-    const days = positiveInteger(args.days, '--days', 3660);
-    const replications = positiveInteger(args.replications, '--replications', 10_000);
-    const threads = positiveInteger(args.threads, '--threads', 256);
-    const seed = args.seed as number;
-    if (!Number.isFinite(seed)) throw inputError('--seed', 'a number', args.seed);
+    const { days, replications, threads, seed } = readRunFlags(args);
     const reportPath = resolveReportPath(args.report, io.cwd);
     const paths = (args.scenarios as string[]).map((p) => resolve(io.cwd, String(p)));
     const [basePath, ...others] = paths;

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { inputError } from '../../errors.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { REPORT_OPTION, resolveReportPath } from '../../report/report-option.js';
 import { simulateReport } from '../../report/pages/simulate-report.js';
@@ -10,13 +9,7 @@ import { writeQueueLog } from '../../switchboard/queue-log.js';
 import { forecastNotice, simulateScenario } from '../../switchboard/simulate-scenario.js';
 import { resultFiles, writeDirectoryAtomically } from '../../switchboard/write-results.js';
 import type { SwitchboardCommand } from '../command.js';
-
-/** Check a whole-number flag; throws an InputError naming the flag. */
-export function positiveInteger(value: unknown, flag: string, max = 100_000): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max)
-    throw inputError(flag, `a whole number from 1 to ${max}`, value);
-  return value;
-}
+import { readRunFlags } from '../run-flags.js';
 
 /** `switchboard simulate scenario.yaml`: measures with 95 % confidence intervals. */
 export const simulateCommand: SwitchboardCommand = {
@@ -56,11 +49,7 @@ export const simulateCommand: SwitchboardCommand = {
         describe: 'Also write replication 1 as an Asterisk queue_log file',
       }),
   run: async (args, io) => {
-    const days = positiveInteger(args.days, '--days', 3660);
-    const replications = positiveInteger(args.replications, '--replications', 10_000);
-    const threads = positiveInteger(args.threads, '--threads', 256);
-    const seed = args.seed as number;
-    if (!Number.isFinite(seed)) throw inputError('--seed', 'a number', args.seed);
+    const { days, replications, threads, seed } = readRunFlags(args);
     const reportPath = resolveReportPath(args.report, io.cwd);
     const path = resolve(io.cwd, String(args.scenario));
     const scenario = loadScenario(
@@ -74,8 +63,9 @@ export const simulateCommand: SwitchboardCommand = {
       String(args.scenario) + (args.variant !== undefined ? `#${String(args.variant)}` : '');
     if (args.out !== undefined) {
       const dir = resolve(io.cwd, String(args.out));
-      writeDirectoryAtomically(dir, resultFiles(summary));
-      io.stderr(`wrote ${Object.keys(resultFiles(summary)).length} files to ${String(args.out)}\n`);
+      const files = resultFiles(summary);
+      writeDirectoryAtomically(dir, files);
+      io.stderr(`wrote ${Object.keys(files).length} files to ${String(args.out)}\n`);
     }
     const queueLog = args.queueLog ?? args['queue-log'];
     if (queueLog !== undefined) {

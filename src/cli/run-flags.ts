@@ -1,0 +1,26 @@
+import { inputError } from '../errors.js';
+
+/** Check a whole-number flag; throws an InputError naming the flag. */
+export function positiveInteger(value: unknown, flag: string, max = 100_000): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max)
+    throw inputError(flag, `a whole number from 1 to ${max}`, value);
+  return value;
+}
+
+/** The flags of a scenario run shared by `simulate` and `compare`. */
+export interface RunFlags {
+  days: number;
+  replications: number;
+  threads: number;
+  seed: number;
+}
+
+/** Read and check `--days`, `--replications`, `--threads` and `--seed`. */
+export function readRunFlags(args: Record<string, unknown>): RunFlags {
+  const days = positiveInteger(args.days, '--days', 3660);
+  const replications = positiveInteger(args.replications, '--replications', 10_000);
+  const threads = positiveInteger(args.threads, '--threads', 256);
+  const seed = args.seed as number;
+  if (!Number.isFinite(seed)) throw inputError('--seed', 'a number', args.seed);
+  return { days, replications, threads, seed };
+}

@@ -1,4 +1,6 @@
 import type { ReplicationEstimate } from '../stats/confidence-interval.js';
+import { formatDuration } from '../units/duration.js';
+import type { RetryMeasures } from './retry-measures.js';
 import type { SimulatedStaffing } from './simulate-staffing.js';
 
 /** The formula's value of each measure (a staffing evaluation), `null` where it has none. */
@@ -6,7 +8,9 @@ export type FormulaMeasures = Partial<Record<keyof SimulatedStaffing, number | n
   model?: string;
 };
 
-const ROWS: [keyof SimulatedStaffing, string, 'percent' | 'seconds' | 'count'][] = [
+type Kind = 'percent' | 'seconds' | 'count' | 'ratio' | 'erlangs';
+
+const ROWS: [keyof SimulatedStaffing, string, Kind][] = [
   ['serviceLevel', 'service level', 'percent'],
   ['probabilityWait', 'waiting', 'percent'],
   ['asaSeconds', 'ASA (answered)', 'seconds'],
@@ -20,26 +24,61 @@ const ROWS: [keyof SimulatedStaffing, string, 'percent' | 'seconds' | 'count'][]
   ['blocked', 'calls blocked', 'count'],
 ];
 
+// With retries every attempt is a call: the rows above count attempts.
+const RETRY_LABELS: Partial<Record<keyof SimulatedStaffing, string>> = {
+  probabilityBlocking: 'blocked per attempt',
+  offered: 'attempts offered',
+  answered: 'attempts answered',
+  abandoned: 'attempts abandoned',
+  blocked: 'attempts blocked',
+};
+
+const RETRY_ROWS: [keyof RetryMeasures, string, Kind][] = [
+  ['probabilityLost', 'callers lost', 'percent'],
+  ['attemptsPerCaller', 'attempts per caller', 'ratio'],
+  ['offeredErlangs', 'offered with retries', 'erlangs'],
+];
+
 /**
  * The simulation beside the formula, as the short table `switchboard staff --simulate` prints:
  * one measure a line, the formula's value, the simulated mean and its 95 % interval over the
- * replications, so a reader sees where Erlang holds and where it does not. Cost O(1).
+ * replications, so a reader sees where Erlang holds and where it does not. With Erlang B
+ * retries, the counts are attempts and three rows follow (callers lost, attempts per caller,
+ * offered load with retries) beside Extended Erlang B. Cost O(1).
  */
 export function formatSimulationTable(formula: FormulaMeasures, sim: SimulatedStaffing): string {
-  const show = (value: number, kind: string): string => {
+  const show = (value: number, kind: Kind): string => {
     if (!Number.isFinite(value)) return '—';
     if (kind === 'percent') return `${(100 * value).toFixed(2)} %`;
     if (kind === 'seconds') return `${value.toFixed(1)} s`;
+    if (kind === 'ratio') return value.toFixed(4);
+    if (kind === 'erlangs') return `${value.toFixed(3)} E`;
     return value.toFixed(0);
   };
-  const header = ['measure', 'formula', 'simulated', '95 % interval'];
-  const rows = ROWS.map(([key, label, kind]) => {
-    const est = sim[key] as ReplicationEstimate;
-    const f = formula[key];
-    const formulaText = typeof f === 'number' ? show(f, kind) : '—';
+  const row = (label: string, f: unknown, est: ReplicationEstimate, kind: Kind): string[] => {
     const [lo, hi] = est.ci95;
+    const formulaText = typeof f === 'number' ? show(f, kind) : '—';
     return [label, formulaText, show(est.mean, kind), `${show(lo, kind)} – ${show(hi, kind)}`];
-  });
+  };
+  const retries = sim.retries;
+  const header = ['measure', 'formula', 'simulated', '95 % interval'];
+  const rows = ROWS.map(([key, label, kind]) =>
+    row(
+      (retries && RETRY_LABELS[key]) || label,
+      formula[key],
+      sim[key] as ReplicationEstimate,
+      kind,
+    ),
+  );
+  const retryLines: string[] = [];
+  if (retries !== undefined) {
+    for (const [key, label, kind] of RETRY_ROWS) {
+      rows.push(row(label, retries.extendedErlangB[key], retries[key], kind));
+    }
+    retryLines.push(
+      `retries: ${(100 * retries.retryFraction).toFixed(0)} % of blocked attempts retry after an exponential delay of mean ${formatDuration(retries.retryDelaySeconds)}; formula: Extended Erlang B (retries as Poisson traffic)`,
+    );
+  }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells
@@ -52,6 +91,7 @@ export function formatSimulationTable(formula: FormulaMeasures, sim: SimulatedSt
     : [''];
   return [
     `simulation: ${sim.replications} replications, seed ${String(sim.seed)}, ${sim.events} events, ${sim.wallSeconds} s`,
+    ...retryLines,
     line(header),
     ...rows.map(line),
     ...note,

@@ -16,6 +16,7 @@ export const SIMULATION_FLAG_NAMES = [
   'threads',
   'aht-cv',
   'patience-dist',
+  'retry-delay',
 ] as const;
 
 /**
@@ -45,8 +46,8 @@ export interface SimulateFromFlagsOptions {
 
 /**
  * `switchboard staff --simulate`: read the simulation flags (as yargs parsed them), check the
- * answered question can be simulated (whole operators, no Erlang B retries, a patience
- * distribution only for erlang-a), and run {@link simulateStaffing} with a progress bar.
+ * answered question can be simulated (whole operators, a patience distribution only for
+ * erlang-a, a retry delay only with Erlang B retries), and run {@link simulateStaffing} with a progress bar.
  * `question` is the staffing question with the agents and traffic of the formula's answer.
  * Throws InputError naming the flag for every problem.
  */
@@ -64,6 +65,7 @@ export async function simulateFromFlags(
       threads: args.threads,
       ahtCv: args['aht-cv'],
       patienceDist: args['patience-dist'],
+      retryDelay: args['retry-delay'],
     },
     question.patienceSeconds,
   );
@@ -73,12 +75,10 @@ export async function simulateFromFlags(
   if (simulation.patience !== undefined && question.model !== 'erlang-a') {
     throw inputError('--patience-dist', 'the erlang-a model (give --patience)', question.model);
   }
-  if ((question.retryFraction ?? 0) > 0) {
-    throw inputError(
-      '--retries',
-      'no retries with --simulate (not simulated)',
-      question.retryFraction,
-    );
+  if (simulation.retryDelaySeconds !== undefined && !((question.retryFraction ?? 0) > 0)) {
+    throw inputError('--retry-delay', 'to be used with --retries above 0', args['retry-delay'], {
+      hint: 'give --model erlang-b --retries 0.5',
+    });
   }
   const bar = createProgressBar({ isTTY: options.stderrIsTTY, label: 'replications' });
   try {

@@ -4,7 +4,18 @@ import { compiledModuleUrl } from '../stats/compiled-module-url.js';
 import { runReplications } from '../stats/run-replications.js';
 import { type QueueEstimates, summarizeQueueReplications } from './queue-measures.js';
 import type { QueueModel, QueueReplication } from './queue-model.js';
+import {
+  extendedErlangBRetryMeasures,
+  type RetryEstimates,
+  type RetryMeasures,
+  summarizeRetrialReplications,
+} from './retry-measures.js';
 import { checkQueueModel } from './simulate-queue.js';
+import {
+  checkRetrialLossModel,
+  type RetrialLossModel,
+  type RetrialLossReplication,
+} from './simulate-retrial-loss.js';
 
 /**
  * The part of a staffing question (`src/staffing`'s `StaffingQuestion`) the simulator reads:
@@ -38,12 +49,26 @@ export interface SimulateStaffingOptions {
   handleTimeCv?: number;
   /** Patience distribution (default exponential with the question's mean patience). */
   patience?: DistributionSpec;
+  /** Mean delay before a blocked caller retries, seconds (Erlang B retries; default 5 min). */
+  retryDelaySeconds?: number;
   /** Called after each replication. */
   onProgress?: (done: number, total: number) => void;
 }
 
+/**
+ * Erlang B with retries answered by simulation: the retrial model's parameters, Extended Erlang
+ * B's values of the {@link RetryMeasures} (the formula), and the simulated `{ mean, ci95 }`.
+ */
+export interface SimulatedRetries extends RetryEstimates {
+  retryFraction: number;
+  retryDelaySeconds: number;
+  extendedErlangB: RetryMeasures;
+}
+
 /** A staffing question answered by simulation: `switchboard staff --simulate --json`'s `simulation`. */
 export interface SimulatedStaffing extends QueueEstimates {
+  /** Erlang B with retries only; with retries every attempt is a call in the counts above. */
+  retries?: SimulatedRetries;
   replications: number;
   seed: number | string;
   /** Kernel events over all replications. */
@@ -55,19 +80,18 @@ export interface SimulatedStaffing extends QueueEstimates {
 /** Used for Erlang B questions that give no handling time (blocking does not depend on it). */
 export const DEFAULT_SIMULATED_AHT_SECONDS = 180;
 
-/**
- * Build the queue model of a staffing question: M/M/N (erlang-c), M/M/N+M (erlang-a), M/M/N/N
- * (erlang-b), M/M/N/K (finite-lines), with a lognormal handling time when `handleTimeCv` is
- * given and any patience distribution. Throws RangeError naming the rule for what cannot be
- * simulated (fractional agents, Erlang B retries, patience for a model without abandonment).
- */
-export function staffingQueueModel(
+/** Mean delay before a blocked caller retries when none is given (Erlang B retries). */
+export const DEFAULT_RETRY_DELAY_SECONDS = 300;
+
+function fail(rule: string): never {
+  throw new RangeError(`simulateStaffing: ${rule}`);
+}
+
+/** The agents and service distribution of a question, checked; throws RangeError naming the rule. */
+function simulatedServers(
   question: SimulatedStaffingQuestion,
-  options: SimulateStaffingOptions = {},
-): QueueModel {
-  const fail = (rule: string): never => {
-    throw new RangeError(`simulateStaffing: ${rule}`);
-  };
+  options: SimulateStaffingOptions,
+): { agents: number; aht: number; service: DistributionSpec } {
   const agents = question.agents;
   if (agents === undefined || !Number.isInteger(agents) || agents < 1) {
     fail(`agents must be a whole number ≥ 1 to simulate, received ${agents}`);
@@ -81,7 +105,26 @@ export function staffingQueueModel(
   if (cv !== undefined && !(cv >= 0 && Number.isFinite(cv))) {
     fail(`handleTimeCv must be finite and ≥ 0, received ${cv}`);
   }
-  if ((question.retryFraction ?? 0) > 0) fail('Erlang B retries are not simulated');
+  const service: DistributionSpec =
+    cv === undefined
+      ? { distribution: 'exponential', mean: aht }
+      : { distribution: 'lognormal', mean: aht, cv };
+  return { agents: agents as number, aht, service };
+}
+
+/**
+ * Build the queue model of a staffing question: M/M/N (erlang-c), M/M/N+M (erlang-a), M/M/N/N
+ * (erlang-b), M/M/N/K (finite-lines), with a lognormal handling time when `handleTimeCv` is
+ * given and any patience distribution. Throws RangeError naming the rule for what cannot be
+ * simulated this way (fractional agents, Erlang B retries: see {@link staffingRetrialModel},
+ * patience for a model without abandonment).
+ */
+export function staffingQueueModel(
+  question: SimulatedStaffingQuestion,
+  options: SimulateStaffingOptions = {},
+): QueueModel {
+  const { agents, aht, service } = simulatedServers(question, options);
+  if ((question.retryFraction ?? 0) > 0) fail('Erlang B retries need staffingRetrialModel');
   const hasPatience = question.model === 'erlang-a';
   if (options.patience !== undefined && !hasPatience) {
     fail(`a patience distribution needs the erlang-a model, not ${question.model}`);
@@ -95,21 +138,18 @@ export function staffingQueueModel(
     patience = options.patience ?? { distribution: 'exponential', mean };
   }
   let capacity: number | null = null;
-  if (question.model === 'erlang-b') capacity = agents as number;
+  if (question.model === 'erlang-b') capacity = agents;
   if (question.model === 'finite-lines') {
     const lines = question.lines;
-    if (lines === undefined || !Number.isInteger(lines) || lines < (agents as number)) {
+    if (lines === undefined || !Number.isInteger(lines) || lines < agents) {
       fail(`lines must be a whole number ≥ agents, received ${lines}`);
     }
     capacity = lines as number;
   }
   const model: QueueModel = {
     arrivals: question.trafficErlangs / aht,
-    servers: agents as number,
-    service:
-      cv === undefined
-        ? { distribution: 'exponential', mean: aht }
-        : { distribution: 'lognormal', mean: aht, cv },
+    servers: agents,
+    service,
     patience,
     capacity,
     warmupSeconds: options.warmupSeconds ?? 1800,
@@ -121,34 +161,97 @@ export function staffingQueueModel(
 }
 
 /**
+ * Build the retrial loss model of an Erlang B question with retries (`retryFraction` r > 0):
+ * agents = lines, no waiting room, each blocked attempt retried with probability r after an
+ * exponential delay of mean `retryDelaySeconds` (default 5 min). The default warm-up is the
+ * larger of 30 min and 10 mean delays, so the orbit of callers waiting to retry has filled up
+ * (it relaxes in about delay / (1 − r·B), B the blocking per attempt).
+ * Throws RangeError naming the rule.
+ */
+export function staffingRetrialModel(
+  question: SimulatedStaffingQuestion,
+  options: SimulateStaffingOptions = {},
+): RetrialLossModel {
+  const { agents, aht, service } = simulatedServers(question, options);
+  if (question.model !== 'erlang-b') fail(`retries need the erlang-b model, not ${question.model}`);
+  if (options.patience !== undefined) fail('a patience distribution needs the erlang-a model');
+  const delay = options.retryDelaySeconds ?? DEFAULT_RETRY_DELAY_SECONDS;
+  if (!(delay > 0) || !Number.isFinite(delay)) {
+    fail(`retryDelaySeconds must be finite and > 0, received ${delay}`);
+  }
+  const model: RetrialLossModel = {
+    arrivals: question.trafficErlangs / aht,
+    servers: agents,
+    service,
+    retryProbability: question.retryFraction ?? 0,
+    retryDelay: { distribution: 'exponential', mean: delay },
+    warmupSeconds: options.warmupSeconds ?? Math.max(1800, 10 * delay),
+    horizonSeconds: options.horizonSeconds ?? 8 * 3600,
+  };
+  checkRetrialLossModel(model);
+  return model;
+}
+
+/**
  * Answer a staffing question by simulation: R replications of its queue (see
- * {@link staffingQueueModel}) on worker threads, summarised as `{ mean, ci95 }` for every
- * measure of the staffing calculator and the counts of offered, answered, abandoned and blocked
- * calls. Results are identical for a given seed whatever the thread count (only `wallSeconds`
- * changes). Cost: R × (calls in warm-up + horizon) × O(log n).
+ * {@link staffingQueueModel}; with Erlang B retries, {@link staffingRetrialModel}) on worker
+ * threads, summarised as `{ mean, ci95 }` for every measure of the staffing calculator and the
+ * counts of offered, answered, abandoned and blocked calls (with retries: attempts), plus the
+ * retry measures beside Extended Erlang B. Results are identical for a given seed whatever the
+ * thread count (only `wallSeconds` changes). Cost: R × (calls in warm-up + horizon) × O(log n).
  */
 export async function simulateStaffing(
   question: SimulatedStaffingQuestion,
   options: SimulateStaffingOptions = {},
 ): Promise<SimulatedStaffing> {
-  const model = staffingQueueModel(question, options);
+  const retryFraction = question.retryFraction ?? 0;
   const replications = options.replications ?? 10;
   const seed = options.seed ?? 1;
   const started = performance.now();
-  const reps = await runReplications<QueueModel, QueueReplication>({
-    task: {
-      moduleUrl: compiledModuleUrl('./queue-replication-task.js', import.meta.url),
-      exportName: 'replicateQueue',
-    },
-    input: model,
-    replications,
-    seed,
-    threads: options.threads ?? 1,
-    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-  });
-  const estimates = summarizeQueueReplications(reps);
+  const replicate = <I, O extends { events: number }>(file: string, name: string, input: I) =>
+    runReplications<I, O>({
+      task: { moduleUrl: compiledModuleUrl(file, import.meta.url), exportName: name },
+      input,
+      replications,
+      seed,
+      threads: options.threads ?? 1,
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    });
+  let estimates: QueueEstimates;
+  let retries: SimulatedRetries | undefined;
+  let reps: { events: number }[];
+  if (retryFraction > 0) {
+    const model = staffingRetrialModel(question, options);
+    const retrials = await replicate<RetrialLossModel, RetrialLossReplication>(
+      './simulate-retrial-loss.js',
+      'replicateRetrialLoss',
+      model,
+    );
+    const summary = summarizeRetrialReplications(retrials);
+    estimates = summary.estimates;
+    retries = {
+      retryFraction,
+      retryDelaySeconds: model.retryDelay.mean as number,
+      extendedErlangB: extendedErlangBRetryMeasures(
+        model.servers,
+        question.trafficErlangs,
+        retryFraction,
+      ),
+      ...summary.retries,
+    };
+    reps = retrials;
+  } else {
+    const queues = await replicate<QueueModel, QueueReplication>(
+      './queue-replication-task.js',
+      'replicateQueue',
+      staffingQueueModel(question, options),
+    );
+    estimates = summarizeQueueReplications(queues);
+    reps = queues;
+  }
   return {
     ...estimates,
+    ...(retries === undefined ? {} : { retries }),
     replications,
     seed,
     events: reps.reduce((sum, r) => sum + r.events, 0),

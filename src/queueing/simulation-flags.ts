@@ -15,6 +15,7 @@ export interface SimulationFlags {
   threads?: unknown;
   ahtCv?: unknown;
   patienceDist?: unknown;
+  retryDelay?: unknown;
 }
 
 const PATIENCE_SHORTHANDS = ['exponential', 'deterministic', 'lognormal', 'gamma', 'weibull'];
@@ -88,7 +89,8 @@ export function patienceFromFlag(
 /**
  * Turn the simulation flags into {@link SimulateStaffingOptions}, collecting every problem into
  * one InputError (`--replications: expected a whole number ≥ 1, received 0`). Defaults:
- * 10 replications, 8 h horizon, 30 min warm-up, seed 1, 1 thread.
+ * 10 replications, 8 h horizon, 30 min warm-up (with retries at least 10 retry delays), seed 1,
+ * 1 thread, retry delay 5 min.
  */
 export function parseSimulationFlags(
   flags: SimulationFlags,
@@ -166,6 +168,14 @@ export function parseSimulationFlags(
   if (flags.patienceDist !== undefined) {
     attempt(() => {
       options.patience = patienceFromFlag(String(flags.patienceDist), patienceMeanSeconds);
+    });
+  }
+  if (flags.retryDelay !== undefined) {
+    attempt(() => {
+      options.retryDelaySeconds = parseDurationSeconds(flags.retryDelay as string, {
+        path: '--retry-delay',
+        allowZero: false,
+      });
     });
   }
   if (problems.length > 0) throw new InputError(problems);

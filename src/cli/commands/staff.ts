@@ -170,6 +170,11 @@ export const staffCommand: SwitchboardCommand = {
           'Patience: exponential, deterministic, lognormal:CV, gamma:CV, weibull:SHAPE, {…}',
         group: 'Simulation:',
       })
+      .option('retry-delay', {
+        type: 'string',
+        describe: 'Mean delay before a blocked caller retries, exponential (default 5m; --retries)',
+        group: 'Simulation:',
+      })
       .option('json', {
         type: 'boolean',
         describe: 'Print JSON instead of a table',

@@ -6,3 +6,5 @@ export * from './simulate-staffing.js';
 export * from './simulation-flags.js';
 export * from './format-simulation-table.js';
 export * from './simulate-from-flags.js';
+export * from './simulate-retrial-loss.js';
+export * from './retry-measures.js';

@@ -50,6 +50,9 @@ export async function main(
       command.describe,
       (y) => command.builder(y),
       (args) => {
+        // yargs still calls the handler after a usage error (an unknown flag, say): do not run
+        // the command then, only report the usage error.
+        if (usageError !== undefined) return;
         pending = command.run(args as Record<string, unknown>, io);
       },
     );

@@ -55,7 +55,8 @@ export class AuditOutput {
 
   constructor(
     readonly dir: string,
-    readonly paths: readonly string[],
+    /** The record files' names as shown to people (the paths as given), in audit order. */
+    readonly names: readonly string[],
   ) {
     const target = resolve(dir);
     const parent = dirname(target);
@@ -88,7 +89,7 @@ export class AuditOutput {
       call.transfers,
       call.bounces,
       call.ringNoAnswer,
-      this.paths[call.source] ?? '',
+      this.names[call.source] ?? '',
       call.line,
     ]
       .map(csvField)
@@ -123,7 +124,7 @@ export class AuditOutput {
       );
       this.write(
         'scenario.yaml',
-        `# switchboard audit: calibrated from ${this.paths.length} record file(s); format: docs/scenario-format.md\n${stringify(calibrationToScenario(result.calibration), { lineWidth: 0, version: '1.1' })}`,
+        `# switchboard audit: calibrated from ${this.names.length} record file(s); format: docs/scenario-format.md\n${stringify(calibrationToScenario(result.calibration), { lineWidth: 0, version: '1.1' })}`,
       );
       const names = readdirSync(this.temp).sort();
       const target = resolve(this.dir);

@@ -4,7 +4,8 @@
 // spreadsheet (mean of the same interval on the last four same weekdays, `weekday-mean`), and,
 // when Rscript with the forecast package is installed, against R's STL+ETS (stlf), TBATS and
 // DSHW on the same folds (benchmarks/r/forecast-baselines.R).
-// Run: npm run build && node benchmarks/forecast-accuracy.bench.js [--no-r]
+// Run: npm run build && node benchmarks/forecast-accuracy.bench.js [--no-r] [--only TEXT]
+// (--only keeps the series whose file name contains TEXT).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,10 +25,14 @@ const SERIES = [
   { file: 'bank-calls-5min.csv', timeZone: 'America/New_York', folds: 4 },
   { file: 'anonymous-bank-1999-30min-by-type.csv', timeZone: 'Asia/Jerusalem', folds: 4 },
   { file: 'montco-911-30min-by-reason.csv', timeZone: 'America/New_York', folds: 1 },
+  // The same 24 days with 4 overlapping folds, origins one day apart (days 14 to 17).
+  { file: 'montco-911-30min-by-reason.csv', timeZone: 'America/New_York', folds: 4, step: 1 },
 ];
 const HORIZON_DAYS = 7;
 const LEVEL = 0.8;
 const useR = !process.argv.includes('--no-r') && hasRForecast();
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 
 function hasRForecast() {
   try {
@@ -42,7 +47,8 @@ function hasRForecast() {
 const pct = (x) => (Number.isFinite(x) ? `${(100 * x).toFixed(2)} %` : '—');
 const summary = [];
 
-for (const { file, timeZone, folds } of SERIES) {
+for (const { file, timeZone, folds, step = HORIZON_DAYS } of SERIES) {
+  if (only !== undefined && !file.includes(only)) continue;
   const path = join(dataDir, file);
   if (!existsSync(path)) {
     console.log(`notice: ${path} is absent: skipped`);
@@ -50,12 +56,17 @@ for (const { file, timeZone, folds } of SERIES) {
   }
   const history = readHistoryCsv(path, { timeZone });
   const started = performance.now();
-  const report = backtest(history, { folds, horizonDays: HORIZON_DAYS, level: LEVEL });
+  const report = backtest(history, {
+    folds,
+    horizonDays: HORIZON_DAYS,
+    stepDays: step,
+    level: LEVEL,
+  });
   const seconds = (performance.now() - started) / 1000;
   const reasons = history.reasons;
   console.log(
     `\n${file}: ${history.rowsRead} rows, ${history.totalCalls} calls, ${reasons.length} reason(s), ` +
-      `${history.intervalMinutes}-min intervals; ${folds} fold(s) × ${HORIZON_DAYS} d from ` +
+      `${history.intervalMinutes}-min intervals; ${folds} fold(s) × ${HORIZON_DAYS} d, ${step} d apart, from ` +
       `${report.origins.join(', ')}; backtest of ${new Set(report.scores.map((s) => s.method)).size} methods in ${seconds.toFixed(2)} s`,
   );
   const rows = new Map();
@@ -84,9 +95,9 @@ for (const { file, timeZone, folds } of SERIES) {
     }
     rows.set(s.method, row);
   }
-  rows.set('auto (nested)', nestedAuto(history, folds));
+  rows.set('auto (nested)', nestedAuto(history, folds, step));
   if (useR) {
-    for (const [method, row] of rBaselines(history, report.origins.length)) rows.set(method, row);
+    for (const [method, row] of rBaselines(history, folds, step)) rows.set(method, row);
   }
   const baseline = rows.get('weekday-mean');
   const baselinePooled = baseline.error / baseline.calls;
@@ -98,7 +109,12 @@ for (const { file, timeZone, folds } of SERIES) {
     console.log(
       `${method.padEnd(20)} ${pct(pooled).padStart(13)} ${pct(row.all).padStart(9)} ${`${(pooled / baselinePooled).toFixed(3)}×`.padStart(15)} ${pct(row.n ? row.inside / row.n : Number.NaN).padStart(20)} ${pct(row.allCoverage).padStart(16)} ${pct(row.n && row.fairInside !== undefined ? row.fairInside / row.n : Number.NaN).padStart(15)} ${pct(row.allFair ?? Number.NaN).padStart(11)}`,
     );
-    summary.push({ file, method, pooled, ratio: pooled / baselinePooled });
+    summary.push({
+      file: step === HORIZON_DAYS ? file : `${file} (${step} d apart)`,
+      method,
+      pooled,
+      ratio: pooled / baselinePooled,
+    });
   }
 }
 
@@ -106,7 +122,7 @@ for (const { file, timeZone, folds } of SERIES) {
  * `--method auto` scored honestly: at each origin, auto backtests on the history before it
  * only (4 folds of 7 days, fewer when short; profile-smoothing below 3 weeks), picks a method, and that forecast is scored.
  */
-function nestedAuto(history, folds) {
+function nestedAuto(history, folds, step) {
   const slots = history.slotsPerDay;
   const row = {
     error: 0,
@@ -124,7 +140,7 @@ function nestedAuto(history, folds) {
   let allFair = 0;
   let allN = 0;
   for (let fold = folds; fold >= 1; fold--) {
-    const trainDays = history.dayCount - fold * HORIZON_DAYS;
+    const trainDays = trainDaysOf(history, fold, step);
     const train = truncateHistory(history, trainDays);
     const innerFolds = Math.min(4, Math.floor((trainDays - 14) / HORIZON_DAYS));
     let choice = 'profile-smoothing';
@@ -186,6 +202,11 @@ function nestedAuto(history, folds) {
   return row;
 }
 
+/** Days before the origin of fold `fold` (counted back from the last, fold 1). */
+function trainDaysOf(history, fold, step) {
+  return history.dayCount - HORIZON_DAYS - (fold - 1) * step;
+}
+
 /** ISO date of day `day` of a history (its local calendar). */
 function originDate(history, day) {
   return new Date((history.firstDay + day) * 86_400_000).toISOString().slice(0, 10);
@@ -196,7 +217,7 @@ function originDate(history, day) {
  * observed same weekday and interval (R's models need a complete series), the last 8 weeks
  * given to R (stlf uses them all; tbats and dshw the last 4: see the R script).
  */
-function rBaselines(history, folds) {
+function rBaselines(history, folds, step) {
   const dir = mkdtempSync(join(tmpdir(), 'forecast-r-'));
   const slots = history.slotsPerDay;
   const week = 7 * slots;
@@ -204,7 +225,7 @@ function rBaselines(history, folds) {
   const manifest = ['fold,reason,train,actual'];
   const tasks = [];
   for (let fold = folds; fold >= 1; fold--) {
-    const trainDays = history.dayCount - fold * HORIZON_DAYS;
+    const trainDays = trainDaysOf(history, fold, step);
     const train = truncateHistory(history, trainDays);
     history.reasons.forEach((_reason, r) => {
       const filled = Float64Array.from(train.counts[r]);
@@ -276,7 +297,7 @@ function rBaselines(history, folds) {
     for (let fold = folds; fold >= 1; fold--) {
       const got = forecasts.get(`${model}|${fold}`);
       if (!got) continue;
-      const trainDays = history.dayCount - fold * HORIZON_DAYS;
+      const trainDays = trainDaysOf(history, fold, step);
       for (let i = 0; i < HORIZON_DAYS * slots; i++) {
         let y = 0;
         let m = 0;

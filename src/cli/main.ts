@@ -56,6 +56,8 @@ export async function main(
       command.describe,
       (y) => requireOptionValues(command.builder(y), positionalNames(command.command)),
       (args) => {
+        // yargs still calls the handler after a usage error (an unknown flag, say): only note
+        // the command here; it runs after parsing, when there was no usage error.
         pending = () => command.run(args as Record<string, unknown>, io);
       },
     );

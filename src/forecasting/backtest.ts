@@ -8,9 +8,15 @@ import type { SpecialDay } from './special-days.js';
 
 /** Options of {@link backtest}. */
 export interface BacktestOptions {
-  /** Rolling origins, each `horizonDays` apart, ending with the last day of history. */
+  /** Rolling origins, each `stepDays` apart; the last fold ends with the last day of history. */
   folds: number;
   horizonDays: number;
+  /**
+   * Days between origins (default `horizonDays`: folds side by side). A shorter step gives
+   * overlapping folds, more origins from a short history (each day then scored up to
+   * `horizonDays / stepDays` times, at different horizons).
+   */
+  stepDays?: number;
   /** Methods to compare; default all. */
   methods?: readonly string[];
   /** Prediction interval level, 0.8 for 80 %. */
@@ -53,6 +59,7 @@ export interface BacktestScore {
 export interface BacktestReport {
   folds: number;
   horizonDays: number;
+  stepDays: number;
   level: number;
   /** First forecast day of each fold, oldest first. */
   origins: string[];
@@ -83,8 +90,8 @@ interface Tally {
 }
 
 /**
- * Rolling-origin backtest: for each of `folds` origins, `horizonDays` apart and ending at the
- * end of the history, refit every method on the history before the origin, forecast
+ * Rolling-origin backtest: for each of `folds` origins, `stepDays` apart (default
+ * `horizonDays`), the last fold ending at the end of the history, refit every method on the history before the origin, forecast
  * `horizonDays`, and score per reason and for the total: WAPE, MASE against the weekly seasonal
  * naive (scaled by its in-sample one-step error, Hyndman & Koehler 2006, IJF 22(4)) and the
  * empirical coverage of the `level` prediction interval. Unknown actuals are not scored.
@@ -97,15 +104,19 @@ export function backtest(history: CallHistory, options: BacktestOptions): Backte
   const methods = options.methods ?? methodNames;
   const minTraining = options.minTrainingDays ?? 14;
   const specialDays = options.specialDays ?? [];
-  const firstOrigin = history.dayCount - folds * horizonDays;
+  const stepDays = options.stepDays ?? horizonDays;
   if (!Number.isInteger(folds) || folds < 1)
     throw inputError('--folds', 'a whole number ≥ 1', folds);
-  if (firstOrigin < minTraining) {
+  if (!Number.isInteger(stepDays) || stepDays < 1)
+    throw inputError('--step', 'whole days ≥ 1 (1d, 7d)', `${stepDays} days`, { raw: true });
+  const trainDaysOf = (fold: number) => history.dayCount - horizonDays - (fold - 1) * stepDays;
+  if (trainDaysOf(folds) < minTraining) {
     throw inputError(
       '--folds',
-      `folds × horizon leaving at least ${minTraining} days of history to fit`,
-      `${folds} × ${horizonDays} days of a ${history.dayCount}-day history`,
-      { raw: true, hint: 'use fewer folds or a shorter --horizon' },
+      `folds, step and horizon leaving at least ${minTraining} days of history to fit`,
+      `${folds} folds ${stepDays} days apart with a ${horizonDays}-day horizon on a ` +
+        `${history.dayCount}-day history (${trainDaysOf(folds)} days before the first origin)`,
+      { raw: true, hint: 'use fewer folds, a shorter --step or a shorter --horizon' },
     );
   }
   const { slotsPerDay } = history;
@@ -132,7 +143,7 @@ export function backtest(history: CallHistory, options: BacktestOptions): Backte
   const actuals = history.reasons.length > 1 ? [...history.counts, totalActual] : history.counts;
   const origins: string[] = [];
   for (let fold = folds; fold >= 1; fold--) {
-    const trainDays = history.dayCount - fold * horizonDays;
+    const trainDays = trainDaysOf(fold);
     origins.push(isoDateOfDay(history.firstDay + trainDays));
     const train = truncateHistory(history, trainDays);
     const scales = actuals.map((series) =>
@@ -229,6 +240,7 @@ export function backtest(history: CallHistory, options: BacktestOptions): Backte
   return {
     folds,
     horizonDays,
+    stepDays,
     level,
     origins,
     scores,

@@ -36,6 +36,11 @@ describe('main(argv, io)', () => {
     const io2 = bufferIo();
     expect(await main(['echo', '--word', 'x', '--wrod', 'y'], io2, { commands: [echo] })).toBe(2);
     expect(io2.err).toMatch(/Unknown argument/);
+    // The command does not run behind a usage error: nothing printed, nothing thrown later.
+    expect(io2.out).toBe('');
+    const io3 = bufferIo();
+    expect(await main(['echo', '--word', 'bad', '--wrod', 'y'], io3, { commands: [echo] })).toBe(2);
+    expect(io3.err).toBe('switchboard: Unknown argument: wrod\n');
   });
 
   it('reports a missing command as bad usage', async () => {

@@ -40,5 +40,34 @@ describe('backtest on a series whose errors are known', () => {
 
   it('refuses folds that leave too little history to fit', () => {
     expect(() => backtest(history, { folds: 4, horizonDays: 7 })).toThrow(/fewer folds/);
+    expect(() => backtest(history, { folds: 22, horizonDays: 7, stepDays: 1 })).toThrow(
+      /shorter --step/,
+    );
+    expect(() => backtest(history, { folds: 2, horizonDays: 7, stepDays: 0 })).toThrow(/--step/);
+  });
+});
+
+describe('overlapping folds (origins one day apart) on a series whose errors are known', () => {
+  // Same weeks as above. From day 27 (a Sunday of the week of 12) the weekly naive forecast
+  // repeats days 20–26: 10 then 12 × 6; actuals are 12 then 10 × 6. From day 28 it repeats days
+  // 21–27 (12) for actuals of 10. Every hour is off by 2 in both folds.
+  const week = (d: number) => [10, 12, 10, 12, 10][Math.floor(d / 7)]!;
+  const history = constructedHistory(MONDAY_2024_01_01, 35, 60, ['all'], (_r, d) => week(d));
+  const report = backtest(history, {
+    folds: 2,
+    horizonDays: 7,
+    stepDays: 1,
+    methods: ['seasonal-naive'],
+    minTrainingDays: 27,
+  });
+  const score = report.scores[0]!;
+
+  it('scores both folds: errors 2 × 24 × 7 × 2 over 12 × 24 + 10 × 24 × 13 calls', () => {
+    expect(report.origins).toEqual(['2024-01-28', '2024-01-29']);
+    expect(report.stepDays).toBe(1);
+    expect(score.absoluteError).toBe(2 * 24 * 7 * 2);
+    expect(score.calls).toBe(12 * 24 + 10 * 24 * 13);
+    expect(score.wape).toBeCloseTo(672 / 3408, 12);
+    expect(score.intervals).toBe(2 * 7 * 24);
   });
 });

@@ -76,6 +76,21 @@ describe('switchboard forecast (end to end through main)', () => {
     expect(io.out.match(/\*$/gm)).toHaveLength(3);
   });
 
+  it('--step 1d gives overlapping folds one day apart; without --backtest it is refused', async () => {
+    const io = bufferIo(dir);
+    const args = ['forecast', '--backtest', '--history', history, '--horizon', '7d'];
+    expect(await main([...args, '--folds', '3', '--step', '1d'], io)).toBe(0);
+    expect(io.out).toMatch(
+      /^backtest: 3 folds × 7 days \(origins 1 day apart\) from 2024-01-20, 2024-01-21, 2024-01-22;/,
+    );
+    const refused = bufferIo(dir);
+    expect(await main(['forecast', '--history', history, '--step', '1d'], refused)).toBe(2);
+    expect(refused.err).toMatch(/--step.*--backtest/);
+    const partial = bufferIo(dir);
+    expect(await main([...args, '--step', '36h'], partial)).toBe(2);
+    expect(partial.err).toMatch(/--step.*whole days/);
+  });
+
   it('bad input is one line and exit 2', async () => {
     const io = bufferIo(dir);
     expect(await main(['forecast', '--history', history, '--timezone', 'Mars/Olympus'], io)).toBe(

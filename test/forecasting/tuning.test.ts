@@ -67,6 +67,35 @@ describe('tunedProfiles: settings chosen on the history itself', () => {
   });
 });
 
+describe('tunedProfiles: full pooling for a shape every weekday shares', () => {
+  it('a 24/7 service with one daily shape and 17 days of history pools all weekdays', () => {
+    // Theory: when the weekdays share one shape, each weekday's own profile rests on 2–3 days
+    // while the pooled one rests on all 17: same expectation, a seventh of the variance. The
+    // rolling-origin score should prefer the pooled end of the grid (pool ≥ 0.75), and the
+    // chosen profile should be nearer the truth than the weekday's own.
+    const random = seedrandom('pooled-profiles');
+    const truth = (s: number) => 4 + 6 * Math.exp(-(((s - 22) / 8) ** 2));
+    const days = 17;
+    const total = series(days, (_d, s) => poisson(truth(s), random));
+    const { profiles, settings } = tunedProfiles(total, MONDAY_2024_01_01, days, SLOTS);
+    expect(settings.pool).toBeGreaterThanOrEqual(0.75);
+    let truthSum = 0;
+    for (let s = 0; s < SLOTS; s++) truthSum += truth(s);
+    // Reference: the Mondays' own profile (days 0, 7, 14), unpooled and unsmoothed.
+    const own = new Float64Array(SLOTS);
+    for (let d = 0; d < days; d += 7)
+      for (let s = 0; s < SLOTS; s++) own[s]! += total[d * SLOTS + s]!;
+    const ownSum = own.reduce((a, b) => a + b, 0);
+    let tunedError = 0;
+    let ownError = 0;
+    for (let s = 0; s < SLOTS; s++) {
+      tunedError += Math.abs(profiles[1]![s]! - truth(s) / truthSum);
+      ownError += Math.abs(own[s]! / ownSum - truth(s) / truthSum);
+    }
+    expect(tunedError).toBeLessThan(ownError / 2);
+  });
+});
+
 describe('tunedShares', () => {
   it('reason B always twice reason A: shares exactly 1/3 and 2/3', () => {
     const a = series(35, (d, s) => (s >= 16 && s < 36 ? 1 + ((d + s) % 5) : 0));

@@ -92,7 +92,11 @@ export const forecastCommand: SwitchboardCommand = {
       .option('folds', {
         type: 'number',
         default: 4,
-        describe: 'Backtest folds (origins --horizon apart)',
+        describe: 'Backtest folds (origins --step apart)',
+      })
+      .option('step', {
+        type: 'string',
+        describe: 'Days between backtest origins: 1d for overlapping folds (default: --horizon)',
       })
       .option('report', REPORT_OPTION),
   run: async (args, io) => {
@@ -101,6 +105,10 @@ export const forecastCommand: SwitchboardCommand = {
       throw inputError('--report', 'a forecast run (without --backtest)', '--backtest', {
         hint: 'the report of a forecast with --method auto includes its backtest table',
       });
+    if (args.step !== undefined && !args.backtest)
+      throw inputError('--step', 'to be given with --backtest', String(args.step), {
+        hint: 'it sets the days between backtest origins',
+      });
     const timeZone = String(args.timezone);
     if (!isKnownTimeZone(timeZone)) {
       const suggestion = didYouMean(timeZone, Intl.supportedValuesOf('timeZone'));
@@ -108,14 +116,7 @@ export const forecastCommand: SwitchboardCommand = {
         ...(suggestion ? { hint: `did you mean ${suggestion}?` } : {}),
       });
     }
-    const horizonSeconds = parseDurationSeconds(String(args.horizon), {
-      path: '--horizon',
-      allowZero: false,
-    });
-    if (horizonSeconds % 86_400 !== 0) {
-      throw inputError('--horizon', 'whole days (7d, 14d, 2w)', String(args.horizon));
-    }
-    const horizonDays = horizonSeconds / 86_400;
+    const horizonDays = wholeDays(String(args.horizon), '--horizon');
     const levelPercent = Number(args.level);
     if (!(levelPercent > 0 && levelPercent < 100)) {
       throw inputError('--level', 'a percentage between 0 and 100 (80 for 80 %)', args.level);
@@ -144,6 +145,7 @@ export const forecastCommand: SwitchboardCommand = {
       const report = backtest(history, {
         folds: Number(args.folds),
         horizonDays,
+        ...(args.step === undefined ? {} : { stepDays: wholeDays(String(args.step), '--step') }),
         level,
         specialDays,
       });
@@ -187,6 +189,13 @@ export const forecastCommand: SwitchboardCommand = {
   },
 };
 
+/** A duration flag that must be whole days (7d, 2w), in days. */
+function wholeDays(text: string, flag: string): number {
+  const seconds = parseDurationSeconds(text, { path: flag, allowZero: false });
+  if (seconds % 86_400 !== 0) throw inputError(flag, 'whole days (1d, 7d, 2w)', text);
+  return seconds / 86_400;
+}
+
 /** JSON has no NaN or Infinity: write them as null. */
 function jsonNumbers(_key: string, value: unknown): unknown {
   return typeof value === 'number' && !Number.isFinite(value) ? null : value;
@@ -205,7 +214,8 @@ export function formatBacktest(report: BacktestReport): string {
   const width = Math.max(6, ...report.scores.map((s) => s.reason.length));
   const methodWidth = Math.max(6, ...report.scores.map((s) => s.method.length));
   const lines = [
-    `backtest: ${report.folds} folds × ${report.horizonDays} days from ${report.origins.join(', ')}; ` +
+    `backtest: ${report.folds} folds × ${report.horizonDays} days` +
+      `${report.stepDays === report.horizonDays ? '' : ` (origins ${report.stepDays} day${report.stepDays === 1 ? '' : 's'} apart)`} from ${report.origins.join(', ')}; ` +
       `${Math.round(report.level * 100)} % intervals; best overall: ${report.best}`,
     `${'reason'.padEnd(width)}  ${'method'.padEnd(methodWidth)}  ${'WAPE'.padStart(8)}  ${'MASE'.padStart(6)}  ${'coverage'.padStart(8)}  ${'fair cov.'.padStart(9)}  best`,
   ];

@@ -6,8 +6,11 @@ const PROFILE_WEEKS = 52;
 const TUNING_WEEKS = 4;
 /** Candidate weights of each older week. */
 const DECAYS = [0.75, 0.9, 0.97];
-/** Candidate weights of the all-weekday profile mixed into each weekday's profile. */
-const POOLS = [0, 0.25, 0.5];
+/**
+ * Candidate weights of the all-weekday profile mixed into each weekday's profile (1: one shape
+ * for every weekday, as a 24/7 service may have).
+ */
+const POOLS = [0, 0.25, 0.5, 0.75, 1];
 /** Candidate passes of the [1, 2, 1] / 4 smoothing kernel across neighbouring intervals. */
 const PASSES = [0, 1, 3];
 

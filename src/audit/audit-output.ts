@@ -46,7 +46,8 @@ export class AuditOutput {
 
   constructor(
     readonly dir: string,
-    readonly paths: readonly string[],
+    /** The record files' names as shown to people (the paths as given), in audit order. */
+    readonly names: readonly string[],
   ) {
     let staging: StagingDirectory | undefined;
     try {
@@ -79,7 +80,7 @@ export class AuditOutput {
       call.transfers,
       call.bounces,
       call.ringNoAnswer,
-      this.paths[call.source] ?? '',
+      this.names[call.source] ?? '',
       call.line,
     ]
       .map(csvField)
@@ -108,7 +109,7 @@ export class AuditOutput {
       );
       this.staging.writeFile(
         'scenario.yaml',
-        `# switchboard audit: calibrated from ${this.paths.length} record file(s); format: docs/scenario-format.md\n${stringify(calibrationToScenario(result.calibration), { lineWidth: 0, version: '1.1' })}`,
+        `# switchboard audit: calibrated from ${this.names.length} record file(s); format: docs/scenario-format.md\n${stringify(calibrationToScenario(result.calibration), { lineWidth: 0, version: '1.1' })}`,
       );
       return this.staging.commit('merge');
     } catch (error) {

@@ -223,7 +223,7 @@ export const auditCommand: SwitchboardCommand = {
         reportPath,
         auditReport(auditReportInput(result, { timeZone, cwd: io.cwd })),
       );
-      io.stderr(`report: ${reportPath} (${bytes} bytes)\n`);
+      io.stderr(`report: ${String(args.report)} (${bytes} bytes)\n`);
     }
     io.stdout(
       args.json ? `${JSON.stringify(result.report, null, 2)}\n` : formatAuditSummary(result.report),

@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { inputError } from '../errors.js';
 import { type AuditReport, buildReport } from './audit-report.js';
 import { AgentSessions } from './agent-sessions.js';
+import { type AuditInput, auditInput } from './audit-input.js';
 import { AuditStats } from './audit-stats.js';
 import { type CalibratedParameters, CalibrationTracker } from './calibration.js';
 import { CallBuilder } from './call-builder.js';
@@ -26,7 +27,8 @@ export interface AuditOptions {
   intervalMinutes: number;
   /** Pseudonymise caller numbers with this HMAC key before anything is kept. */
   pseudonymiseKey?: string | Buffer | undefined;
-  survey?: string | undefined;
+  /** Patient survey CSV for NPS: a path, or a path with the name to show. */
+  survey?: string | AuditInput | undefined;
   /** Called with every reconstructed call (already pseudonymised), e.g. to write calls.csv. */
   onCall?: ((call: CallSummary) => void) | undefined;
 }
@@ -66,10 +68,17 @@ function headLines(path: string): string[] {
   }
 }
 
-/** The format of `path`: forced, mapped, or detected; throws InputError when unknown. */
-export function formatOf(path: string, options: Pick<AuditOptions, 'format' | 'map'>): AuditFormat {
+/**
+ * The format of a file: forced, mapped, or detected from its first lines; throws InputError
+ * (naming the file as given) when unknown.
+ */
+export function formatOf(
+  source: string | AuditInput,
+  options: Pick<AuditOptions, 'format' | 'map'>,
+): AuditFormat {
   if (options.format) return options.format;
   if (options.map) return 'mapped-csv';
+  const { path, name } = auditInput(source);
   const detected = detectFormat(headLines(path));
   if (!detected)
     throw inputError(
@@ -77,7 +86,7 @@ export function formatOf(path: string, options: Pick<AuditOptions, 'format' | 'm
       `one of ${auditFormats.join(', ')}`,
       'a file whose format could not be detected',
       {
-        file: path,
+        file: name,
         hint: 'give --format, or --map for a per-call CSV export',
         raw: true,
       },
@@ -88,20 +97,22 @@ export function formatOf(path: string, options: Pick<AuditOptions, 'format' | 'm
 /**
  * Audit call records: stream every file (formats detected or given), merge them in time order,
  * rebuild each call and caller, and compute the KPIs, patience, and calibration. Memory stays
- * flat in file size (calls in progress, one record per caller, fixed histograms).
- * Cost: O(total lines).
+ * flat in file size (calls in progress, one record per caller, fixed histograms). Each file
+ * is a path, or an {@link AuditInput} read at `path` and named `name` in the report, the calls
+ * and errors (the CLI passes the paths as typed). Cost: O(total lines).
  */
 export async function auditFiles(
-  paths: readonly string[],
+  sources: readonly (string | AuditInput)[],
   options: AuditOptions,
 ): Promise<AuditResult> {
-  if (paths.length === 0) throw inputError('FILES', 'at least one record file', 'none');
-  for (const path of paths) {
+  if (sources.length === 0) throw inputError('FILES', 'at least one record file', 'none');
+  const inputs = sources.map(auditInput);
+  for (const { path, name } of inputs) {
     let ok = false;
     try {
       ok = statSync(path).isFile();
     } catch {}
-    if (!ok) throw inputError('FILES', 'a readable file', path, { raw: true });
+    if (!ok) throw inputError('FILES', 'a readable file', name, { raw: true });
   }
   const stats = new AuditStats(options);
   const calibration = new CalibrationTracker(options.timeZone, options.intervalMinutes);
@@ -116,12 +127,13 @@ export async function auditFiles(
   const sessions = new AgentSessions();
   stats.listeners.push(sessions.addCall);
   const builder = new CallBuilder(addCall);
-  const readers = paths.map((path, source) =>
-    readRecords(path, {
-      format: formatOf(path, options),
+  const readers = inputs.map((input, source) =>
+    readRecords(input.path, {
+      format: formatOf(input, options),
       map: options.map,
       timeZone: options.timeZone,
       source,
+      name: input.name,
     }),
   );
   await mergeInTimeOrder(

@@ -1,17 +1,7 @@
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { closeSync, writeSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { RunError } from '../errors.js';
+import { StagingDirectory } from '../io/staging-directory.js';
 import type { AuditResult } from './audit-files.js';
 import type { CallSummary } from './records.js';
 import { calibrationToScenario } from './scenario-writer.js';
@@ -41,29 +31,31 @@ function csvField(value: string | number): string {
 }
 
 /**
- * Writes the audit's files into `dir` whole or not at all: everything goes to a temporary
- * directory beside it first, then each file is renamed into place (renames are atomic on one
- * file system). `calls.csv` is streamed while the audit runs (one row per call, callers
- * already pseudonymised when asked); `report.json`, `history.csv` (the `interval_start,calls,
- * reason` counts `switchboard forecast` reads), `calibration.json` and `scenario.yaml` at the
- * end. Call {@link AuditOutput.abort} on failure to leave nothing behind.
+ * Writes the audit's files into `dir` whole or not at all: everything goes to a staging
+ * directory beside it first ({@link StagingDirectory}), then the staging directory is renamed
+ * to `dir`, or, when `dir` already exists, each file is renamed into it (renames are atomic on
+ * one file system; other files in `dir` stay). `calls.csv` is streamed while the audit runs
+ * (one row per call, callers already pseudonymised when asked); `report.json`, `history.csv`
+ * (the `interval_start,calls,reason` counts `switchboard forecast` reads), `calibration.json`
+ * and `scenario.yaml` at the end. Call {@link AuditOutput.abort} on failure to leave nothing behind.
  */
 export class AuditOutput {
-  private readonly temp: string;
+  private readonly staging: StagingDirectory;
   private readonly callsFd: number;
   private buffer = '';
 
   constructor(
     readonly dir: string,
-    readonly paths: readonly string[],
+    /** The record files' names as shown to people (the paths as given), in audit order. */
+    readonly names: readonly string[],
   ) {
-    const target = resolve(dir);
-    const parent = dirname(target);
+    let staging: StagingDirectory | undefined;
     try {
-      mkdirSync(parent, { recursive: true });
-      this.temp = mkdtempSync(join(parent, `.${basename(target)}.tmp-`));
-      this.callsFd = openSync(join(this.temp, 'calls.csv'), 'w');
+      staging = StagingDirectory.create(dir, { createParent: true });
+      this.staging = staging;
+      this.callsFd = staging.open('calls.csv');
     } catch (error) {
+      staging?.abort();
       throw new RunError(`cannot write to ${dir}: ${(error as Error).message}`, { cause: error });
     }
     this.buffer = `${CALL_COLUMNS.join(',')}\n`;
@@ -88,7 +80,7 @@ export class AuditOutput {
       call.transfers,
       call.bounces,
       call.ringNoAnswer,
-      this.paths[call.source] ?? '',
+      this.names[call.source] ?? '',
       call.line,
     ]
       .map(csvField)
@@ -101,38 +93,25 @@ export class AuditOutput {
     this.buffer = '';
   }
 
-  private write(name: string, text: string): void {
-    const fd = openSync(join(this.temp, name), 'w');
-    try {
-      writeSync(fd, text);
-    } finally {
-      closeSync(fd);
-    }
-  }
-
   /** Write the remaining files and move everything into place. Returns the file names. */
   commit(result: AuditResult): string[] {
     try {
       this.flush();
       closeSync(this.callsFd);
-      this.write('report.json', `${JSON.stringify(result.report, null, 2)}\n`);
-      this.write('calibration.json', `${JSON.stringify(result.calibration, null, 2)}\n`);
-      this.write(
+      this.staging.writeFile('report.json', `${JSON.stringify(result.report, null, 2)}\n`);
+      this.staging.writeFile(
+        'calibration.json',
+        `${JSON.stringify(result.calibration, null, 2)}\n`,
+      );
+      this.staging.writeFile(
         'history.csv',
         `interval_start,calls,reason\n${result.history.map((r) => r.map(csvField).join(',')).join('\n')}${result.history.length ? '\n' : ''}`,
       );
-      this.write(
+      this.staging.writeFile(
         'scenario.yaml',
-        `# switchboard audit: calibrated from ${this.paths.length} record file(s); format: docs/scenario-format.md\n${stringify(calibrationToScenario(result.calibration), { lineWidth: 0, version: '1.1' })}`,
+        `# switchboard audit: calibrated from ${this.names.length} record file(s); format: docs/scenario-format.md\n${stringify(calibrationToScenario(result.calibration), { lineWidth: 0, version: '1.1' })}`,
       );
-      const names = readdirSync(this.temp).sort();
-      const target = resolve(this.dir);
-      if (!existsSync(target)) renameSync(this.temp, target);
-      else {
-        for (const name of names) renameSync(join(this.temp, name), join(target, name));
-        rmSync(this.temp, { recursive: true, force: true });
-      }
-      return names;
+      return this.staging.commit('merge');
     } catch (error) {
       this.abort();
       throw new RunError(`cannot write to ${this.dir}: ${(error as Error).message}`, {
@@ -141,11 +120,11 @@ export class AuditOutput {
     }
   }
 
-  /** Remove the temporary directory (after a failure). */
+  /** Remove the staging directory (after a failure). */
   abort(): void {
     try {
       closeSync(this.callsFd);
     } catch {}
-    rmSync(this.temp, { recursive: true, force: true });
+    this.staging.abort();
   }
 }

@@ -1,11 +1,5 @@
-import { splitCsvLine } from './csv-line.js';
-import {
-  countBlank,
-  countRecord,
-  isBlank,
-  type ParserOptions,
-  type RecordParser,
-} from './record-parser.js';
+import { type CsvColumns, csvRecordParser } from './csv-record-parser.js';
+import { countRecord, type ParserOptions, type RecordParser } from './record-parser.js';
 import {
   type AuditFormat,
   type CdrLeg,
@@ -34,36 +28,45 @@ const STANDARD = [
   'amaflags',
 ];
 
+/** Who called whom and what ran, in the order of Asterisk's `cdr` table (after its date). */
+const CALL_COLUMNS = [
+  'clid',
+  'src',
+  'dst',
+  'dcontext',
+  'channel',
+  'dstchannel',
+  'lastapp',
+  'lastdata',
+];
+/** How the call ended, in the order of Asterisk's `cdr` table. */
+const OUTCOME_COLUMNS = [
+  'duration',
+  'billsec',
+  'disposition',
+  'amaflags',
+  'accountcode',
+  'uniqueid',
+  'userfield',
+];
+
+/**
+ * Columns of Asterisk's `cdr` database table (cdr_mysql, cdr_adaptive_odbc) when a dump does not
+ * say them: `calldate` and then the Master.csv fields in the table's order.
+ */
+export const cdrTableColumns = ['calldate', ...CALL_COLUMNS, ...OUTCOME_COLUMNS];
+
 /**
  * Column layouts of Asterisk cdr_csv `Master.csv` without a header, by field count: 16 (the
  * classic template), 18 (+ uniqueid, userfield: Asterisk 1.8–11), 21 (+ peeraccount, linkedid,
- * sequence: Asterisk 12+) and a 19-column custom template that starts with clid.
+ * sequence: Asterisk 12+) and a 19-column custom template in the `cdr` table's order, with
+ * start, answer and end for its date and sequence last.
  */
 export const masterCsvLayouts: Record<number, string[]> = {
   16: STANDARD,
   18: [...STANDARD, 'uniqueid', 'userfield'],
   21: [...STANDARD, 'uniqueid', 'userfield', 'peeraccount', 'linkedid', 'sequence'],
-  19: [
-    'clid',
-    'src',
-    'dst',
-    'dcontext',
-    'channel',
-    'dstchannel',
-    'lastapp',
-    'lastdata',
-    'start',
-    'answer',
-    'end',
-    'duration',
-    'billsec',
-    'disposition',
-    'amaflags',
-    'accountcode',
-    'uniqueid',
-    'userfield',
-    'sequence',
-  ],
+  19: [...CALL_COLUMNS, 'start', 'answer', 'end', ...OUTCOME_COLUMNS, 'sequence'],
 };
 
 /** FreeSWITCH mod_cdr_csv default template (15 columns). */
@@ -173,64 +176,36 @@ export function cdrCsvParser(
   const account: FileAccount = newFileAccount(path, format);
   const freeswitch = format === 'freeswitch-csv';
   const last = { time: Number.NEGATIVE_INFINITY };
-  let columns: Map<string, number> | undefined;
-  let width = 0;
-  return {
-    account,
-    parseLine(text, line, out) {
-      if (isBlank(text)) {
-        countBlank(account);
-        return;
-      }
-      const fields = splitCsvLine(text);
-      if (!columns) {
-        const names = fields.map((f) => f.trim().toLowerCase());
-        const isHeader =
-          names.includes('disposition') ||
-          names.includes('hangup_cause') ||
-          names.includes('billsec');
-        if (isHeader) {
-          columns = new Map(names.map((n, i) => [n, i]));
-          width = names.length;
-          countBlank(account);
-          return;
-        }
-        const layout = freeswitch ? freeswitchLayout : masterCsvLayouts[fields.length];
-        if (!layout || layout.length !== fields.length) {
-          rejectLine(
-            account,
-            line,
-            freeswitch
-              ? `expected 15 FreeSWITCH fields, got ${fields.length}`
-              : `expected 16, 18, 19 or 21 Master.csv fields, got ${fields.length}`,
-            text,
-          );
-          return;
-        }
-        columns = new Map(layout.map((n, i) => [n, i]));
-        width = layout.length;
-      }
-      if (fields.length !== width) {
-        rejectLine(account, line, `expected ${width} fields, got ${fields.length}`, text);
-        return;
-      }
-      const map = columns;
-      const leg = cdrLegFromValues(
-        (name) => {
-          const index = map.get(name);
-          return index === undefined ? undefined : fields[index];
-        },
-        freeswitch,
-        options,
-        line,
-      );
-      if (typeof leg === 'string') {
-        rejectLine(account, line, leg, text);
-        return;
-      }
-      countRecord(account, leg.disposition, leg.time, last);
-      out.push(leg);
-    },
-    finish() {},
+  const columnsOf = (fields: string[]): CsvColumns | string => {
+    const names = fields.map((f) => f.trim().toLowerCase());
+    if (
+      names.includes('disposition') ||
+      names.includes('hangup_cause') ||
+      names.includes('billsec')
+    )
+      return { index: new Map(names.map((n, i) => [n, i])), width: names.length, header: true };
+    const layout = freeswitch ? freeswitchLayout : masterCsvLayouts[fields.length];
+    if (!layout || layout.length !== fields.length)
+      return freeswitch
+        ? `expected 15 FreeSWITCH fields, got ${fields.length}`
+        : `expected 16, 18, 19 or 21 Master.csv fields, got ${fields.length}`;
+    return { index: new Map(layout.map((n, i) => [n, i])), width: layout.length, header: false };
   };
+  return csvRecordParser(account, columnsOf, (fields, columns, text, line, out) => {
+    const leg = cdrLegFromValues(
+      (name) => {
+        const index = columns.get(name);
+        return index === undefined ? undefined : fields[index];
+      },
+      freeswitch,
+      options,
+      line,
+    );
+    if (typeof leg === 'string') {
+      rejectLine(account, line, leg, text);
+      return;
+    }
+    countRecord(account, leg.disposition, leg.time, last);
+    out.push(leg);
+  });
 }

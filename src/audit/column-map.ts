@@ -1,13 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { InputError, type InputProblem } from '../errors.js';
-import { splitCsvLine } from './csv-line.js';
-import {
-  countBlank,
-  countRecord,
-  isBlank,
-  type ParserOptions,
-  type RecordParser,
-} from './record-parser.js';
+import { type CsvColumns, type CsvRecordReader, csvRecordParser } from './csv-record-parser.js';
+import { countRecord, type ParserOptions, type RecordParser } from './record-parser.js';
 import { type CallOutcome, type CallSummary, newFileAccount, rejectLine } from './records.js';
 import { localToEpochSeconds, parseTimestamp } from './time-zone.js';
 
@@ -149,140 +143,126 @@ export function mappedCsvParser(
   const account = newFileAccount(path, 'mapped-csv');
   const last = { time: Number.NEGATIVE_INFINITY };
   const timeZone = options.timeZone;
-  let header: Map<string, number> | undefined;
-  return {
-    account,
-    parseLine(text, line, out) {
-      if (isBlank(text)) {
-        countBlank(account);
-        return;
-      }
-      const fields = splitCsvLine(text, map.separator);
-      if (!header) {
-        header = new Map(fields.map((f, i) => [f.trim(), i]));
-        const needed = [...map.callId, map.times.arrival, map.outcome.column];
-        const missing = needed.filter((c) => !header!.has(c));
-        if (missing.length > 0)
-          throw new InputError(
-            missing.map((c) => ({
-              path: 'header',
-              expected: `a column named ${JSON.stringify(c)} (from the map)`,
-              received: fields.join(',').slice(0, 80),
-            })),
-            path,
-          );
-        countBlank(account);
-        return;
-      }
-      if (fields.length !== header.size) {
-        rejectLine(account, line, `expected ${header.size} fields, got ${fields.length}`, text);
-        return;
-      }
-      const get = (column: string | undefined) =>
-        column === undefined ? '' : (fields[header!.get(column) ?? -1] ?? '').trim();
-      const outcomeText = get(map.outcome.column);
-      const outcome = map.outcome.values[outcomeText];
-      if (outcome === undefined) {
-        rejectLine(
-          account,
-          line,
-          `outcome ${JSON.stringify(outcomeText)} is not in the map's outcome.values`,
-          text,
-        );
-        return;
-      }
-      let dayStart = Number.NaN;
-      if (map.date) {
-        const d = get(map.date.column).replaceAll('-', '');
-        const m = /^(\d{2}|\d{4})(\d{2})(\d{2})$/.exec(d);
-        if (m) {
-          const year =
-            m[1]!.length === 2 ? 1900 + Number(m[1]) + (Number(m[1]) < 70 ? 100 : 0) : Number(m[1]);
-          dayStart = localToEpochSeconds(year, Number(m[2]), Number(m[3]), 0, 0, 0, timeZone);
-        }
-        if (!Number.isFinite(dayStart)) {
-          rejectLine(
-            account,
-            line,
-            `date ${JSON.stringify(get(map.date.column))} is not ${map.date.pattern}`,
-            text,
-          );
-          return;
-        }
-      }
-      let previous = Number.NaN;
-      const time = (column: string | undefined): number => {
-        const value = get(column);
-        if (column === undefined || value === '' || map.notSet.includes(value)) return Number.NaN;
-        const clock = /^(\d{1,2}):(\d{2}):(\d{2})$/.exec(value);
-        let t: number;
-        if (clock && Number.isFinite(dayStart)) {
-          t = dayStart + Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
-          if (Number.isFinite(previous) && t < previous - 43_200) t += 86_400;
-        } else t = parseTimestamp(value, timeZone);
-        if (Number.isFinite(t)) previous = t;
-        return t;
-      };
-      const arrival = time(map.times.arrival);
-      if (!Number.isFinite(arrival)) {
-        rejectLine(
-          account,
-          line,
-          `arrival ${JSON.stringify(get(map.times.arrival))} is not a time`,
-          text,
-        );
-        return;
-      }
-      const queueStart = time(map.times.queueStart);
-      const queueEnd = time(map.times.queueEnd);
-      const answer = time(map.times.answer);
-      const end = time(map.times.end);
-      countRecord(account, outcomeText, arrival, last);
-      if (outcome === 'ignore') return;
-      const queued = Number.isFinite(queueStart);
-      const entered = queued ? queueStart : arrival;
-      let resolved: CallOutcome | 'notQueued' = outcome;
-      if (!queued && outcome !== 'answered') resolved = 'notQueued';
-      const left =
-        outcome === 'answered'
-          ? Number.isFinite(answer)
-            ? answer
-            : entered
-          : queued
-            ? queueEnd
-            : entered;
-      const wait = Math.max(0, (Number.isFinite(left) ? left : entered) - entered);
-      const raw = get(map.caller);
-      const summary: CallSummary = {
-        kind: 'call',
-        callId: map.callId.map(get).join('/'),
-        caller: raw === '' || map.unidentifiedCallers.includes(raw) ? '' : raw,
-        queue: get(map.queue) || 'default',
-        path: [get(map.queue) || 'default'],
-        time: entered,
-        arrivalTime: arrival,
-        endTime: Number.isFinite(end) ? end : Number.isFinite(left) ? left : entered,
-        outcome: resolved === 'notQueued' ? 'other' : resolved,
-        waitSeconds: wait,
-        totalWaitSeconds: wait,
-        talkSeconds:
-          outcome === 'answered' && Number.isFinite(end) && Number.isFinite(answer)
-            ? end - answer
-            : 0,
-        agent: get(map.agent),
-        transfers: 0,
-        transferTargets: [],
-        bouncedFrom: [],
-        blindTransfers: 0,
-        attendedTransfers: 0,
-        bounces: 0,
-        ringNoAnswer: 0,
-        source: options.source,
-        line,
-      };
-      if (resolved === 'notQueued') summary.path = [];
-      out.push(summary);
-    },
-    finish() {},
+  const columnsOf = (fields: string[]): CsvColumns => {
+    const header = new Map(fields.map((f, i) => [f.trim(), i]));
+    const needed = [...map.callId, map.times.arrival, map.outcome.column];
+    const missing = needed.filter((c) => !header.has(c));
+    if (missing.length > 0)
+      throw new InputError(
+        missing.map((c) => ({
+          path: 'header',
+          expected: `a column named ${JSON.stringify(c)} (from the map)`,
+          received: fields.join(',').slice(0, 80),
+        })),
+        path,
+      );
+    return { index: header, width: header.size, header: true };
   };
+  const readRow: CsvRecordReader = (fields, header, text, line, out) => {
+    const get = (column: string | undefined) =>
+      column === undefined ? '' : (fields[header.get(column) ?? -1] ?? '').trim();
+    const outcomeText = get(map.outcome.column);
+    const outcome = map.outcome.values[outcomeText];
+    if (outcome === undefined) {
+      rejectLine(
+        account,
+        line,
+        `outcome ${JSON.stringify(outcomeText)} is not in the map's outcome.values`,
+        text,
+      );
+      return;
+    }
+    let dayStart = Number.NaN;
+    if (map.date) {
+      const d = get(map.date.column).replaceAll('-', '');
+      const m = /^(\d{2}|\d{4})(\d{2})(\d{2})$/.exec(d);
+      if (m) {
+        const year =
+          m[1]!.length === 2 ? 1900 + Number(m[1]) + (Number(m[1]) < 70 ? 100 : 0) : Number(m[1]);
+        dayStart = localToEpochSeconds(year, Number(m[2]), Number(m[3]), 0, 0, 0, timeZone);
+      }
+      if (!Number.isFinite(dayStart)) {
+        rejectLine(
+          account,
+          line,
+          `date ${JSON.stringify(get(map.date.column))} is not ${map.date.pattern}`,
+          text,
+        );
+        return;
+      }
+    }
+    let previous = Number.NaN;
+    const time = (column: string | undefined): number => {
+      const value = get(column);
+      if (column === undefined || value === '' || map.notSet.includes(value)) return Number.NaN;
+      const clock = /^(\d{1,2}):(\d{2}):(\d{2})$/.exec(value);
+      let t: number;
+      if (clock && Number.isFinite(dayStart)) {
+        t = dayStart + Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
+        if (Number.isFinite(previous) && t < previous - 43_200) t += 86_400;
+      } else t = parseTimestamp(value, timeZone);
+      if (Number.isFinite(t)) previous = t;
+      return t;
+    };
+    const arrival = time(map.times.arrival);
+    if (!Number.isFinite(arrival)) {
+      rejectLine(
+        account,
+        line,
+        `arrival ${JSON.stringify(get(map.times.arrival))} is not a time`,
+        text,
+      );
+      return;
+    }
+    const queueStart = time(map.times.queueStart);
+    const queueEnd = time(map.times.queueEnd);
+    const answer = time(map.times.answer);
+    const end = time(map.times.end);
+    countRecord(account, outcomeText, arrival, last);
+    if (outcome === 'ignore') return;
+    const queued = Number.isFinite(queueStart);
+    const entered = queued ? queueStart : arrival;
+    let resolved: CallOutcome | 'notQueued' = outcome;
+    if (!queued && outcome !== 'answered') resolved = 'notQueued';
+    const left =
+      outcome === 'answered'
+        ? Number.isFinite(answer)
+          ? answer
+          : entered
+        : queued
+          ? queueEnd
+          : entered;
+    const wait = Math.max(0, (Number.isFinite(left) ? left : entered) - entered);
+    const raw = get(map.caller);
+    const summary: CallSummary = {
+      kind: 'call',
+      callId: map.callId.map(get).join('/'),
+      caller: raw === '' || map.unidentifiedCallers.includes(raw) ? '' : raw,
+      queue: get(map.queue) || 'default',
+      path: [get(map.queue) || 'default'],
+      time: entered,
+      arrivalTime: arrival,
+      endTime: Number.isFinite(end) ? end : Number.isFinite(left) ? left : entered,
+      outcome: resolved === 'notQueued' ? 'other' : resolved,
+      waitSeconds: wait,
+      totalWaitSeconds: wait,
+      talkSeconds:
+        outcome === 'answered' && Number.isFinite(end) && Number.isFinite(answer)
+          ? end - answer
+          : 0,
+      agent: get(map.agent),
+      transfers: 0,
+      transferTargets: [],
+      bouncedFrom: [],
+      blindTransfers: 0,
+      attendedTransfers: 0,
+      bounces: 0,
+      ringNoAnswer: 0,
+      source: options.source,
+      line,
+    };
+    if (resolved === 'notQueued') summary.path = [];
+    out.push(summary);
+  };
+  return csvRecordParser(account, columnsOf, readRow, map.separator);
 }

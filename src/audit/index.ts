@@ -1,5 +1,6 @@
 /** The audit area: call-record importers, journey reconstruction, KPIs and calibration. */
 export * from './audit-files.js';
+export * from './audit-input.js';
 export * from './audit-output.js';
 export * from './audit-report.js';
 export * from './audit-stats.js';

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { type AuditInput, auditInput } from './audit-input.js';
 import { splitCsvLine } from './csv-line.js';
 import { readLineBatches } from './line-reader.js';
 import { type FileAccount, newFileAccount, rejectLine } from './records.js';
@@ -54,10 +55,11 @@ export function netPromoterScore(
 /**
  * Read a survey CSV (header with `score` and optionally `date` and `reason` or `touchpoint`;
  * scores 0–10) and compute NPS overall and by reason. Bad rows are rejected with line and
- * reason, like every other input.
+ * reason, like every other input. A plain `source` path is read and named as it is.
  */
-export async function surveyNps(path: string): Promise<NpsReport> {
-  const account = newFileAccount(path, 'mapped-csv');
+export async function surveyNps(source: string | AuditInput): Promise<NpsReport> {
+  const { path, name } = auditInput(source);
+  const account = newFileAccount(name, 'mapped-csv');
   const counts = new Map<string, [number, number, number]>();
   let scoreAt = -1;
   let reasonAt = -1;
@@ -82,7 +84,7 @@ export async function surveyNps(path: string): Promise<NpsReport> {
               expected: 'a column named "score"',
               received: JSON.stringify(text.slice(0, 80)),
             },
-            path,
+            name,
           );
         account.lines++;
         account.blank++;

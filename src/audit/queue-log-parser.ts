@@ -1,4 +1,4 @@
-import { splitCsvLine } from './csv-line.js';
+import { type CsvColumns, csvRecordParser } from './csv-record-parser.js';
 import {
   countBlank,
   countRecord,
@@ -6,7 +6,7 @@ import {
   type ParserOptions,
   type RecordParser,
 } from './record-parser.js';
-import { type AuditRecord, newFileAccount, rejectLine } from './records.js';
+import { newFileAccount, rejectLine } from './records.js';
 import { parseTimestamp } from './time-zone.js';
 
 const EVENT_NAME = /^[A-Z][A-Z0-9_]*$/;
@@ -156,88 +156,72 @@ export function queueLogCsvParser(path: string, options: ParserOptions): RecordP
   const last = { time: Number.NEGATIVE_INFINITY };
   let header: Map<string, number> | undefined;
   let vendor = false;
-  let width = 0;
   const at = (fields: string[], name: string) => {
     const index = header?.get(name);
     return index === undefined ? '' : (fields[index] ?? '');
   };
-  return {
-    account,
-    parseLine(text, line, out: AuditRecord[]) {
-      if (isBlank(text)) {
-        countBlank(account);
-        return;
-      }
-      const fields = splitCsvLine(text);
-      if (!header) {
-        const names = fields.map((f) => f.trim().toLowerCase());
-        if (names.includes('event') && names.includes('callid')) {
-          header = new Map(names.map((n, i) => [n, i]));
-          vendor = names.includes('param1') && names.includes('date_time');
-          width = names.length;
-          countBlank(account);
-          return;
-        }
-        const base = /^\d+$/.test(fields[0] ?? '') && fields.length >= 11 ? 1 : 0;
-        header = new Map<string, number>([
-          ['time', base],
-          ['callid', base + 1],
-          ['queuename', base + 2],
-          ['agent', base + 3],
-          ['event', base + 4],
-          ['data1', base + 5],
-          ['data2', base + 6],
-          ['data3', base + 7],
-          ['data4', base + 8],
-          ['data5', base + 9],
-        ]);
-        width = fields.length;
-      }
-      if (fields.length !== width) {
-        rejectLine(account, line, `expected ${width} fields, got ${fields.length}`, text);
-        return;
-      }
-      const timeText = vendor ? at(fields, 'date_time') : at(fields, 'time');
-      const time = parseTimestamp(timeText, options.timeZone);
-      if (!Number.isFinite(time)) {
-        rejectLine(
-          account,
-          line,
-          `time ${JSON.stringify(timeText.slice(0, 30))} is not a date`,
-          text,
-        );
-        return;
-      }
-      const event = at(fields, 'event').trim().toUpperCase();
-      if (!EVENT_NAME.test(event)) {
-        rejectLine(
-          account,
-          line,
-          `event ${JSON.stringify(event.slice(0, 30))} is not an event name`,
-          text,
-        );
-        return;
-      }
-      let data: string[];
-      if (vendor) data = pbxwareData(event, fields, at);
-      else if (header.has('data') && !header.has('data1')) data = at(fields, 'data').split('|');
-      else data = [1, 2, 3, 4, 5].map((k) => at(fields, `data${k}`));
-      countRecord(account, event, time, last);
-      out.push({
-        kind: 'queue',
-        time,
-        callId: at(fields, 'callid'),
-        queue: vendor ? at(fields, 'queue_name') : at(fields, 'queuename') || at(fields, 'queue'),
-        agent: vendor ? at(fields, 'type') : at(fields, 'agent'),
-        event,
-        data,
-        key: fields.join('\u0000'),
-        source: options.source,
-        line,
-      });
-    },
-    finish() {},
+  const columnsOf = (fields: string[]): CsvColumns => {
+    const names = fields.map((f) => f.trim().toLowerCase());
+    if (names.includes('event') && names.includes('callid')) {
+      header = new Map(names.map((n, i) => [n, i]));
+      vendor = names.includes('param1') && names.includes('date_time');
+      return { index: header, width: names.length, header: true };
+    }
+    const base = /^\d+$/.test(fields[0] ?? '') && fields.length >= 11 ? 1 : 0;
+    header = new Map<string, number>([
+      ['time', base],
+      ['callid', base + 1],
+      ['queuename', base + 2],
+      ['agent', base + 3],
+      ['event', base + 4],
+      ['data1', base + 5],
+      ['data2', base + 6],
+      ['data3', base + 7],
+      ['data4', base + 8],
+      ['data5', base + 9],
+    ]);
+    return { index: header, width: fields.length, header: false };
   };
+  return csvRecordParser(account, columnsOf, (fields, columns, text, line, out) => {
+    const timeText = vendor ? at(fields, 'date_time') : at(fields, 'time');
+    const time = parseTimestamp(timeText, options.timeZone);
+    if (!Number.isFinite(time)) {
+      rejectLine(
+        account,
+        line,
+        `time ${JSON.stringify(timeText.slice(0, 30))} is not a date`,
+        text,
+      );
+      return;
+    }
+    const event = at(fields, 'event').trim().toUpperCase();
+    if (!EVENT_NAME.test(event)) {
+      rejectLine(
+        account,
+        line,
+        `event ${JSON.stringify(event.slice(0, 30))} is not an event name`,
+        text,
+      );
+      return;
+    }
+    let data: string[];
+    if (vendor) data = pbxwareData(event, fields, at);
+    else if (columns.has('data') && !columns.has('data1')) data = at(fields, 'data').split('|');
+    else data = [1, 2, 3, 4, 5].map((k) => at(fields, `data${k}`));
+    countRecord(account, event, time, last);
+    out.push({
+      kind: 'queue',
+      time,
+      callId: at(fields, 'callid'),
+      queue: vendor ? at(fields, 'queue_name') : at(fields, 'queuename') || at(fields, 'queue'),
+      agent: vendor ? at(fields, 'type') : at(fields, 'agent'),
+      event,
+      data,
+      key: fields.join('\u0000'),
+      source: options.source,
+      line,
+    });
+  });
 }
 
 /** PBXware puts data in vendor columns: move them to Asterisk's native positions. */

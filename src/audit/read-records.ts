@@ -13,23 +13,25 @@ export interface ReadRecordsOptions extends ParserOptions {
   map?: ColumnMap | undefined;
   /** Caller-number transform applied as records are read (pseudonymisation). */
   caller?: ((raw: string) => string) | undefined;
+  /** The file's name in its account and in errors (the path as the user gave it); else `path`. */
+  name?: string | undefined;
 }
 
-/** The parser for a format. */
-export function parserFor(path: string, options: ReadRecordsOptions): RecordParser {
+/** The parser for a format; `name` names the file in its account and its errors. */
+export function parserFor(name: string, options: ReadRecordsOptions): RecordParser {
   switch (options.format) {
     case 'queue_log':
-      return queueLogParser(path, options);
+      return queueLogParser(name, options);
     case 'queue_log-csv':
-      return queueLogCsvParser(path, options);
+      return queueLogCsvParser(name, options);
     case 'sql':
-      return sqlDumpParser(path, options);
+      return sqlDumpParser(name, options);
     case 'cdr-csv':
     case 'freeswitch-csv':
-      return cdrCsvParser(path, options.format, options);
+      return cdrCsvParser(name, options.format, options);
     case 'mapped-csv':
       if (!options.map) throw new TypeError('parserFor: mapped-csv needs options.map');
-      return mappedCsvParser(path, options.map, options);
+      return mappedCsvParser(name, options.map, options);
   }
 }
 
@@ -46,7 +48,7 @@ export function readRecords(
   path: string,
   options: ReadRecordsOptions,
 ): { account: FileAccount; batches: AsyncGenerator<AuditRecord[]> } {
-  const parser = parserFor(path, options);
+  const parser = parserFor(options.name ?? path, options);
   async function* batches(): AsyncGenerator<AuditRecord[]> {
     for await (const batch of readLineBatches(path)) {
       const out: AuditRecord[] = [];

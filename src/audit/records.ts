@@ -122,6 +122,7 @@ export interface RejectedLine {
  * For SQL dumps the unit is a line outside INSERT statements or one VALUES tuple.
  */
 export interface FileAccount {
+  /** The file as the user gave it (an {@link AuditInput}'s name), not necessarily absolute. */
   path: string;
   format: AuditFormat;
   lines: number;

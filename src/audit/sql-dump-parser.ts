@@ -1,4 +1,4 @@
-import { cdrLegFromValues } from './cdr-parser.js';
+import { cdrLegFromValues, cdrTableColumns } from './cdr-parser.js';
 import { countBlank, countRecord, type ParserOptions, type RecordParser } from './record-parser.js';
 import { type AuditRecord, newFileAccount, rejectLine } from './records.js';
 import {
@@ -22,24 +22,6 @@ const QUEUE_LOG_COLUMNS = [
   'data3',
   'data4',
   'data5',
-];
-const CDR_COLUMNS = [
-  'calldate',
-  'clid',
-  'src',
-  'dst',
-  'dcontext',
-  'channel',
-  'dstchannel',
-  'lastapp',
-  'lastdata',
-  'duration',
-  'billsec',
-  'disposition',
-  'amaflags',
-  'accountcode',
-  'uniqueid',
-  'userfield',
 ];
 
 /**
@@ -77,7 +59,7 @@ export function sqlDumpParser(path: string, options: ParserOptions): RecordParse
     const columns =
       insert.columns ??
       tableColumns.get(table) ??
-      (table === 'cdr' ? CDR_COLUMNS : QUEUE_LOG_COLUMNS);
+      (table === 'cdr' ? cdrTableColumns : QUEUE_LOG_COLUMNS);
     insert.tuples.forEach((tuple, k) => {
       const where = `${line} tuple ${k + 1}`;
       if (tuple.length !== columns.length) {

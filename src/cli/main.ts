@@ -1,8 +1,9 @@
 import yargs from 'yargs';
-import { InputError, RunError } from '../errors.js';
+import { formatProblem, InputError, RunError } from '../errors.js';
 import type { SwitchboardCommand } from './command.js';
 import { commands as defaultCommands } from './commands/index.js';
 import type { CliIo } from './io.js';
+import { positionalNames, requireOptionValues } from './require-option-values.js';
 
 /** Exit codes of the CLI. */
 export const ExitCode = { ok: 0, runFailed: 1, badInput: 2 } as const;
@@ -23,7 +24,10 @@ export async function main(
   options: MainOptions = {},
 ): Promise<number> {
   const verbose = argv.includes('--verbose');
-  let pending: Promise<number> | number | undefined;
+  // The chosen command, run only once parsing and validation have passed: yargs still calls
+  // the handler after a usage error (our fail() does not throw), which used to start the run
+  // anyway and crash the process when it threw.
+  let pending: (() => Promise<number> | number) | undefined;
   let usageError: string | undefined;
   let output = '';
 
@@ -40,20 +44,21 @@ export async function main(
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((message, error) => {
-      if (error) throw error;
-      usageError = message;
+      // yargs' own YError (e.g. "Not enough arguments following: x") is bad usage; anything
+      // else thrown while parsing is a bug to report as such.
+      if (error && error.name !== 'YError') throw error;
+      usageError = usageMessage(message ?? error?.message ?? 'bad usage');
     });
 
   for (const command of options.commands ?? defaultCommands) {
     parser.command(
       command.command,
       command.describe,
-      (y) => command.builder(y),
+      (y) => requireOptionValues(command.builder(y), positionalNames(command.command)),
       (args) => {
-        // yargs still calls the handler after a usage error (an unknown flag, say): do not run
-        // the command then, only report the usage error.
-        if (usageError !== undefined) return;
-        pending = command.run(args as Record<string, unknown>, io);
+        // yargs still calls the handler after a usage error (an unknown flag, say): only note
+        // the command here; it runs after parsing, when there was no usage error.
+        pending = () => command.run(args as Record<string, unknown>, io);
       },
     );
   }
@@ -77,10 +82,27 @@ export async function main(
     }
     if (output) io.stdout(`${output.trimEnd()}\n`);
     if (pending === undefined) return ExitCode.ok;
-    return await pending;
+    return await pending();
   } catch (error) {
     return reportError(error, io, verbose);
   }
+}
+
+/**
+ * yargs' usage message, in our `path: expected …, received …` form where we know better:
+ * an option given without its value (`--horizon` last, or followed by another flag).
+ */
+function usageMessage(message: string): string {
+  const missing = /^Not enough arguments following: (.+)$/.exec(message);
+  if (!missing) return message;
+  const name = missing[1]!;
+  const path = name.length === 1 ? `-${name}` : `--${name}`;
+  return formatProblem({
+    path,
+    expected: 'a value',
+    received: 'nothing',
+    hint: `a word starting with "-" and a letter is a flag; write ${path}=VALUE for such a value`,
+  });
 }
 
 function reportError(error: unknown, io: CliIo, verbose: boolean): number {

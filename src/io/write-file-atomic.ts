@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { RunError } from '../errors.js';
 
@@ -13,9 +13,9 @@ import { RunError } from '../errors.js';
 export function writeFileAtomic(path: string, content: string, shownPath = path): void {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const fd = openSync(temporary, 'w');
+    const fd = openSync(temporary, 'wx');
     try {
-      writeSync(fd, content);
+      writeFileSync(fd, content);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -5,29 +5,17 @@
  * intact. Cost: one write and one rename.
  */
 
-import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { RunError } from '../errors.js';
+import { writeFileAtomic as writeFileAtomicSync } from '../io/write-file-atomic.js';
 import type { ReportDocument } from './document.js';
 import { renderReportHtml } from './render-html.js';
 
-/** Write `content` to `path` atomically (temp file + fsync + rename). Throws a RunError on failure. */
+/**
+ * Write `content` to `path` whole or not at all (temp file + fsync + rename); rejects with a
+ * RunError on failure. The promise form of {@link writeFileAtomicSync}, kept for the library
+ * API: the write itself is synchronous (a report is written once, at the end of a run).
+ */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temporary, 'wx');
-    try {
-      await handle.writeFile(content, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw new RunError(`could not write ${path}: ${(error as Error).message}`, { cause: error });
-  }
+  writeFileAtomicSync(path, content);
 }
 
 /** Render `document` and write it to `path` whole or not at all. Returns the bytes written. */

@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import { inputError, RunError } from '../errors.js';
+import { StagingDirectory } from '../io/staging-directory.js';
 import type { MeasureEstimate } from '../stats/confidence-interval.js';
 import type { EstimateRow, SimulationSummary } from './simulate-scenario.js';
 
@@ -48,8 +48,9 @@ export function resultFiles(summary: SimulationSummary): Record<string, string> 
 
 /**
  * Write `files` into directory `dir` whole or not at all: they are written into a fresh sibling
- * directory, which is then renamed to `dir` (an atomic step on one file system). `dir` must not
- * exist or be empty. On failure nothing is left behind.
+ * directory, which is then renamed to `dir` (an atomic step on one file system; see
+ * {@link StagingDirectory}). `dir` must not exist or be empty. On failure nothing is left
+ * behind.
  */
 export function writeDirectoryAtomically(dir: string, files: Record<string, string>): void {
   let existing: string[] | undefined;
@@ -67,20 +68,19 @@ export function writeDirectoryAtomically(dir: string, files: Record<string, stri
         hint: `${existing.length} entries already there`,
       },
     );
-  let staging: string;
+  let staging: StagingDirectory;
   try {
-    staging = mkdtempSync(join(dirname(dir), `.${basename(dir)}.partial-`));
+    staging = StagingDirectory.create(dir);
   } catch (error) {
     throw new RunError(`cannot write results beside ${dir}: ${(error as Error).message}`, {
       cause: error,
     });
   }
   try {
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(staging, name), text);
-    if (existing !== undefined) rmdirSync(dir);
-    renameSync(staging, dir);
+    for (const [name, text] of Object.entries(files)) staging.writeFile(name, text);
+    staging.commit('replace-empty');
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
+    staging.abort();
     throw new RunError(`cannot write results to ${dir}: ${(error as Error).message}`, {
       cause: error,
     });

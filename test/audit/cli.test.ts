@@ -77,7 +77,7 @@ describe('switchboard audit (end to end through main)', () => {
     expect(readFileSync(join(out, 'history.csv'), 'utf8').split('\n')[0]).toBe(
       'interval_start,calls,reason',
     );
-    expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
+    expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([]);
     // Rejected lines quoted in the report have their numbers pseudonymised as well.
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(report.input[0].firstRejected[1].text).not.toMatch(/\d{6,}/);
@@ -90,7 +90,7 @@ describe('switchboard audit (end to end through main)', () => {
     expect(await main(['audit', bad, '--out', out], io)).toBe(2);
     expect(io.err).toMatch(/could not be detected/);
     expect(existsSync(out)).toBe(false);
-    expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
+    expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([]);
   });
   it('--survey adds NPS by reason, with the survey file accounted for', async () => {
     const survey = fileURLToPath(new URL('./fixtures/survey.csv', import.meta.url));

@@ -116,6 +116,30 @@ describe.skipIf(!present)('HTML reports in headless Chromium', () => {
       for (const mark of EXPECTED_MARKS[chart.kind] ?? ['missing expectation'])
         expect(chart.marks[mark] ?? 0, `${chart.kind} has ${mark} marks`).toBeGreaterThan(0);
     }
+    // Flow charts: no node label overlaps another, as rendered with real fonts. (A label may
+    // cross a band or, in a crowded chart, a node: its white halo keeps it readable.)
+    const flowLabelClashes = await page.$$eval('figure.chart[data-chart="flow"]', (figures) =>
+      figures.flatMap((f) => {
+        const box = (e: Element) => {
+          const r = e.getBoundingClientRect();
+          return { text: e.textContent ?? '', x0: r.left, x1: r.right, y0: r.top, y1: r.bottom };
+        };
+        type Box = ReturnType<typeof box>;
+        const clash = (a: Box, b: Box) =>
+          Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.5 &&
+          Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 0.5;
+        // The labels themselves, not their white halos.
+        const labels = Array.from(f.querySelectorAll('g.mark-text text'))
+          .filter((t) => t.getAttribute('fill') !== 'white')
+          .map(box);
+        const found: string[] = [];
+        labels.forEach((a, i) => {
+          for (const b of labels.slice(i + 1)) if (clash(a, b)) found.push(`${a.text} × ${b.text}`);
+        });
+        return labels.length > 0 ? found : ['no labels found'];
+      }),
+    );
+    expect(flowLabelClashes, 'flow chart labels clear of each other').toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     if (EXTRA_SHOTS) {
       const figures = await page.$$('figure.chart');

@@ -24,6 +24,22 @@ describe('forecast --report (no ../shared needed)', () => {
   const history = join(dir, 'history.csv');
   const { lastWeekCalls } = writeHistory(history);
 
+  it('names the report as typed: a relative --report stays relative', async () => {
+    const io = bufferIo(dir);
+    const args = [
+      'forecast',
+      '--history',
+      'history.csv',
+      '--horizon',
+      '7d',
+      '--report',
+      'rel.html',
+    ];
+    expect(await main([...args, '--method', 'seasonal-naive', '--out', 'f.csv'], io)).toBe(0);
+    expect(io.err).toMatch(/^report: rel\.html \(\d+ bytes\)$/m);
+    expect(readFileSync(join(dir, 'rel.html'), 'utf8')).toContain('<html');
+  });
+
   it('seasonal naive over 7 days: the page totals the last week of history', async () => {
     const file = join(dir, 'naive.html');
     const io = bufferIo(dir);

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   type AuditFormat,
+  type AuditInput,
   AuditOutput,
   auditFiles,
   auditFormats,
@@ -21,6 +22,15 @@ import {
 } from '../../report/index.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../../units/duration.js';
 import type { SwitchboardCommand } from '../command.js';
+
+/** True when `path` is an existing regular file. */
+function isReadableFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
 
 /** Environment variable holding the pseudonymisation key (else `--pseudonymise-key-file`). */
 export const pseudonymiseKeyVariable = 'SWITCHBOARD_PSEUDONYMISE_KEY';
@@ -102,8 +112,10 @@ export const auditCommand: SwitchboardCommand = {
       .option('report', REPORT_OPTION),
   run: async (args, io) => {
     const at = (p: unknown) => resolve(io.cwd, String(p));
+    // Files are read resolved against io.cwd but shown as typed (relative stays relative).
+    const given = (p: unknown): AuditInput => ({ path: at(p), name: String(p) });
     const reportPath = resolveReportPath(args.report, io.cwd);
-    const files = ((args.files as unknown[]) ?? []).map(at);
+    const files = ((args.files as unknown[]) ?? []).map(given);
     let format: AuditFormat | undefined;
     if (args.format !== undefined) {
       const f = String(args.format);
@@ -130,13 +142,16 @@ export const auditCommand: SwitchboardCommand = {
       } catch {
         throw inputError('--map', 'a readable YAML file', String(args.map));
       }
-      map = parseColumnMap(text, path);
+      map = parseColumnMap(text, String(args.map));
     }
     if (format === 'mapped-csv' && !map)
       throw inputError('--map', 'a column map (YAML) with --format mapped-csv', 'nothing', {
         hint: 'see audit-maps/anonymous-bank-1999.yaml',
         raw: true,
       });
+    // Checked before the audit runs, so a typo fails at once (exit 2), not after every record.
+    if (args.survey !== undefined && !isReadableFile(at(args.survey)))
+      throw inputError('--survey', 'a readable CSV file', String(args.survey));
     const timeZone = args.tz === undefined ? (map?.timeZone ?? 'UTC') : String(args.tz);
     if (!isValidTimeZone(timeZone))
       throw inputError('--tz', 'an IANA time zone', timeZone, { hint: 'e.g. Europe/Paris, UTC' });
@@ -183,9 +198,15 @@ export const auditCommand: SwitchboardCommand = {
       }),
       intervalMinutes: parseIntervalMinutes(String(args.interval)),
       pseudonymiseKey,
-      survey: args.survey === undefined ? undefined : at(args.survey),
+      survey: args.survey === undefined ? undefined : given(args.survey),
     };
-    const output = args.out === undefined ? undefined : new AuditOutput(at(args.out), files);
+    const output =
+      args.out === undefined
+        ? undefined
+        : new AuditOutput(
+            at(args.out),
+            files.map((f) => f.name),
+          );
     let result: Awaited<ReturnType<typeof auditFiles>>;
     try {
       result = await auditFiles(files, { ...options, onCall: output?.addCall });
@@ -202,7 +223,7 @@ export const auditCommand: SwitchboardCommand = {
         reportPath,
         auditReport(auditReportInput(result, { timeZone, cwd: io.cwd })),
       );
-      io.stderr(`report: ${reportPath} (${bytes} bytes)\n`);
+      io.stderr(`report: ${String(args.report)} (${bytes} bytes)\n`);
     }
     io.stdout(
       args.json ? `${JSON.stringify(result.report, null, 2)}\n` : formatAuditSummary(result.report),

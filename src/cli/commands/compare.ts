@@ -93,7 +93,7 @@ export const compareCommand: SwitchboardCommand = {
       );
       const more =
         report.comparisons.length > 1 ? ` (first variant of ${report.comparisons.length})` : '';
-      io.stderr(`report: ${reportPath} (${bytes} bytes)${more}\n`);
+      io.stderr(`report: ${String(args.report)} (${bytes} bytes)${more}\n`);
     }
     io.stdout(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatComparison(report));
     return 0;

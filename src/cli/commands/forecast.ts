@@ -173,7 +173,7 @@ export const forecastCommand: SwitchboardCommand = {
     if (reportPath) {
       const input = forecastReportInput(history, forecast, { source: String(args.history) });
       const bytes = await writeReport(reportPath, forecastReport(input));
-      io.stderr(`report: ${reportPath} (${bytes} bytes)\n`);
+      io.stderr(`report: ${String(args.report)} (${bytes} bytes)\n`);
     }
     const best = forecast.backtest?.scores.find(
       (s) => s.method === forecast.method && s.reason === 'all',

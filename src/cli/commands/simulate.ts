@@ -81,7 +81,7 @@ export const simulateCommand: SwitchboardCommand = {
         reportPath,
         simulateReport(simulateReportInput(scenario, summary)),
       );
-      io.stderr(`report: ${reportPath} (${bytes} bytes)\n`);
+      io.stderr(`report: ${String(args.report)} (${bytes} bytes)\n`);
     }
     io.stdout(args.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
     return 0;

@@ -30,7 +30,8 @@ export interface ProfileSettings {
  * built from the days before the origin week, applied to that week's actual daily totals, the
  * absolute interval errors summed. Only the series given is seen, so a backtest fold tunes on
  * its own training days. The first best setting wins ties (no pooling, no smoothing first, so a
- * noiseless periodic series is recovered exactly).
+ * noiseless periodic series is recovered exactly). `decays` replaces the candidate decays: `[1]`
+ * weighs every week alike, for a profile of the whole period rather than a forecast.
  * Reference: shrinkage of intraday profiles towards a pooled profile, Weinberg, Brown &
  * Stroud (2007), "Bayesian forecasting of an inhomogeneous Poisson process with applications to
  * call center data", JASA 102(480); kernel smoothing of profiles, Shen & Huang (2008), AoAS 2(2).
@@ -41,9 +42,16 @@ export function tunedProfiles(
   firstDay: number,
   dayCount: number,
   slotsPerDay: number,
+  decays: readonly number[] = DECAYS,
 ): { profiles: Float64Array[]; settings: ProfileSettings } {
+  if (decays.length === 0 || decays.some((d) => !(d > 0 && d <= 1)))
+    throw new RangeError(`tunedProfiles: decays must be in (0, 1], got [${decays.join(', ')}]`);
   const whole = wholeDays(total, dayCount, slotsPerDay);
-  let best: ProfileSettings = { decay: DECAYS[1]!, pool: 0, passes: 0 };
+  let best: ProfileSettings = {
+    decay: decays[Math.min(1, decays.length - 1)]!,
+    pool: 0,
+    passes: 0,
+  };
   let bestError = Number.POSITIVE_INFINITY;
   const origins: number[] = [];
   for (let k = TUNING_WEEKS; k >= 1; k--) {
@@ -51,7 +59,7 @@ export function tunedProfiles(
     if (origin >= 7) origins.push(origin);
   }
   if (origins.length > 0) {
-    for (const decay of DECAYS) {
+    for (const decay of decays) {
       const sums = origins.map((origin) =>
         weekdaySums(total, firstDay, origin, slotsPerDay, whole, decay),
       );

@@ -17,6 +17,12 @@ import type { ChartBlock } from '../document.js';
 import { formatCount, formatPercent } from '../format.js';
 import { HATCH_FILL, SERIES_COLOURS, VERDICT_COLOURS } from '../palette.js';
 import { type FlowLink, type FlowNode, layoutFlow } from './flow-layout.js';
+import { labelSize, placeFlowLabels } from './flow-labels.js';
+
+/** Node labels: font size (pixels), line height (× font size), space from their node. */
+const LABEL_FONT_SIZE = 11;
+const LABEL_LINE_HEIGHT = 1.25;
+const LABEL_GAP = 4;
 
 /** Options of {@link flowChart}. */
 export interface FlowChartOptions {
@@ -42,19 +48,63 @@ export function flowChart(
   links: readonly FlowLink[],
   options: FlowChartOptions,
 ): ChartBlock {
-  const labelRoom = 150;
   const width = WIDE_CHART_WIDTH;
   const height = options.height ?? 300;
-  const layout = layoutFlow(nodes, links, { width: width - labelRoom, height });
-  if (layout.nodes.length === 0) throw new RangeError('flowChart: no link carries any calls');
+  const label = { fontSize: LABEL_FONT_SIZE, lineHeight: LABEL_LINE_HEIGHT };
+  // Columns do not depend on the width: a first layout finds them, so the source column's labels
+  // get a margin on the left and the last column's on the right, each as wide as its labels.
+  // Nodes of a column stand at least one two-line label apart, so labels beside their nodes'
+  // middles never overlap within a column; placeFlowLabels settles the rest.
+  const gap = Math.max(16, labelSize(['', ''], label).height);
+  const columns = layoutFlow(nodes, links, { width, height, gap }).nodes;
+  if (columns.length === 0) throw new RangeError('flowChart: no link carries any calls');
   const total =
-    options.total ?? Math.max(...layout.nodes.filter((n) => n.column === 0).map((n) => n.value));
-  const nodeRows = layout.nodes.map((n) => ({
-    ...n,
-    text: `${n.label} ${formatCount(n.value)} (${formatPercent(total > 0 ? n.value / total : 0, 0)})`,
-    tx: n.x1 + 4,
-    ty: (n.y0 + n.y1) / 2,
-  }));
+    options.total ?? Math.max(...columns.filter((n) => n.column === 0).map((n) => n.value));
+  const lines = new Map(
+    columns.map((n) => [
+      n.id,
+      [n.label, `${formatCount(n.value)} (${formatPercent(total > 0 ? n.value / total : 0, 0)})`],
+    ]),
+  );
+  const last = Math.max(...columns.map((n) => n.column));
+  const room = (column: number) =>
+    LABEL_GAP +
+    Math.max(
+      0,
+      ...columns
+        .filter((n) => n.column === column)
+        .map((n) => labelSize(lines.get(n.id)!, label).width),
+    );
+  const left = Math.ceil(room(0));
+  const right = Math.ceil(room(last));
+  const inner = layoutFlow(nodes, links, { width: width - left - right, height, gap });
+  const placedNodes = inner.nodes.map((n) => ({ ...n, x0: n.x0 + left, x1: n.x1 + left }));
+  const bands = inner.bands.map((b) => ({ ...b, x: b.x + left }));
+  const labels = new Map(
+    placeFlowLabels(placedNodes, lines, { width, height, ...label, gap: LABEL_GAP }).map((l) => [
+      l.id,
+      l,
+    ]),
+  );
+  const nodeRows = placedNodes.map((n) => {
+    const l = labels.get(n.id)!;
+    return {
+      ...n,
+      text: l.lines.join(' '),
+      label: l.lines.join('\n'),
+      align: l.align,
+      tx: l.x,
+      // Vega sets the first line's middle at y and the next lines below: centre the block.
+      ty: l.y - ((l.lines.length - 1) * LABEL_FONT_SIZE * LABEL_LINE_HEIGHT) / 2,
+    };
+  });
+  // A label a crowded chart pushed away from its node is tied to it by a line along its side.
+  const leaders = placedNodes.flatMap((n) => {
+    const l = labels.get(n.id)!;
+    if (!l.leader) return [];
+    const lx = l.align === 'left' ? n.x1 + LABEL_GAP / 2 : n.x0 - LABEL_GAP / 2;
+    return [{ lx, ly0: Math.min(Math.max(l.y, n.y0), n.y1), ly1: l.y }];
+  });
   const x = {
     type: 'quantitative',
     scale: { domain: [0, width], nice: false, zero: false },
@@ -71,7 +121,7 @@ export function flowChart(
     height,
     layer: [
       {
-        data: { values: layout.bands },
+        data: { values: bands },
         mark: { type: 'area', opacity: 0.35, interpolate: 'linear' },
         encoding: {
           x: { ...x, field: 'x' },
@@ -94,33 +144,33 @@ export function flowChart(
         },
       },
       {
+        data: { values: leaders },
+        mark: { type: 'rule', color: '#555', strokeWidth: 1 },
+        encoding: { x: { ...x, field: 'lx' }, y: { ...y, field: 'ly0' }, y2: { field: 'ly1' } },
+      },
+      ...(['left', 'right'] as const).flatMap((align) =>
         // A white halo under each label keeps it readable where it crosses a band.
-        data: { values: nodeRows },
-        mark: {
-          type: 'text',
-          align: 'left',
-          baseline: 'middle',
-          fontSize: 11,
-          stroke: 'white',
-          strokeWidth: 3.5,
-          strokeOpacity: 0.9,
-          color: 'white',
-        },
-        encoding: {
-          x: { ...x, field: 'tx' },
-          y: { ...y, field: 'ty' },
-          text: { field: 'text', type: 'nominal' },
-        },
-      },
-      {
-        data: { values: nodeRows },
-        mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: 11, color: '#111' },
-        encoding: {
-          x: { ...x, field: 'tx' },
-          y: { ...y, field: 'ty' },
-          text: { field: 'text', type: 'nominal' },
-        },
-      },
+        [true, false].map((halo) => ({
+          data: { values: nodeRows },
+          transform: [{ filter: `datum.align === '${align}'` }],
+          mark: {
+            type: 'text',
+            align,
+            baseline: 'middle',
+            fontSize: LABEL_FONT_SIZE,
+            lineHeight: LABEL_FONT_SIZE * LABEL_LINE_HEIGHT,
+            lineBreak: '\n',
+            ...(halo
+              ? { stroke: 'white', strokeWidth: 3.5, strokeOpacity: 0.9, color: 'white' }
+              : { color: '#111' }),
+          },
+          encoding: {
+            x: { ...x, field: 'tx' },
+            y: { ...y, field: 'ty' },
+            text: { field: 'label', type: 'nominal' },
+          },
+        })),
+      ),
     ],
   } as unknown as TopLevelSpec;
   return {

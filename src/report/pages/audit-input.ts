@@ -9,6 +9,7 @@
 
 import type { CallsReport } from '../../audit/audit-stats.js';
 import type { CallersReport } from '../../audit/caller-tracker.js';
+import type { CdrReport } from '../../audit/cdr-tracker.js';
 import type { SurvivalPoint } from '../charts/survival-chart.js';
 
 /** What happened to each line of one input file: lines = records + blank + rejected. */
@@ -111,17 +112,7 @@ export interface AuditOccupancy {
 }
 
 /** What the CDR legs say about calls (present when CDR records were read). */
-export interface AuditCdr {
-  legs: number;
-  calls: number;
-  answered: number;
-  busy: number;
-  noAnswer: number;
-  /** FAILED, CONGESTION. */
-  failed: number;
-  reachedQueue: number;
-  neverQueued: number;
-}
+export type AuditCdr = CdrReport;
 
 /** Everything {@link auditReport} can show. */
 export interface AuditReportInput {

@@ -1,4 +1,5 @@
 import { tunedProfiles } from '../forecasting/methods/tuned-profiles.js';
+import { erlangA } from '../staffing/erlang-a.js';
 import type { AuditStats } from './audit-stats.js';
 import { fitPatience } from './patience-fit.js';
 import type { CallSummary } from './records.js';
@@ -89,8 +90,19 @@ export interface CalibratedParameters {
      */
     patience: Record<string, unknown> | null;
   }[];
-  /** Mean distinct agents answering calls, by weekday and hour, over the days observed. */
-  staffingSeen: { weekday: number; hour: number; agents: number }[];
+  /**
+   * Mean distinct agents answering calls, by weekday and hour, over the days observed; and the
+   * operators the scenario gets (`effective`, see {@link impliedOperators}) with the observed
+   * abandonment of that hour and Erlang A's at `effective`.
+   */
+  staffingSeen: {
+    weekday: number;
+    hour: number;
+    agents: number;
+    effective: number;
+    abandonObserved: number | null;
+    abandonErlangA: number | null;
+  }[];
 }
 
 /**
@@ -243,9 +255,17 @@ export class CalibrationTracker {
       const cell = `${(day + 4) % 7}|${hour}`;
       agentsByCell.set(cell, (agentsByCell.get(cell) ?? 0) + set.size);
     }
+    const patienceMean = patience.abandons > 0 ? exposure / patience.abandons : null;
     const staffingSeen = [...agentsByCell.entries()].map(([cell, total]) => {
       const [weekday, hour] = cell.split('|').map(Number) as [number, number];
-      return { weekday, hour, agents: total / Math.max(1, daysObserved[weekday]!) };
+      const agents = total / Math.max(1, daysObserved[weekday]!);
+      const g = stats.byHour[weekday * 24 + hour]!;
+      return {
+        weekday,
+        hour,
+        agents,
+        ...impliedOperators(g, daysObserved[weekday]!, Math.round(agents), mean, patienceMean),
+      };
     });
     staffingSeen.sort((a, b) => a.weekday - b.weekday || a.hour - b.hour);
     return {
@@ -324,4 +344,51 @@ function zeroAbandonPatience(
   if (abandons > 0 || !(exposureSeconds > 0)) return null;
   const mean = Math.max(60, exposureSeconds / Math.log(20));
   return { distribution: 'exponential', mean: `${Math.round(mean)}s` };
+}
+
+/** Fewest queued calls in a weekday × hour cell for its abandonment to set the operators. */
+const MIN_CALLS_FOR_IMPLIED = 30;
+
+/**
+ * The operators an hour behaved as if it had: the agents seen answering are not all on the
+ * phones all hour (breaks, other work, a few calls each), so the roster seen overstates the
+ * capacity. Among 1 … `seen` operators, the one whose Erlang A abandonment (the hour's calls per
+ * hour, mean talk time of the hour or overall, exponential patience of the overall time-at-risk
+ * estimate) is nearest the abandonment observed in that hour over all its days. `seen` when the
+ * cell has fewer than {@link MIN_CALLS_FOR_IMPLIED} queued calls or nothing to fit (no
+ * abandons anywhere, no talk time). Reference: the "effective staffing" reading of the
+ * Erlang A abandonment, Mandelbaum & Zeltyn, "The Palm/Erlang-A queue" (2007); Brown et al.
+ * (2005), JASA 100(469), on agents' availability not being visible in call records. Cost:
+ * O(seen) Erlang A evaluations.
+ */
+function impliedOperators(
+  g: AuditStats['byHour'][number],
+  days: number,
+  seen: number,
+  talkMean: number | null,
+  patienceMean: number | null,
+): { effective: number; abandonObserved: number | null; abandonErlangA: number | null } {
+  const observed = g.offered > 0 ? g.abandoned / g.offered : null;
+  const handle = g.talks >= MIN_CALLS_FOR_IMPLIED ? g.talkSeconds / g.talks : talkMean;
+  if (
+    observed === null ||
+    g.offered < MIN_CALLS_FOR_IMPLIED ||
+    days === 0 ||
+    seen < 1 ||
+    !handle ||
+    !patienceMean
+  )
+    return { effective: seen, abandonObserved: observed, abandonErlangA: null };
+  const traffic = ((g.offered / days) * handle) / 3600;
+  let best = seen;
+  let bestModel = erlangA(seen, traffic, handle, patienceMean, 20).probabilityAbandon ?? 0;
+  for (let agents = seen - 1; agents >= 1; agents--) {
+    const model = erlangA(agents, traffic, handle, patienceMean, 20).probabilityAbandon ?? 0;
+    if (Math.abs(model - observed) < Math.abs(bestModel - observed)) {
+      best = agents;
+      bestModel = model;
+    }
+    if (model > observed) break;
+  }
+  return { effective: best, abandonObserved: observed, abandonErlangA: bestModel };
 }

@@ -1,7 +1,11 @@
 import { inputError } from '../errors.js';
 import { checkQuestion, evaluateStaffing, measureStaffing } from './evaluate-staffing.js';
 import { hasTargets, targetsOutsideModel, unmetTargets } from './meets-targets.js';
-import type { StaffingEvaluation, StaffingQuestion } from './staffing-question.js';
+import {
+  modelHasLines,
+  type StaffingEvaluation,
+  type StaffingQuestion,
+} from './staffing-question.js';
 
 /** The most operators {@link solveAgents} will consider. */
 export const MAX_SOLVED_AGENTS = 1_000_000;
@@ -15,11 +19,12 @@ export const MAX_SOLVED_AGENTS = 1_000_000;
  * from a guess (down while it meets, up while it misses) and bisecting: N meets the targets and N − 1 does not. The lower bound
  * is 1, or ⌊A⌋ + 1 for Erlang C: with fewer operators its queue grows without limit, which no
  * staffing plan should accept. Erlang B values come from one running recurrence shared by all
- * the probes, so each probe of Erlang B/C costs O(1) and of Erlang A one series.
+ * the probes, so each probe of Erlang B/C costs O(1), of Erlang A one series, and of the models
+ * with lines O(lines − agents).
  *
  * Throws RangeError for a question with no targets or a target its model cannot judge, and an
  * InputError (path `targets`) when no staffing up to {@link MAX_SOLVED_AGENTS} (or up to the
- * lines, for finite lines) meets them. Cost O(N) for the recurrence plus O(log N) probes.
+ * lines, for the models with lines) meets them. Cost O(N) for the recurrence plus O(log N) probes.
  *
  * @example solveAgents({ model: 'erlang-c', trafficErlangs: 10, handleTimeSeconds: 180, targets: { serviceLevel: 0.8 } }).agents // 14
  */
@@ -43,7 +48,8 @@ export function solveAgents(question: StaffingQuestion): StaffingEvaluation {
   };
   const meets = (agents: number) =>
     unmetTargets(measureStaffing(question, agents, erlangBAt(agents)), targets).length === 0;
-  const ceiling = question.model === 'finite-lines' ? (question.lines ?? 1) : MAX_SOLVED_AGENTS;
+  const withLines = modelHasLines(question.model);
+  const ceiling = withLines ? (question.lines ?? 1) : MAX_SOLVED_AGENTS;
   const low = question.model === 'erlang-c' ? Math.min(ceiling, Math.floor(load) + 1) : 1;
   const answer = (agents: number) => evaluateStaffing({ ...question, agents });
   // Gallop from a guess (square-root staffing for Erlang C, the load otherwise), down while it
@@ -70,12 +76,14 @@ export function solveAgents(question: StaffingQuestion): StaffingEvaluation {
       const next = Math.min(ceiling, bad + step);
       if (meets(next)) good = next;
       else if (next === ceiling) {
-        const lines = question.model === 'finite-lines';
         throw inputError(
           'targets',
-          `targets that at most ${ceiling} operators can meet${lines ? ` on ${ceiling} lines` : ''}`,
+          `targets that at most ${ceiling} operators can meet${withLines ? ` on ${ceiling} lines` : ''}`,
           JSON.stringify(targets),
-          { raw: true, hint: lines ? 'give more --lines or looser targets' : 'loosen the targets' },
+          {
+            raw: true,
+            hint: withLines ? 'give more --lines or looser targets' : 'loosen the targets',
+          },
         );
       } else bad = next;
     }

@@ -22,6 +22,10 @@ export const MAX_SOLVED_AGENTS = 1_000_000;
  * the probes, so each probe of Erlang B/C costs O(1), of Erlang A one series, and of the models
  * with lines O(lines − agents).
  *
+ * One exception: on finite lines with patience shorter than the handling time, blocking RISES
+ * with operators (see {@link blockingRisesWithAgents}); the other targets are solved for, then
+ * blocking is judged at that answer.
+ *
  * Throws RangeError for a question with no targets or a target its model cannot judge, and an
  * InputError (path `targets`) when no staffing up to {@link MAX_SOLVED_AGENTS} (or up to the
  * lines, for the models with lines) meets them. Cost O(N) for the recurrence plus O(log N) probes.
@@ -35,6 +39,9 @@ export function solveAgents(question: StaffingQuestion): StaffingEvaluation {
   const outside = targetsOutsideModel(question.model, targets);
   if (outside.length > 0) {
     throw new RangeError(`solveAgents: ${question.model} cannot judge ${outside.join(', ')}`);
+  }
+  if (targets.maxBlocking !== undefined && blockingRisesWithAgents(question)) {
+    return solveRisingBlocking(question, targets.maxBlocking);
   }
   const load = question.trafficErlangs;
   const table = question.model === 'finite-lines' ? undefined : [1];
@@ -94,4 +101,43 @@ export function solveAgents(question: StaffingQuestion): StaffingEvaluation {
     else bad = middle;
   }
   return answer(good);
+}
+
+/**
+ * True when more operators mean MORE blocking: M/M/c/K+M (erlang-a-lines) with mean patience
+ * shorter than the mean handling time. With K fixed, an operator added turns a waiting place,
+ * left at rate θ (abandonment), into a seat left at the slower rate μ, so the death rate of
+ * every state above c falls and the number in the system grows (likelihood-ratio order of
+ * birth–death chains); at θ = μ blocking is Erlang B(K, A) whatever c. Cost O(1).
+ */
+export function blockingRisesWithAgents(question: StaffingQuestion): boolean {
+  return (
+    question.model === 'erlang-a-lines' &&
+    (question.patienceSeconds ?? Number.POSITIVE_INFINITY) <
+      (question.handleTimeSeconds ?? Number.NaN)
+  );
+}
+
+/**
+ * {@link solveAgents} when blocking rises with operators: the fewest operators meeting the
+ * other targets (1 when there are none) is the only candidate, since fewer miss them and more
+ * block more. Throws an InputError (path `targets`) when it blocks more than `maxBlocking`.
+ */
+function solveRisingBlocking(question: StaffingQuestion, maxBlocking: number): StaffingEvaluation {
+  const { maxBlocking: _blocking, ...others } = question.targets ?? {};
+  const answer = hasTargets(others)
+    ? solveAgents({ ...question, targets: others })
+    : evaluateStaffing({ ...question, agents: 1 });
+  if ((answer.probabilityBlocking ?? 1) > maxBlocking) {
+    throw inputError(
+      'targets',
+      `targets that some staffing on ${question.lines} lines meets (${answer.agents} operators block ${(100 * (answer.probabilityBlocking ?? 1)).toFixed(2)} %, and more operators block more)`,
+      JSON.stringify(question.targets),
+      {
+        raw: true,
+        hint: 'with a mean patience shorter than the AHT, blocking rises with operators: give more --lines',
+      },
+    );
+  }
+  return answer;
 }

@@ -12,8 +12,7 @@ const MODEL_NAMES = {
   'erlang-a': 'Erlang A (M/M/c+M: exponential patience)',
   'erlang-b': 'Erlang B (M/M/c/c: blocked calls lost)',
   'finite-lines': 'finite lines (M/M/c/K: busy signal beyond K lines)',
-  'erlang-a-lines':
-    'Erlang A on finite lines (M/M/c/K+M: busy signal beyond K lines, exponential patience)',
+  'erlang-a-lines': 'M/M/c/K+M (finite lines and exponential patience)',
 } as const;
 
 /**

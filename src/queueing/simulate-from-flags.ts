@@ -1,4 +1,5 @@
 import { inputError } from '../errors.js';
+import { modelHasPatience } from '../staffing/staffing-question.js';
 import { createProgressBar } from '../stats/progress-bar.js';
 import { parseSimulationFlags } from './simulation-flags.js';
 import {
@@ -47,7 +48,7 @@ export interface SimulateFromFlagsOptions {
 /**
  * `switchboard staff --simulate`: read the simulation flags (as yargs parsed them), check the
  * answered question can be simulated (whole operators, a patience distribution only for
- * erlang-a, a retry delay only with Erlang B retries), and run {@link simulateStaffing} with a progress bar.
+ * erlang-a or erlang-a-lines, a retry delay only with Erlang B retries), and run {@link simulateStaffing} with a progress bar.
  * `question` is the staffing question with the agents and traffic of the formula's answer.
  * Throws InputError naming the flag for every problem.
  */
@@ -72,8 +73,12 @@ export async function simulateFromFlags(
   if (!Number.isInteger(question.agents)) {
     throw inputError('--agents', 'a whole number of operators to simulate', question.agents);
   }
-  if (simulation.patience !== undefined && question.model !== 'erlang-a') {
-    throw inputError('--patience-dist', 'the erlang-a model (give --patience)', question.model);
+  if (simulation.patience !== undefined && !modelHasPatience(question.model)) {
+    throw inputError(
+      '--patience-dist',
+      'a model with patience: erlang-a or erlang-a-lines (give --patience)',
+      question.model,
+    );
   }
   if (simulation.retryDelaySeconds !== undefined && !((question.retryFraction ?? 0) > 0)) {
     throw inputError('--retry-delay', 'to be used with --retries above 0', args['retry-delay'], {

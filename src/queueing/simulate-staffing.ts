@@ -1,5 +1,9 @@
 import type { DistributionSpec } from '../random/distribution-spec.js';
-import type { StaffingQuestion } from '../staffing/staffing-question.js';
+import {
+  modelHasLines,
+  modelHasPatience,
+  type StaffingQuestion,
+} from '../staffing/staffing-question.js';
 import { compiledModuleUrl } from '../stats/compiled-module-url.js';
 import { runReplications } from '../stats/run-replications.js';
 import { type QueueEstimates, summarizeQueueReplications } from './queue-measures.js';
@@ -114,8 +118,8 @@ function simulatedServers(
 
 /**
  * Build the queue model of a staffing question: M/M/N (erlang-c), M/M/N+M (erlang-a), M/M/N/N
- * (erlang-b), M/M/N/K (finite-lines), with a lognormal handling time when `handleTimeCv` is
- * given and any patience distribution. Throws RangeError naming the rule for what cannot be
+ * (erlang-b), M/M/N/K (finite-lines), M/M/N/K+M (erlang-a-lines: K lines and patience), with a
+ * lognormal handling time when `handleTimeCv` is given and any patience distribution. Throws RangeError naming the rule for what cannot be
  * simulated this way (fractional agents, Erlang B retries: see {@link staffingRetrialModel},
  * patience for a model without abandonment).
  */
@@ -125,21 +129,21 @@ export function staffingQueueModel(
 ): QueueModel {
   const { agents, aht, service } = simulatedServers(question, options);
   if ((question.retryFraction ?? 0) > 0) fail('Erlang B retries need staffingRetrialModel');
-  const hasPatience = question.model === 'erlang-a';
+  const hasPatience = modelHasPatience(question.model);
   if (options.patience !== undefined && !hasPatience) {
-    fail(`a patience distribution needs the erlang-a model, not ${question.model}`);
+    fail(`a patience distribution needs a model with patience, not ${question.model}`);
   }
   let patience: DistributionSpec | null = null;
   if (hasPatience) {
     const mean = question.patienceSeconds;
     if (options.patience === undefined && !(mean !== undefined && mean > 0)) {
-      fail(`patienceSeconds must be > 0 for erlang-a, received ${mean}`);
+      fail(`patienceSeconds must be > 0 for ${question.model}, received ${mean}`);
     }
     patience = options.patience ?? { distribution: 'exponential', mean };
   }
   let capacity: number | null = null;
   if (question.model === 'erlang-b') capacity = agents;
-  if (question.model === 'finite-lines') {
+  if (modelHasLines(question.model)) {
     const lines = question.lines;
     if (lines === undefined || !Number.isInteger(lines) || lines < agents) {
       fail(`lines must be a whole number ≥ agents, received ${lines}`);

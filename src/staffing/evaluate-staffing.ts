@@ -1,4 +1,5 @@
 import { erlangA } from './erlang-a.js';
+import { erlangALines } from './erlang-a-lines.js';
 import { erlangCMeasures } from './erlang-c-measures.js';
 import { extendedErlangB } from './extended-erlang-b.js';
 import { finiteLines } from './finite-lines.js';
@@ -6,6 +7,8 @@ import { positionsAfterShrinkage } from './positions-after-shrinkage.js';
 import type { QueueMeasures } from './queue-measures.js';
 import {
   DEFAULT_THRESHOLD_SECONDS,
+  modelHasLines,
+  modelHasPatience,
   STAFFING_MODELS,
   type StaffingEvaluation,
   type StaffingQuestion,
@@ -17,7 +20,8 @@ import {
  *
  * Throws RangeError naming the rule for a question that is not well formed (missing agents,
  * non-positive load, a parameter the model needs missing). Cost: that of the model, O(agents)
- * for Erlang B/C, plus O(√(agents·patience/AHT)) for Erlang A, O(lines) for finite lines.
+ * for Erlang B/C, plus O(√(agents·patience/AHT)) for Erlang A, O(lines) for finite lines (with
+ * or without patience).
  *
  * @example evaluateStaffing({ model: 'erlang-c', trafficErlangs: 10, handleTimeSeconds: 180, agents: 14 })
  */
@@ -49,7 +53,7 @@ export function evaluateStaffing(question: StaffingQuestion): StaffingEvaluation
  * The raw measures of `question` at `agents` operators (unbounded waits as `Infinity`), without
  * checking the question: the solvers' inner step. `erlangBValue`, when given, is B(agents,
  * traffic) from the caller's running recurrence and saves the O(agents) Erlang B loop for
- * Erlang B (without retries), C and A.
+ * Erlang B (without retries), C, A and A with lines.
  */
 export function measureStaffing(
   question: StaffingQuestion,
@@ -73,6 +77,16 @@ export function measureStaffing(
       );
     case 'finite-lines':
       return finiteLines(agents, question.lines ?? Number.NaN, load, aht, threshold);
+    case 'erlang-a-lines':
+      return erlangALines(
+        agents,
+        question.lines ?? Number.NaN,
+        load,
+        aht,
+        question.patienceSeconds ?? Number.NaN,
+        threshold,
+        erlangBValue,
+      );
     case 'erlang-b': {
       const retries = question.retryFraction ?? 0;
       const { probabilityBlocking, offeredWithRetriesErlangs } =
@@ -113,16 +127,16 @@ export function checkQuestion(question: StaffingQuestion): void {
   if (threshold !== undefined && (!(threshold >= 0) || !Number.isFinite(threshold))) {
     fail('thresholdSeconds must be finite and ≥ 0', threshold);
   }
-  if (question.model === 'erlang-a') {
+  if (modelHasPatience(question.model)) {
     const p = question.patienceSeconds;
     if (p === undefined || !(p > 0) || !Number.isFinite(p)) {
-      fail('patienceSeconds must be finite and > 0 for erlang-a', p);
+      fail(`patienceSeconds must be finite and > 0 for ${question.model}`, p);
     }
   }
-  if (question.model === 'finite-lines') {
+  if (modelHasLines(question.model)) {
     const k = question.lines;
     if (k === undefined || !Number.isInteger(k) || k < 1) {
-      fail('lines must be a whole number ≥ 1 for finite-lines', k);
+      fail(`lines must be a whole number ≥ 1 for ${question.model}`, k);
     }
   }
   const s = question.shrinkage;

@@ -1,11 +1,18 @@
 import { formatDuration } from '../units/duration.js';
-import type { StaffingEvaluation, StaffingQuestion, StaffingTargets } from './staffing-question.js';
+import {
+  modelHasLines,
+  modelHasPatience,
+  type StaffingEvaluation,
+  type StaffingQuestion,
+  type StaffingTargets,
+} from './staffing-question.js';
 
 const MODEL_NAMES = {
   'erlang-c': 'Erlang C (M/M/c: callers never abandon)',
   'erlang-a': 'Erlang A (M/M/c+M: exponential patience)',
   'erlang-b': 'Erlang B (M/M/c/c: blocked calls lost)',
   'finite-lines': 'finite lines (M/M/c/K: busy signal beyond K lines)',
+  'erlang-a-lines': 'M/M/c/K+M (finite lines and exponential patience)',
 } as const;
 
 /**
@@ -29,9 +36,9 @@ export function formatStaffingTable(
     value === null ? (overloaded ? unbounded : '—') : seconds(value);
   const lines: [string, string][] = [];
   let model: string = MODEL_NAMES[e.model];
-  if (e.model === 'erlang-a')
+  if (modelHasPatience(e.model))
     model += `, mean patience ${formatDuration(question.patienceSeconds ?? 0)}`;
-  if (e.model === 'finite-lines') model += `, ${question.lines} lines`;
+  if (modelHasLines(e.model)) model += `, ${question.lines} lines`;
   if (e.model === 'erlang-b' && question.retryFraction) {
     model += `, ${(100 * question.retryFraction).toFixed(0)} % of blocked calls retry`;
   }

@@ -1,9 +1,11 @@
 /**
- * The staffing calculator: Erlang B (with retries), Erlang C, Erlang A and finite lines, their
- * solvers for operators and for traffic, shrinkage, and multi-interval plans.
+ * The staffing calculator: Erlang B (with retries), Erlang C, Erlang A, finite lines and Erlang A
+ * on finite lines, their solvers for operators and for traffic, shrinkage, and multi-interval
+ * plans.
  */
 
 export * from './erlang-a.js';
+export * from './erlang-a-lines.js';
 export * from './erlang-b.js';
 export * from './erlang-c.js';
 export * from './erlang-c-measures.js';

@@ -1,5 +1,11 @@
 import type { QueueMeasures } from './queue-measures.js';
-import type { StaffingEvaluation, StaffingModel, StaffingTargets } from './staffing-question.js';
+import {
+  modelHasLines,
+  modelHasPatience,
+  type StaffingEvaluation,
+  type StaffingModel,
+  type StaffingTargets,
+} from './staffing-question.js';
 
 /**
  * The targets a staffing misses, by name (`serviceLevel`, `asaSeconds`, `maxOccupancy`,
@@ -24,16 +30,16 @@ export function unmetTargets(
 }
 
 /**
- * The targets a model cannot judge: `maxAbandon` needs Erlang A, `maxBlocking` needs Erlang B
- * or finite lines. Used to reject such questions up front rather than never meeting them.
+ * The targets a model cannot judge: `maxAbandon` needs a model with patience (Erlang A, with or
+ * without lines), `maxBlocking` Erlang B or a model with lines. Used to reject such questions up front rather than never meeting them.
  */
 export function targetsOutsideModel(
   model: StaffingModel,
   targets: StaffingTargets,
 ): (keyof StaffingTargets)[] {
   const outside: (keyof StaffingTargets)[] = [];
-  if (targets.maxAbandon !== undefined && model !== 'erlang-a') outside.push('maxAbandon');
-  if (targets.maxBlocking !== undefined && model !== 'erlang-b' && model !== 'finite-lines') {
+  if (targets.maxAbandon !== undefined && !modelHasPatience(model)) outside.push('maxAbandon');
+  if (targets.maxBlocking !== undefined && model !== 'erlang-b' && !modelHasLines(model)) {
     outside.push('maxBlocking');
   }
   return outside;

@@ -2,6 +2,8 @@ import { didYouMean, inputError } from '../errors.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../units/duration.js';
 import { targetsOutsideModel } from './meets-targets.js';
 import {
+  modelHasLines,
+  modelHasPatience,
   STAFFING_MODELS,
   type StaffingModel,
   type StaffingQuestion,
@@ -24,7 +26,8 @@ export interface StaffFlags {
 /**
  * Turn the flags of `switchboard staff` (as yargs parsed them, every value a string) into a
  * staffing question: the load (--calls/--interval, --rate or --erlangs with --aht), the model
- * (erlang-c by default, erlang-a with --patience, finite-lines with --lines), the targets and
+ * (erlang-c by default, erlang-a with --patience, finite-lines with --lines, erlang-a-lines with
+ * both), the targets and
  * what to solve for. Kept apart from the command so the flag rules are a pure function.
  *
  * Throws an InputError naming the flag, what was expected and what was received, for every
@@ -96,7 +99,7 @@ export function readStaffFlags(args: Record<string, unknown>): StaffFlags {
     const flag = outside[0] === 'maxAbandon' ? '--max-abandon' : '--max-blocking';
     const needs =
       outside[0] === 'maxAbandon'
-        ? 'erlang-a (give --patience)'
+        ? 'patience (give --patience)'
         : 'erlang-b or finite lines (give --lines)';
     throw inputError(flag, `a target the model can judge: it needs ${needs}`, `model ${model}`, {
       raw: true,
@@ -130,7 +133,7 @@ export function readStaffFlags(args: Record<string, unknown>): StaffFlags {
   }
   const agents = number('agents', 'a number of operators > 0', (n) => n > 0);
   if (agents !== undefined) {
-    if (model === 'finite-lines' && !Number.isInteger(agents)) {
+    if (modelHasLines(model) && !Number.isInteger(agents)) {
       throw inputError('--agents', 'a whole number of operators with --lines', text('agents'));
     }
     if (lines !== undefined && agents > lines) {
@@ -226,13 +229,7 @@ function readModel(
   lines: number | undefined,
 ): StaffingModel {
   if (raw === undefined) {
-    if (patience !== undefined && lines !== undefined) {
-      throw inputError(
-        '--lines',
-        'either --patience (Erlang A) or --lines (finite lines), not both',
-        lines,
-      );
-    }
+    if (patience !== undefined && lines !== undefined) return 'erlang-a-lines';
     return patience !== undefined ? 'erlang-a' : lines !== undefined ? 'finite-lines' : 'erlang-c';
   }
   const model = raw.toLowerCase();
@@ -246,18 +243,25 @@ function readModel(
     );
   }
   const chosen = model as StaffingModel;
-  if (patience !== undefined && chosen !== 'erlang-a')
-    throw inputError('--patience', 'to be used with --model erlang-a', `--model ${raw}`, {
-      raw: true,
-    });
-  if (lines !== undefined && chosen !== 'finite-lines')
-    throw inputError('--lines', 'to be used with --model finite-lines', `--model ${raw}`, {
-      raw: true,
-    });
-  if (chosen === 'erlang-a' && patience === undefined)
-    throw inputError('--patience', 'a mean patience for erlang-a, e.g. 120s', undefined);
-  if (chosen === 'finite-lines' && lines === undefined)
-    throw inputError('--lines', 'a number of lines for finite-lines', undefined);
+  const both = { raw: true, hint: 'with both --patience and --lines, the model is erlang-a-lines' };
+  if (patience !== undefined && !modelHasPatience(chosen))
+    throw inputError(
+      '--patience',
+      'to be used with --model erlang-a or erlang-a-lines',
+      `--model ${raw}`,
+      both,
+    );
+  if (lines !== undefined && !modelHasLines(chosen))
+    throw inputError(
+      '--lines',
+      'to be used with --model finite-lines or erlang-a-lines',
+      `--model ${raw}`,
+      both,
+    );
+  if (modelHasPatience(chosen) && patience === undefined)
+    throw inputError('--patience', `a mean patience for ${chosen}, e.g. 120s`, undefined);
+  if (modelHasLines(chosen) && lines === undefined)
+    throw inputError('--lines', `a number of lines for ${chosen}`, undefined);
   return chosen;
 }
 

@@ -1,12 +1,29 @@
 /** The staffing models `switchboard staff` knows, by their CLI names. */
-export const STAFFING_MODELS = ['erlang-c', 'erlang-a', 'erlang-b', 'finite-lines'] as const;
+export const STAFFING_MODELS = [
+  'erlang-c',
+  'erlang-a',
+  'erlang-b',
+  'finite-lines',
+  'erlang-a-lines',
+] as const;
 
 /**
  * A staffing model: `erlang-c` (M/M/c, patient callers), `erlang-a` (M/M/c+M, exponential
  * patience), `erlang-b` (M/M/c/c, blocked calls lost, optionally retried), `finite-lines`
- * (M/M/c/K: c operators, K lines in all).
+ * (M/M/c/K: c operators, K lines in all), `erlang-a-lines` (M/M/c/K+M: K lines in all and
+ * exponential patience).
  */
 export type StaffingModel = (typeof STAFFING_MODELS)[number];
+
+/** True for the models whose callers hang up after a patience (`patienceSeconds`). */
+export function modelHasPatience(model: StaffingModel): boolean {
+  return model === 'erlang-a' || model === 'erlang-a-lines';
+}
+
+/** True for the models with a finite number of lines (`lines`, K ≥ agents). */
+export function modelHasLines(model: StaffingModel): boolean {
+  return model === 'finite-lines' || model === 'erlang-a-lines';
+}
 
 /**
  * Targets a staffing must meet, all optional; a staffing meets them when it meets every one
@@ -19,9 +36,9 @@ export interface StaffingTargets {
   asaSeconds?: number;
   /** Greatest occupancy (carried load / operators), 0–1. */
   maxOccupancy?: number;
-  /** Greatest fraction of offered calls abandoned (Erlang A only). */
+  /** Greatest fraction of offered calls abandoned (models with patience only). */
   maxAbandon?: number;
-  /** Greatest fraction of offered calls blocked (Erlang B and finite lines only). */
+  /** Greatest fraction of offered calls blocked (Erlang B and models with lines only). */
   maxBlocking?: number;
 }
 
@@ -36,13 +53,13 @@ export interface StaffingQuestion {
   trafficErlangs: number;
   /** Mean handling time (talk + wrap-up), seconds. Required for every model but `erlang-b`. */
   handleTimeSeconds?: number;
-  /** Operators on the phones (fractional allowed for erlang-b, erlang-c, erlang-a). */
+  /** Operators on the phones (fractional allowed for erlang-b, erlang-c, erlang-a; whole with lines). */
   agents?: number;
   /** Service-level threshold T: answered within T seconds. Default 20. */
   thresholdSeconds?: number;
-  /** Mean patience before hanging up, seconds (`erlang-a`). */
+  /** Mean patience before hanging up, seconds (`erlang-a`, `erlang-a-lines`). */
   patienceSeconds?: number;
-  /** Lines in all, operators plus waiting places (`finite-lines`). */
+  /** Lines in all, operators plus waiting places (`finite-lines`, `erlang-a-lines`). */
   lines?: number;
   /** Fraction of blocked callers who immediately retry (`erlang-b`, Extended Erlang B). Default 0. */
   retryFraction?: number;
@@ -80,9 +97,9 @@ export interface StaffingEvaluation {
   meanWaitSeconds: number | null;
   /** Carried load / operators. */
   occupancy: number | null;
-  /** Fraction of offered calls that hang up before an answer (Erlang A), else null. */
+  /** Fraction of offered calls that hang up before an answer (models with patience), else null. */
   probabilityAbandon: number | null;
-  /** Fraction of offered calls that get a busy signal (Erlang B, finite lines), else null. */
+  /** Fraction of offered calls that get a busy signal (Erlang B, models with lines), else null. */
   probabilityBlocking: number | null;
 }
 

@@ -184,7 +184,7 @@ describe('simulateStaffing', () => {
         { ...question, model: 'erlang-c' },
         { patience: { distribution: 'exponential', mean: 30 } },
       ),
-    ).rejects.toThrow(/erlang-a/);
+    ).rejects.toThrow(/model with patience/);
   });
 });
 

@@ -84,6 +84,30 @@ describe('switchboard staff --simulate', () => {
     expect(out).toContain('no steady state');
   });
 
+  it('simulates finite lines together with patience (erlang-a-lines): callers blocked AND abandoning', async () => {
+    const args = ['staff', '--erlangs', '10', '--aht', '2m', '--agents', '9', '--lines', '12'];
+    const { code, out } = await run([...args, '--patience', '90s', ...QUICK, '--json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.model).toBe('erlang-a-lines');
+    expect(json.simulation.blocked.mean).toBeGreaterThan(0);
+    expect(json.simulation.abandoned.mean).toBeGreaterThan(0);
+    // Any patience distribution, as for erlang-a; never for a model without patience.
+    const weibull = await run([
+      ...args,
+      '--patience',
+      '90s',
+      ...QUICK,
+      '--patience-dist',
+      'weibull:0.8',
+    ]);
+    expect(weibull.code).toBe(0);
+    const spec = '{distribution: exponential, mean: 60}';
+    const noPatience = await run([...args, ...QUICK, '--patience-dist', spec]);
+    expect(noPatience.code).toBe(2);
+    expect(noPatience.err).toContain('--patience-dist: expected a model with patience');
+  });
+
   it.each([
     [['--replications', '0'], '--replications'],
     [['--horizon=-1h'], '--horizon'],

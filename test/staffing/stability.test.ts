@@ -10,7 +10,13 @@ const logUniform = (min: number, max: number) =>
   fc.double({ min: Math.log(min), max: Math.log(max), noNaN: true }).map(Math.exp);
 
 describe('no NaN or Infinity across 1..10,000 operators × 0.01..9,000 erlangs', () => {
-  const models: StaffingModel[] = ['erlang-c', 'erlang-a', 'erlang-b', 'finite-lines'];
+  const models: StaffingModel[] = [
+    'erlang-c',
+    'erlang-a',
+    'erlang-b',
+    'finite-lines',
+    'erlang-a-lines',
+  ];
   it.each(models)('%s', (model) => {
     fc.assert(
       fc.property(
@@ -20,7 +26,8 @@ describe('no NaN or Infinity across 1..10,000 operators × 0.01..9,000 erlangs',
         logUniform(1, 86_400),
         fc.double({ min: 0, max: 300, noNaN: true }),
         (agentsRaw, traffic, aht, patience, threshold) => {
-          const agents = model === 'finite-lines' ? Math.round(agentsRaw) : agentsRaw;
+          const withLines = model === 'finite-lines' || model === 'erlang-a-lines';
+          const agents = withLines ? Math.round(agentsRaw) : agentsRaw;
           const e = evaluateStaffing({
             model,
             trafficErlangs: traffic,
@@ -35,7 +42,9 @@ describe('no NaN or Infinity across 1..10,000 operators × 0.01..9,000 erlangs',
             if (key === 'model') continue;
             if (value === null) {
               const allowed =
-                (key === 'probabilityAbandon' && model !== 'erlang-a') ||
+                (key === 'probabilityAbandon' &&
+                  model !== 'erlang-a' &&
+                  model !== 'erlang-a-lines') ||
                 (key === 'probabilityBlocking' && (model === 'erlang-c' || model === 'erlang-a')) ||
                 (overloaded && (key === 'asaSeconds' || key === 'meanWaitSeconds'));
               expect(allowed, `${key} null`).toBe(true);
@@ -54,13 +63,14 @@ describe('no NaN or Infinity across 1..10,000 operators × 0.01..9,000 erlangs',
   it('corners of the range', () => {
     for (const agents of [1, 10_000]) {
       for (const traffic of [0.01, 9_000]) {
-        for (const model of ['erlang-c', 'erlang-a', 'erlang-b'] as const) {
+        for (const model of ['erlang-c', 'erlang-a', 'erlang-b', 'erlang-a-lines'] as const) {
           const e = evaluateStaffing({
             model,
             trafficErlangs: traffic,
             handleTimeSeconds: 180,
             agents,
             patienceSeconds: 120,
+            lines: agents + 5_000,
           });
           expect(
             Object.values(e).every(

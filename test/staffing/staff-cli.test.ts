@@ -160,7 +160,7 @@ describe('switchboard staff: bad input gets one line and exit code 2', () => {
     [
       'unknown model',
       ['--rate', '100', '--aht', '180', '--agents', '3', '--model', 'erlang-x'],
-      '--model: expected one of erlang-c, erlang-a, erlang-b, finite-lines, received "erlang-x" (did you mean "erlang-c"?)',
+      '--model: expected one of erlang-c, erlang-a, erlang-b, finite-lines, erlang-a-lines, received "erlang-x" (did you mean "erlang-c"?)',
     ],
     ['no load', ['--aht', '180', '--agents', '3'], '--calls: expected exactly one load'],
     [

@@ -41,7 +41,7 @@ traffic >= agents, asaSeconds and meanWaitSeconds are null: the wait is unbounde
 /** `switchboard staff`: evaluate a staffing, solve for operators or traffic, or plan a load file. */
 export const staffCommand: SwitchboardCommand = {
   command: 'staff',
-  describe: 'Staffing calculator: Erlang C, Erlang A, Erlang B and finite lines',
+  describe: 'Staffing calculator: Erlang C, Erlang A, Erlang B, finite lines (with patience)',
   builder: (y: Argv) =>
     y
       .usage('$0 staff --calls 100 --interval 30m --aht 180s --service-level 0.8 [options]')
@@ -75,17 +75,18 @@ export const staffCommand: SwitchboardCommand = {
       })
       .option('model', {
         type: 'string',
-        describe: `${STAFFING_MODELS.join(' | ')} (default erlang-c; erlang-a with --patience; finite-lines with --lines)`,
+        describe: `${STAFFING_MODELS.join(' | ')} (default erlang-c; erlang-a with --patience; finite-lines with --lines; erlang-a-lines with both)`,
         group: 'Staffing:',
       })
       .option('patience', {
         type: 'string',
-        describe: 'Mean caller patience (Erlang A): 120s',
+        describe: 'Mean caller patience (Erlang A; with --lines, M/M/c/K+M): 120s',
         group: 'Staffing:',
       })
       .option('lines', {
         type: 'string',
-        describe: 'Lines in all, operators + waiting places (finite lines)',
+        describe:
+          'Lines in all, operators + waiting places (finite lines; with --patience, M/M/c/K+M)',
         group: 'Staffing:',
       })
       .option('retries', {
@@ -125,17 +126,18 @@ export const staffCommand: SwitchboardCommand = {
       })
       .option('max-abandon', {
         type: 'string',
-        describe: 'Target: greatest fraction abandoned (Erlang A)',
+        describe: 'Target: greatest fraction abandoned (with --patience)',
         group: 'Targets:',
       })
       .option('max-blocking', {
         type: 'string',
-        describe: 'Target: greatest fraction blocked (erlang-b, finite lines)',
+        describe: 'Target: greatest fraction blocked (erlang-b, or with --lines)',
         group: 'Targets:',
       })
       .option('simulate', {
         type: 'boolean',
-        describe: 'Also answer by simulation (M/M/N, +M, /K on the engine), beside the formula',
+        describe:
+          'Also answer by simulation (M/M/N, +M, /K, /K+M on the engine), beside the formula',
         group: 'Simulation:',
       })
       .option('replications', {

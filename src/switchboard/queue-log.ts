@@ -4,6 +4,7 @@ import { RunError } from '../errors.js';
 import type { Scenario } from '../scenario/scenario-types.js';
 import { replicationSeed } from '../random/random-stream.js';
 import { SwitchboardModel } from './switchboard-model.js';
+import { wallClockEpoch } from './wall-clock.js';
 
 /** Unix time (seconds) of local midnight of the scenario's start date in its time zone. */
 export function startEpochSeconds(scenario: Scenario): number {
@@ -24,6 +25,7 @@ class QueueLogModel extends SwitchboardModel {
   private agentOf = new Int32Array(1024);
   private readonly idle: number[][];
   private readonly agentsMade: number[];
+  private readonly epochOf: (simulatedSeconds: number) => number;
 
   constructor(
     scenario: Scenario,
@@ -34,6 +36,7 @@ class QueueLogModel extends SwitchboardModel {
     super(scenario, options);
     this.idle = scenario.queues.map(() => []);
     this.agentsMade = scenario.queues.map(() => 0);
+    this.epochOf = wallClockEpoch(scenario);
   }
 
   protected override newNeed(reason: number, origin: number): number {
@@ -85,7 +88,7 @@ class QueueLogModel extends SwitchboardModel {
       }
       agent = `Agent/${this.scenario.queues[g]!.name}-${this.agentOf[c]}`;
     }
-    const time = this.epoch + Math.floor(this.sim.now);
+    const time = this.epochOf(this.sim.now);
     this.write(
       `${time}|${this.epoch}.${calls.serial[c]}|${queue}|${agent}|${event}|${d1}|${d2}|${d3}\n`,
     );
@@ -97,7 +100,8 @@ class QueueLogModel extends SwitchboardModel {
  * (`epoch|callid|queue|agent|EVENT|data1|data2|data3`, events ENTERQUEUE, CONNECT,
  * COMPLETEAGENT, ABANDON, BLINDTRANSFER, ATTENDEDTRANSFER, EXITWITHTIMEOUT), streamed to `file`
  * through a temporary file renamed at the end (whole or not at all). Simulated time is local
- * clock time from the start date's midnight. Callers carry a number per need (redials share it)
+ * clock time from the start date's midnight, written as the real instant of that wall-clock
+ * time in the scenario's zone ({@link wallClockEpoch}: daylight-saving changes included). Callers carry a number per need (redials share it)
  * and answered calls a named operator (see {@link QueueLogModel}). Returns the number of lines
  * written.
  * Cost: the replication plus one line per queue event.

@@ -9,7 +9,7 @@ import type {
 import type { Scenario } from '../scenario/scenario-types.js';
 import type { ComparedMeasure } from './compare-scenarios.js';
 import type { MeasureEstimate } from '../stats/confidence-interval.js';
-import { startEpochSeconds } from './queue-log.js';
+import { wallClockEpoch } from './wall-clock.js';
 import type { EstimateRow, SimulationSummary } from './simulate-scenario.js';
 
 /** An estimate for the report pages (which need numbers): undefined when it has no mean. */
@@ -30,10 +30,8 @@ function estimates(
   return out;
 }
 
-function offsetOf(scenario: Scenario): string {
-  const epoch = startEpochSeconds(scenario);
-  const utcMidnight = Date.parse(`${scenario.startDate}T00:00:00Z`) / 1000;
-  const minutes = Math.round((utcMidnight - epoch) / 60);
+/** `+01:00` for a difference of 60 minutes between wall-clock time and UTC. */
+function formatOffset(minutes: number): string {
   const sign = minutes >= 0 ? '+' : '-';
   const abs = Math.abs(minutes);
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
@@ -50,7 +48,7 @@ export function reportIntervals(
   scenario: Scenario,
   summary: Pick<SimulationSummary, 'days' | 'byWeekdayInterval'>,
 ): SimulateIntervalRow[] {
-  const offset = offsetOf(scenario);
+  const epochOf = wallClockEpoch(scenario);
   const intervals = Math.round(1440 / scenario.intervalMinutes);
   const start = Date.parse(`${scenario.startDate}T00:00:00Z`);
   const rows: SimulateIntervalRow[] = [];
@@ -60,6 +58,9 @@ export function reportIntervals(
     for (let k = 0; k < intervals; k++) {
       const row = summary.byWeekdayInterval[weekday * intervals + k]!;
       const e = (key: string) => reportEstimate(row[key] as MeasureEstimate | undefined);
+      // The zone's offset at this wall-clock time (it changes on daylight-saving days).
+      const wall = (start + d * 86400000) / 1000 + k * scenario.intervalMinutes * 60;
+      const offset = formatOffset(Math.round((wall - epochOf(wall - start / 1000)) / 60));
       const out: SimulateIntervalRow = {
         intervalStart: `${date}T${String(row.interval)}:00${offset}`,
         offered: e('offeredPerDay') ?? ZERO,

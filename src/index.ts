@@ -4,6 +4,7 @@
  */
 
 export * from './audit/index.js';
+export * from './calibration/index.js';
 export type { CliIo } from './cli/io.js';
 export { bufferIo, processIo } from './cli/io.js';
 export { ExitCode, main } from './cli/main.js';

@@ -92,16 +92,20 @@ export interface CalibratedParameters {
   }[];
   /**
    * Mean distinct agents answering calls, by weekday and hour, over the days observed; and the
-   * operators the scenario gets (`effective`, see {@link impliedOperators}) with the observed
-   * abandonment of that hour and Erlang A's at `effective`.
+   * operators the scenario gets (`effective`, see {@link impliedOperators}) with the queued
+   * calls of that hour over all its days (`offered`), their observed abandonment and Erlang A's
+   * at `effective`. `refined`, when set (by a simulation refinement of the roster, see
+   * `refineRoster`), replaces `effective` in the scenario.
    */
   staffingSeen: {
     weekday: number;
     hour: number;
     agents: number;
     effective: number;
+    offered: number;
     abandonObserved: number | null;
     abandonErlangA: number | null;
+    refined?: number;
   }[];
 }
 
@@ -264,6 +268,7 @@ export class CalibrationTracker {
         weekday,
         hour,
         agents,
+        offered: g.offered,
         ...impliedOperators(g, daysObserved[weekday]!, Math.round(agents), mean, patienceMean),
       };
     });

@@ -26,7 +26,7 @@ export interface CalibrationToScenarioOptions {
  * transfers), so `switchboard simulate` can replay the audited switchboard. Routes become
  * reasons (one queue each); the operators become a roster per weekday and hour (the effective
  * operators of each hour, at most the agents seen answering, see `impliedOperators` in
- * calibration.ts; pooled over queues, written on the busiest queue); opening hours are the intervals with arrivals in the records; what the records cannot show
+ * calibration.ts, or the `refined` ones when set; pooled over queues, written on the busiest queue); opening hours are the intervals with arrivals in the records; what the records cannot show
  * (ring-outs, voicemail, lines) is left out rather than invented. Cost: O(parameters).
  */
 export function calibrationToScenario(
@@ -52,7 +52,7 @@ export function calibrationToScenario(
   const roster: Record<string, { from: string; to: string; operators: number }[]> = {};
   for (const s of p.staffingSeen) {
     const name = WEEKDAYS[s.weekday]!;
-    const operators = s.effective;
+    const operators = s.refined ?? s.effective;
     if (operators === 0) continue;
     (roster[name] ??= []).push({
       from: hhmm(s.hour),

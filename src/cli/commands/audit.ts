@@ -12,6 +12,7 @@ import {
   isValidTimeZone,
   parseColumnMap,
 } from '../../audit/index.js';
+import { refineRoster, rosterRefinementSummary } from '../../calibration/index.js';
 import { didYouMean, inputError } from '../../errors.js';
 import {
   auditReport,
@@ -22,6 +23,7 @@ import {
 } from '../../report/index.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../../units/duration.js';
 import type { SwitchboardCommand } from '../command.js';
+import { positiveInteger } from '../run-flags.js';
 
 /** True when `path` is an existing regular file. */
 function isReadableFile(path: string): boolean {
@@ -30,6 +32,28 @@ function isReadableFile(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Check the flags of `--refine-roster` (which needs `--out` and hours made of intervals). */
+function refineFlags(args: Record<string, unknown>, intervalMinutes: number) {
+  if (args.out === undefined)
+    throw inputError('--refine-roster', 'to go with --out DIR', 'no --out', {
+      hint: 'the refined roster is written into DIR/scenario.yaml',
+      raw: true,
+    });
+  if (60 % intervalMinutes !== 0)
+    throw inputError(
+      '--interval',
+      'with --refine-roster, minutes that divide an hour',
+      args.interval,
+    );
+  const seed = args.seed as number;
+  if (!Number.isFinite(seed)) throw inputError('--seed', 'a number', args.seed);
+  return {
+    replications: positiveInteger(args['refine-replications'], '--refine-replications', 1000),
+    threads: positiveInteger(args.threads, '--threads', 256),
+    seed,
+  };
 }
 
 /** Environment variable holding the pseudonymisation key (else `--pseudonymise-key-file`). */
@@ -109,6 +133,23 @@ export const auditCommand: SwitchboardCommand = {
         type: 'string',
         describe: 'File holding the pseudonymisation key',
       })
+      .option('refine-roster', {
+        type: 'boolean',
+        default: false,
+        describe:
+          'With --out: refine the Erlang A roster by simulating the calibrated scenario (docs/audit.md)',
+      })
+      .option('refine-replications', {
+        type: 'number',
+        default: 4,
+        describe: 'Replications per round of --refine-roster',
+      })
+      .option('seed', { type: 'number', default: 1, describe: 'Seed of --refine-roster' })
+      .option('threads', {
+        type: 'number',
+        default: 1,
+        describe: 'Worker threads of --refine-roster (results do not depend on it)',
+      })
       .option('report', REPORT_OPTION),
   run: async (args, io) => {
     const at = (p: unknown) => resolve(io.cwd, String(p));
@@ -178,6 +219,8 @@ export const auditCommand: SwitchboardCommand = {
         );
       }
     }
+    const intervalMinutes = parseIntervalMinutes(String(args.interval));
+    const refine = args['refine-roster'] === true ? refineFlags(args, intervalMinutes) : undefined;
     const options = {
       ...defaultAuditOptions,
       format,
@@ -196,7 +239,7 @@ export const auditCommand: SwitchboardCommand = {
       bounceWindowSeconds: parseDurationSeconds(String(args['bounce-window']), {
         path: '--bounce-window',
       }),
-      intervalMinutes: parseIntervalMinutes(String(args.interval)),
+      intervalMinutes,
       pseudonymiseKey,
       survey: args.survey === undefined ? undefined : given(args.survey),
     };
@@ -210,6 +253,12 @@ export const auditCommand: SwitchboardCommand = {
     let result: Awaited<ReturnType<typeof auditFiles>>;
     try {
       result = await auditFiles(files, { ...options, onCall: output?.addCall });
+      if (refine) {
+        // Before the commit: the refined roster goes out with everything else, or nothing does.
+        const refined = await refineRoster(result.calibration, refine);
+        result = { ...result, calibration: refined.calibration };
+        io.stderr(`${rosterRefinementSummary(refined.refinement)}\n`);
+      }
     } catch (error) {
       output?.abort();
       throw error;

@@ -1,0 +1,303 @@
+import type { CalibratedParameters } from '../audit/calibration.js';
+import { calibrationToScenario } from '../audit/scenario-writer.js';
+import { parseScenario } from '../scenario/parse-scenario.js';
+import { type OperatorSearch, operatorSearch, stepOperatorSearch } from './operator-search.js';
+import { type SimulatedHour, simulateHourlyAbandonment } from './simulate-hourly-abandonment.js';
+
+/** Options of {@link refineRoster}. */
+export interface RefineRosterOptions {
+  /** Days simulated per replication (default {@link rosterRefinementDays}). */
+  days?: number;
+  /** Replications per round (default 4). */
+  replications?: number;
+  /** Seed of every round (common random numbers: rounds differ only by their roster). */
+  seed?: number | string;
+  /** Worker threads; the result does not depend on it. */
+  threads?: number;
+  /** Most simulations (rounds) in all (default 8). */
+  maxRounds?: number;
+  /** Combined standard errors beyond which an hour moves (default 2). */
+  threshold?: number;
+  /** Called after each round with its number and the hours it moves. */
+  onRound?: (round: number, moved: number) => void;
+}
+
+/** What the refinement did in one weekday × hour (weekday 0 = Sunday). */
+export interface RefinedHour {
+  weekday: number;
+  hour: number;
+  /** Agents seen answering (rounded): the most operators allowed. */
+  agentsSeen: number;
+  /** Operators from Erlang A (`effective`). */
+  erlangA: number;
+  /** Operators written into the scenario. */
+  refined: number;
+  /**
+   * Queued calls of the hour in the records, all days; their abandonment and its standard error
+   * (binomial × √design effect).
+   */
+  offered: number;
+  abandonObserved: number;
+  observedStandardError: number;
+  /**
+   * The model's abandonment with the Erlang A roster (first round) and with the refined one, and
+   * the standard error of the latter (binomial × √design effect).
+   */
+  abandonSimulatedErlangA: number | null;
+  abandonSimulated: number | null;
+  simulatedStandardError: number | null;
+  /** (simulated − observed) ÷ √(SE² + SE²) at the refined roster. */
+  z: number | null;
+  /** Operators simulated in each round. */
+  path: number[];
+}
+
+/** One round: a simulation of the roster, and the hours it then moved. */
+export interface RosterRefinementRound {
+  round: number;
+  /** Abandonment of queued calls over the compared hours, simulated. */
+  abandonSimulated: number | null;
+  /** The variance of an hour's share ÷ its binomial variance (see {@link designEffect}). */
+  designEffect: number;
+  /** Hours beyond the threshold after this round. */
+  beyondNoise: number;
+  moved: number;
+}
+
+/** The record of a roster refinement (written as `rosterRefinement` in calibration.json). */
+export interface RosterRefinement {
+  method: string;
+  days: number;
+  replications: number;
+  seed: number | string;
+  threshold: number;
+  maxRounds: number;
+  /** True when the last round found nothing to move (false: the round cap stopped it). */
+  converged: boolean;
+  /** Hours compared (those Erlang A calibrated), and those whose operators changed. */
+  hoursCompared: number;
+  hoursChanged: number;
+  /** Operator-hours a week over the compared hours (one of each weekday). */
+  operatorHours: { erlangA: number; refined: number };
+  /** Abandonment of queued calls over the compared hours: records, model with each roster. */
+  abandonObserved: number | null;
+  abandonSimulatedErlangA: number | null;
+  abandonSimulated: number | null;
+  rounds: RosterRefinementRound[];
+  hours: RefinedHour[];
+}
+
+/** A calibration with its refined roster, and the record of the refinement. */
+export interface RefinedCalibration {
+  calibration: CalibratedParameters & { rosterRefinement: RosterRefinement };
+  refinement: RosterRefinement;
+}
+
+/**
+ * Days each round simulates: the days the records cover, in whole weeks (so every weekday
+ * counts alike), from 7 to 28.
+ */
+export function rosterRefinementDays(p: Pick<CalibratedParameters, 'daysObserved'>): number {
+  const observed = p.daysObserved.reduce((a, b) => a + b, 0);
+  return Math.min(28, Math.max(7, 7 * Math.ceil(observed / 7)));
+}
+
+const METHOD =
+  'Each round simulates the calibrated scenario (same seed every round) and compares, per weekday × hour of queue entry, the abandoned ÷ (answered + abandoned) queue entries with the records’ abandoned ÷ offered calls. An hour whose difference exceeds `threshold` combined standard errors (each binomial × √designEffect, the design effect being the median over hours of the model’s variance between replications ÷ its binomial variance, at least 1) moves one operator towards the records, never above the agents seen nor below 1; a number ruled out from the other side is not gone back to (the nearer of the two neighbours is kept). Rounds repeat until nothing moves, at most `maxRounds` simulations.';
+
+/**
+ * Refine the Erlang A roster of a calibration (`staffingSeen[].effective`) by simulating the
+ * calibrated scenario itself, which has what Erlang A leaves out: talk times more variable than
+ * exponential, redials fed by abandons, queues carried over from one hour to the next. Rounds
+ * as `rosterRefinement.method` says; returns a copy of the calibration whose `staffingSeen[].refined` hold
+ * the operators to write, with `rosterRefinement` recording every hour and round. Hours Erlang A
+ * did not calibrate (fewer than 30 queued calls, no abandons) are left as they are. Reference:
+ * simulation-based staffing search, Atlason, Epelman & Henderson, "Call center staffing with
+ * simulation and cutting plane methods", Annals of OR 127 (2004). Same calibration and seed ⇒
+ * the same result, whatever `threads`. Cost: rounds × replications × days × calls a day.
+ */
+export async function refineRoster(
+  p: CalibratedParameters,
+  options: RefineRosterOptions = {},
+): Promise<RefinedCalibration> {
+  const days = options.days ?? rosterRefinementDays(p);
+  const replications = options.replications ?? 4;
+  const seed = options.seed ?? 1;
+  const maxRounds = options.maxRounds ?? 8;
+  const threshold = options.threshold ?? 2;
+  for (const [name, value] of [
+    ['days', days],
+    ['replications', replications],
+    ['maxRounds', maxRounds],
+  ] as const)
+    if (!(Number.isInteger(value) && value >= 1))
+      throw new RangeError(`refineRoster: ${name} must be an integer ≥ 1, got ${value}`);
+  if (!(threshold >= 0))
+    throw new RangeError(`refineRoster: threshold must be ≥ 0, got ${threshold}`);
+  const staffing = p.staffingSeen.map((s) => ({ ...s }));
+  const compared = staffing.filter((s) => s.abandonErlangA !== null && s.abandonObserved !== null);
+  const searches = new Map<(typeof staffing)[number], OperatorSearch>(
+    compared.map((s) => [s, operatorSearch(s.effective, Math.max(1, Math.round(s.agents)))]),
+  );
+  const rounds: RosterRefinementRound[] = [];
+  let first: SimulatedHour[] = [];
+  let last: SimulatedHour[] = [];
+  let converged = false;
+  let deff = 1;
+  for (let round = 1; round <= maxRounds; round++) {
+    for (const [s, search] of searches) s.refined = search.operators;
+    const scenario = parseScenario(calibrationToScenario({ ...p, staffingSeen: staffing }));
+    last = await simulateHourlyAbandonment(scenario, {
+      days,
+      replications,
+      seed,
+      threads: options.threads ?? 1,
+    });
+    if (round === 1) first = last;
+    deff = designEffect(compared, last);
+    let moved = 0;
+    let beyondNoise = 0;
+    for (const [s, search] of searches) {
+      const before = search.operators;
+      const z = zScore(s, last[s.weekday * 24 + s.hour]!, deff);
+      if (z === null) {
+        search.path.push(before);
+        continue;
+      }
+      if (Math.abs(z) > threshold) beyondNoise++;
+      if (stepOperatorSearch(search, z, threshold) === before) continue;
+      moved++;
+      // The last round only measures: a move now would write a roster nobody simulated.
+      if (round === maxRounds) search.operators = before;
+    }
+    converged = moved === 0;
+    if (round === maxRounds) moved = 0;
+    rounds.push({
+      round,
+      abandonSimulated: pooled(compared, last),
+      designEffect: deff,
+      beyondNoise,
+      moved,
+    });
+    options.onRound?.(round, moved);
+    if (moved === 0) break;
+  }
+  const hours = compared.map((s) => refinedHour(s, searches.get(s)!, first, last, deff));
+  const refinement: RosterRefinement = {
+    method: METHOD,
+    days,
+    replications,
+    seed,
+    threshold,
+    maxRounds,
+    converged,
+    hoursCompared: compared.length,
+    hoursChanged: hours.filter((h) => h.refined !== h.erlangA).length,
+    operatorHours: {
+      erlangA: hours.reduce((sum, h) => sum + h.erlangA, 0),
+      refined: hours.reduce((sum, h) => sum + h.refined, 0),
+    },
+    abandonObserved: observedPooled(compared),
+    abandonSimulatedErlangA: pooled(compared, first),
+    abandonSimulated: pooled(compared, last),
+    rounds,
+    hours,
+  };
+  return {
+    calibration: { ...p, staffingSeen: staffing, rosterRefinement: refinement },
+    refinement,
+  };
+}
+
+type StaffingCell = CalibratedParameters['staffingSeen'][number];
+
+/**
+ * How much the calls of one hour being alike (they share the queue) inflates the variance of an
+ * hour's abandonment over the binomial one: the median over the compared hours of (replication
+ * standard error ÷ binomial standard error)², at least 1; 1 with a single replication. The
+ * hours of the records come in the same clusters (one hour of one day, the same calls per hour),
+ * so the same factor applies to them. Pooled over hours because a few replications give each
+ * hour a noisy spread. Reference: Kish, "Survey Sampling" (1965), the design effect of cluster
+ * samples.
+ */
+function designEffect(cells: readonly StaffingCell[], sim: readonly SimulatedHour[]): number {
+  const ratios: number[] = [];
+  for (const s of cells) {
+    const h = sim[s.weekday * 24 + s.hour];
+    if (h?.replicationError == null || !h.binomialError) continue;
+    ratios.push((h.replicationError / h.binomialError) ** 2);
+  }
+  if (ratios.length === 0) return 1;
+  ratios.sort((a, b) => a - b);
+  const mid = ratios.length >> 1;
+  const median = ratios.length % 2 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
+  return Math.max(1, median);
+}
+
+/** The records' and the model's standard errors of an hour's abandonment. */
+function standardErrors(s: StaffingCell, sim: SimulatedHour | undefined, deff: number) {
+  const p = s.abandonObserved ?? 0;
+  const binomial = s.offered > 0 ? Math.sqrt((p * (1 - p)) / s.offered) : 0;
+  const inflate = Math.sqrt(deff);
+  return {
+    observed: binomial * inflate,
+    simulated: sim?.binomialError == null ? null : sim.binomialError * inflate,
+  };
+}
+
+/** (simulated − observed) ÷ combined SE; null when the model decided no call in that hour. */
+function zScore(s: StaffingCell, sim: SimulatedHour, deff: number): number | null {
+  if (sim.share === null || s.abandonObserved === null) return null;
+  const se = standardErrors(s, sim, deff);
+  const diff = sim.share - s.abandonObserved;
+  const combined = Math.hypot(se.observed, se.simulated ?? 0);
+  if (combined === 0) return diff === 0 ? 0 : Math.sign(diff) * Number.POSITIVE_INFINITY;
+  return diff / combined;
+}
+
+function pooled(cells: readonly StaffingCell[], sim: readonly SimulatedHour[]): number | null {
+  let abandoned = 0;
+  let decided = 0;
+  for (const s of cells) {
+    const h = sim[s.weekday * 24 + s.hour];
+    abandoned += h?.abandoned ?? 0;
+    decided += h?.decided ?? 0;
+  }
+  return decided > 0 ? abandoned / decided : null;
+}
+
+function observedPooled(cells: readonly StaffingCell[]): number | null {
+  let abandoned = 0;
+  let offered = 0;
+  for (const s of cells) {
+    abandoned += (s.abandonObserved ?? 0) * s.offered;
+    offered += s.offered;
+  }
+  return offered > 0 ? abandoned / offered : null;
+}
+
+function refinedHour(
+  s: StaffingCell,
+  search: OperatorSearch,
+  first: readonly SimulatedHour[],
+  last: readonly SimulatedHour[],
+  deff: number,
+): RefinedHour {
+  const cell = s.weekday * 24 + s.hour;
+  const se = standardErrors(s, last[cell], deff);
+  return {
+    weekday: s.weekday,
+    hour: s.hour,
+    agentsSeen: search.seen,
+    erlangA: s.effective,
+    refined: search.operators,
+    offered: s.offered,
+    abandonObserved: s.abandonObserved!,
+    observedStandardError: se.observed,
+    abandonSimulatedErlangA: first[cell]?.share ?? null,
+    abandonSimulated: last[cell]?.share ?? null,
+    simulatedStandardError: se.simulated,
+    z: zScore(s, last[cell]!, deff),
+    path: search.path,
+  };
+}

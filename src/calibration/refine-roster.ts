@@ -2,6 +2,14 @@ import type { CalibratedParameters } from '../audit/calibration.js';
 import { calibrationToScenario } from '../audit/scenario-writer.js';
 import { parseScenario } from '../scenario/parse-scenario.js';
 import { type OperatorSearch, operatorSearch, stepOperatorSearch } from './operator-search.js';
+import {
+  designEffect,
+  type HourMeasures,
+  hourMeasures,
+  pooledObserved,
+  pooledSimulated,
+  type StaffingCell,
+} from './hour-measures.js';
 import { type SimulatedHour, simulateHourlyAbandonment } from './simulate-hourly-abandonment.js';
 
 /** Options of {@link refineRoster}. */
@@ -40,13 +48,14 @@ export interface RefinedHour {
   abandonObserved: number;
   observedStandardError: number;
   /**
-   * The model's abandonment with the Erlang A roster (first round) and with the refined one, and
-   * the standard error of the latter (binomial × √design effect).
+   * The model's abandonment with the Erlang A roster (first round) and with the refined
+   * operators (the last round that simulated them), and the standard error of the latter
+   * (binomial × √design effect).
    */
   abandonSimulatedErlangA: number | null;
   abandonSimulated: number | null;
   simulatedStandardError: number | null;
-  /** (simulated − observed) ÷ √(SE² + SE²) at the refined roster. */
+  /** (simulated − observed) ÷ √(SE² + SE²) at the refined operators. */
   z: number | null;
   /** Operators simulated in each round. */
   path: number[];
@@ -57,7 +66,7 @@ export interface RosterRefinementRound {
   round: number;
   /** Abandonment of queued calls over the compared hours, simulated. */
   abandonSimulated: number | null;
-  /** The variance of an hour's share ÷ its binomial variance (see {@link designEffect}). */
+  /** The variance of an hour's share ÷ its binomial variance (see `designEffect`). */
   designEffect: number;
   /** Hours beyond the threshold after this round. */
   beyondNoise: number;
@@ -103,14 +112,14 @@ export function rosterRefinementDays(p: Pick<CalibratedParameters, 'daysObserved
 }
 
 const METHOD =
-  'Each round simulates the calibrated scenario (same seed every round) and compares, per weekday × hour of queue entry, the abandoned ÷ (answered + abandoned) queue entries with the records’ abandoned ÷ offered calls. An hour whose difference exceeds `threshold` combined standard errors (each binomial × √designEffect, the design effect being the median over hours of the model’s variance between replications ÷ its binomial variance, at least 1) moves one operator towards the records, never above the agents seen nor below 1; a number ruled out from the other side is not gone back to (the nearer of the two neighbours is kept). Rounds repeat until nothing moves, at most `maxRounds` simulations.';
+  'Each round simulates the calibrated scenario (same seed every round) and compares, per weekday × hour of queue entry, the abandoned ÷ (answered + abandoned) queue entries with the records’ abandoned ÷ offered calls. An hour whose difference exceeds `threshold` combined standard errors (each binomial × √designEffect, the design effect being the model’s variance between replications ÷ its binomial variance, summed over the hours, at least 1) moves one operator towards the records, never above the agents seen nor below 1; a number ruled out from the other side is not gone back to (the nearer of the two neighbours is kept). Rounds repeat until nothing moves, at most `maxRounds` simulations; when that cap stops the search, an hour that would still move keeps the number of operators of smallest |z| simulated for it.';
 
 /**
  * Refine the Erlang A roster of a calibration (`staffingSeen[].effective`) by simulating the
  * calibrated scenario itself, which has what Erlang A leaves out: talk times more variable than
  * exponential, redials fed by abandons, queues carried over from one hour to the next. Rounds
- * as `rosterRefinement.method` says; returns a copy of the calibration whose `staffingSeen[].refined` hold
- * the operators to write, with `rosterRefinement` recording every hour and round. Hours Erlang A
+ * as `rosterRefinement.method` says; returns a copy of the calibration whose
+ * `staffingSeen[].refined` hold the operators to write, with `rosterRefinement` recording every hour and round. Hours Erlang A
  * did not calibrate (fewer than 30 queued calls, no abandons) are left as they are. Reference:
  * simulation-based staffing search, Atlason, Epelman & Henderson, "Call center staffing with
  * simulation and cutting plane methods", Annals of OR 127 (2004). Same calibration and seed ⇒
@@ -141,48 +150,55 @@ export async function refineRoster(
   );
   const rounds: RosterRefinementRound[] = [];
   let first: SimulatedHour[] = [];
-  let last: SimulatedHour[] = [];
   let converged = false;
-  let deff = 1;
+  // Each hour's measures at each number of operators, the last round that simulated it.
+  const measured = new Map<StaffingCell, Map<number, HourMeasures>>(
+    compared.map((s) => [s, new Map()]),
+  );
   for (let round = 1; round <= maxRounds; round++) {
     for (const [s, search] of searches) s.refined = search.operators;
     const scenario = parseScenario(calibrationToScenario({ ...p, staffingSeen: staffing }));
-    last = await simulateHourlyAbandonment(scenario, {
+    const simulated = await simulateHourlyAbandonment(scenario, {
       days,
       replications,
       seed,
       threads: options.threads ?? 1,
     });
-    if (round === 1) first = last;
-    deff = designEffect(compared, last);
+    if (round === 1) first = simulated;
+    const deff = designEffect(compared, simulated);
     let moved = 0;
     let beyondNoise = 0;
     for (const [s, search] of searches) {
       const before = search.operators;
-      const z = zScore(s, last[s.weekday * 24 + s.hour]!, deff);
-      if (z === null) {
+      const hour = hourMeasures(s, simulated[s.weekday * 24 + s.hour]!, deff);
+      measured.get(s)!.set(before, hour);
+      if (hour.z === null) {
         search.path.push(before);
         continue;
       }
-      if (Math.abs(z) > threshold) beyondNoise++;
-      if (stepOperatorSearch(search, z, threshold) === before) continue;
+      if (Math.abs(hour.z) > threshold) beyondNoise++;
+      if (stepOperatorSearch(search, hour.z, threshold) === before) continue;
       moved++;
-      // The last round only measures: a move now would write a roster nobody simulated.
-      if (round === maxRounds) search.operators = before;
+      // The last round only measures: rather than a number nobody simulated, such an hour
+      // keeps the one of smallest |z| simulated so far.
+      if (round === maxRounds) search.operators = nearestTried(search);
     }
     converged = moved === 0;
-    if (round === maxRounds) moved = 0;
     rounds.push({
       round,
-      abandonSimulated: pooled(compared, last),
+      abandonSimulated: pooledSimulated(compared, simulated),
       designEffect: deff,
       beyondNoise,
-      moved,
+      moved: round === maxRounds ? 0 : moved,
     });
-    options.onRound?.(round, moved);
-    if (moved === 0) break;
+    options.onRound?.(round, rounds.at(-1)!.moved);
+    if (moved === 0 || round === maxRounds) break;
   }
-  const hours = compared.map((s) => refinedHour(s, searches.get(s)!, first, last, deff));
+  for (const [s, search] of searches) s.refined = search.operators;
+  const hours = compared.map((s) => {
+    const search = searches.get(s)!;
+    return refinedHour(s, search, first, measured.get(s)!.get(search.operators));
+  });
   const refinement: RosterRefinement = {
     method: METHOD,
     days,
@@ -197,9 +213,9 @@ export async function refineRoster(
       erlangA: hours.reduce((sum, h) => sum + h.erlangA, 0),
       refined: hours.reduce((sum, h) => sum + h.refined, 0),
     },
-    abandonObserved: observedPooled(compared),
-    abandonSimulatedErlangA: pooled(compared, first),
-    abandonSimulated: pooled(compared, last),
+    abandonObserved: pooledObserved(compared),
+    abandonSimulatedErlangA: pooledSimulated(compared, first),
+    abandonSimulated: rounds.at(-1)?.abandonSimulated ?? null,
     rounds,
     hours,
   };
@@ -209,82 +225,20 @@ export async function refineRoster(
   };
 }
 
-type StaffingCell = CalibratedParameters['staffingSeen'][number];
-
-/**
- * How much the calls of one hour being alike (they share the queue) inflates the variance of an
- * hour's abandonment over the binomial one: the median over the compared hours of (replication
- * standard error ÷ binomial standard error)², at least 1; 1 with a single replication. The
- * hours of the records come in the same clusters (one hour of one day, the same calls per hour),
- * so the same factor applies to them. Pooled over hours because a few replications give each
- * hour a noisy spread. Reference: Kish, "Survey Sampling" (1965), the design effect of cluster
- * samples.
- */
-function designEffect(cells: readonly StaffingCell[], sim: readonly SimulatedHour[]): number {
-  const ratios: number[] = [];
-  for (const s of cells) {
-    const h = sim[s.weekday * 24 + s.hour];
-    if (h?.replicationError == null || !h.binomialError) continue;
-    ratios.push((h.replicationError / h.binomialError) ** 2);
-  }
-  if (ratios.length === 0) return 1;
-  ratios.sort((a, b) => a - b);
-  const mid = ratios.length >> 1;
-  const median = ratios.length % 2 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
-  return Math.max(1, median);
-}
-
-/** The records' and the model's standard errors of an hour's abandonment. */
-function standardErrors(s: StaffingCell, sim: SimulatedHour | undefined, deff: number) {
-  const p = s.abandonObserved ?? 0;
-  const binomial = s.offered > 0 ? Math.sqrt((p * (1 - p)) / s.offered) : 0;
-  const inflate = Math.sqrt(deff);
-  return {
-    observed: binomial * inflate,
-    simulated: sim?.binomialError == null ? null : sim.binomialError * inflate,
-  };
-}
-
-/** (simulated − observed) ÷ combined SE; null when the model decided no call in that hour. */
-function zScore(s: StaffingCell, sim: SimulatedHour, deff: number): number | null {
-  if (sim.share === null || s.abandonObserved === null) return null;
-  const se = standardErrors(s, sim, deff);
-  const diff = sim.share - s.abandonObserved;
-  const combined = Math.hypot(se.observed, se.simulated ?? 0);
-  if (combined === 0) return diff === 0 ? 0 : Math.sign(diff) * Number.POSITIVE_INFINITY;
-  return diff / combined;
-}
-
-function pooled(cells: readonly StaffingCell[], sim: readonly SimulatedHour[]): number | null {
-  let abandoned = 0;
-  let decided = 0;
-  for (const s of cells) {
-    const h = sim[s.weekday * 24 + s.hour];
-    abandoned += h?.abandoned ?? 0;
-    decided += h?.decided ?? 0;
-  }
-  return decided > 0 ? abandoned / decided : null;
-}
-
-function observedPooled(cells: readonly StaffingCell[]): number | null {
-  let abandoned = 0;
-  let offered = 0;
-  for (const s of cells) {
-    abandoned += (s.abandonObserved ?? 0) * s.offered;
-    offered += s.offered;
-  }
-  return offered > 0 ? abandoned / offered : null;
+/** The number of operators of smallest |z| simulated for an hour. */
+function nearestTried(search: OperatorSearch): number {
+  let best = search.operators;
+  for (const [n, z] of Object.entries(search.tried))
+    if (z < (search.tried[best] ?? Number.POSITIVE_INFINITY)) best = Number(n);
+  return best;
 }
 
 function refinedHour(
   s: StaffingCell,
   search: OperatorSearch,
   first: readonly SimulatedHour[],
-  last: readonly SimulatedHour[],
-  deff: number,
+  at: HourMeasures | undefined,
 ): RefinedHour {
-  const cell = s.weekday * 24 + s.hour;
-  const se = standardErrors(s, last[cell], deff);
   return {
     weekday: s.weekday,
     hour: s.hour,
@@ -293,11 +247,11 @@ function refinedHour(
     refined: search.operators,
     offered: s.offered,
     abandonObserved: s.abandonObserved!,
-    observedStandardError: se.observed,
-    abandonSimulatedErlangA: first[cell]?.share ?? null,
-    abandonSimulated: last[cell]?.share ?? null,
-    simulatedStandardError: se.simulated,
-    z: zScore(s, last[cell]!, deff),
+    observedStandardError: at?.observedStandardError ?? 0,
+    abandonSimulatedErlangA: first[s.weekday * 24 + s.hour]?.share ?? null,
+    abandonSimulated: at?.share ?? null,
+    simulatedStandardError: at?.simulatedStandardError ?? null,
+    z: at?.z ?? null,
     path: search.path,
   };
 }

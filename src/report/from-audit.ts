@@ -128,6 +128,14 @@ export function auditReportInput(
       all: { ...r.occupancy.all },
       byAgent: r.occupancy.byAgent.map((a) => ({ ...a })),
     };
+  const staffing = result.calibration.staffingSeen;
+  if (staffing.length > 0)
+    input.operators = staffing.map((o) => ({
+      weekday: o.weekday === 0 ? 7 : o.weekday,
+      hour: o.hour,
+      seen: o.agents,
+      effective: o.effective,
+    }));
   if (c.cdr) input.cdr = { ...c.cdr };
   if (r.survey) {
     const nps: NonNullable<AuditReportInput['nps']>[number][] = [];

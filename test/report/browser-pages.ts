@@ -51,8 +51,22 @@ export function browserPages(): [string, () => ReportDocument, string[]][] {
   ];
 }
 
-/** The charts of an audit report made by the real command on queue_log records. */
-const AUDIT_CHARTS = ['heatmap', 'heatmap', 'heatmap', 'bar', 'bar', 'survival', 'bar'];
+/**
+ * The charts of an audit report made by the real command on queue_log records: offered,
+ * abandonment, service level, agents seen and the calibrated operators by weekday and hour, then
+ * callers, patience and transfers.
+ */
+const AUDIT_CHARTS = [
+  'heatmap',
+  'heatmap',
+  'heatmap',
+  'heatmap',
+  'heatmap',
+  'bar',
+  'bar',
+  'survival',
+  'bar',
+];
 /** The charts of a forecast report with reasons: the total's fan chart and one panel per reason. */
 const FORECAST_CHARTS = ['fan', 'fan-multiples'];
 

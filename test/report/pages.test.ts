@@ -148,4 +148,27 @@ describe('auditReport', () => {
     expect(clean.summary[clean.summary.length - 1]).toMatch(/none was rejected/);
     expect(chartKinds(doc)).toEqual(['heatmap', 'heatmap', 'bar', 'bar', 'survival', 'bar']);
   });
+
+  it('shows the agents seen and the calibrated operators by hour, with their totals', () => {
+    const input = syntheticAuditInput();
+    // Two hours: 6.4 agents seen but 4 operators written, then 2 seen and 2 written.
+    const operators = [
+      { weekday: 1, hour: 9, seen: 6.4, effective: 4 },
+      { weekday: 1, hour: 10, seen: 2, effective: 2 },
+    ];
+    const doc = auditReport({ ...input, operators });
+    expect(chartKinds(doc)).toEqual([
+      'heatmap',
+      'heatmap',
+      'heatmap',
+      'heatmap',
+      'bar',
+      'bar',
+      'survival',
+      'bar',
+    ]);
+    const text = JSON.stringify(doc.sections);
+    // Σ seen = 8.4 → 8 agent-hours shown; Σ written = 6, 6 / 8.4 = 71 %.
+    expect(text).toContain('8 agent-hours seen, 6 operator-hours written (71');
+  });
 });

@@ -132,6 +132,12 @@ export interface AuditReportInput {
   /** Transfers by destination, with how many came back to a queue. */
   transferTargets?: readonly { target: string; transfers: number; bouncedBack: number }[];
   occupancy?: AuditOccupancy;
+  /**
+   * Per weekday (ISO: 1 = Monday … 7 = Sunday) and hour: mean distinct agents seen answering
+   * (`seen`) and the operators the calibrated scenario gets (`effective`, the number whose
+   * Erlang A abandonment is nearest the hour's).
+   */
+  operators?: readonly { weekday: number; hour: number; seen: number; effective: number }[];
   cdr?: AuditCdr;
   /** Net Promoter Score (−100…100) overall and by reason, when a survey was given. */
   nps?: readonly {

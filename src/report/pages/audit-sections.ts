@@ -78,6 +78,7 @@ export function timeSection(input: AuditReportInput): ReportSection | undefined 
       ),
     );
   blocks.push({ kind: 'note', text: note });
+  blocks.push(...operatorBlocks(input));
   return { heading: 'When calls arrive and are lost', blocks };
 }
 
@@ -202,4 +203,38 @@ export function callerSection(input: AuditReportInput): ReportSection | undefine
   }
   if (blocks.length === 0) return undefined;
   return { heading: 'Callers, patience and transfers', blocks };
+}
+
+/**
+ * Heatmaps of the agents seen answering and of the operators each hour behaved as if it had
+ * (what the calibrated scenario gets), with a note on why they differ. None without agents.
+ */
+function operatorBlocks(input: AuditReportInput): Blocks {
+  const rows = input.operators ?? [];
+  if (rows.length === 0) return [];
+  const zone = input.timeZone ? ` (local time, ${input.timeZone})` : ' (local time)';
+  const seen = rows.reduce((sum, r) => sum + r.seen, 0);
+  const effective = rows.reduce((sum, r) => sum + r.effective, 0);
+  return [
+    weekdayHourHeatmap(
+      rows.map((r) => ({ weekday: r.weekday, hour: r.hour, value: r.seen })),
+      {
+        title: `Agents seen answering, mean per day, by weekday and hour${zone}`,
+        valueTitle: 'agents seen',
+        unit: 'count',
+      },
+    ),
+    weekdayHourHeatmap(
+      rows.map((r) => ({ weekday: r.weekday, hour: r.hour, value: r.effective })),
+      {
+        title: 'Operators each hour behaved as if it had (the calibrated scenario’s roster)',
+        valueTitle: 'operators',
+        unit: 'count',
+      },
+    ),
+    {
+      kind: 'note',
+      text: `Records show which agents answered in an hour, not how long each was on the phones. The calibrated scenario gives each hour the number of operators, at most the agents seen, whose Erlang A abandonment is nearest the abandonment observed in that hour. Over the week: ${formatCount(Math.round(seen))} agent-hours seen, ${formatCount(effective)} operator-hours written (${formatPercent(share(effective, seen), 0)}).`,
+    },
+  ];
 }

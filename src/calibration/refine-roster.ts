@@ -119,8 +119,9 @@ const METHOD =
  * calibrated scenario itself, which has what Erlang A leaves out: talk times more variable than
  * exponential, redials fed by abandons, queues carried over from one hour to the next. Rounds
  * as `rosterRefinement.method` says; returns a copy of the calibration whose
- * `staffingSeen[].refined` hold the operators to write, with `rosterRefinement` recording every hour and round. Hours Erlang A
- * did not calibrate (fewer than 30 queued calls, no abandons) are left as they are. Reference:
+ * `staffingSeen[].refined` hold the operators to write, with `rosterRefinement` recording every
+ * hour and round. Hours Erlang A did not calibrate (fewer than 30 queued calls, no abandons) are
+ * left as they are. Reference:
  * simulation-based staffing search, Atlason, Epelman & Henderson, "Call center staffing with
  * simulation and cutting plane methods", Annals of OR 127 (2004). Same calibration and seed ⇒
  * the same result, whatever `threads`. Cost: rounds × replications × days × calls a day.

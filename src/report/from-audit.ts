@@ -134,8 +134,9 @@ export function auditReportInput(
       weekday: o.weekday === 0 ? 7 : o.weekday,
       hour: o.hour,
       seen: o.agents,
-      effective: o.effective,
+      effective: o.refined ?? o.effective,
     }));
+  if (staffing.some((o) => o.refined !== undefined)) input.operatorsRefined = true;
   if (c.cdr) input.cdr = { ...c.cdr };
   if (r.survey) {
     const nps: NonNullable<AuditReportInput['nps']>[number][] = [];

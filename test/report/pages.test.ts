@@ -170,5 +170,10 @@ describe('auditReport', () => {
     const text = JSON.stringify(doc.sections);
     // Σ seen = 8.4 → 8 agent-hours shown; Σ written = 6, 6 / 8.4 = 71 %.
     expect(text).toContain('8 agent-hours seen, 6 operator-hours written (71');
+    expect(text).not.toContain('--refine-roster');
+    const refined = JSON.stringify(
+      auditReport({ ...input, operators, operatorsRefined: true }).sections,
+    );
+    expect(refined).toContain('(--refine-roster)');
   });
 });

@@ -134,10 +134,12 @@ export interface AuditReportInput {
   occupancy?: AuditOccupancy;
   /**
    * Per weekday (ISO: 1 = Monday … 7 = Sunday) and hour: mean distinct agents seen answering
-   * (`seen`) and the operators the calibrated scenario gets (`effective`, the number whose
-   * Erlang A abandonment is nearest the hour's).
+   * (`seen`) and the operators the calibrated scenario gets (`effective`: the number whose
+   * Erlang A abandonment is nearest the hour's, or its refinement by simulation).
    */
   operators?: readonly { weekday: number; hour: number; seen: number; effective: number }[];
+  /** True when `effective` was then refined by simulating the scenario (`--refine-roster`). */
+  operatorsRefined?: boolean;
   cdr?: AuditCdr;
   /** Net Promoter Score (−100…100) overall and by reason, when a survey was given. */
   nps?: readonly {

@@ -234,7 +234,7 @@ function operatorBlocks(input: AuditReportInput): Blocks {
     ),
     {
       kind: 'note',
-      text: `Records show which agents answered in an hour, not how long each was on the phones. The calibrated scenario gives each hour the number of operators, at most the agents seen, whose Erlang A abandonment is nearest the abandonment observed in that hour. Over the week: ${formatCount(Math.round(seen))} agent-hours seen, ${formatCount(effective)} operator-hours written (${formatPercent(share(effective, seen), 0)}).`,
+      text: `Records show which agents answered in an hour, not how long each was on the phones. The calibrated scenario gives each hour the number of operators, at most the agents seen, whose Erlang A abandonment is nearest the abandonment observed in that hour${input.operatorsRefined ? ', then moved one operator at a time until the simulated scenario’s abandonment matched the hour’s (--refine-roster)' : ''}. Over the week: ${formatCount(Math.round(seen))} agent-hours seen, ${formatCount(effective)} operator-hours written (${formatPercent(share(effective, seen), 0)}).`,
     },
   ];
 }

@@ -113,7 +113,12 @@ export function calibrationToScenario(
   const busiest = p.queues[0]?.name;
   const queues: Record<string, unknown> = {};
   for (const q of p.queues)
-    queues[q.name] = q.name === busiest && Object.keys(roster).length ? { operators: roster } : {};
+    // The pooled operators take the call that has waited longest, whatever its route, as a
+    // pooled switchboard does (not the busiest route first).
+    queues[q.name] =
+      q.name === busiest && Object.keys(roster).length
+        ? { operators: roster, ...(p.queues.length > 1 ? { order: 'oldest' } : {}) }
+        : {};
   const t = p.transfers;
   const document: Record<string, unknown> = {
     name: options.name ?? 'Calibrated from records',

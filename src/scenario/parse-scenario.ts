@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { mergePatch } from './merge-patch.js';
 import { type ForecastArrivals, readForecastArrivals } from './read-forecast-arrivals.js';
 import { parseRoutingSections } from './parse-routing.js';
-import type { DayRange, RedialSpec, RosterStep, Scenario } from './scenario-types.js';
+import type { DayRange, QueueSpec, RedialSpec, RosterStep, Scenario } from './scenario-types.js';
 import { weekdays } from './scenario-types.js';
 import { suggestName } from './suggest-name.js';
 import { validateDocument } from './validate-document.js';
@@ -317,6 +317,7 @@ function compileScenario(
       helps: ((raw.helps as string[] | undefined) ?? []).map((h, i) =>
         p.reference(h, queueNames, `${path}.helps[${i}]`, 'queue'),
       ),
+      order: (raw.order as QueueSpec['order'] | undefined) ?? 'own-first',
       callback: callback && {
         offerAfterSeconds: p.duration(callback.offerAfter, `${path}.callback.offerAfter`, 60),
         acceptance: callback.acceptance as number,

@@ -159,6 +159,7 @@ export const scenarioSchema = {
           operators: byWeekday({ type: 'array', items: rosterStep }),
           wrapUp: distribution,
           helps: { type: 'array', items: name },
+          order: { enum: ['own-first', 'oldest'] },
           callback: {
             type: 'object',
             additionalProperties: false,

@@ -119,8 +119,13 @@ export interface QueueSpec {
   /** Roster by weekday (index 0 = monday). */
   roster: RosterStep[][];
   wrapUp: Distribution;
-  /** Other queues this group's operators also serve when their own queue is empty. */
+  /** Other queues this group's operators also serve (after their own, or see `order`). */
   helps: number[];
+  /**
+   * Which waiting call a free operator takes: `own-first` (its own queue, then the queues it
+   * helps in order) or `oldest` (the call that entered its queue first, whichever of them).
+   */
+  order: 'own-first' | 'oldest';
   callback: CallbackSpec | undefined;
 }
 

@@ -171,12 +171,23 @@ export abstract class SwitchboardQueues extends SwitchboardState {
     for (let i = 0; i < servers.length; i++) this.dispatchGroup(servers[i]!);
   }
 
-  /** Give free operators of group `g` waiting calls, then callbacks. */
+  /**
+   * Give free operators of group `g` waiting calls, then callbacks: the head of its own queue,
+   * else of the queues it helps in order; or, with `order: oldest`, the head that entered its
+   * queue first (first come, first served across the queues; ties to the earlier queue).
+   */
   protected dispatchGroup(g: number): void {
     const serves = this.serves[g]!;
+    const oldest = this.oldestFirst[g] === 1;
     while (this.busy[g]! < this.onDuty[g]!) {
       let c = -1;
-      for (let i = 0; i < serves.length && c < 0; i++) c = this.head[serves[i]!]!;
+      if (oldest) {
+        for (let i = 0; i < serves.length; i++) {
+          const head = this.head[serves[i]!]!;
+          if (head >= 0 && (c < 0 || this.calls.enqueued[head]! < this.calls.enqueued[c]!))
+            c = head;
+        }
+      } else for (let i = 0; i < serves.length && c < 0; i++) c = this.head[serves[i]!]!;
       if (c >= 0) {
         this.unlink(c);
         this.answer(c, g);

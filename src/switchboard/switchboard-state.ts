@@ -79,6 +79,8 @@ export abstract class SwitchboardState {
   protected readonly servers: number[][];
   /** serves[g] = queues group g serves (its own first). */
   protected readonly serves: number[][];
+  /** 1 where group g takes the oldest waiting call of the queues it serves (`order: oldest`). */
+  protected readonly oldestFirst: Uint8Array;
   /** choice[menu * reasons + reason]: the option of that menu a caller of that reason picks, or -1. */
   protected readonly choice: Int32Array;
   /** The routes of the option (at the end of the menu tree) each reason's callers should pick. */
@@ -154,6 +156,7 @@ export abstract class SwitchboardState {
       ...s.queues.flatMap((g, i) => (i !== q && g.helps.includes(q) ? [i] : [])),
     ]);
     this.serves = s.queues.map((g, q) => [q, ...g.helps.filter((h) => h !== q)]);
+    this.oldestFirst = Uint8Array.from(s.queues, (g) => (g.order === 'oldest' ? 1 : 0));
     const nr = s.reasons.length;
     this.choice = new Int32Array((s.ivr?.menus.length ?? 0) * nr).fill(-1);
     this.leafRoutes = s.reasons.map(() => undefined);

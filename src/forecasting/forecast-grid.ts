@@ -114,7 +114,8 @@ function meansWithEffects(
  * Forecast the `horizonDays` days after the history with one method: special days masked and
  * their effects applied, then negative binomial prediction intervals per reason and for the
  * total, sized on the method's own errors over the last two weeks of history (refitted without
- * them), Poisson when the history is too short. Cost: 3 fits of the method.
+ * them; a shorter history holds out less, keeping 10 days to fit), Poisson below 11 days.
+ * Cost: 3 fits of the method.
  */
 export function forecastGrid(
   history: CallHistory,
@@ -130,17 +131,18 @@ export function forecastGrid(
   const actual: number[][] = grid.series.map(() => []);
   const predicted: number[][] = grid.series.map(() => []);
   for (let fold = 1; fold <= 2; fold++) {
-    const trainDays = grid.dayCount - fold * CALIBRATION_DAYS;
-    if (trainDays < MIN_CALIBRATION_TRAINING_DAYS) break;
-    const fit = meansWithEffects(
-      method,
-      truncateGrid(grid, trainDays),
-      adjustment,
-      CALIBRATION_DAYS,
-    );
+    // A history too short for a whole held-out week holds out what it can spare (at least a
+    // day), rather than falling back to Poisson bounds that ignore the model's own error.
+    const heldOut =
+      fold === 1
+        ? Math.min(CALIBRATION_DAYS, grid.dayCount - MIN_CALIBRATION_TRAINING_DAYS)
+        : CALIBRATION_DAYS;
+    const trainDays = grid.dayCount - (fold - 1) * CALIBRATION_DAYS - heldOut;
+    if (heldOut < 1 || trainDays < MIN_CALIBRATION_TRAINING_DAYS) break;
+    const fit = meansWithEffects(method, truncateGrid(grid, trainDays), adjustment, heldOut);
     const offset = trainDays * slotsPerDay;
     grid.series.forEach((series, r) => {
-      for (let i = 0; i < CALIBRATION_DAYS * slotsPerDay; i++) {
+      for (let i = 0; i < heldOut * slotsPerDay; i++) {
         actual[r]!.push(series[offset + i]!);
         predicted[r]!.push(fit[r]![i]!);
       }

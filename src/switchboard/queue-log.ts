@@ -1,5 +1,4 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { TZDate } from '@date-fns/tz';
 import { RunError } from '../errors.js';
 import type { Scenario } from '../scenario/scenario-types.js';
 import { replicationSeed } from '../random/random-stream.js';
@@ -8,8 +7,7 @@ import { wallClockEpoch } from './wall-clock.js';
 
 /** Unix time (seconds) of local midnight of the scenario's start date in its time zone. */
 export function startEpochSeconds(scenario: Scenario): number {
-  const [y, m, d] = scenario.startDate.split('-').map(Number) as [number, number, number];
-  return Math.floor(new TZDate(y, m - 1, d, scenario.timezone).getTime() / 1000);
+  return wallClockEpoch(scenario)(0);
 }
 
 /**

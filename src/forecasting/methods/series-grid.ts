@@ -28,6 +28,18 @@ export function totalSeries(grid: SeriesGrid): Float64Array {
   return total;
 }
 
+/** Per day of a `dayCount × slotsPerDay` series: true when none of its intervals is unknown. */
+export function wholeDays(total: Float64Array, dayCount: number, slotsPerDay: number): boolean[] {
+  const whole: boolean[] = [];
+  for (let d = 0; d < dayCount; d++) {
+    let ok = true;
+    for (let s = 0; s < slotsPerDay && ok; s++)
+      if (Number.isNaN(total[d * slotsPerDay + s]!)) ok = false;
+    whole.push(ok);
+  }
+  return whole;
+}
+
 const forecastCache = new WeakMap<SeriesGrid, Map<string, Float64Array[]>>();
 
 /**

@@ -1,4 +1,5 @@
 import { weekdayOfDay } from '../local-time.js';
+import { wholeDays } from './series-grid.js';
 
 /** Weeks of same weekdays behind an intraday profile (at most). */
 const PROFILE_WEEKS = 52;
@@ -88,17 +89,6 @@ export function tunedProfiles(
   }
   const sums = weekdaySums(total, firstDay, dayCount, slotsPerDay, whole, best.decay);
   return { profiles: finishProfiles(sums, slotsPerDay, best.pool, best.passes), settings: best };
-}
-
-function wholeDays(total: Float64Array, dayCount: number, slotsPerDay: number): boolean[] {
-  const whole: boolean[] = [];
-  for (let d = 0; d < dayCount; d++) {
-    let ok = true;
-    for (let s = 0; s < slotsPerDay && ok; s++)
-      if (Number.isNaN(total[d * slotsPerDay + s]!)) ok = false;
-    whole.push(ok);
-  }
-  return whole;
 }
 
 /** Decay-weighted calls per weekday and interval over the whole days before `end`. */

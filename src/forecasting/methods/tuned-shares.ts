@@ -1,5 +1,5 @@
 import { weekdayOfDay } from '../local-time.js';
-import type { SeriesGrid } from './series-grid.js';
+import { type SeriesGrid, wholeDays } from './series-grid.js';
 
 /** Weeks of same weekdays behind the reason shares (at most). */
 const SHARE_WEEKS = 52;
@@ -71,18 +71,6 @@ export function tunedShares(
   }
   const sums = weightedCalls(grid, whole, dayCount, best.decay);
   return { shares: finishShares(sums, reasons, slotsPerDay, best.priorCalls), settings: best };
-}
-
-function wholeDays(total: Float64Array, dayCount: number, slotsPerDay: number): boolean[] {
-  const whole: boolean[] = [];
-  for (let d = 0; d < dayCount; d++) {
-    let ok = true;
-    for (let s = 0; s < slotsPerDay && ok; s++) {
-      if (Number.isNaN(total[d * slotsPerDay + s]!)) ok = false;
-    }
-    whole.push(ok);
-  }
-  return whole;
 }
 
 /** Decay-weighted calls per weekday, reason and interval over the whole days before `end`. */

@@ -34,6 +34,8 @@ export interface CallsReport {
   bounced: number;
   /** Per-call rows that never reached a queue (VRU-only, mapped CSV). */
   notQueued: number;
+  /** Calls still waiting in a queue when the records end: not offered (their outcome is unknown). */
+  openAtEnd: number;
   /** Transfers by destination, with how many came back to a queue (same call id). */
   transferTargets: { target: string; transfers: number; bouncedBack: number }[];
   duplicateEvents: number;
@@ -128,6 +130,7 @@ export class AuditStats {
     attendedTransfers: 0,
     bounced: 0,
     notQueued: 0,
+    openAtEnd: 0,
   };
   readonly all = newGroup();
   readonly byQueue = new Map<string, GroupCounters>();
@@ -155,8 +158,9 @@ export class AuditStats {
 
   /** Count one reconstructed call. */
   addCall(call: CallSummary): void {
-    if (call.path.length === 0) {
-      this.calls.notQueued++;
+    if (call.path.length === 0 || call.openAtEnd) {
+      if (call.openAtEnd) this.calls.openAtEnd++;
+      else this.calls.notQueued++;
       for (const listener of this.listeners) listener(call);
       return;
     }

@@ -103,6 +103,11 @@ export interface CallSummary {
   bounces: number;
   /** Agents rung without answer. */
   ringNoAnswer: number;
+  /**
+   * Still waiting when the records end (queued, no outcome yet, active within the last hours
+   * of the log): counted as open at the end, not offered.
+   */
+  openAtEnd?: boolean;
   source: number;
   line: number;
 }

@@ -3,6 +3,7 @@ import { InputError, type InputProblem } from '../errors.js';
 import { type CsvColumns, type CsvRecordReader, csvRecordParser } from './csv-record-parser.js';
 import { countRecord, type ParserOptions, type RecordParser } from './record-parser.js';
 import { type CallOutcome, type CallSummary, newFileAccount, rejectLine } from './records.js';
+import { parseDurationSeconds } from '../units/duration.js';
 import { localToEpochSeconds, parseTimestamp } from './time-zone.js';
 
 /** What a mapped outcome value means; `ignore` drops the row from the KPIs (still counted). */
@@ -33,6 +34,11 @@ export interface ColumnMap {
   durations: { queue?: string | undefined; service?: string | undefined };
   /** A time value meaning "did not happen" (e.g. `0:00:00`). */
   notSet: string[];
+  /**
+   * The caller's priority: its column and the queue credit (seconds) each value got, e.g.
+   * `{ column: priority, credit: { '2': 90s } }`; values not listed get none.
+   */
+  priority?: { column: string; credit: Record<string, number> } | undefined;
   outcome: { column: string; values: Record<string, MappedOutcome> };
   /** IANA zone of the times; the CLI uses it when `--tz` is not given (library: pass `timeZone`). */
   timeZone?: string | undefined;
@@ -113,6 +119,26 @@ export function parseColumnMap(text: string, file: string): ColumnMap {
     const column = str('date.column', d.column, true);
     if (column) date = { column, pattern: pattern as 'YYMMDD' };
   }
+  let priority: ColumnMap['priority'];
+  if (obj.priority !== undefined) {
+    const raw = (obj.priority ?? {}) as Record<string, unknown>;
+    const column = str('priority.column', raw.column, true);
+    const credit: Record<string, number> = {};
+    for (const [value, text] of Object.entries((raw.credit ?? {}) as Record<string, unknown>)) {
+      let seconds = Number.NaN;
+      try {
+        seconds = parseDurationSeconds(text as string, { path: `priority.credit.${value}` });
+      } catch {}
+      if (Number.isFinite(seconds) && seconds >= 0 && seconds <= 86_400) credit[value] = seconds;
+      else
+        problems.push({
+          path: `priority.credit.${value}`,
+          expected: 'a duration of at most 24h (e.g. 90s, 1.5m)',
+          received: JSON.stringify(text) ?? 'nothing',
+        });
+    }
+    if (column) priority = { column, credit };
+  }
   const map: ColumnMap = {
     separator: typeof obj.separator === 'string' ? obj.separator : ',',
     callId,
@@ -133,6 +159,7 @@ export function parseColumnMap(text: string, file: string): ColumnMap {
       service: str('durations.service', durations.service, false),
     },
     notSet: list(obj.notSet),
+    priority,
     outcome: { column: str('outcome.column', outcome.column, true) ?? '', values },
     timeZone: typeof obj.timeZone === 'string' ? obj.timeZone : undefined,
   };
@@ -292,6 +319,9 @@ export function mappedCsvParser(
       line,
     };
     if (resolved === 'notQueued') summary.path = [];
+    else if (!queued) summary.neverQueued = true;
+    if (map.priority)
+      summary.queueCreditSeconds = map.priority.credit[get(map.priority.column)] ?? 0;
     out.push(summary);
   };
   return csvRecordParser(account, columnsOf, readRow, map.separator);

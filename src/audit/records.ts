@@ -108,6 +108,10 @@ export interface CallSummary {
    * of the log): counted as open at the end, not offered.
    */
   openAtEnd?: boolean;
+  /** Answered without ever waiting in a queue (mapped records whose queue start is not set). */
+  neverQueued?: boolean;
+  /** Queue credit of the caller's priority (seconds; mapped records with a `priority` column). */
+  queueCreditSeconds?: number;
   source: number;
   line: number;
 }

@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario/scenario-types.js';
 import { type MeasureEstimate, measureEstimate } from '../stats/confidence-interval.js';
-import { formatMeasureEstimate, formatMeasureValue } from './format-summary.js';
+import { formatMeasureEstimate, formatMeasureValue } from '../cli/format-simulation-summary.js';
 import {
   type EstimateRow,
   runScenarioReplications,

@@ -4,7 +4,7 @@ import { type BacktestReport, backtest } from '../../forecasting/backtest.js';
 import type { AbsentIntervals } from '../../forecasting/call-history.js';
 import { forecastCalls } from '../../forecasting/forecast-calls.js';
 import { formatForecastCsv, writeFileAtomic } from '../../forecasting/forecast-csv.js';
-import { isKnownTimeZone, isoDateOfDay } from '../../forecasting/local-time.js';
+import { isKnownTimeZone, isoDateOfDay } from '../../calendar/local-time.js';
 import { methodNames } from '../../forecasting/methods/index.js';
 import { readHistoryCsv } from '../../forecasting/parse-history-csv.js';
 import {

@@ -12,7 +12,6 @@ export * from './cdr-tracker.js';
 export * from './column-map.js';
 export * from './csv-line.js';
 export * from './detect-format.js';
-export * from '../cli/format-audit-summary.js';
 export * from './kaplan-meier.js';
 export * from './line-reader.js';
 export * from './nps.js';

@@ -3,8 +3,5 @@ export * from './queue-model.js';
 export * from './queue-replication-task.js';
 export * from './simulate-queue.js';
 export * from './simulate-staffing.js';
-export * from '../cli/simulation-flags.js';
-export * from '../cli/format-simulation-table.js';
-export * from '../cli/simulate-from-flags.js';
 export * from './simulate-retrial-loss.js';
 export * from './retry-measures.js';

@@ -1,7 +1,4 @@
-export * from '../replications/compiled-module-url.js';
 export * from './confidence-interval.js';
-export * from '../cli/progress-bar.js';
-export * from '../replications/run-replications.js';
 export * from './running-stats.js';
 export * from './student-t.js';
 export * from './time-weighted-average.js';

@@ -12,13 +12,10 @@ import {
   readSpecialDaysCsv,
   type SpecialDay,
 } from '../../forecasting/special-days.js';
-import {
-  forecastReport,
-  forecastReportInput,
-  REPORT_OPTION,
-  resolveReportPath,
-  writeReport,
-} from '../../report/index.js';
+import { forecastReportInput } from '../../report/from-forecast.js';
+import { forecastReport } from '../../report/pages/forecast-report.js';
+import { REPORT_OPTION, resolveReportPath } from '../../report/report-option.js';
+import { writeReport } from '../../report/write-report.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../../units/duration.js';
 import type { SwitchboardCommand } from '../command.js';
 import type { CliIo } from '../io.js';

@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import { mergePatch } from './merge-patch.js';
 import { type ForecastArrivals, readForecastArrivals } from './read-forecast-arrivals.js';
 import { parseRoutingSections } from './parse-routing.js';
+import { parseShifts } from './parse-shifts.js';
+import { parseTargets } from './parse-targets.js';
 import { ProblemList } from './problem-list.js';
 import { parseTimeOfDay, readRedials } from './read-fields.js';
 import type { DayRange, QueueSpec, RosterStep, Scenario } from './scenario-types.js';
@@ -280,10 +282,13 @@ function compileScenario(
   const routing = parseRoutingSections(doc, queueNames, redials, p);
   const costs = (doc.costs ?? {}) as Record<string, number | undefined>;
   const measures = (doc.measures ?? {}) as Doc;
-  const serviceLevelSeconds = p.duration(
-    measures.serviceLevelTime,
-    'measures.serviceLevelTime',
-    20,
+  const { targets, serviceLevelSeconds } = parseTargets(doc, p);
+  const shifts = parseShifts(
+    doc.shifts as Doc | undefined,
+    queueNames,
+    intervalMinutes,
+    costs.operatorHour ?? 1,
+    p,
   );
   const shortAbandonSeconds = p.duration(measures.shortAbandonTime, 'measures.shortAbandonTime', 5);
 
@@ -310,6 +315,8 @@ function compileScenario(
       transfer: costs.transfer ?? 0,
       repeatAttempt: costs.repeatAttempt ?? 0,
     },
+    targets,
+    shifts,
     serviceLevelSeconds,
     shortAbandonSeconds,
   };

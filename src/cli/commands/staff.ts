@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import {
   evaluateStaffing,
   formatPlanCsv,
+  planHeadline,
   formatStaffingTable,
   planStaffing,
   readLoadCsv,
@@ -66,6 +67,12 @@ export const staffCommand: SwitchboardCommand = {
         type: 'string',
         describe:
           'Plan every interval of a CSV: interval_start,calls[,aht_seconds][,reason] or a forecast file',
+        group: 'Load:',
+      })
+      .option('teams', {
+        type: 'string',
+        describe:
+          'With --plan and several reasons: pooled (default: one team takes every call) or separate (a team per reason)',
         group: 'Load:',
       })
       .option('agents', {
@@ -239,6 +246,7 @@ function runPlan(flags: StaffFlags, io: CliIo): number {
   const plan = planStaffing(readLoadCsv(text, file), {
     question,
     file,
+    teams: flags.teams,
     ...(flags.intervalMinutes === undefined ? {} : { intervalMinutes: flags.intervalMinutes }),
   });
   const output = flags.json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlanCsv(plan);
@@ -247,9 +255,8 @@ function runPlan(flags: StaffFlags, io: CliIo): number {
     return 0;
   }
   writeFileAtomic(resolve(io.cwd, flags.out), output, flags.out);
-  const sum = plan.totals.find((t) => t.reason === 'sum')!;
   io.stderr(
-    `wrote ${flags.out}: ${plan.rows.length + plan.pooled.length} rows, ${sum.agentHours.toFixed(1)} operator hours, ${sum.positionHours.toFixed(1)} position hours\n`,
+    `wrote ${flags.out}: ${plan.rows.length + plan.pooled.length} rows; ${planHeadline(plan)}\n`,
   );
   return 0;
 }

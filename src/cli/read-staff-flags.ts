@@ -1,7 +1,7 @@
 import { didYouMean, inputError } from '../errors.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../units/duration.js';
-import { targetsOutsideModel } from './meets-targets.js';
-import type { PlanTeams } from './plan-staffing.js';
+import { targetsOutsideModel } from '../staffing/meets-targets.js';
+import type { PlanTeams } from '../staffing/plan-staffing.js';
 import {
   modelHasLines,
   modelHasPatience,
@@ -9,7 +9,7 @@ import {
   type StaffingModel,
   type StaffingQuestion,
   type StaffingTargets,
-} from './staffing-question.js';
+} from '../staffing/staffing-question.js';
 
 /**
  * What `switchboard staff` was asked, read from its flags: the staffing question, what to solve

@@ -100,7 +100,7 @@ export function simulateReportInput(
     byQueue: byName(summary.byQueue, 'queue'),
     byReason: byName(summary.byReason, 'reason'),
     needs: estimates(summary.needs),
-    cost: estimates(summary.cost),
+    cost: { ...estimates(summary.cost), currency: scenario.costs.currency },
   };
   if (typeof summary.seed === 'number') input.seed = summary.seed;
   const paths = reportPaths(scenario, summary);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { hardestIntervalIndex } from '../../src/measures/hardest-interval.js';
 import { simulateReport } from '../../src/report/pages/simulate-report.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
-import { formatSummary } from '../../src/switchboard/format-summary.js';
-import { simulateReportInput } from '../../src/switchboard/report-inputs.js';
+import { formatSummary } from '../../src/cli/format-simulation-summary.js';
+import { simulateReportInput } from '../../src/report/from-simulation.js';
 import { simulateScenario } from '../../src/switchboard/simulate-scenario.js';
 
 const baseline = new URL('../../scenarios/baseline.yaml', import.meta.url).pathname;

@@ -6,8 +6,13 @@ import { type Margin, readMargin } from '../../measures/verdict.js';
 import { compareReport } from '../../report/pages/compare-report.js';
 import { REPORT_OPTION, resolveReportPath } from '../../report/report-option.js';
 import { writeReport } from '../../report/write-report.js';
-import { compareScenarios, formatComparison } from '../../switchboard/compare-scenarios.js';
-import { compareReportMeasures, reportIntervals } from '../../switchboard/report-inputs.js';
+import { compareScenarios } from '../../switchboard/compare-scenarios.js';
+import { formatComparison } from '../format-comparison.js';
+import {
+  compareReportMeasures,
+  reportIntervals,
+  reportTargets,
+} from '../../report/from-simulation.js';
 import { forecastNotice } from '../../switchboard/simulate-scenario.js';
 import type { SwitchboardCommand } from '../command.js';
 import { readRunFlags } from '../run-flags.js';
@@ -118,7 +123,7 @@ export const compareCommand: SwitchboardCommand = {
               byWeekdayInterval: first.byWeekdayInterval,
             }),
           },
-          targets: { thresholdSeconds: base.serviceLevelSeconds },
+          targets: reportTargets(base),
           currency: report.currency,
           byReason: first.byReason.map((r) => ({
             reason: r.reason,

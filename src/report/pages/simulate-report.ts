@@ -23,7 +23,7 @@ import {
 import { hardestIntervalIndex } from '../../measures/hardest-interval.js';
 import { measureInfo } from '../measures.js';
 import { describeEstimate, sentence } from '../sentences.js';
-import { formatWallClock } from '../wall-clock.js';
+import { formatWallClock } from '../../calendar/format-wall-clock.js';
 import { estimateFigure, groupTables, targetStatus } from './page-parts.js';
 import type { SimulateIntervalRow, SimulateReportInput } from './simulate-input.js';
 

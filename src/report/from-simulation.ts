@@ -1,16 +1,17 @@
-import type { CallPathCounts } from '../report/charts/call-path-flow.js';
-import type { Estimate as ReportEstimate } from '../report/format.js';
+import type { CallPathCounts } from './charts/call-path-flow.js';
+import type { Estimate as ReportEstimate } from './format.js';
 import type {
   CompareMeasure,
+  ReportTargets,
   SimulateIntervalRow,
   SimulateOverall,
   SimulateReportInput,
-} from '../report/pages/simulate-input.js';
+} from './pages/simulate-input.js';
 import type { Scenario } from '../scenario/scenario-types.js';
-import type { ComparedMeasure } from './compare-scenarios.js';
+import type { ComparedMeasure } from '../switchboard/compare-scenarios.js';
 import type { MeasureEstimate } from '../stats/confidence-interval.js';
-import { wallClockEpoch } from './wall-clock.js';
-import type { EstimateRow, SimulationSummary } from './simulate-scenario.js';
+import { wallClockEpoch } from '../calendar/wall-clock-epoch.js';
+import type { EstimateRow, SimulationSummary } from '../switchboard/simulate-scenario.js';
 
 /** An estimate for the report pages (which need numbers): undefined when it has no mean. */
 export function reportEstimate(e: MeasureEstimate | undefined): ReportEstimate | undefined {
@@ -81,6 +82,18 @@ export function reportIntervals(
   return rows;
 }
 
+/**
+ * The scenario's `targets:` as the pages read them (the threshold always; the service-level and
+ * abandonment targets when the scenario sets them, else the pages' stated defaults).
+ */
+export function reportTargets(scenario: Scenario): ReportTargets {
+  const targets: ReportTargets = { thresholdSeconds: scenario.serviceLevelSeconds };
+  if (scenario.targets?.serviceLevel !== undefined)
+    targets.serviceLevel = scenario.targets.serviceLevel;
+  if (scenario.targets?.maxAbandon !== undefined) targets.abandon = scenario.targets.maxAbandon;
+  return targets;
+}
+
 /** The input of the report module's `simulateReport` for a simulation summary. */
 export function simulateReportInput(
   scenario: Scenario,
@@ -93,7 +106,7 @@ export function simulateReportInput(
     scenario: summary.scenario,
     days: summary.days,
     replications: summary.replications,
-    targets: { thresholdSeconds: scenario.serviceLevelSeconds },
+    targets: reportTargets(scenario),
     serviceLevelDefinition: summary.definitions.serviceLevel!,
     overall,
     byInterval: reportIntervals(scenario, summary),

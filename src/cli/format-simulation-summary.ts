@@ -1,7 +1,7 @@
 import { HARDEST_INTERVAL_RULE, hardestIntervalIndex } from '../measures/hardest-interval.js';
 import { measureDefinition, unitLabel } from '../measures/measure-catalogue.js';
 import type { MeasureEstimate } from '../stats/confidence-interval.js';
-import type { SimulationSummary } from './simulate-scenario.js';
+import type { SimulationSummary } from '../switchboard/simulate-scenario.js';
 
 /**
  * A value for people in the unit the measure catalogue gives `name` (or `unit`, a JSON unit

@@ -40,6 +40,12 @@ const byWeekday = (item: object) => ({
   additionalProperties: false,
   properties: Object.fromEntries(weekdayKeys.map((k) => [k, item])),
 });
+/** Per weekday (or default): share of the day's calls per interval start `HH:MM`. */
+const intradayProfile = byWeekday({
+  type: 'object',
+  propertyNames: timeOfDay,
+  additionalProperties: { type: 'number', minimum: 0 },
+});
 const redials = {
   type: 'object',
   additionalProperties: false,
@@ -143,11 +149,7 @@ export const scenarioSchema = {
           description: 'calls per day: a number from 0 to 1,000,000, or one per weekday',
           anyOf: [callsPerDay, byWeekday(callsPerDay)],
         },
-        intradayProfile: byWeekday({
-          type: 'object',
-          propertyNames: timeOfDay,
-          additionalProperties: { type: 'number', minimum: 0 },
-        }),
+        intradayProfile,
       },
     },
     reasons: {
@@ -162,6 +164,7 @@ export const scenarioSchema = {
           handleTime: distribution,
           patience: distribution,
           queueCredit: duration,
+          intradayProfile,
           queue: name,
           transfer: {
             type: 'object',

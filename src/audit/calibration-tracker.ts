@@ -1,3 +1,4 @@
+import type { CalibrationCheck } from '../calibration/check-calibration.js';
 import { tunedProfiles } from '../forecasting/methods/tuned-profiles.js';
 import { erlangA } from '../staffing/erlang-a.js';
 import { type AuditStats, PatienceBins } from './audit-stats.js';
@@ -125,6 +126,8 @@ export interface CalibratedParameters {
    * at `effective`. `refined`, when set (by a simulation refinement of the roster, see
    * `refineRoster`), replaces `effective` in the scenario.
    */
+  /** Set by `audit --check-days`: the written scenario simulated against the records. */
+  check?: CalibrationCheck;
   staffingSeen: {
     weekday: number;
     hour: number;

@@ -153,6 +153,7 @@ export const scenarioSchema = {
           share: probability,
           handleTime: distribution,
           patience: distribution,
+          queueCredit: duration,
           queue: name,
           transfer: {
             type: 'object',

@@ -146,7 +146,7 @@ export const scenarioSchema = {
         intradayProfile: byWeekday({
           type: 'object',
           propertyNames: timeOfDay,
-          additionalProperties: { type: 'number', minimum: 0 },
+          additionalProperties: { type: 'number', minimum: 0, maximum: 1e9 },
         }),
       },
     },

@@ -224,6 +224,7 @@ export const scenarioSchema = {
         ringTime: distribution,
         warmTimeout: duration,
         warmMessage: probability,
+        messageTime: duration,
         maxBounces: { type: 'integer', minimum: 0, maximum: 50 },
       },
     },

@@ -54,3 +54,23 @@ describe('a variant that changes one weekday’s roster', () => {
     expect(roster(base, 1)).toEqual(roster(base, 2)); // tuesday was the default before
   });
 });
+
+describe('one time-range syntax, to the minute', () => {
+  it('services’ availability takes HH:MM-HH:MM ranges, later ranges winning', () => {
+    const doc = stationaryQueueDocument({ arrivalsPerHour: 10, ahtSeconds: 60, operators: 2 });
+    const reason = (doc.reasons as Record<string, Record<string, unknown>>).only!;
+    reason.transfer = { probability: 1, to: { ward: 1 } };
+    doc.services = {
+      ward: { availability: { default: 0.7, '12:15-13:45': 0.4, '13:30-14:00': 0 } },
+    };
+    const minutes = parseScenario(doc).services[0]!.availability;
+    expect(minutes).toHaveLength(1440);
+    expect(minutes[12 * 60 + 14]).toBe(0.7);
+    expect(minutes[12 * 60 + 15]).toBe(0.4);
+    expect(minutes[13 * 60 + 29]).toBe(0.4);
+    expect(minutes[13 * 60 + 30]).toBe(0);
+    expect(minutes[14 * 60]).toBe(0.7);
+    doc.services = { ward: { availability: { '14:00-13:00': 0.5 } } };
+    expect(() => parseScenario(doc)).toThrow(/services\.ward\.availability\.14:00-13:00/);
+  });
+});

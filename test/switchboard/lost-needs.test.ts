@@ -13,7 +13,10 @@ import { simulateScenario } from '../../src/switchboard/simulate-scenario.js';
 import { stationaryQueueDocument } from './scenario-builders.js';
 
 /** Every call is put through to a service that never answers; nobody redials. */
-function neverAnswered(mode: 'warm' | 'wild') {
+function neverAnswered(
+  mode: 'warm' | 'wild',
+  message: { share: number; time?: string } = { share: 0 },
+) {
   const doc = stationaryQueueDocument({ arrivalsPerHour: 60, ahtSeconds: 30, operators: 20 });
   const reason = (doc.reasons as Record<string, Record<string, unknown>>).only!;
   reason.transfer = { probability: 1, to: { ward: 1 } };
@@ -24,7 +27,8 @@ function neverAnswered(mode: 'warm' | 'wild') {
     outcomes: { answered: 0, ringOut: 1, voicemail: 0, bouncedBack: 0 },
     ringTime: { distribution: 'deterministic', value: 20 },
     warmTimeout: '30s',
-    warmMessage: 0,
+    warmMessage: message.share,
+    ...(message.time === undefined ? {} : { messageTime: message.time }),
   };
   doc.costs = { lostNeed: 7, currency: 'CHF' };
   return parseScenario(doc);
@@ -52,6 +56,28 @@ describe('lost needs', () => {
       2,
     );
     expect(warm.overall.failedTransfers!.mean).toBeCloseTo(wild.overall.failedTransfers!.mean!, -1);
+  });
+
+  it('a message taken occupies the operator for transfers.messageTime and resolves the need', async () => {
+    const run = async (time: string) =>
+      (
+        await simulateScenario(neverAnswered('warm', { share: 1, time }), {
+          days: 1,
+          replications: 1,
+          seed: 5,
+        })
+      ).summary;
+    const busyHours = (s: Awaited<ReturnType<typeof run>>) =>
+      s.overall.occupancy!.mean! * (s.cost.operatorHours!.mean! + s.overall.overtimeHours!.mean!);
+    const [none, minute] = [await run('0s'), await run('60s')];
+    const takenBack = minute.paths.warmTakenBack!.mean!;
+    expect(takenBack).toBeGreaterThan(1000);
+    expect(minute.cost.lostNeeds!.mean).toBe(0);
+    expect(minute.needs.resolved!.mean).toBe(
+      minute.needs.needs!.mean! - minute.needs.openAtEnd!.mean!,
+    );
+    // Twenty operators, no queue: the same callers, each message adds exactly its minute.
+    expect(busyHours(minute) - busyHours(none)).toBeCloseTo((takenBack * 60) / 3600, 1);
   });
 
   it('baseline with warm transfers and no message: every cost of lost or unresolved needs rises', async () => {

@@ -1,6 +1,8 @@
+import { mondayFirst, WEEKDAY_KEYS } from '../calendar/weekdays.js';
 import type { CalibratedParameters } from './calibration-tracker.js';
 
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/** The scenario key of a Sunday = 0 weekday. */
+const keyOf = (sundayFirst: number) => WEEKDAY_KEYS[mondayFirst(sundayFirst)]!;
 
 const seconds = (x: number | null | undefined) =>
   x === null || x === undefined ? undefined : `${Number(x.toFixed(1))}s`;
@@ -39,7 +41,7 @@ export function calibrationToScenario(
     if (p.daysObserved[weekday] === 0) continue;
     const rows = p.arrivals.filter((a) => a.weekday === weekday);
     const total = rows.reduce((sum, a) => sum + a.callsPerDay, 0);
-    const name = WEEKDAYS[weekday]!;
+    const name = keyOf(weekday);
     callsPerDay[name] = round(total, 1)!;
     if (total > 0)
       intradayProfile[name] = Object.fromEntries(
@@ -51,7 +53,7 @@ export function calibrationToScenario(
   const openingHours: Record<string, string[]> = {};
   const roster: Record<string, { from: string; to: string; operators: number }[]> = {};
   for (const s of p.staffingSeen) {
-    const name = WEEKDAYS[s.weekday]!;
+    const name = keyOf(s.weekday);
     const operators = s.refined ?? s.effective;
     if (operators === 0) continue;
     (roster[name] ??= []).push({
@@ -81,7 +83,7 @@ export function calibrationToScenario(
       }
     }
     merged.push(`${clock(from)}-${clock(to)}`);
-    openingHours[WEEKDAYS[weekday]!] = merged;
+    openingHours[keyOf(weekday)] = merged;
   }
   const patience = p.patience.distribution ?? undefined;
   const reasons: Record<string, unknown> = {};
@@ -92,14 +94,16 @@ export function calibrationToScenario(
         : q.talkCv === null
           ? { distribution: 'deterministic', value: seconds(q.meanTalkSeconds) }
           : { distribution: 'lognormal', mean: seconds(q.meanTalkSeconds), cv: round(q.talkCv, 3) };
-    reasons[q.name] = {
-      share: round(q.share, 5),
+    const routePatience =
+      q.patience ??
+      (q.patienceMeanSeconds === null
+        ? patience
+        : { distribution: 'exponential', mean: seconds(q.patienceMeanSeconds) });
+    const reason = (share: number, reasonPatience: unknown, creditSeconds: number) => ({
+      share: round(share, 5),
       handleTime,
-      patience:
-        q.patience ??
-        (q.patienceMeanSeconds === null
-          ? patience
-          : { distribution: 'exponential', mean: seconds(q.patienceMeanSeconds) }),
+      patience: reasonPatience,
+      queueCredit: creditSeconds > 0 ? seconds(creditSeconds) : undefined,
       queue: q.name,
       transfer:
         q.transferProbability && p.transfers.targets.length > 0
@@ -108,7 +112,28 @@ export function calibrationToScenario(
               to: Object.fromEntries(p.transfers.targets.map((t) => [t.name, round(t.share, 4)])),
             }
           : undefined,
-    };
+    });
+    if (q.classes.length === 0) {
+      reasons[q.name] = reason(q.share, routePatience, 0);
+      continue;
+    }
+    // One reason per priority class, all waiting in the route's queue: the class's share of
+    // the route, its own patience (the route's when it has too few abandons), its credit.
+    const credited = q.classes.filter((c) => c.creditSeconds > 0).length;
+    for (const c of q.classes) {
+      const name =
+        c.creditSeconds === 0
+          ? q.name
+          : credited === 1
+            ? `${q.name}-priority`
+            : `${q.name}-priority-${c.creditSeconds}s`;
+      const own =
+        c.patience ??
+        (c.patienceMeanSeconds === null
+          ? routePatience
+          : { distribution: 'exponential', mean: seconds(c.patienceMeanSeconds) });
+      reasons[name] = reason(q.share * c.share, own, c.creditSeconds);
+    }
   }
   const busiest = p.queues[0]?.name;
   const queues: Record<string, unknown> = {};

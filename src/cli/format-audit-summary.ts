@@ -1,3 +1,4 @@
+import { weekdayName } from '../calendar/weekdays.js';
 import { formatDuration } from '../units/duration.js';
 import type { AuditReport } from '../audit/audit-report.js';
 
@@ -41,6 +42,7 @@ export function formatAuditSummary(report: AuditReport): string {
           .join(', ')}${c.transferTargets.length > 5 ? ', …' : ''}`,
       );
     if (c.notQueued) out.push(`  never reached a queue: ${c.notQueued}`);
+    if (c.openAtEnd) out.push(`  still waiting when the records end (not offered): ${c.openAtEnd}`);
     if (c.duplicateEvents || c.callsWithoutEnterQueue)
       out.push(
         `  ignored: ${c.duplicateEvents} duplicate events, ${c.callsWithoutEnterQueue} call ids without ENTERQUEUE`,
@@ -79,8 +81,8 @@ export function formatAuditSummary(report: AuditReport): string {
       for (const h of report.byHour) grid[h.weekday]![h.hour] = h.offered;
       const hours = Array.from({ length: 24 }, (_, h) => String(h).padStart(5)).join('');
       out.push('', 'Offered calls by weekday × hour (local)', `     ${hours}`);
-      ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].forEach((day, d) => {
-        const row = grid[d]!;
+      grid.forEach((row, d) => {
+        const day = weekdayName(d, 'short');
         if (row.some((n) => n > 0))
           out.push(
             `  ${day}${row.map((n) => (n === 0 ? '.' : n < 1000 ? String(n) : `${(n / 1000).toFixed(n < 10_000 ? 1 : 0)}k`).padStart(5)).join('')}`,

@@ -36,7 +36,7 @@ const byWeekday = (item: object) => ({
 const intradayProfile = byWeekday({
   type: 'object',
   propertyNames: timeOfDay,
-  additionalProperties: { type: 'number', minimum: 0 },
+  additionalProperties: { type: 'number', minimum: 0, maximum: 1e9 },
 });
 const redials = {
   type: 'object',
@@ -220,6 +220,7 @@ export const scenarioSchema = {
         ringTime: distribution,
         warmTimeout: duration,
         warmMessage: probability,
+        messageTime: duration,
         maxBounces: { type: 'integer', minimum: 0, maximum: 50 },
       },
     },

@@ -7,6 +7,7 @@ import {
   newFileAccount,
   rejectLine,
 } from './records.js';
+import { recordSeconds } from './record-bounds.js';
 import { parseTimestamp } from './time-zone.js';
 
 const STANDARD = [
@@ -125,10 +126,10 @@ export function cdrLegFromValues(
   const time = parseTimestamp(startText, options.timeZone);
   if (!Number.isFinite(time))
     return `start ${JSON.stringify(startText.slice(0, 30))} is not a date`;
-  const durationSeconds = Number(get('duration') ?? Number.NaN);
-  const billSeconds = Number(get('billsec') ?? Number.NaN);
+  const durationSeconds = recordSeconds(get('duration'));
+  const billSeconds = recordSeconds(get('billsec'));
   if (!Number.isFinite(durationSeconds) || !Number.isFinite(billSeconds))
-    return `duration/billsec ${JSON.stringify(`${get('duration')}/${get('billsec')}`)} are not numbers`;
+    return `duration/billsec ${JSON.stringify(`${get('duration')}/${get('billsec')}`)} are not numbers of seconds from 0 to 7 days`;
   let disposition: string;
   if (freeswitch) {
     const cause = (get('hangup_cause') ?? '').trim();

@@ -7,6 +7,7 @@ import {
   type RecordParser,
 } from './record-parser.js';
 import { newFileAccount, rejectLine } from './records.js';
+import { isRecordTime } from './record-bounds.js';
 import { parseTimestamp } from './time-zone.js';
 
 const EVENT_NAME = /^[A-Z][A-Z0-9_]*$/;
@@ -107,11 +108,11 @@ export function queueLogParser(path: string, options: ParserOptions): RecordPars
       }
       const stamp = text.slice(0, p0);
       const time = Number(stamp);
-      if (stamp.length === 0 || !Number.isFinite(time) || time < 0) {
+      if (stamp.length === 0 || !isRecordTime(time)) {
         rejectLine(
           account,
           line,
-          `timestamp ${JSON.stringify(stamp.slice(0, 30))} is not an epoch`,
+          `timestamp ${JSON.stringify(stamp.slice(0, 30))} is not an epoch from 1971 to 2099`,
           text,
         );
         return;

@@ -116,13 +116,22 @@ export function sqlDumpParser(path: string, options: ParserOptions): RecordParse
       });
     });
     if (insert.error)
-      rejectLine(account, line, `INSERT INTO ${table}: ${insert.error}`, statement.slice(0, 120));
+      rejectLine(
+        account,
+        line,
+        `INSERT INTO ${table}: ${insert.error}${physical > 1 ? ` (statement of lines ${line}–${line + physical - 1}; the tuples after the fault are not read)` : '; the tuples after the fault are not read'}`,
+        statement.slice(0, 120),
+      );
     if (insert.tuples.length === 0 && !insert.error) countBlank(account);
   };
 
   return {
     account,
     parseLine(text, line, out) {
+      // A new INSERT ends a statement left open (a quote never closed, a `;` missing): the
+      // open one is read as far as it goes and its fault reported, instead of swallowing
+      // every statement after it.
+      if (pending && isInsert(text)) flush(out);
       if (pending) {
         pending += `\n${text}`;
         pendingLines++;

@@ -24,6 +24,12 @@ export interface ParseHistoryCsvOptions {
 const PER_CALL_DEFAULT_MINUTES = 30;
 
 /**
+ * The most calls one row of a counts history may give (per interval and reason): larger counts
+ * are reported with their line, so no sum or interval arithmetic can lose precision.
+ */
+export const MAX_INTERVAL_CALLS = 1_000_000;
+
+/**
  * Read a call history CSV, recognised by its header: one row per call (`timestamp[,reason]`)
  * or counts per interval (`interval_start,calls[,reason]`). Timestamps are ISO
  * (`2024-03-31T08:30[:00][+02:00]`); without an offset they are local clock times of
@@ -100,10 +106,10 @@ export function parseHistoryCsv(text: string, options: ParseHistoryCsvOptions = 
     } else if (shape === 'counts') {
       const rawCalls = record[callsColumn] ?? '';
       calls = Number(rawCalls);
-      if (rawCalls === '' || !Number.isInteger(calls) || calls < 0) {
+      if (rawCalls === '' || !Number.isInteger(calls) || calls < 0 || calls > MAX_INTERVAL_CALLS) {
         problem = {
           path: `line ${line}`,
-          expected: 'calls as a whole number ≥ 0',
+          expected: 'calls as a whole number from 0 to 1,000,000',
           received: JSON.stringify(rawCalls),
         };
       }

@@ -23,7 +23,7 @@ import {
 } from '../../report/index.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../../units/duration.js';
 import type { SwitchboardCommand } from '../command.js';
-import { positiveInteger } from '../run-flags.js';
+import { positiveInteger, readSeed } from '../run-flags.js';
 
 /** True when `path` is an existing regular file. */
 function isReadableFile(path: string): boolean {
@@ -47,8 +47,7 @@ function refineFlags(args: Record<string, unknown>, intervalMinutes: number) {
       'with --refine-roster, minutes that divide an hour',
       args.interval,
     );
-  const seed = args.seed as number;
-  if (!Number.isFinite(seed)) throw inputError('--seed', 'a number', args.seed);
+  const seed = readSeed(args.seed);
   return {
     replications: positiveInteger(args['refine-replications'], '--refine-replications', 1000),
     threads: positiveInteger(args.threads, '--threads', 256),
@@ -144,7 +143,7 @@ export const auditCommand: SwitchboardCommand = {
         default: 4,
         describe: 'Replications per round of --refine-roster',
       })
-      .option('seed', { type: 'number', default: 1, describe: 'Seed of --refine-roster' })
+      .option('seed', { type: 'string', default: '1', describe: 'Seed of --refine-roster' })
       .option('threads', {
         type: 'number',
         default: 1,

@@ -9,6 +9,7 @@ import {
   type HistoryWarning,
 } from './call-history.js';
 import { parseTimestamp } from './local-time.js';
+import { readCsvText } from '../io/csv-cell.js';
 
 /** Options of {@link parseHistoryCsv}. */
 export interface ParseHistoryCsvOptions {
@@ -86,7 +87,7 @@ export function parseHistoryCsv(text: string, options: ParseHistoryCsvOptions = 
     const line = info.lines;
     const rawTime = record[timeColumn] ?? '';
     const at = parseTimestamp(rawTime);
-    const reason = reasonColumn >= 0 ? (record[reasonColumn] ?? '') : 'all';
+    const reason = reasonColumn >= 0 ? readCsvText(record[reasonColumn] ?? '') : 'all';
     let problem: InputProblem | undefined;
     let calls = 1;
     if (!at) {

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { CSV_CAST } from '../io/csv-cell.js';
 import type { PlanRow, StaffingPlan } from './plan-staffing.js';
 
 /** Columns of the plan CSV, in order. */
@@ -63,5 +64,5 @@ export function formatPlanCsv(plan: StaffingPlan): string {
       cell(t.positionHours, 4),
     ]);
   }
-  return stringify(records, { header: true, columns: [...PLAN_CSV_COLUMNS] });
+  return stringify(records, { header: true, columns: [...PLAN_CSV_COLUMNS], cast: CSV_CAST });
 }

@@ -84,6 +84,11 @@ export const auditCommand: SwitchboardCommand = {
         type: 'string',
         describe: 'Write calls.csv, report.json, history.csv, scenario.yaml here',
       })
+      .option('force', {
+        type: 'boolean',
+        default: false,
+        describe: 'With --out: write into a directory that holds files (same names replaced)',
+      })
       .option('tz', {
         type: 'string',
         alias: 'timezone',
@@ -248,7 +253,10 @@ export const auditCommand: SwitchboardCommand = {
         : new AuditOutput(
             at(args.out),
             files.map((f) => f.name),
+            { force: args.force === true, shown: String(args.out) },
           );
+    for (const name of output?.staleRemoved ?? [])
+      io.stderr(`removed ${name}, the partial output of an earlier run that was killed\n`);
     let result: Awaited<ReturnType<typeof auditFiles>>;
     try {
       result = await auditFiles(files, { ...options, onCall: output?.addCall });

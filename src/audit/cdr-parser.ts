@@ -7,8 +7,7 @@ import {
   newFileAccount,
   rejectLine,
 } from './records.js';
-import { recordSeconds } from './record-bounds.js';
-import { parseTimestamp } from './time-zone.js';
+import { parseRecordTime, recordSeconds } from './record-bounds.js';
 
 const STANDARD = [
   'accountcode',
@@ -123,7 +122,7 @@ export function cdrLegFromValues(
   line: number,
 ): CdrLeg | string {
   const startText = get(freeswitch ? 'start_stamp' : 'start') ?? get('calldate') ?? '';
-  const time = parseTimestamp(startText, options.timeZone);
+  const time = parseRecordTime(startText, options.timeZone);
   if (!Number.isFinite(time))
     return `start ${JSON.stringify(startText.slice(0, 30))} is not a date`;
   const durationSeconds = recordSeconds(get('duration'));
@@ -141,7 +140,7 @@ export function cdrLegFromValues(
       return `disposition ${JSON.stringify(disposition.slice(0, 20))} is not ANSWERED, NO ANSWER, BUSY, FAILED or CONGESTION`;
   }
   const answerText = get(freeswitch ? 'answer_stamp' : 'answer');
-  let answerTime = answerText ? parseTimestamp(answerText, options.timeZone) : Number.NaN;
+  let answerTime = answerText ? parseRecordTime(answerText, options.timeZone) : Number.NaN;
   if (answerText === undefined && disposition === 'ANSWERED')
     answerTime = time + durationSeconds - billSeconds;
   const uniqueId = (freeswitch ? get('uuid') : get('uniqueid')) ?? '';

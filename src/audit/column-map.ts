@@ -1,9 +1,10 @@
+import { isRecordTime, parseRecordTime } from './record-bounds.js';
 import { parse as parseYaml } from 'yaml';
 import { InputError, type InputProblem } from '../errors.js';
 import { type CsvColumns, type CsvRecordReader, csvRecordParser } from './csv-record-parser.js';
 import { countRecord, type ParserOptions, type RecordParser } from './record-parser.js';
 import { type CallOutcome, type CallSummary, newFileAccount, rejectLine } from './records.js';
-import { localToEpochSeconds, parseTimestamp } from './time-zone.js';
+import { localToEpochSeconds } from '../calendar/time-zone.js';
 
 /** What a mapped outcome value means; `ignore` drops the row from the KPIs (still counted). */
 export type MappedOutcome = CallOutcome | 'ignore' | 'notQueued';
@@ -200,7 +201,8 @@ export function mappedCsvParser(
       if (clock && Number.isFinite(dayStart)) {
         t = dayStart + Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
         if (Number.isFinite(previous) && t < previous - 43_200) t += 86_400;
-      } else t = parseTimestamp(value, timeZone);
+      } else t = parseRecordTime(value, timeZone);
+      if (!isRecordTime(t)) t = Number.NaN;
       if (Number.isFinite(t)) previous = t;
       return t;
     };

@@ -1,3 +1,5 @@
+import { parseTimestamp } from '../calendar/time-zone.js';
+
 /**
  * The range of every number a record file may give, checked where each record is read: a value
  * outside it rejects the line (with its number and reason) instead of reaching the statistics,
@@ -26,4 +28,13 @@ export function recordSeconds(text: string | undefined): number {
   if (text === undefined || text.trim() === '') return Number.NaN;
   const seconds = Number(text);
   return seconds >= 0 && seconds <= RECORD_LIMITS.maxSeconds ? seconds : Number.NaN;
+}
+
+/**
+ * A record's timestamp ({@link parseTimestamp}: an epoch or a datetime, local in `timeZone`
+ * without an offset) in epoch seconds, or NaN when unreadable or outside {@link RECORD_LIMITS}.
+ */
+export function parseRecordTime(text: string, timeZone: string): number {
+  const time = parseTimestamp(text, timeZone);
+  return isRecordTime(time) ? time : Number.NaN;
 }

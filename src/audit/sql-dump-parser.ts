@@ -1,3 +1,4 @@
+import { parseRecordTime } from './record-bounds.js';
 import { cdrLegFromValues, cdrTableColumns } from './cdr-parser.js';
 import { countBlank, countRecord, type ParserOptions, type RecordParser } from './record-parser.js';
 import { type AuditRecord, newFileAccount, rejectLine } from './records.js';
@@ -8,7 +9,6 @@ import {
   parseInsert,
   statementComplete,
 } from './sql-values.js';
-import { parseTimestamp } from './time-zone.js';
 
 const QUEUE_LOG_COLUMNS = [
   'id',
@@ -86,7 +86,7 @@ export function sqlDumpParser(path: string, options: ParserOptions): RecordParse
         return;
       }
       const timeText = get('time') ?? '';
-      const time = parseTimestamp(timeText, options.timeZone);
+      const time = parseRecordTime(timeText, options.timeZone);
       const event = (get('event') ?? '').toUpperCase();
       if (!Number.isFinite(time) || !/^[A-Z][A-Z0-9_]*$/.test(event)) {
         rejectLine(

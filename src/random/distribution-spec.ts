@@ -122,10 +122,7 @@ function build(spec: unknown, path: string, problems: InputProblem[]): Distribut
     problems.push(problem);
   }
   const before = problems.length;
-  const number = (
-    key: string,
-    rule: 'positive' | 'nonNegative' | 'finite' = 'positive',
-  ): number => {
+  const number = (key: string, rule: 'positive' | 'nonNegative' = 'positive'): number => {
     const value = record[key];
     const at = `${path}.${key}`;
     if (value === undefined) {
@@ -141,10 +138,7 @@ function build(spec: unknown, path: string, problems: InputProblem[]): Distribut
       parsed = typeof value === 'number' ? value : Number.NaN;
     } else {
       try {
-        parsed =
-          rule === 'finite' && typeof value === 'number'
-            ? value
-            : parseDurationSeconds(value as string, { path: at });
+        parsed = parseDurationSeconds(value as string, { path: at });
       } catch {
         parsed = Number.NaN;
       }
@@ -153,11 +147,10 @@ function build(spec: unknown, path: string, problems: InputProblem[]): Distribut
     const low = key === 'cv' && kind === 'gamma' ? 0.001 : range?.[0];
     const ok =
       Number.isFinite(parsed) &&
-      (rule === 'finite' || (rule === 'positive' ? parsed > 0 : parsed >= 0)) &&
+      (rule === 'positive' ? parsed > 0 : parsed >= 0) &&
       (range === undefined || (parsed >= low! && parsed <= range[1]));
     if (!ok) {
-      const what =
-        rule === 'positive' ? 'a positive' : rule === 'nonNegative' ? 'a non-negative' : 'a finite';
+      const what = rule === 'positive' ? 'a positive' : 'a non-negative';
       problems.push({
         path: at,
         expected: `${what} ${PLAIN_NUMBERS.has(key) ? 'number' : 'duration (26s, 3m) or number of seconds'}${range ? ` from ${low} to ${range[1]}` : ''}`,

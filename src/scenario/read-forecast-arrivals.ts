@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { ProblemList } from './parse-scenario.js';
+import type { ProblemList } from './problem-list.js';
 import { suggestName } from './suggest-name.js';
 import { readCsvText } from '../io/csv-cell.js';
 

@@ -2,7 +2,7 @@ import { AtomicFile } from '../io/write-file-atomic.js';
 import type { Scenario } from '../scenario/scenario-types.js';
 import { replicationSeed } from '../random/random-stream.js';
 import { SwitchboardModel } from './switchboard-model.js';
-import { wallClockEpoch } from './wall-clock.js';
+import { wallClockEpoch } from '../calendar/wall-clock-epoch.js';
 
 /**
  * A name as a queue_log field: the log has no quoting, so a `|` (its separator) becomes `¦`

@@ -1,4 +1,3 @@
-import { isRecordTime, type RECORD_LIMITS } from './record-bounds.js';
 /**
  * Clock arithmetic for call records: records carry either epochs (UTC) or local wall-clock
  * datetimes; reports need local hour and weekday. Offsets come from `Intl` and are cached per
@@ -115,14 +114,9 @@ const DATETIME =
  * Parse a record timestamp: an epoch (`1546015415` or `1546015415.757`) or a datetime
  * (`2023-02-05 00:09:13`, `2020/2/10 22:41`, ISO with offset). Datetimes without an offset are
  * local time in `timeZone`. Returns NaN for anything else, including the `0000-00-00` dates of
- * junk CDR rows and times outside {@link RECORD_LIMITS} (1971 to 2099).
+ * junk CDR rows.
  */
 export function parseTimestamp(text: string, timeZone: string): number {
-  const time = parseAnyTimestamp(text, timeZone);
-  return isRecordTime(time) ? time : Number.NaN;
-}
-
-function parseAnyTimestamp(text: string, timeZone: string): number {
   const trimmed = text.trim();
   if (trimmed === '') return Number.NaN;
   const code = trimmed.charCodeAt(0);

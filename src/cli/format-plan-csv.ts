@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { CSV_CAST } from '../io/csv-cell.js';
-import type { PlanRow, StaffingPlan } from './plan-staffing.js';
+import type { PlanRow, StaffingPlan } from '../staffing/plan-staffing.js';
 
 /** Columns of the plan CSV, in order. */
 export const PLAN_CSV_COLUMNS = [

@@ -1,6 +1,6 @@
 import { didYouMean, inputError } from '../errors.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../units/duration.js';
-import { targetsOutsideModel } from './meets-targets.js';
+import { targetsOutsideModel } from '../staffing/meets-targets.js';
 import {
   modelHasLines,
   modelHasPatience,
@@ -8,7 +8,7 @@ import {
   type StaffingModel,
   type StaffingQuestion,
   type StaffingTargets,
-} from './staffing-question.js';
+} from '../staffing/staffing-question.js';
 
 /**
  * Limits of `switchboard staff`, checked where the flags enter so that no solver overflows or

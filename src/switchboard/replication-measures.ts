@@ -33,7 +33,7 @@ export function replicationMeasures(
   events: number,
 ): ReplicationResult {
   const o = tallies.overall;
-  const entriesDecided = o.answers + o.queueAbandons;
+  const entriesDecided = o.answers + o.abandoned;
   const overall: MeasureRow = {
     offered: o.offered,
     answered: o.answered,
@@ -70,9 +70,9 @@ export function replicationMeasures(
       entriesDecided - o.shortAbandoned,
     ),
     asaSeconds: ratio(o.waitAnswered, o.answers),
-    probabilityAbandon: ratio(o.queueAbandons, entriesDecided),
+    probabilityAbandon: ratio(o.abandoned, entriesDecided),
     probabilityAbandonExcludingShort: ratio(
-      o.queueAbandons - o.shortAbandoned,
+      o.abandoned - o.shortAbandoned,
       entriesDecided - o.shortAbandoned,
     ),
     probabilityBusy: ratio(o.busy, o.offered),

@@ -1,4 +1,4 @@
-import { parseTimestamp } from '../calendar/time-zone.js';
+import { parseRecordTimestamp } from './parse-record-timestamp.js';
 
 /**
  * The range of every number a record file may give, checked where each record is read: a value
@@ -31,10 +31,10 @@ export function recordSeconds(text: string | undefined): number {
 }
 
 /**
- * A record's timestamp ({@link parseTimestamp}: an epoch or a datetime, local in `timeZone`
+ * A record's timestamp ({@link parseRecordTimestamp}: an epoch or a datetime, local in `timeZone`
  * without an offset) in epoch seconds, or NaN when unreadable or outside {@link RECORD_LIMITS}.
  */
 export function parseRecordTime(text: string, timeZone: string): number {
-  const time = parseTimestamp(text, timeZone);
+  const time = parseRecordTimestamp(text, timeZone);
   return isRecordTime(time) ? time : Number.NaN;
 }

@@ -1,5 +1,5 @@
 import type { Scenario } from '../scenario/scenario-types.js';
-import { compiledModuleUrl } from '../stats/compiled-module-url.js';
+import { replicationTasks } from '../workers/replication-tasks.js';
 import { maxReplicationThreads, runReplications } from '../stats/run-replications.js';
 import type { ScenarioRunInput } from '../switchboard/scenario-replication-task.js';
 import { type HourlyQueueOutcomes, hourlyQueueOutcomesTask } from './hourly-queue-outcomes.js';
@@ -48,11 +48,7 @@ export async function simulateHourlyAbandonment(
   );
   const run = { scenario, days };
   const results = await runReplications<ScenarioRunInput, HourlyQueueOutcomes>({
-    task: {
-      moduleUrl: compiledModuleUrl('./hourly-queue-outcomes.js', import.meta.url),
-      exportName: 'hourlyQueueOutcomesTask',
-      prepareExportName: 'prepareScenarioRun',
-    },
+    task: replicationTasks.hourlyAbandonment,
     input: { document: scenario.document, days },
     replications,
     seed,

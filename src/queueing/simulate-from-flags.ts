@@ -1,6 +1,7 @@
 import { inputError } from '../errors.js';
 import { modelHasPatience } from '../staffing/staffing-question.js';
 import { createProgressBar } from '../stats/progress-bar.js';
+import type { RemoteReplications } from '../stats/run-replications.js';
 import { parseSimulationFlags } from './simulation-flags.js';
 import {
   type SimulatedStaffing,
@@ -18,6 +19,8 @@ export const SIMULATION_FLAG_NAMES = [
   'aht-cv',
   'patience-dist',
   'retry-delay',
+  'redis',
+  'timeout',
 ] as const;
 
 /**
@@ -43,6 +46,8 @@ export function checkSimulationFlagUse(
 export interface SimulateFromFlagsOptions {
   /** True when standard error is a terminal: a progress bar is drawn for runs over a second. */
   stderrIsTTY: boolean;
+  /** Run the replications on workers through a job queue. */
+  remote?: RemoteReplications;
 }
 
 /**
@@ -90,6 +95,7 @@ export async function simulateFromFlags(
     return await simulateStaffing(question, {
       ...simulation,
       onProgress: (done, total) => bar.update(done, total),
+      ...(options.remote === undefined ? {} : { remote: options.remote }),
     });
   } finally {
     bar.stop();

@@ -18,6 +18,25 @@ export interface ReplicationTask {
    * receives the prepared value instead of the input.
    */
   prepareExportName?: string;
+  /**
+   * The task's name among those workers on other machines know (see src/workers): a task
+   * without one runs only on this machine's threads.
+   */
+  name?: string;
+}
+
+/**
+ * Runs a batch of replications elsewhere (workers taking jobs from a queue; see src/workers),
+ * returning the results in the order of `items`, exactly as {@link runReplicationBatch} would.
+ */
+export interface RemoteReplications {
+  runBatch(request: {
+    task: string;
+    inputs: readonly unknown[];
+    items: readonly ReplicationItem[];
+    seed: number | string;
+    onProgress?: (done: number, total: number) => void;
+  }): Promise<unknown[]>;
 }
 
 /** Options of {@link runReplications}. */
@@ -42,6 +61,8 @@ export interface RunReplicationsOptions<I> {
    * scenario). It must compute what the task would.
    */
   inThread?: (seed: string, index: number) => unknown;
+  /** Run the replications there instead of on this machine's threads. */
+  remote?: RemoteReplications;
 }
 
 /** One replication of a batch: which input (its position in `inputs`) and which index. */
@@ -64,6 +85,8 @@ export interface RunReplicationBatchOptions<I> {
   onProgress?: (done: number, total: number) => void;
   /** See {@link RunReplicationsOptions.inThread}; `input` is the position in `inputs`. */
   inThread?: (seed: string, index: number, input: number) => unknown;
+  /** Run the replications there instead of on this machine's threads. */
+  remote?: RemoteReplications;
 }
 
 /** The most threads {@link runReplications} accepts on this machine. */
@@ -91,12 +114,14 @@ export async function runReplications<I, R>(options: RunReplicationsOptions<I>):
     ...(options.threads === undefined ? {} : { threads: options.threads }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     ...(inThread === undefined ? {} : { inThread: (seed, index) => inThread(seed, index) }),
+    ...(options.remote === undefined ? {} : { remote: options.remote }),
   });
 }
 
 /**
  * Run a batch of replications (of one or several inputs: a base scenario and its variants, on
- * the same seeds) and return the results in the order of `items`.
+ * the same seeds) and return the results in the order of `items`. With `remote`, they run
+ * there (as jobs for workers) instead.
  *
  * With `threads` = T > 1, T − 1 worker threads start and this thread works too, while they
  * start. Every thread takes the next replication from a shared atomic counter, so none waits
@@ -119,6 +144,17 @@ export async function runReplicationBatch<I, R>(
   const total = items.length;
   const results: R[] = new Array(total);
   if (total === 0) return results;
+  if (options.remote !== undefined) {
+    if (options.task.name === undefined)
+      throw new TypeError(`runReplications: ${String(options.task.moduleUrl)} has no task name`);
+    return (await options.remote.runBatch({
+      task: options.task.name,
+      inputs,
+      items,
+      seed,
+      ...(onProgress === undefined ? {} : { onProgress }),
+    })) as R[];
+  }
   // The next item to take, shared by every thread.
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const workers = startWorkers(options, Math.min(threads, total) - 1, counter);

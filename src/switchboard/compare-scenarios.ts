@@ -3,7 +3,7 @@ import { type MeasureEstimate, measureEstimate } from '../stats/confidence-inter
 import { formatMeasureEstimate, formatMeasureValue } from './format-summary.js';
 import {
   type EstimateRow,
-  runScenarioReplications,
+  runScenariosReplications,
   type SimulateScenarioOptions,
   summarize,
 } from './simulate-scenario.js';
@@ -135,15 +135,20 @@ export async function compareScenarios(
     replications: options.replications ?? 10,
     seed: options.seed ?? 1,
     threads: options.threads ?? 1,
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(options.remote === undefined ? {} : { remote: options.remote }),
   };
-  const baseResults = await runScenarioReplications(base, full);
+  const [baseResults, ...variantResults] = await runScenariosReplications(
+    [base, ...variants],
+    full,
+  );
   const comparisons: Comparison[] = [];
-  for (const variant of variants) {
-    const results = await runScenarioReplications(variant, full);
+  for (const [i, variant] of variants.entries()) {
+    const results = variantResults[i]!;
     comparisons.push({
       variant: variant.name,
       file: variant.file ?? null,
-      measures: compareResults(baseResults, results),
+      measures: compareResults(baseResults!, results),
       byWeekdayInterval: summarize(variant, results, full).byWeekdayInterval,
     });
   }
@@ -156,7 +161,7 @@ export async function compareScenarios(
     method:
       'paired differences (variant − base) over replications run with the same seeds; Student-t 95 % CI',
     comparisons,
-    byWeekdayInterval: summarize(base, baseResults, full).byWeekdayInterval,
+    byWeekdayInterval: summarize(base, baseResults!, full).byWeekdayInterval,
   };
   if (comparisons.length === 1) report.measures = comparisons[0]!.measures;
   return report;

@@ -9,7 +9,8 @@ import { compareScenarios, formatComparison } from '../../switchboard/compare-sc
 import { compareReportMeasures, reportIntervals } from '../../switchboard/report-inputs.js';
 import { forecastNotice } from '../../switchboard/simulate-scenario.js';
 import type { SwitchboardCommand } from '../command.js';
-import { readRunFlags } from '../run-flags.js';
+import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
+import { readRunFlags, withProgress } from '../run-flags.js';
 
 /** `switchboard compare base.yaml variant.yaml […]`: paired differences under common random numbers. */
 export const compareCommand: SwitchboardCommand = {
@@ -37,6 +38,8 @@ export const compareCommand: SwitchboardCommand = {
         describe: 'Worker threads (results do not depend on it)',
       })
       .option('report', REPORT_OPTION)
+      .option('redis', REDIS_OPTION)
+      .option('timeout', TIMEOUT_OPTION)
       .option('json', {
         type: 'boolean',
         default: false,
@@ -67,7 +70,18 @@ export const compareCommand: SwitchboardCommand = {
       const notice = forecastNotice(s, days);
       if (notice) io.stderr(`${notice}\n`);
     }
-    const report = await compareScenarios(base, variants, { days, replications, seed, threads });
+    const report = await withRemote(args, io, (remote) =>
+      withProgress(io, (onProgress) =>
+        compareScenarios(base, variants, {
+          days,
+          replications,
+          seed,
+          threads,
+          onProgress,
+          ...(remote === undefined ? {} : { remote }),
+        }),
+      ),
+    );
     if (reportPath) {
       const first = report.comparisons[0]!;
       const bytes = await writeReport(

@@ -4,6 +4,7 @@ import { compareCommand } from './compare.js';
 import { forecastCommand } from './forecast.js';
 import { simulateCommand } from './simulate.js';
 import { staffCommand } from './staff.js';
+import { workerCommand } from './worker.js';
 
 /**
  * Every sub-command of `switchboard`, in the order `--help` lists them. Each lives in its own
@@ -15,4 +16,5 @@ export const commands: SwitchboardCommand[] = [
   forecastCommand,
   simulateCommand,
   compareCommand,
+  workerCommand,
 ];

@@ -22,6 +22,7 @@ import {
   formatSimulationTable,
   simulateFromFlags,
 } from '../../queueing/index.js';
+import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
 import type { SwitchboardCommand } from '../command.js';
 import type { CliIo } from '../io.js';
 
@@ -177,6 +178,8 @@ export const staffCommand: SwitchboardCommand = {
         describe: 'Mean delay before a blocked caller retries, exponential (default 5m; --retries)',
         group: 'Simulation:',
       })
+      .option('redis', { ...REDIS_OPTION, group: 'Simulation:' })
+      .option('timeout', { ...TIMEOUT_OPTION, group: 'Simulation:' })
       .option('json', {
         type: 'boolean',
         describe: 'Print JSON instead of a table',
@@ -203,15 +206,17 @@ async function runStaff(args: Record<string, unknown>, io: CliIo): Promise<numbe
   else evaluation = evaluateStaffing(question as StaffingQuestion);
   // --simulate: the same question, with the formula's agents and traffic, answered by the engine
   const simulation = simulate
-    ? await simulateFromFlags(
-        args,
-        {
-          ...question,
-          model: evaluation.model,
-          trafficErlangs: evaluation.trafficErlangs,
-          agents: evaluation.agents,
-        },
-        { stderrIsTTY: io.stderrIsTTY },
+    ? await withRemote(args, io, (remote) =>
+        simulateFromFlags(
+          args,
+          {
+            ...question,
+            model: evaluation.model,
+            trafficErlangs: evaluation.trafficErlangs,
+            agents: evaluation.agents,
+          },
+          { stderrIsTTY: io.stderrIsTTY, ...(remote === undefined ? {} : { remote }) },
+        ),
       )
     : undefined;
   if (flags.json) {

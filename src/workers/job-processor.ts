@@ -14,7 +14,7 @@ import { replicationTaskNamed } from './replication-tasks.js';
  * The job processor of `switchboard worker`, run by BullMQ in a worker thread of its own (a
  * sandboxed processor), so the worker's main thread stays free to keep its jobs' locks while a
  * replication runs. A job is data from the network: its version, task, hash and input are
- * checked before anything runs; each input is compiled once and kept (the last few, by hash).
+ * checked before anything runs; each input is compiled once and kept (the last few, by task and hash).
  */
 const KEEP = 8;
 const loaded = new Map<string, LoadedReplication>();
@@ -52,12 +52,13 @@ function checkInput(task: string, input: unknown): void {
 }
 
 async function replication(data: ReplicationJobData): Promise<LoadedReplication> {
-  const cached = loaded.get(data.inputHash);
+  const key = `${data.task} ${data.inputHash}`;
+  const cached = loaded.get(key);
   if (cached !== undefined) return cached;
   const task = replicationTaskNamed(data.task)!;
   checkInput(data.task, data.input);
   const run = await loadReplicationTask(task, data.input);
-  loaded.set(data.inputHash, run);
+  loaded.set(key, run);
   if (loaded.size > KEEP) loaded.delete(loaded.keys().next().value!);
   return run;
 }

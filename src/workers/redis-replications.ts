@@ -88,22 +88,22 @@ export async function connectRedisReplications(
     };
     const gather = async (k: number): Promise<void> => {
       if (!pending.has(k)) return;
+      // The state first: a job read before it completed would hold no result yet.
+      const state = await queue.getJobState(idOf(k));
+      if (state !== 'completed' && state !== 'failed') return;
       const job = await Job.fromId(queue, idOf(k));
       if (job === undefined || !pending.has(k)) return;
-      const state = await job.getState();
+      pending.delete(k);
       if (state === 'completed') {
-        pending.delete(k);
         results[k] = decodeResult(job.returnvalue);
         done++;
         onProgress?.(done, total);
-        await job.remove().catch(() => {});
-      } else if (state === 'failed') {
-        pending.delete(k);
+      } else {
         failure ??= new RunError(
           `a worker failed replication ${items[k]!.index}: ${job.failedReason ?? 'no reason given'}`,
         );
-        await job.remove().catch(() => {});
       }
+      await job.remove().catch(() => {});
       wake?.();
     };
     const onDone = ({ jobId }: { jobId: string }) => {

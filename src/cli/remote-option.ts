@@ -1,5 +1,5 @@
 import { inputError } from '../errors.js';
-import type { RemoteReplications } from '../stats/run-replications.js';
+import type { RemoteReplications } from '../replications/run-replications.js';
 import type { CliIo } from './io.js';
 import { positiveInteger } from './run-flags.js';
 

@@ -1,5 +1,5 @@
 import { inputError } from '../errors.js';
-import { createProgressBar } from '../stats/progress-bar.js';
+import { createProgressBar } from './progress-bar.js';
 import type { CliIo } from './io.js';
 
 /** Check a whole-number flag; throws an InputError naming the flag. */

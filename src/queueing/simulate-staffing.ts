@@ -4,13 +4,13 @@ import {
   modelHasPatience,
   type StaffingQuestion,
 } from '../staffing/staffing-question.js';
-import { replicationTasks } from '../workers/replication-tasks.js';
 import {
   type RemoteReplications,
   type ReplicationTask,
   runReplications,
-} from '../stats/run-replications.js';
-import { type QueueEstimates, summarizeQueueReplications } from './queue-measures.js';
+} from '../replications/run-replications.js';
+import { replicationTasks } from '../workers/replication-tasks.js';
+import { type QueueEstimates, summarizeQueueReplications } from './summarize-queue-replications.js';
 import type { QueueModel, QueueReplication } from './queue-model.js';
 import {
   extendedErlangBRetryMeasures,

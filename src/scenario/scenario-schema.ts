@@ -61,6 +61,35 @@ const rosterStep = {
   },
 };
 
+const shiftTemplate = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'starts', 'length'],
+  properties: {
+    name,
+    starts: { type: 'array', minItems: 1, maxItems: 96, items: timeOfDay },
+    length: duration,
+    breaks: {
+      type: 'array',
+      maxItems: 8,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['length', 'between'],
+        properties: { length: duration, between: timeRange, paid: { type: 'boolean' } },
+      },
+    },
+    days: {
+      type: 'array',
+      minItems: 1,
+      items: { enum: weekdayKeys.filter((k) => k !== 'default') },
+    },
+    min: { type: 'integer', minimum: 0, maximum: 100_000 },
+    max: { type: 'integer', minimum: 0, maximum: 100_000 },
+    costPerHour: { type: 'number', minimum: 0, maximum: 1_000_000 },
+  },
+};
+
 /** The JSON Schema of a scenario file. */
 export const scenarioSchema = {
   $id: 'https://switchboard.example/scenario.schema.json',
@@ -275,6 +304,15 @@ export const scenarioSchema = {
         transfer: { type: 'number', minimum: 0 },
         repeatAttempt: { type: 'number', minimum: 0 },
       },
+    },
+    targets: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { serviceLevel: probability, threshold: duration, maxAbandon: probability },
+    },
+    shifts: {
+      type: 'object',
+      additionalProperties: { type: 'array', minItems: 1, maxItems: 100, items: shiftTemplate },
     },
     measures: {
       type: 'object',

@@ -186,6 +186,58 @@ export interface CostSpec {
   repeatAttempt: number;
 }
 
+/**
+ * What the switchboard should reach (the `targets:` section): read by `roster` to size and check
+ * shifts, and by reports and verdicts. Shares are of answered + abandoned queue entries, as
+ * `simulate` measures them.
+ */
+export interface ScenarioTargets {
+  /** Least share of queue entries answered within {@link thresholdSeconds} (0–1), if set. */
+  serviceLevel: number | undefined;
+  /** The service-level threshold, seconds: the scenario's one threshold (`serviceLevelSeconds`). */
+  thresholdSeconds: number;
+  /** Greatest share of queue entries abandoned (0–1), if set. */
+  maxAbandon: number | undefined;
+}
+
+/** A break of a shift template, placed anywhere inside its window. */
+export interface ShiftBreak {
+  lengthSeconds: number;
+  /**
+   * The window, in seconds after local midnight of the shift's start day (a time earlier than the
+   * start is read as the next day, so a night shift's window may pass midnight): `[from, to)`.
+   */
+  windowFromSeconds: number;
+  windowToSeconds: number;
+  /** A paid break counts in paid hours (default); an unpaid one does not. */
+  paid: boolean;
+}
+
+/** A shift template of the `shifts:` section: when it may start, how long, its breaks. */
+export interface ShiftTemplate {
+  name: string;
+  /** Index of the queue whose operators it staffs. */
+  queue: number;
+  /** Allowed starts, seconds after local midnight, on the `intervalMinutes` grid. */
+  startsSeconds: number[];
+  /** Time from start to end, breaks included (at most 24 h). */
+  lengthSeconds: number;
+  /**
+   * Breaks, each within its window; the window bounds hold for every start (a window is read
+   * against each start, see {@link ShiftBreak.windowFromSeconds}).
+   */
+  breaks: ShiftBreak[];
+  /** Weekdays (0 = monday) the template may start on. */
+  days: boolean[];
+  /** Least and greatest operators starting this template on a day it runs (all starts). */
+  min: number;
+  max: number;
+  /** Cost of a paid hour (default `costs.operatorHour`, or 1 without it). */
+  costPerHour: number;
+  /** Where it is in the file (`shifts.main[0]`). */
+  path: string;
+}
+
 /** A validated scenario, compiled to indices and distributions, ready for the model. */
 export interface Scenario {
   /** The validated document it was compiled from (workers recompile it). */
@@ -216,6 +268,11 @@ export interface Scenario {
   outbound: OutboundSpec | undefined;
   microFlows: MicroFlowSpec | undefined;
   costs: CostSpec;
+  /** The `targets:` section, or undefined when the file has none. */
+  targets: ScenarioTargets | undefined;
+  /** Shift templates of the `shifts:` section, all queues, in file order. */
+  shifts: ShiftTemplate[];
+  /** The service-level threshold, seconds (`targets.threshold` or `measures.serviceLevelTime`). */
   serviceLevelSeconds: number;
   shortAbandonSeconds: number;
 }

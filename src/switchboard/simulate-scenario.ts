@@ -1,12 +1,12 @@
 import { InputError, inputError, RunError } from '../errors.js';
 import { type Scenario, weekdays } from '../scenario/scenario-types.js';
-import { replicationTasks } from '../workers/replication-tasks.js';
 import { type MeasureEstimate, measureEstimate } from '../stats/confidence-interval.js';
 import {
   maxReplicationThreads,
   type RemoteReplications,
   runReplicationBatch,
-} from '../stats/run-replications.js';
+} from '../replications/run-replications.js';
+import { replicationTasks } from '../workers/replication-tasks.js';
 import { intervalLabel } from './replication-measures.js';
 import { replicateScenario } from './run-replication.js';
 import type { ScenarioRunInput } from './scenario-replication-task.js';

@@ -5,7 +5,10 @@ import { checkRetrialLossModel, type RetrialLossModel } from '../queueing/simula
 import { checkQueueModel } from '../queueing/simulate-queue.js';
 import type { QueueModel } from '../queueing/queue-model.js';
 import { replicationSeed } from '../random/random-stream.js';
-import { type LoadedReplication, loadReplicationTask } from '../stats/load-replication-task.js';
+import {
+  type LoadedReplication,
+  loadReplicationTask,
+} from '../replications/load-replication-task.js';
 import { programVersion } from '../version.js';
 import { contentHash, encodeResult, type ReplicationJobData } from './replication-job.js';
 import { replicationTaskNamed } from './replication-tasks.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Job, Queue, QueueEvents } from 'bullmq';
 import { RunError } from '../errors.js';
-import type { ReplicationItem, RemoteReplications } from '../stats/run-replications.js';
+import type { ReplicationItem, RemoteReplications } from '../replications/run-replications.js';
 import { programVersion } from '../version.js';
 import {
   contentHash,

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'bullmq';
-import { compiledModuleUrl } from '../stats/compiled-module-url.js';
+import { compiledModuleUrl } from '../replications/compiled-module-url.js';
 import { programVersion } from '../version.js';
 import { DEFAULT_QUEUE } from './replication-job.js';
 import { checkRedisServer, parseRedisUrl } from './redis-server.js';

@@ -3,26 +3,19 @@ import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { inputError } from '../../errors.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
-import {
-  evaluateStaffing,
-  formatPlanCsv,
-  formatStaffingTable,
-  planStaffing,
-  readLoadCsv,
-  readStaffFlags,
-  STAFFING_MODELS,
-  type StaffFlags,
-  type StaffingQuestion,
-  solveAgents,
-  solveTraffic,
-  unmetTargets,
-} from '../../staffing/index.js';
-import {
-  checkSimulationFlagUse,
-  formatSimulationTable,
-  simulateFromFlags,
-} from '../../queueing/index.js';
+import { formatPlanCsv, planHeadline } from '../format-plan-csv.js';
+import { formatSimulationTable } from '../format-simulation-table.js';
+import { formatStaffingTable } from '../format-staffing-table.js';
+import { readStaffFlags, type StaffFlags } from '../read-staff-flags.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
+import { checkSimulationFlagUse, simulateFromFlags } from '../simulate-from-flags.js';
+import { evaluateStaffing } from '../../staffing/evaluate-staffing.js';
+import { unmetTargets } from '../../staffing/meets-targets.js';
+import { planStaffing } from '../../staffing/plan-staffing.js';
+import { readLoadCsv } from '../../staffing/read-load-csv.js';
+import { solveAgents } from '../../staffing/solve-agents.js';
+import { solveTraffic } from '../../staffing/solve-traffic.js';
+import { STAFFING_MODELS, type StaffingQuestion } from '../../staffing/staffing-question.js';
 import type { SwitchboardCommand } from '../command.js';
 import type { CliIo } from '../io.js';
 
@@ -67,6 +60,12 @@ export const staffCommand: SwitchboardCommand = {
         type: 'string',
         describe:
           'Plan every interval of a CSV: interval_start,calls[,aht_seconds][,reason] or a forecast file',
+        group: 'Load:',
+      })
+      .option('teams', {
+        type: 'string',
+        describe:
+          'With --plan and several reasons: pooled (default: one team takes every call) or separate (a team per reason)',
         group: 'Load:',
       })
       .option('agents', {
@@ -244,6 +243,7 @@ function runPlan(flags: StaffFlags, io: CliIo): number {
   const plan = planStaffing(readLoadCsv(text, file), {
     question,
     file,
+    teams: flags.teams,
     ...(flags.intervalMinutes === undefined ? {} : { intervalMinutes: flags.intervalMinutes }),
   });
   const output = flags.json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlanCsv(plan);
@@ -252,9 +252,8 @@ function runPlan(flags: StaffFlags, io: CliIo): number {
     return 0;
   }
   writeFileAtomic(resolve(io.cwd, flags.out), output, flags.out);
-  const sum = plan.totals.find((t) => t.reason === 'sum')!;
   io.stderr(
-    `wrote ${flags.out}: ${plan.rows.length + plan.pooled.length} rows, ${sum.agentHours.toFixed(1)} operator hours, ${sum.positionHours.toFixed(1)} position hours\n`,
+    `wrote ${flags.out}: ${plan.rows.length + plan.pooled.length} rows; ${planHeadline(plan)}\n`,
   );
   return 0;
 }

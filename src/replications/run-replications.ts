@@ -2,28 +2,13 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { replicationSeed } from '../random/random-stream.js';
 import { compiledModuleUrl } from './compiled-module-url.js';
-import { type LoadedReplication, loadReplicationTask } from './load-replication-task.js';
+import {
+  type LoadedReplication,
+  loadReplicationTask,
+  type ReplicationTask,
+} from './load-replication-task.js';
 
-/**
- * Where a replication function lives: an ES module (its URL) and the name of its export,
- * `(input, seed, index) => result`. Worker threads import it themselves (functions cannot be
- * sent between threads); input and result must be structured-cloneable.
- */
-export interface ReplicationTask {
-  moduleUrl: string | URL;
-  exportName: string;
-  /**
-   * Optional export `(input) => prepared`, run once per thread and input (e.g. compiling a
-   * scenario document that cannot cross threads as objects); the replication function then
-   * receives the prepared value instead of the input.
-   */
-  prepareExportName?: string;
-  /**
-   * The task's name among those workers on other machines know (see src/workers): a task
-   * without one runs only on this machine's threads.
-   */
-  name?: string;
-}
+export type { ReplicationTask };
 
 /**
  * Runs a batch of replications elsewhere (workers taking jobs from a queue; see src/workers),

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { replicationSeed } from '../random/random-stream.js';
 import { type LoadedReplication, loadReplicationTask } from './load-replication-task.js';
-import type { ReplicationItem, ReplicationTask } from './run-replications.js';
+import type { ReplicationTask } from './load-replication-task.js';
+import type { ReplicationItem } from './run-replications.js';
 
 /**
  * The worker-thread side of {@link runReplicationBatch}. Everything arrives once, as

@@ -21,6 +21,7 @@ import {
 import {
   type EstimateRow,
   runScenariosReplications,
+  scenarioRunOptions,
   type SimulateScenarioOptions,
   summarize,
 } from './simulate-scenario.js';
@@ -233,14 +234,7 @@ export async function compareScenarios(
   variants: readonly Scenario[],
   options: CompareScenariosOptions = {},
 ): Promise<ComparisonReport> {
-  const full = {
-    days: options.days ?? 7,
-    replications: options.replications ?? 10,
-    seed: options.seed ?? 1,
-    threads: options.threads ?? 1,
-    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-    ...(options.remote === undefined ? {} : { remote: options.remote }),
-  };
+  const full = scenarioRunOptions(options);
   const margins = new Map([...base.margins, ...(options.margins ?? new Map())]);
   const compareOptions: CompareResultsOptions = { currency: base.costs.currency, margins };
   const [baseResults, ...variantResults] = await runScenariosReplications(

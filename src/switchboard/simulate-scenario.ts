@@ -170,6 +170,21 @@ export async function runScenarioReplications(
   return (await runScenariosReplications([scenario], options))[0]!;
 }
 
+/**
+ * The options of a scenario run with their defaults: 7 days, 10 replications, seed 1, one
+ * thread. One home for the defaults of simulate, compare and sweep.
+ */
+export function scenarioRunOptions(options: SimulateScenarioOptions): ScenarioRunOptions {
+  return {
+    days: options.days ?? 7,
+    replications: options.replications ?? 10,
+    seed: options.seed ?? 1,
+    threads: options.threads ?? 1,
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(options.remote === undefined ? {} : { remote: options.remote }),
+  };
+}
+
 /** Options of {@link runScenarioReplications}. */
 export type ScenarioRunOptions = Required<Omit<SimulateScenarioOptions, 'onProgress' | 'remote'>> &
   Pick<SimulateScenarioOptions, 'onProgress' | 'remote'>;
@@ -228,14 +243,7 @@ export async function simulateScenario(
   scenario: Scenario,
   options: SimulateScenarioOptions = {},
 ): Promise<{ summary: SimulationSummary; results: ReplicationResult[] }> {
-  const full = {
-    days: options.days ?? 7,
-    replications: options.replications ?? 10,
-    seed: options.seed ?? 1,
-    threads: options.threads ?? 1,
-    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-    ...(options.remote === undefined ? {} : { remote: options.remote }),
-  };
+  const full = scenarioRunOptions(options);
   if (!(Number.isInteger(full.days) && full.days > 0))
     throw new RangeError(`simulateScenario: days must be a positive integer, got ${full.days}`);
   if (!(Number.isInteger(full.replications) && full.replications > 0))

@@ -63,6 +63,33 @@ describe.skipIf(!redisAvailable)('replications on workers through Redis', () => 
     expect(remote.out).toBe(local.out);
   }, 120_000);
 
+  it('sweep --redis: every combination present, the same table as on local threads', async () => {
+    const args = [
+      'sweep',
+      baseline,
+      '--vary',
+      'transfers.mode=wild,warm',
+      '--vary',
+      'lines=40,60',
+      '--days',
+      '1',
+      '--replications',
+      '2',
+      '--json',
+    ];
+    const local = await run(args);
+    const remote = await run([...args, '--redis', url]);
+    expect(remote.code).toBe(0);
+    expect(remote.out).toBe(local.out);
+    const labels = JSON.parse(remote.out).variants.map((v: { label: string }) => v.label);
+    expect(labels.sort()).toEqual([
+      'transfers.mode=warm, lines=40',
+      'transfers.mode=warm, lines=60',
+      'transfers.mode=wild, lines=40',
+      'transfers.mode=wild, lines=60',
+    ]);
+  }, 120_000);
+
   it('a worker killed mid-run: its job is run again elsewhere and the results are the same', async () => {
     const scenario = loadScenario(baseline);
     const options = { days: 2, replications: 6, seed: 5, threads: 1 };

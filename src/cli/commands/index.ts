@@ -4,6 +4,7 @@ import { compareCommand } from './compare.js';
 import { forecastCommand } from './forecast.js';
 import { simulateCommand } from './simulate.js';
 import { staffCommand } from './staff.js';
+import { sweepCommand } from './sweep.js';
 import { workerCommand } from './worker.js';
 
 /**
@@ -16,5 +17,6 @@ export const commands: SwitchboardCommand[] = [
   forecastCommand,
   simulateCommand,
   compareCommand,
+  sweepCommand,
   workerCommand,
 ];

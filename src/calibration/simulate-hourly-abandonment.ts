@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario/scenario-types.js';
 import { maxReplicationThreads, runReplications } from '../replications/run-replications.js';
-import { replicationTasks } from '../workers/replication-tasks.js';
+import { replicationTasks } from '../replications/replication-tasks.js';
 import type { ScenarioRunInput } from '../switchboard/scenario-replication-task.js';
 import { type HourlyQueueOutcomes, hourlyQueueOutcomesTask } from './hourly-queue-outcomes.js';
 

@@ -9,7 +9,7 @@ import {
   type ReplicationTask,
   runReplications,
 } from '../replications/run-replications.js';
-import { replicationTasks } from '../workers/replication-tasks.js';
+import { replicationTasks } from '../replications/replication-tasks.js';
 import { type QueueEstimates, summarizeQueueReplications } from './summarize-queue-replications.js';
 import type { QueueModel, QueueReplication } from './queue-model.js';
 import {

@@ -6,6 +6,7 @@ export * from './replication-measures.js';
 export * from './roster-schedule.js';
 export * from './run-replication.js';
 export * from './simulate-scenario.js';
+export * from './sweep.js';
 export * from './switchboard-model.js';
 export * from './switchboard-queues.js';
 export * from './switchboard-state.js';

@@ -12,7 +12,7 @@ import {
   type RemoteReplications,
   runReplicationBatch,
 } from '../replications/run-replications.js';
-import { replicationTasks } from '../workers/replication-tasks.js';
+import { replicationTasks } from '../replications/replication-tasks.js';
 import { intervalLabel } from './replication-measures.js';
 import { replicateScenario } from './run-replication.js';
 import type { ScenarioRunInput } from './scenario-replication-task.js';

@@ -11,7 +11,7 @@ import {
 } from '../replications/load-replication-task.js';
 import { programVersion } from '../version.js';
 import { contentHash, encodeResult, type ReplicationJobData } from './replication-job.js';
-import { replicationTaskNamed } from './replication-tasks.js';
+import { replicationTaskNamed } from '../replications/replication-tasks.js';
 
 /**
  * The job processor of `switchboard worker`, run by BullMQ in a worker thread of its own (a

@@ -1,5 +1,5 @@
-import { compiledModuleUrl } from '../replications/compiled-module-url.js';
-import type { ReplicationTask } from '../replications/run-replications.js';
+import { compiledModuleUrl } from './compiled-module-url.js';
+import type { ReplicationTask } from './run-replications.js';
 
 /**
  * The replication tasks workers on other machines run, by name: a job names one of these and

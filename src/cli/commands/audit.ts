@@ -6,7 +6,7 @@ import type { AuditInput } from '../../audit/audit-input.js';
 import { AuditOutput } from '../../audit/audit-output.js';
 import { parseColumnMap } from '../../audit/column-map.js';
 import { type AuditFormat, auditFormats } from '../../audit/records.js';
-import { isValidTimeZone } from '../../calendar/time-zone.js';
+import { isTimeZone } from '../../calendar/time-zone.js';
 import { refineRoster } from '../../calibration/refine-roster.js';
 import { rosterRefinementSummary } from '../../calibration/refinement-summary.js';
 import { didYouMean, inputError } from '../../errors.js';
@@ -16,7 +16,7 @@ import { REPORT_OPTION, resolveReportPath } from '../../report/report-option.js'
 import { writeReport } from '../../report/write-report.js';
 import { formatAuditSummary } from '../format-audit-summary.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../../units/duration.js';
-import type { SwitchboardCommand } from '../command.js';
+import type { CommandModule } from '../command.js';
 import { positiveInteger } from '../run-flags.js';
 
 /** True when `path` is an existing regular file. */
@@ -59,9 +59,7 @@ export const pseudonymiseKeyVariable = 'SWITCHBOARD_PSEUDONYMISE_KEY';
  * for the per-call CSV, the report, a history CSV for `switchboard forecast` and a calibrated
  * scenario.
  */
-export const auditCommand: SwitchboardCommand = {
-  command: 'audit <files..>',
-  describe: 'Audit a switchboard from its records: calls, callers, service level, patience',
+export const auditCommand: CommandModule = {
   builder: (y) =>
     y
       .positional('files', {
@@ -188,7 +186,7 @@ export const auditCommand: SwitchboardCommand = {
     if (args.survey !== undefined && !isReadableFile(at(args.survey)))
       throw inputError('--survey', 'a readable CSV file', String(args.survey));
     const timeZone = args.tz === undefined ? (map?.timeZone ?? 'UTC') : String(args.tz);
-    if (!isValidTimeZone(timeZone))
+    if (!isTimeZone(timeZone))
       throw inputError('--tz', 'an IANA time zone', timeZone, { hint: 'e.g. Europe/Paris, UTC' });
     let pseudonymiseKey: string | Buffer | undefined;
     if (args.pseudonymise) {

@@ -4,7 +4,8 @@ import { type BacktestReport, backtest } from '../../forecasting/backtest.js';
 import type { AbsentIntervals } from '../../forecasting/call-history.js';
 import { forecastCalls } from '../../forecasting/forecast-calls.js';
 import { formatForecastCsv, writeFileAtomic } from '../../forecasting/forecast-csv.js';
-import { isKnownTimeZone, isoDateOfDay } from '../../calendar/local-time.js';
+import { isoDateOfDay } from '../../calendar/days.js';
+import { isTimeZone } from '../../calendar/time-zone.js';
 import { methodNames } from '../../forecasting/methods/index.js';
 import { readHistoryCsv } from '../../forecasting/parse-history-csv.js';
 import {
@@ -17,15 +18,13 @@ import { forecastReport } from '../../report/pages/forecast-report.js';
 import { REPORT_OPTION, resolveReportPath } from '../../report/report-option.js';
 import { writeReport } from '../../report/write-report.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../../units/duration.js';
-import type { SwitchboardCommand } from '../command.js';
+import type { CommandModule } from '../command.js';
 import type { CliIo } from '../io.js';
 
 const MAX_WARNINGS_SHOWN = 10;
 
 /** `switchboard forecast`: forecast calls by interval and reason, or backtest the methods. */
-export const forecastCommand: SwitchboardCommand = {
-  command: 'forecast',
-  describe: 'Forecast calls by day, interval and reason, with prediction intervals; or backtest',
+export const forecastCommand: CommandModule = {
   builder: (y) =>
     y
       .option('history', {
@@ -107,7 +106,7 @@ export const forecastCommand: SwitchboardCommand = {
         hint: 'it sets the days between backtest origins',
       });
     const timeZone = String(args.timezone);
-    if (!isKnownTimeZone(timeZone)) {
+    if (!isTimeZone(timeZone)) {
       const suggestion = didYouMean(timeZone, Intl.supportedValuesOf('timeZone'));
       throw inputError('--timezone', 'an IANA time zone such as Europe/Paris or UTC', timeZone, {
         ...(suggestion ? { hint: `did you mean ${suggestion}?` } : {}),

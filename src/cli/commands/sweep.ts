@@ -13,7 +13,7 @@ import {
   sweepVariants,
 } from '../../switchboard/sweep.js';
 import { writeDirectoryAtomically } from '../../switchboard/write-results.js';
-import type { SwitchboardCommand } from '../command.js';
+import type { CommandModule } from '../command.js';
 import { formatSweep, sweepCsv } from '../format-sweep.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
 import { readRunFlags, withProgress } from '../run-flags.js';
@@ -21,10 +21,7 @@ import { readRunFlags, withProgress } from '../run-flags.js';
 const VARY = /^([^=]+)=(.+)$/s;
 
 /** `switchboard sweep scenario.yaml --vary PATH=V1,V2 …`: every combination against the base. */
-export const sweepCommand: SwitchboardCommand = {
-  command: 'sweep <scenario>',
-  describe:
-    'Every combination of scenario values (--vary PATH=V1,V2) against the base on common random numbers, ranked, Holm-corrected',
+export const sweepCommand: CommandModule = {
   builder: (y) =>
     y
       .positional('scenario', {

@@ -1,11 +1,9 @@
 import { inputError } from '../../errors.js';
-import type { SwitchboardCommand } from '../command.js';
+import type { CommandModule } from '../command.js';
 import { positiveInteger } from '../run-flags.js';
 
 /** `switchboard worker --redis URL`: run replication jobs for commands given `--redis`. */
-export const workerCommand: SwitchboardCommand = {
-  command: 'worker',
-  describe: 'Take replication jobs from a Redis server (for simulate/compare/sweep/staff --redis)',
+export const workerCommand: CommandModule = {
   builder: (y) =>
     y
       .option('redis', {

@@ -4,7 +4,7 @@ import { type AuditReport, buildReport } from './audit-report.js';
 import { AgentSessions } from './agent-sessions.js';
 import { type AuditInput, auditInput } from './audit-input.js';
 import { AuditStats } from './audit-stats.js';
-import { type CalibratedParameters, CalibrationTracker } from './calibration.js';
+import { type CalibratedParameters, CalibrationTracker } from './calibration-tracker.js';
 import { CallBuilder } from './call-builder.js';
 import type { ColumnMap } from './column-map.js';
 import { detectFormat } from './detect-format.js';

@@ -3,7 +3,7 @@ import { type CdrReport, CdrTracker } from './cdr-tracker.js';
 import { kaplanMeierFromCounts, restrictedMean, survivalQuantile } from './kaplan-meier.js';
 import type { CallOutcome, CallSummary, CdrLeg } from './records.js';
 import { SecondsHistogram } from './seconds-histogram.js';
-import { zoneOffsetSeconds } from './time-zone.js';
+import { zoneOffsetSeconds } from '../calendar/time-zone.js';
 
 /** Options of {@link AuditStats}. */
 export interface AuditStatsOptions {

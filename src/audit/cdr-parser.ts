@@ -7,7 +7,7 @@ import {
   newFileAccount,
   rejectLine,
 } from './records.js';
-import { parseTimestamp } from './time-zone.js';
+import { parseTimestamp } from '../calendar/time-zone.js';
 
 const STANDARD = [
   'accountcode',

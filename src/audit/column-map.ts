@@ -3,7 +3,7 @@ import { InputError, type InputProblem } from '../errors.js';
 import { type CsvColumns, type CsvRecordReader, csvRecordParser } from './csv-record-parser.js';
 import { countRecord, type ParserOptions, type RecordParser } from './record-parser.js';
 import { type CallOutcome, type CallSummary, newFileAccount, rejectLine } from './records.js';
-import { localToEpochSeconds, parseTimestamp } from './time-zone.js';
+import { localToEpochSeconds, parseTimestamp } from '../calendar/time-zone.js';
 
 /** What a mapped outcome value means; `ignore` drops the row from the KPIs (still counted). */
 export type MappedOutcome = CallOutcome | 'ignore' | 'notQueued';

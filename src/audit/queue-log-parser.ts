@@ -7,7 +7,7 @@ import {
   type RecordParser,
 } from './record-parser.js';
 import { newFileAccount, rejectLine } from './records.js';
-import { parseTimestamp } from './time-zone.js';
+import { parseTimestamp } from '../calendar/time-zone.js';
 
 const EVENT_NAME = /^[A-Z][A-Z0-9_]*$/;
 

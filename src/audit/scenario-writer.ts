@@ -1,4 +1,4 @@
-import type { CalibratedParameters } from './calibration.js';
+import type { CalibratedParameters } from './calibration-tracker.js';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
@@ -26,7 +26,7 @@ export interface CalibrationToScenarioOptions {
  * transfers), so `switchboard simulate` can replay the audited switchboard. Routes become
  * reasons (one queue each); the operators become a roster per weekday and hour (the effective
  * operators of each hour, at most the agents seen answering, see `impliedOperators` in
- * calibration.ts, or the `refined` ones when set; pooled over queues, written on the busiest queue); opening hours are the intervals with arrivals in the records; what the records cannot show
+ * calibration-tracker.ts, or the `refined` ones when set; pooled over queues, written on the busiest queue); opening hours are the intervals with arrivals in the records; what the records cannot show
  * (ring-outs, voicemail, lines) is left out rather than invented. Cost: O(parameters).
  */
 export function calibrationToScenario(

@@ -8,7 +8,7 @@ import {
   parseInsert,
   statementComplete,
 } from './sql-values.js';
-import { parseTimestamp } from './time-zone.js';
+import { parseTimestamp } from '../calendar/time-zone.js';
 
 const QUEUE_LOG_COLUMNS = [
   'id',

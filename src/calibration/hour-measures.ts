@@ -1,4 +1,4 @@
-import type { CalibratedParameters } from '../audit/calibration.js';
+import type { CalibratedParameters } from '../audit/calibration-tracker.js';
 import type { SimulatedHour } from './simulate-hourly-abandonment.js';
 
 /** One weekday × hour of a calibration's `staffingSeen`. */

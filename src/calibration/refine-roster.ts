@@ -1,4 +1,4 @@
-import type { CalibratedParameters } from '../audit/calibration.js';
+import type { CalibratedParameters } from '../audit/calibration-tracker.js';
 import { calibrationToScenario } from '../audit/scenario-writer.js';
 import { parseScenario } from '../scenario/parse-scenario.js';
 import { type OperatorSearch, operatorSearch, stepOperatorSearch } from './operator-search.js';

@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario/scenario-types.js';
-import { compiledModuleUrl } from '../stats/compiled-module-url.js';
-import { maxReplicationThreads, runReplications } from '../stats/run-replications.js';
+import { compiledModuleUrl } from '../replications/compiled-module-url.js';
+import { maxReplicationThreads, runReplications } from '../replications/run-replications.js';
 import type { ScenarioRunInput } from '../switchboard/scenario-replication-task.js';
 import { type HourlyQueueOutcomes, hourlyQueueOutcomesTask } from './hourly-queue-outcomes.js';
 

@@ -1,4 +1,3 @@
 export * from './fifo-queue.js';
-export * from './priority-wait-queue.js';
 export * from './resource.js';
 export * from './simulator.js';

@@ -8,7 +8,7 @@ import type { Simulator } from './simulator.js';
  *
  * The resource integrates busy servers and capacity over time (reading the simulator's clock), so
  * occupancy under a time-varying roster is `busyTime / capacityTime`. It knows nothing of what
- * waits for it: a model pairs it with a {@link FifoQueue} or {@link PriorityWaitQueue} and sets
+ * waits for it: a model pairs it with a {@link FifoQueue} and sets
  * `onCapacityIncrease` to serve waiting work when a shift starts.
  *
  * Cost: O(1) per operation, no allocation.

@@ -7,7 +7,7 @@ import {
   type ParsedTimestamp,
   wallMsOf,
   weekdayOfDay,
-} from './local-time.js';
+} from '../calendar/local-time.js';
 
 /**
  * What an interval with no row in the history means. `closed`: zero calls (the switchboard was

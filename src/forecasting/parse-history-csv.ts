@@ -8,7 +8,7 @@ import {
   type HistoryRecord,
   type HistoryWarning,
 } from './call-history.js';
-import { parseTimestamp } from './local-time.js';
+import { parseTimestamp } from '../calendar/local-time.js';
 
 /** Options of {@link parseHistoryCsv}. */
 export interface ParseHistoryCsvOptions {

@@ -1,6 +1,6 @@
 import { extendedErlangB } from '../staffing/extended-erlang-b.js';
 import { type ReplicationEstimate, replicationEstimate } from '../stats/confidence-interval.js';
-import { type QueueEstimates, summarizeQueueReplications } from './queue-measures.js';
+import { type QueueEstimates, summarizeQueueReplications } from './summarize-queue-replications.js';
 import type { QueueReplication } from './queue-model.js';
 import type { RetrialLossReplication } from './simulate-retrial-loss.js';
 

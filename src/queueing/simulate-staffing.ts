@@ -4,9 +4,9 @@ import {
   modelHasPatience,
   type StaffingQuestion,
 } from '../staffing/staffing-question.js';
-import { compiledModuleUrl } from '../stats/compiled-module-url.js';
-import { runReplications } from '../stats/run-replications.js';
-import { type QueueEstimates, summarizeQueueReplications } from './queue-measures.js';
+import { compiledModuleUrl } from '../replications/compiled-module-url.js';
+import { runReplications } from '../replications/run-replications.js';
+import { type QueueEstimates, summarizeQueueReplications } from './summarize-queue-replications.js';
 import type { QueueModel, QueueReplication } from './queue-model.js';
 import {
   extendedErlangBRetryMeasures,

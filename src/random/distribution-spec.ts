@@ -113,10 +113,7 @@ function build(spec: unknown, path: string, problems: InputProblem[]): Distribut
     problems.push(problem);
   }
   const before = problems.length;
-  const number = (
-    key: string,
-    rule: 'positive' | 'nonNegative' | 'finite' = 'positive',
-  ): number => {
+  const number = (key: string, rule: 'positive' | 'nonNegative' = 'positive'): number => {
     const value = record[key];
     const at = `${path}.${key}`;
     if (value === undefined) {
@@ -132,20 +129,14 @@ function build(spec: unknown, path: string, problems: InputProblem[]): Distribut
       parsed = typeof value === 'number' ? value : Number.NaN;
     } else {
       try {
-        parsed =
-          rule === 'finite' && typeof value === 'number'
-            ? value
-            : parseDurationSeconds(value as string, { path: at });
+        parsed = parseDurationSeconds(value as string, { path: at });
       } catch {
         parsed = Number.NaN;
       }
     }
-    const ok =
-      Number.isFinite(parsed) &&
-      (rule === 'finite' || (rule === 'positive' ? parsed > 0 : parsed >= 0));
+    const ok = Number.isFinite(parsed) && (rule === 'positive' ? parsed > 0 : parsed >= 0);
     if (!ok) {
-      const what =
-        rule === 'positive' ? 'a positive' : rule === 'nonNegative' ? 'a non-negative' : 'a finite';
+      const what = rule === 'positive' ? 'a positive' : 'a non-negative';
       problems.push({
         path: at,
         expected: `${what} ${PLAIN_NUMBERS.has(key) ? 'number' : 'duration (26s, 3m) or number of seconds'}`,

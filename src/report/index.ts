@@ -33,5 +33,5 @@ export * from './pages/simulate-report.js';
 export * from './render-html.js';
 export * from './report-option.js';
 export * from './sentences.js';
-export * from './wall-clock.js';
+export * from '../calendar/format-wall-clock.js';
 export * from './write-report.js';

@@ -1,8 +1,8 @@
 import { RunError } from '../errors.js';
 import { parseScenario } from '../scenario/parse-scenario.js';
 import type { Scenario } from '../scenario/scenario-types.js';
-import { compiledModuleUrl } from '../stats/compiled-module-url.js';
-import { maxReplicationThreads, runReplications } from '../stats/run-replications.js';
+import { compiledModuleUrl } from '../replications/compiled-module-url.js';
+import { maxReplicationThreads, runReplications } from '../replications/run-replications.js';
 import type { ScenarioRun } from '../switchboard/run-replication.js';
 import type { ScenarioRunInput } from '../switchboard/scenario-replication-task.js';
 import { SwitchboardModel } from '../switchboard/switchboard-model.js';

@@ -1,6 +1,6 @@
 import { Deterministic } from '../random/distributions.js';
-import type { ProblemList } from './parse-scenario.js';
-import { parseTimeOfDay, readRedials } from './parse-scenario.js';
+import type { ProblemList } from './problem-list.js';
+import { parseTimeOfDay, readRedials } from './read-fields.js';
 import type {
   IvrMenu,
   IvrSpec,

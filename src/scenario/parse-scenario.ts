@@ -1,15 +1,14 @@
-import { describeReceived, InputError, type InputProblem } from '../errors.js';
-import { parseDistribution } from '../random/distribution-spec.js';
-import type { Distribution } from '../random/distributions.js';
+import { InputError } from '../errors.js';
 import { Deterministic } from '../random/distributions.js';
-import { parseDurationSeconds } from '../units/duration.js';
 import { resolve } from 'node:path';
 import { mergePatch } from './merge-patch.js';
 import { type ForecastArrivals, readForecastArrivals } from './read-forecast-arrivals.js';
 import { parseRoutingSections } from './parse-routing.js';
 import { parseShifts } from './parse-shifts.js';
 import { parseTargets } from './parse-targets.js';
-import type { DayRange, QueueSpec, RedialSpec, RosterStep, Scenario } from './scenario-types.js';
+import { ProblemList } from './problem-list.js';
+import { parseTimeOfDay, readRedials } from './read-fields.js';
+import type { DayRange, QueueSpec, RosterStep, Scenario } from './scenario-types.js';
 import { weekdays } from './scenario-types.js';
 import { suggestName } from './suggest-name.js';
 import { validateDocument } from './validate-document.js';
@@ -24,51 +23,6 @@ export interface ParseScenarioOptions {
   baseDir?: string;
 }
 
-/** Collects problems while a document is read; shared by the section parsers. */
-export class ProblemList {
-  readonly problems: InputProblem[] = [];
-  /** Record a problem. */
-  add(path: string, expected: string, received: unknown, hint?: string): void {
-    const problem: InputProblem = { path, expected, received: describeReceived(received) };
-    if (hint !== undefined) problem.hint = hint;
-    this.problems.push(problem);
-  }
-  /** A distribution from its spec, or a placeholder after recording its problems. */
-  distribution(spec: unknown, path: string, fallback = 1): Distribution {
-    try {
-      return parseDistribution(spec, path);
-    } catch (error) {
-      if (error instanceof InputError) this.problems.push(...error.problems);
-      else throw error;
-      return new Deterministic(fallback);
-    }
-  }
-  /** A duration in seconds, or `fallback` after recording a problem. */
-  duration(value: unknown, path: string, fallback: number): number {
-    if (value === undefined) return fallback;
-    try {
-      return parseDurationSeconds(value as string, { path });
-    } catch {
-      this.add(path, 'a duration such as 26s, 3m, 1.5h or a number of seconds', value);
-      return fallback;
-    }
-  }
-  /** The index of `name` among `names`, or -1 after recording a problem with a hint. */
-  reference(name: unknown, names: readonly string[], path: string, what: string): number {
-    const index = typeof name === 'string' ? names.indexOf(name) : -1;
-    if (index < 0) {
-      const suggestion = typeof name === 'string' ? suggestName(name, names) : undefined;
-      this.add(
-        path,
-        `the name of a defined ${what} (defined: ${names.map((n) => `"${n}"`).join(', ') || 'none'})`,
-        name,
-        suggestion ? `did you mean "${suggestion}"?` : undefined,
-      );
-    }
-    return index;
-  }
-}
-
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -76,12 +30,6 @@ function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** `08:30` → 30600 seconds. */
-export function parseTimeOfDay(text: string): number {
-  const [h, m] = text.split(':');
-  return Number(h) * 3600 + Number(m) * 60;
 }
 
 function parseRange(text: string, path: string, problems: ProblemList): DayRange {
@@ -110,24 +58,6 @@ function perWeekday<T>(
 function weekdayOf(date: string): number {
   const d = new Date(`${date}T12:00:00Z`);
   return (d.getUTCDay() + 6) % 7;
-}
-
-function readRedials(
-  raw: Doc | undefined,
-  path: string,
-  p: ProblemList,
-  base?: RedialSpec,
-): RedialSpec {
-  if (raw === undefined)
-    return base ?? { probability: 0, delay: new Deterministic(600), maxAttempts: 1 };
-  return {
-    probability: raw.probability as number,
-    delay:
-      raw.delay !== undefined
-        ? p.distribution(raw.delay, `${path}.delay`)
-        : (base?.delay ?? new Deterministic(600)),
-    maxAttempts: (raw.maxAttempts as number | undefined) ?? base?.maxAttempts ?? 3,
-  };
 }
 
 /**
@@ -391,5 +321,3 @@ function compileScenario(
     shortAbandonSeconds,
   };
 }
-
-export { readRedials };

@@ -1,5 +1,5 @@
-import type { ProblemList } from './parse-scenario.js';
-import { parseTimeOfDay } from './parse-scenario.js';
+import type { ProblemList } from './problem-list.js';
+import { parseTimeOfDay } from './read-fields.js';
 import { type ShiftBreak, type ShiftTemplate, weekdays } from './scenario-types.js';
 
 type Doc = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { ProblemList } from './parse-scenario.js';
+import type { ProblemList } from './problem-list.js';
 import type { ScenarioTargets } from './scenario-types.js';
 
 type Doc = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { ProblemList } from './parse-scenario.js';
+import type { ProblemList } from './problem-list.js';
 import { suggestName } from './suggest-name.js';
 
 /** Arrivals taken from a forecast: calls per dated interval, per reason. */

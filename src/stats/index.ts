@@ -1,7 +1,4 @@
-export * from './compiled-module-url.js';
 export * from './confidence-interval.js';
-export * from './progress-bar.js';
-export * from './run-replications.js';
 export * from './running-stats.js';
 export * from './student-t.js';
 export * from './time-weighted-average.js';

@@ -1,6 +1,5 @@
 import type { Scenario } from '../scenario/scenario-types.js';
 import { type MeasureEstimate, measureEstimate } from '../stats/confidence-interval.js';
-import { formatMeasureEstimate, formatMeasureValue } from './format-summary.js';
 import {
   type EstimateRow,
   runScenarioReplications,
@@ -160,25 +159,4 @@ export async function compareScenarios(
   };
   if (comparisons.length === 1) report.measures = comparisons[0]!.measures;
   return report;
-}
-
-/** The plain-text report of `switchboard compare`. */
-export function formatComparison(report: ComparisonReport): string {
-  const lines = [
-    `Base: ${report.base} — ${report.days} days × ${report.replications} replications, seed ${report.seed}`,
-    `Method: ${report.method}`,
-  ];
-  for (const comparison of report.comparisons) {
-    lines.push('', `Variant: ${comparison.variant}`);
-    lines.push(
-      `  ${'measure'.padEnd(32)}${'base'.padStart(12)}${'variant'.padStart(12)}   ${'difference [95 % CI]'.padEnd(34)}verdict`,
-    );
-    for (const m of comparison.measures) {
-      const key = m.name.split('.')[1]!;
-      lines.push(
-        `  ${m.name.padEnd(32)}${formatMeasureValue(key, m.base.mean).padStart(12)}${formatMeasureValue(key, m.variant.mean).padStart(12)}   ${formatMeasureEstimate(key, m.difference).padEnd(34)}${m.verdict}`,
-      );
-    }
-  }
-  return `${lines.join('\n')}\n`;
 }

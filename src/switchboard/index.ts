@@ -1,7 +1,6 @@
 export * from './arrival-clock.js';
 export * from './call-records.js';
 export * from './compare-scenarios.js';
-export * from './format-summary.js';
 export * from './queue-log.js';
 export * from './replication-measures.js';
 export * from './roster-schedule.js';
@@ -14,4 +13,3 @@ export * from './switchboard-transfers.js';
 export * from './tallies.js';
 export * from './write-results.js';
 export * from '../scenario/index.js';
-export * from './report-inputs.js';

@@ -3,7 +3,7 @@ import { RunError } from '../errors.js';
 import type { Scenario } from '../scenario/scenario-types.js';
 import { replicationSeed } from '../random/random-stream.js';
 import { SwitchboardModel } from './switchboard-model.js';
-import { wallClockEpoch } from './wall-clock.js';
+import { wallClockEpoch } from '../calendar/wall-clock-epoch.js';
 
 /** Unix time (seconds) of local midnight of the scenario's start date in its time zone. */
 export function startEpochSeconds(scenario: Scenario): number {

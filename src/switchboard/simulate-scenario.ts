@@ -1,8 +1,8 @@
 import { RunError } from '../errors.js';
 import { type Scenario, weekdays } from '../scenario/scenario-types.js';
-import { compiledModuleUrl } from '../stats/compiled-module-url.js';
+import { compiledModuleUrl } from '../replications/compiled-module-url.js';
 import { type MeasureEstimate, measureEstimate } from '../stats/confidence-interval.js';
-import { maxReplicationThreads, runReplications } from '../stats/run-replications.js';
+import { maxReplicationThreads, runReplications } from '../replications/run-replications.js';
 import { intervalLabel } from './replication-measures.js';
 import { replicateScenario } from './run-replication.js';
 import type { ScenarioRunInput } from './scenario-replication-task.js';

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FifoQueue } from '../../src/engine/fifo-queue.js';
-import { PriorityWaitQueue } from '../../src/engine/priority-wait-queue.js';
 
 // Reference: a plain JS array used as the model of a FIFO line with removals (the law a queue
 // must obey, not a value computed by this code).
@@ -50,23 +49,5 @@ describe('FifoQueue', () => {
         }
       }),
     );
-  });
-});
-
-describe('PriorityWaitQueue', () => {
-  it('serves the lowest level first, FIFO within a level, with cancellation', () => {
-    const q = new PriorityWaitQueue(3);
-    q.enqueue(1, 2);
-    const t2 = q.enqueue(2, 0);
-    q.enqueue(3, 1);
-    q.enqueue(4, 0);
-    q.enqueue(5, 2);
-    expect(q.cancel(t2)).toBe(true);
-    expect(q.cancel(t2)).toBe(false);
-    expect(q.length).toBe(4);
-    expect([q.dequeue(), q.dequeue(), q.dequeue(), q.dequeue(), q.dequeue()]).toEqual([
-      4, 3, 1, 5, -1,
-    ]);
-    expect(() => q.enqueue(1, 3)).toThrow(RangeError);
   });
 });

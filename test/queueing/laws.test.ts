@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { QueueModel } from '../../src/queueing/queue-model.js';
-import { summarizeQueueReplications } from '../../src/queueing/queue-measures.js';
+import { summarizeQueueReplications } from '../../src/queueing/summarize-queue-replications.js';
 import { simulateQueue } from '../../src/queueing/simulate-queue.js';
 import { simulateStaffing } from '../../src/queueing/simulate-staffing.js';
 import { replicationSeed } from '../../src/random/random-stream.js';

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bufferIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
-import { SIMULATED_KEYS } from '../../src/queueing/queue-measures.js';
+import { SIMULATED_KEYS } from '../../src/queueing/summarize-queue-replications.js';
 
 // The Westbay manual's Extended Erlang B example: 5.5 E, 11 lines, half of blocked callers retry.
 const WESTBAY = [

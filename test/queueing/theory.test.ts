@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type QueueMeasuresSample, queueMeasures } from '../../src/queueing/queue-measures.js';
+import {
+  type QueueMeasuresSample,
+  queueMeasures,
+} from '../../src/queueing/summarize-queue-replications.js';
 import type { QueueModel, QueueReplication } from '../../src/queueing/queue-model.js';
 import { simulateQueue } from '../../src/queueing/simulate-queue.js';
 import { replicationSeed } from '../../src/random/random-stream.js';

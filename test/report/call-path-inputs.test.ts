@@ -11,7 +11,7 @@ import { callPathFlow } from '../../src/report/charts/call-path-flow.js';
 import { variantLabel } from '../../src/report/pages/compare-report.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { compareScenarios } from '../../src/switchboard/compare-scenarios.js';
-import { reportIntervals, reportPaths } from '../../src/switchboard/report-inputs.js';
+import { reportIntervals, reportPaths } from '../../src/report/from-simulation.js';
 import { simulateScenario } from '../../src/switchboard/simulate-scenario.js';
 
 const baseline = new URL('../../scenarios/baseline.yaml', import.meta.url).pathname;

@@ -21,7 +21,7 @@ import {
 import { layoutFlow } from '../../src/report/charts/flow-layout.js';
 import type { ChartBlock } from '../../src/report/document.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
-import { reportPaths } from '../../src/switchboard/report-inputs.js';
+import { reportPaths } from '../../src/report/from-simulation.js';
 import { simulateScenario } from '../../src/switchboard/simulate-scenario.js';
 
 interface Layer {

@@ -14,7 +14,7 @@ import {
   formatSeconds,
 } from '../../src/report/format.js';
 import { describeChange, listPhrases, sentence } from '../../src/report/sentences.js';
-import { formatWallClock, wallClockMs } from '../../src/report/wall-clock.js';
+import { formatWallClock, wallClockMs } from '../../src/calendar/format-wall-clock.js';
 
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');
 

@@ -14,7 +14,6 @@ import { stationaryQueueDocument } from '../switchboard/scenario-builders.js';
 
 const baselinePath = new URL('../../scenarios/baseline.yaml', import.meta.url).pathname;
 // Tests edit arbitrary YAML trees: a loose type for them.
-// biome-ignore lint/suspicious/noExplicitAny: the tests poke into parsed YAML of any shape
 type Tree = any;
 
 const baseline = (): Tree => readScenarioDocument(readFileSync(baselinePath, 'utf8'), baselinePath);

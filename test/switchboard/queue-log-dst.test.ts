@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/parse-scenario.js';
 import { writeQueueLog } from '../../src/switchboard/queue-log.js';
-import { reportIntervals } from '../../src/switchboard/report-inputs.js';
-import { wallClockEpoch } from '../../src/switchboard/wall-clock.js';
+import { reportIntervals } from '../../src/report/from-simulation.js';
+import { wallClockEpoch } from '../../src/calendar/wall-clock-epoch.js';
 import { roundTripDocument } from '../roundtrip/roundtrip-helpers.js';
 
 // The model's 08:00 must be 08:00 on the wall every day, across the daylight-saving changes.

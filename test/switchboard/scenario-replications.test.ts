@@ -5,7 +5,7 @@ import { compareScenarios } from '../../src/switchboard/compare-scenarios.js';
 import { runReplication } from '../../src/switchboard/run-replication.js';
 import { simulateScenario } from '../../src/switchboard/simulate-scenario.js';
 
-// The model's replications go through the engine's runner (src/stats/run-replications.ts):
+// The model's replications go through the engine's runner (src/replications/run-replications.ts):
 // worker threads compile the scenario document themselves. Identity across thread counts is the
 // runner's contract (results combined in replication order); the reference for a replication is
 // the model run directly in this thread (runReplication, seed, index).

@@ -1,26 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  type AuditFormat,
-  type AuditInput,
-  AuditOutput,
-  auditFiles,
-  auditFormats,
-  defaultAuditOptions,
-  formatAuditSummary,
-  isValidTimeZone,
-  parseColumnMap,
-} from '../../audit/index.js';
-import { refineRoster, rosterRefinementSummary } from '../../calibration/index.js';
+import { auditFiles, defaultAuditOptions } from '../../audit/audit-files.js';
+import type { AuditInput } from '../../audit/audit-input.js';
+import { AuditOutput } from '../../audit/audit-output.js';
+import { parseColumnMap } from '../../audit/column-map.js';
+import { type AuditFormat, auditFormats } from '../../audit/records.js';
+import { isValidTimeZone } from '../../calendar/time-zone.js';
+import { refineRoster } from '../../calibration/refine-roster.js';
+import { rosterRefinementSummary } from '../../calibration/refinement-summary.js';
 import { didYouMean, inputError } from '../../errors.js';
-import {
-  auditReport,
-  auditReportInput,
-  REPORT_OPTION,
-  resolveReportPath,
-  writeReport,
-} from '../../report/index.js';
+import { auditReportInput } from '../../report/from-audit.js';
+import { auditReport } from '../../report/pages/audit-report.js';
+import { REPORT_OPTION, resolveReportPath } from '../../report/report-option.js';
+import { writeReport } from '../../report/write-report.js';
+import { formatAuditSummary } from '../format-audit-summary.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../../units/duration.js';
 import type { SwitchboardCommand } from '../command.js';
 import { positiveInteger } from '../run-flags.js';

@@ -5,8 +5,9 @@ import { loadScenario, readScenarioDocument, variantNames } from '../../scenario
 import { compareReport } from '../../report/pages/compare-report.js';
 import { REPORT_OPTION, resolveReportPath } from '../../report/report-option.js';
 import { writeReport } from '../../report/write-report.js';
-import { compareScenarios, formatComparison } from '../../switchboard/compare-scenarios.js';
-import { compareReportMeasures, reportIntervals } from '../../switchboard/report-inputs.js';
+import { compareScenarios } from '../../switchboard/compare-scenarios.js';
+import { formatComparison } from '../format-comparison.js';
+import { compareReportMeasures, reportIntervals } from '../../report/from-simulation.js';
 import { forecastNotice } from '../../switchboard/simulate-scenario.js';
 import type { SwitchboardCommand } from '../command.js';
 import { readRunFlags } from '../run-flags.js';

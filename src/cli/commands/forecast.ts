@@ -4,7 +4,7 @@ import { type BacktestReport, backtest } from '../../forecasting/backtest.js';
 import type { AbsentIntervals } from '../../forecasting/call-history.js';
 import { forecastCalls } from '../../forecasting/forecast-calls.js';
 import { formatForecastCsv, writeFileAtomic } from '../../forecasting/forecast-csv.js';
-import { isKnownTimeZone, isoDateOfDay } from '../../forecasting/local-time.js';
+import { isKnownTimeZone, isoDateOfDay } from '../../calendar/local-time.js';
 import { methodNames } from '../../forecasting/methods/index.js';
 import { readHistoryCsv } from '../../forecasting/parse-history-csv.js';
 import {
@@ -12,13 +12,10 @@ import {
   readSpecialDaysCsv,
   type SpecialDay,
 } from '../../forecasting/special-days.js';
-import {
-  forecastReport,
-  forecastReportInput,
-  REPORT_OPTION,
-  resolveReportPath,
-  writeReport,
-} from '../../report/index.js';
+import { forecastReportInput } from '../../report/from-forecast.js';
+import { forecastReport } from '../../report/pages/forecast-report.js';
+import { REPORT_OPTION, resolveReportPath } from '../../report/report-option.js';
+import { writeReport } from '../../report/write-report.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../../units/duration.js';
 import type { SwitchboardCommand } from '../command.js';
 import type { CliIo } from '../io.js';

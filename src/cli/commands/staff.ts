@@ -3,25 +3,18 @@ import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { inputError } from '../../errors.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
-import {
-  evaluateStaffing,
-  formatPlanCsv,
-  formatStaffingTable,
-  planStaffing,
-  readLoadCsv,
-  readStaffFlags,
-  STAFFING_MODELS,
-  type StaffFlags,
-  type StaffingQuestion,
-  solveAgents,
-  solveTraffic,
-  unmetTargets,
-} from '../../staffing/index.js';
-import {
-  checkSimulationFlagUse,
-  formatSimulationTable,
-  simulateFromFlags,
-} from '../../queueing/index.js';
+import { formatPlanCsv } from '../format-plan-csv.js';
+import { formatSimulationTable } from '../format-simulation-table.js';
+import { formatStaffingTable } from '../format-staffing-table.js';
+import { readStaffFlags, type StaffFlags } from '../read-staff-flags.js';
+import { checkSimulationFlagUse, simulateFromFlags } from '../simulate-from-flags.js';
+import { evaluateStaffing } from '../../staffing/evaluate-staffing.js';
+import { unmetTargets } from '../../staffing/meets-targets.js';
+import { planStaffing } from '../../staffing/plan-staffing.js';
+import { readLoadCsv } from '../../staffing/read-load-csv.js';
+import { solveAgents } from '../../staffing/solve-agents.js';
+import { solveTraffic } from '../../staffing/solve-traffic.js';
+import { STAFFING_MODELS, type StaffingQuestion } from '../../staffing/staffing-question.js';
 import type { SwitchboardCommand } from '../command.js';
 import type { CliIo } from '../io.js';
 

@@ -14,7 +14,7 @@ import { spanDays, timeX } from '../chart-parts.js';
 import { WIDE_CHART_WIDTH } from '../chart-theme.js';
 import type { ChartBlock } from '../document.js';
 import { HISTORY_COLOUR, SERIES_COLOURS, TARGET_COLOUR } from '../palette.js';
-import { wallClockMs } from '../wall-clock.js';
+import { wallClockMs } from '../../calendar/format-wall-clock.js';
 
 /** One observed count of the history. */
 export interface FanHistoryPoint {

@@ -22,7 +22,7 @@ import { WIDE_CHART_WIDTH } from '../chart-theme.js';
 import type { ChartBlock } from '../document.js';
 import type { ValueUnit } from '../format.js';
 import { seriesColour, seriesDash } from '../palette.js';
-import { wallClockMs } from '../wall-clock.js';
+import { wallClockMs } from '../../calendar/format-wall-clock.js';
 
 /** One named series of an interval chart. */
 export interface IntervalSeries {

@@ -9,7 +9,7 @@
 import type { KeyFigure, ReportDocument, ReportSection } from '../document.js';
 import { formatCount, formatNumber, formatPercent, formatSeconds } from '../format.js';
 import { sentence } from '../sentences.js';
-import { formatWallClock } from '../wall-clock.js';
+import { formatWallClock } from '../../calendar/format-wall-clock.js';
 import type { AuditReportInput } from './audit-input.js';
 import { callerSection, percentOrDash, secondsOrDash, timeSection } from './audit-sections.js';
 import { cdrSection, definitionSection, inputSection, tableSection } from './audit-tables.js';

@@ -10,7 +10,7 @@ import { fanChart, fanSmallMultiples } from '../charts/fan-chart.js';
 import type { ReportDocument, ReportSection } from '../document.js';
 import { formatCount, formatNumber, formatPercent } from '../format.js';
 import { sentence } from '../sentences.js';
-import { formatWallClock, wallClockMs } from '../wall-clock.js';
+import { formatWallClock, wallClockMs } from '../../calendar/format-wall-clock.js';
 
 /** One row of the forecast CSV. */
 export interface ForecastRow {

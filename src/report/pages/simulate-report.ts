@@ -22,7 +22,7 @@ import {
 } from '../format.js';
 import { measureInfo } from '../measures.js';
 import { describeEstimate, sentence } from '../sentences.js';
-import { formatWallClock } from '../wall-clock.js';
+import { formatWallClock } from '../../calendar/format-wall-clock.js';
 import { estimateFigure, groupTables, targetStatus } from './page-parts.js';
 import type { SimulateIntervalRow, SimulateReportInput } from './simulate-input.js';
 

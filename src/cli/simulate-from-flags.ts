@@ -1,12 +1,12 @@
 import { inputError } from '../errors.js';
 import { modelHasPatience } from '../staffing/staffing-question.js';
-import { createProgressBar } from '../stats/progress-bar.js';
+import { createProgressBar } from './progress-bar.js';
 import { parseSimulationFlags } from './simulation-flags.js';
 import {
   type SimulatedStaffing,
   type SimulatedStaffingQuestion,
   simulateStaffing,
-} from './simulate-staffing.js';
+} from '../queueing/simulate-staffing.js';
 
 /** The CLI names of the simulation flags of `switchboard staff` (besides `--simulate`). */
 export const SIMULATION_FLAG_NAMES = [

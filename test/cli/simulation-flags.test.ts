@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { parseSimulationFlags, patienceFromFlag } from '../../src/queueing/simulation-flags.js';
+import { parseSimulationFlags, patienceFromFlag } from '../../src/cli/simulation-flags.js';
 import { parseDistribution } from '../../src/random/distribution-spec.js';
 
 describe('parseSimulationFlags', () => {

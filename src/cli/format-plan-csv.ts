@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { PlanRow, StaffingPlan } from './plan-staffing.js';
+import type { PlanRow, StaffingPlan } from '../staffing/plan-staffing.js';
 
 /** Columns of the plan CSV, in order. */
 export const PLAN_CSV_COLUMNS = [

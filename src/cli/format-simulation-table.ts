@@ -1,7 +1,7 @@
 import type { ReplicationEstimate } from '../stats/confidence-interval.js';
 import { formatDuration } from '../units/duration.js';
-import type { RetryMeasures } from './retry-measures.js';
-import type { SimulatedStaffing } from './simulate-staffing.js';
+import type { RetryMeasures } from '../queueing/retry-measures.js';
+import type { SimulatedStaffing } from '../queueing/simulate-staffing.js';
 
 /** The formula's value of each measure (a staffing evaluation), `null` where it has none. */
 export type FormulaMeasures = Partial<Record<keyof SimulatedStaffing, number | null | unknown>> & {

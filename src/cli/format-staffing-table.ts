@@ -5,7 +5,7 @@ import {
   type StaffingEvaluation,
   type StaffingQuestion,
   type StaffingTargets,
-} from './staffing-question.js';
+} from '../staffing/staffing-question.js';
 
 const MODEL_NAMES = {
   'erlang-c': 'Erlang C (M/M/c: callers never abandon)',

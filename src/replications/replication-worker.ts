@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { type LoadedReplication, loadReplicationTask } from './load-replication-task.js';
-import type { ReplicationTask } from './run-replications.js';
+import type { ReplicationTask } from './load-replication-task.js';
 
 /**
  * The worker-thread side of {@link runReplications}. The task and its input arrive once, as

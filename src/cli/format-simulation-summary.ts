@@ -1,5 +1,5 @@
 import type { MeasureEstimate } from '../stats/confidence-interval.js';
-import type { SimulationSummary } from './simulate-scenario.js';
+import type { SimulationSummary } from '../switchboard/simulate-scenario.js';
 
 const PERCENT = new Set([
   'serviceLevel',

@@ -2,23 +2,9 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { replicationSeed } from '../random/random-stream.js';
 import { compiledModuleUrl } from './compiled-module-url.js';
-import { loadReplicationTask } from './load-replication-task.js';
+import { loadReplicationTask, type ReplicationTask } from './load-replication-task.js';
 
-/**
- * Where a replication function lives: an ES module (its URL) and the name of its export,
- * `(input, seed, index) => result`. Worker threads import it themselves (functions cannot be
- * sent between threads); input and result must be structured-cloneable.
- */
-export interface ReplicationTask {
-  moduleUrl: string | URL;
-  exportName: string;
-  /**
-   * Optional export `(input) => prepared`, run once per thread (e.g. compiling a scenario
-   * document that cannot cross threads as objects); the replication function then receives the
-   * prepared value instead of the input.
-   */
-  prepareExportName?: string;
-}
+export type { ReplicationTask };
 
 /** Options of {@link runReplications}. */
 export interface RunReplicationsOptions<I> {

@@ -1,4 +1,18 @@
-import type { ReplicationTask } from './run-replications.js';
+/**
+ * Where a replication function lives: an ES module (its URL) and the name of its export,
+ * `(input, seed, index) => result`. Worker threads import it themselves (functions cannot be
+ * sent between threads); input and result must be structured-cloneable.
+ */
+export interface ReplicationTask {
+  moduleUrl: string | URL;
+  exportName: string;
+  /**
+   * Optional export `(input) => prepared`, run once per thread (e.g. compiling a scenario
+   * document that cannot cross threads as objects); the replication function then receives the
+   * prepared value instead of the input.
+   */
+  prepareExportName?: string;
+}
 
 /** One replication of a loaded task: `(seed, index) => result`. */
 export type LoadedReplication = (seed: string, index: number) => unknown;

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createProgressBar } from '../../src/stats/progress-bar.js';
+import { createProgressBar } from '../../src/cli/progress-bar.js';
 
 function sink() {
   const chunks: string[] = [];

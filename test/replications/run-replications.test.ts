@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compiledModuleUrl } from '../../src/stats/compiled-module-url.js';
-import { runReplications } from '../../src/stats/run-replications.js';
+import { compiledModuleUrl } from '../../src/replications/compiled-module-url.js';
+import { runReplications } from '../../src/replications/run-replications.js';
 
 // A tiny task module written for the test (plain JS, so worker threads can load it).
 const task = {
@@ -76,8 +76,8 @@ describe('runReplications', () => {
   it('maps a module under src/ to its compiled twin under dist/', () => {
     const url = compiledModuleUrl(
       './replication-worker.js',
-      new URL('../../src/stats/x.ts', import.meta.url).href,
+      new URL('../../src/replications/x.ts', import.meta.url).href,
     );
-    expect(url.pathname.endsWith('/dist/stats/replication-worker.js')).toBe(true);
+    expect(url.pathname.endsWith('/dist/replications/replication-worker.js')).toBe(true);
   });
 });

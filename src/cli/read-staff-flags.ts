@@ -1,6 +1,6 @@
 import { didYouMean, inputError } from '../errors.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../units/duration.js';
-import { targetsOutsideModel } from './meets-targets.js';
+import { targetsOutsideModel } from '../staffing/meets-targets.js';
 import {
   modelHasLines,
   modelHasPatience,
@@ -8,7 +8,7 @@ import {
   type StaffingModel,
   type StaffingQuestion,
   type StaffingTargets,
-} from './staffing-question.js';
+} from '../staffing/staffing-question.js';
 
 /**
  * What `switchboard staff` was asked, read from its flags: the staffing question, what to solve

@@ -1,16 +1,16 @@
-import type { CallPathCounts } from '../report/charts/call-path-flow.js';
-import type { Estimate as ReportEstimate } from '../report/format.js';
+import type { CallPathCounts } from './charts/call-path-flow.js';
+import type { Estimate as ReportEstimate } from './format.js';
 import type {
   CompareMeasure,
   SimulateIntervalRow,
   SimulateOverall,
   SimulateReportInput,
-} from '../report/pages/simulate-input.js';
+} from './pages/simulate-input.js';
 import type { Scenario } from '../scenario/scenario-types.js';
-import type { ComparedMeasure } from './compare-scenarios.js';
+import type { ComparedMeasure } from '../switchboard/compare-scenarios.js';
 import type { MeasureEstimate } from '../stats/confidence-interval.js';
-import { wallClockEpoch } from './wall-clock.js';
-import type { EstimateRow, SimulationSummary } from './simulate-scenario.js';
+import { wallClockEpoch } from '../calendar/wall-clock-epoch.js';
+import type { EstimateRow, SimulationSummary } from '../switchboard/simulate-scenario.js';
 
 /** An estimate for the report pages (which need numbers): undefined when it has no mean. */
 export function reportEstimate(e: MeasureEstimate | undefined): ReportEstimate | undefined {

@@ -2,9 +2,9 @@ import { parse as parseYaml } from 'yaml';
 import { describeReceived, didYouMean, InputError, type InputProblem } from '../errors.js';
 import { type DistributionSpec, parseDistribution } from '../random/distribution-spec.js';
 import { logGamma } from '../random/distributions.js';
-import { maxReplicationThreads } from '../stats/run-replications.js';
+import { maxReplicationThreads } from '../replications/run-replications.js';
 import { parseDurationSeconds } from '../units/duration.js';
-import type { SimulateStaffingOptions } from './simulate-staffing.js';
+import type { SimulateStaffingOptions } from '../queueing/simulate-staffing.js';
 
 /** The simulation flags of `switchboard staff --simulate`, as yargs parsed them. */
 export interface SimulationFlags {

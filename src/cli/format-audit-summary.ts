@@ -1,5 +1,5 @@
 import { formatDuration } from '../units/duration.js';
-import type { AuditReport } from './audit-report.js';
+import type { AuditReport } from '../audit/audit-report.js';
 
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? '–' : `${(100 * x).toFixed(1)}%`;

@@ -4,7 +4,7 @@ import type { AuditStats } from './audit-stats.js';
 import { fitPatience } from './patience-fit.js';
 import type { CallSummary } from './records.js';
 import { SecondsHistogram } from './seconds-histogram.js';
-import { zoneOffsetSeconds } from './time-zone.js';
+import { zoneOffsetSeconds } from '../calendar/time-zone.js';
 
 /**
  * The switchboard model's parameters as seen in the records: what a consultant needs to

@@ -22,8 +22,10 @@ export interface BuildRosterOptions {
   targets: RosterTargets;
   /** Days simulated per replication (default 7). */
   days?: number;
-  /** Replications per simulation, in the search and in each verification (default 6). */
+  /** Replications per simulation of the search (default 6). */
   replications?: number;
+  /** Replications of each verification on fresh seeds (default twice `replications`). */
+  verifyReplications?: number;
   seed?: number | string;
   threads?: number;
   /** Most simulate-and-solve rounds (default 8). */
@@ -78,10 +80,16 @@ export interface RosterResult {
   scenario: string;
   file: string | null;
   days: number;
+  /** Replications per round of the search (each verification runs its own count). */
   replications: number;
   seed: number | string;
   targets: RosterTargets;
   intervalMinutes: number;
+  /** First simulated day and its weekday. */
+  startDate: string;
+  startWeekday: Weekday;
+  /** The templates rostered, with their lengths (hours, breaks included). */
+  templates: { queue: string; name: string; lengthHours: number }[];
   /** Paid hours of the roster over the horizon's week, and their cost. */
   operatorHours: number;
   cost: number;
@@ -232,16 +240,26 @@ export async function buildRoster(
   }
   const maxIterations = options.maxIterations ?? 8;
   const budget = options.budgetHours;
-  const total = (budget === undefined ? maxIterations + 2 : 2) * replications;
+  const total =
+    (budget === undefined ? maxIterations * replications : 0) +
+    2 * (options.verifyReplications ?? 2 * replications);
   let done = 0;
   const progress = (d: number) => options.onProgress?.(Math.min(total, done + d), total);
-  const common = { days, replications, seed, targets, threads: options.threads };
-  const verifyOptions = {
-    ...common,
+  const verifyReplications = options.verifyReplications ?? 2 * replications;
+  const searchOptions = {
+    days,
+    replications,
+    seed,
+    targets,
     ...(options.threads === undefined ? {} : { threads: options.threads }),
   };
-  const { threads: _t, ...withoutThreads } = common;
-  void withoutThreads;
+  const verifyOptions = {
+    days,
+    replications: verifyReplications,
+    seed,
+    targets,
+    ...(options.threads === undefined ? {} : { threads: options.threads }),
+  };
   let covers: Cover[];
   let erlangCovers: Cover[];
   let required: Int32Array[];
@@ -249,7 +267,7 @@ export async function buildRoster(
   let budgetInfo: RosterResult['budget'] = null;
   if (budget === undefined) {
     const found = await searchRoster(scenario, plans, {
-      ...verifyOptions,
+      ...searchOptions,
       maxIterations,
       onProgress: (d) => options.onProgress?.(d, total),
     });
@@ -304,7 +322,7 @@ export async function buildRoster(
     }
   }
   const verification = await verify(scenario, plans, covers, verifyOptions, progress);
-  done += replications;
+  done += verifyReplications;
   const erlangVerification = await verify(scenario, plans, erlangCovers, verifyOptions, progress);
   options.onProgress?.(total, total);
   if (budget === undefined) {
@@ -353,6 +371,13 @@ export async function buildRoster(
     seed,
     targets,
     intervalMinutes: minutes,
+    startDate: scenario.startDate,
+    startWeekday: weekdays[scenario.startWeekday]!,
+    templates: scenario.shifts.map((t) => ({
+      queue: scenario.queues[t.queue]!.name,
+      name: t.name,
+      lengthHours: t.lengthSeconds / 3600,
+    })),
     operatorHours: covers.reduce((s, c) => s + c.paidHours, 0),
     cost: covers.reduce((s, c) => s + c.cost, 0),
     shifts: plans.flatMap((plan, i) => shiftsOf(scenario, plan, covers[i]!)),

@@ -68,6 +68,9 @@ export interface RosterSearch {
   converged: boolean;
 }
 
+/** Most slots of one met day whose requirement a round lowers. */
+const SLOTS_LOWERED_PER_DAY = 4;
+
 /** The weekdays (0 = monday) the horizon simulates, each once. */
 export function horizonWeekdays(scenario: Scenario, days: number): number[] {
   const seen = new Set<number>();
@@ -164,7 +167,8 @@ function deficit(decided: number, inTarget: number, abandoned: number, t: Roster
  *   shortfall, at least one — and any slot lowered the round before is restored and locked;
  * - a day that meets them offers its slack: a slot far beyond the targets (service level past
  *   halfway from the target to 1, abandonment under half its maximum), not locked, asks one
- *   operator fewer than scheduled (never below one where calls come).
+ *   operator fewer than scheduled (never below one where calls come) — the four with the most
+ *   calls to spare, so that a failure next round is traced to few slots.
  * It stops when a round meets every day and moves nothing. It terminates: a slot is lowered at
  * most until its first failure, then locked; raises are bounded by the templates' `max`, and by
  * `maxIterations`. The roster kept is the cheapest round that met every day (else the round
@@ -265,6 +269,8 @@ export async function searchRoster(
         }
         continue;
       }
+      // The slack of a met day, most first; a few slots a round, so that a failure is traced.
+      const slack: { slot: number; margin: number }[] = [];
       for (const slot of slots) {
         const decided = cells[slot * C.size + C.decided]!;
         if (decided === 0) continue;
@@ -275,6 +281,17 @@ export async function searchRoster(
         if (!(farSL && farAb)) continue;
         const p = owner(slot);
         if (locked[p]![slot]) continue;
+        const floor = plans[p]!.load.calls[slot]! > 0 ? 1 : 0;
+        if (Math.max(floor, covers[p]!.scheduled[slot]! - 1) >= required[p]![slot]!) continue;
+        const margin =
+          targets.serviceLevel !== undefined
+            ? (sl - targets.serviceLevel) * decided
+            : (targets.maxAbandon! - ab) * decided;
+        slack.push({ slot, margin });
+      }
+      slack.sort((a, b) => b.margin - a.margin || a.slot - b.slot);
+      for (const { slot } of slack.slice(0, SLOTS_LOWERED_PER_DAY)) {
+        const p = owner(slot);
         const scheduled = covers[p]!.scheduled[slot]!;
         const floor = plans[p]!.load.calls[slot]! > 0 ? 1 : 0;
         const next = Math.max(floor, scheduled - 1);

@@ -2,6 +2,7 @@ import type { SwitchboardCommand } from '../command.js';
 import { auditCommand } from './audit.js';
 import { compareCommand } from './compare.js';
 import { forecastCommand } from './forecast.js';
+import { rosterCommand } from './roster.js';
 import { simulateCommand } from './simulate.js';
 import { staffCommand } from './staff.js';
 
@@ -15,4 +16,5 @@ export const commands: SwitchboardCommand[] = [
   forecastCommand,
   simulateCommand,
   compareCommand,
+  rosterCommand,
 ];

@@ -56,7 +56,7 @@ export function rosterFiles(scenario: Scenario, result: RosterResult): Record<st
   );
   const header = `# Roster by switchboard roster: ${result.operatorHours} paid hours a week (Erlang plan: ${result.erlangPlan.operatorHours}).\n`;
   return {
-    'scenario.yaml': header + yaml(document, { lineWidth: 100 }),
+    'scenario.yaml': header + yaml(document, { lineWidth: 100, version: '1.1' }),
     'roster.csv': rosterCsv(result),
     'per-interval.csv': csv([
       ['queue', 'weekday', 'interval', 'erlang', 'required', 'scheduled'],

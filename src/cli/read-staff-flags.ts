@@ -1,6 +1,7 @@
 import { didYouMean, inputError } from '../errors.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../units/duration.js';
 import { targetsOutsideModel } from '../staffing/meets-targets.js';
+import type { PlanTeams } from '../staffing/plan-staffing.js';
 import {
   modelHasLines,
   modelHasPatience,
@@ -18,6 +19,8 @@ export interface StaffFlags {
   question: Omit<StaffingQuestion, 'trafficErlangs'> & { trafficErlangs?: number };
   solve: 'agents' | 'traffic' | undefined;
   plan: string | undefined;
+  /** With --plan: how a switchboard with several reasons is staffed (default pooled). */
+  teams: PlanTeams;
   intervalMinutes: number | undefined;
   json: boolean;
   out: string | undefined;
@@ -160,6 +163,16 @@ export function readStaffFlags(args: Record<string, unknown>): StaffFlags {
     intervalText === undefined ? undefined : parseIntervalMinutes(intervalText);
   if (out !== undefined && plan === undefined)
     throw inputError('--out', 'to be used with --plan', out);
+  const teamsText = text('teams');
+  if (teamsText !== undefined && plan === undefined)
+    throw inputError('--teams', 'to be used with --plan', teamsText);
+  if (teamsText !== undefined && teamsText !== 'pooled' && teamsText !== 'separate') {
+    const near = didYouMean(teamsText, ['pooled', 'separate']);
+    throw inputError('--teams', 'pooled or separate', teamsText, {
+      hint: near ? `did you mean "${near}"?` : undefined,
+    });
+  }
+  const teams: PlanTeams = teamsText ?? 'pooled';
   const loadFlags = ['calls', 'rate', 'erlangs'].filter((name) => text(name) !== undefined);
   if (plan !== undefined) {
     if (loadFlags.length > 0)
@@ -181,7 +194,15 @@ export function readStaffFlags(args: Record<string, unknown>): StaffFlags {
         'no --agents with --plan (the plan solves for them)',
         text('agents'),
       );
-    return { question, solve: 'agents', plan, intervalMinutes, json: args.json === true, out };
+    return {
+      question,
+      solve: 'agents',
+      plan,
+      teams,
+      intervalMinutes,
+      json: args.json === true,
+      out,
+    };
   }
 
   const solve = solveText ?? (agents === undefined ? 'agents' : undefined);
@@ -217,6 +238,7 @@ export function readStaffFlags(args: Record<string, unknown>): StaffFlags {
     question,
     solve,
     plan: undefined,
+    teams,
     intervalMinutes,
     json: args.json === true,
     out: undefined,

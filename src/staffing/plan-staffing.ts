@@ -11,7 +11,15 @@ export interface PlanStaffingOptions {
   intervalMinutes?: number;
   /** The file the rows came from, for error messages. */
   file?: string;
+  /**
+   * How a switchboard with several reasons is staffed: `pooled` (default), one team answering
+   * every reason; `separate`, one team per reason, each answering only its own calls.
+   */
+  teams?: PlanTeams;
 }
+
+/** How a switchboard with several reasons is staffed (`--teams`). */
+export type PlanTeams = 'pooled' | 'separate';
 
 /** One interval (and reason) of a staffing plan. */
 export interface PlanRow {
@@ -30,8 +38,14 @@ export interface PlanRow {
 
 /** Totals of a plan, per reason or over all reasons. */
 export interface PlanTotal {
-  /** The reason, `sum` for the sum over reasons, or `all` for the pooled total of a forecast file. */
+  /** The reason, `sum` for the sum over reasons, or `all` for the pooled team's total. */
   reason: string;
+  /**
+   * Which staffing the hours are for: `separate` (a team per reason: a reason's own team, or
+   * `sum`, all those teams together), `pooled` (one team answering every reason), or `single`
+   * (a plan with one reason or none: the one team there is).
+   */
+  team: 'separate' | 'pooled' | 'single';
   calls: number;
   agentHours: number;
   positionHours: number;
@@ -40,22 +54,37 @@ export interface PlanTotal {
 /** A staffing plan: one row per interval and reason, and its totals. */
 export interface StaffingPlan {
   intervalMinutes: number;
+  /**
+   * The switchboard as it is staffed, the plan's headline: the pooled team (default), the sum
+   * of the separate teams (`teams: 'separate'`), or the one team of a plan without reasons.
+   * It is one of `totals`.
+   */
+  staffed: PlanTotal;
   /** Rows per interval and reason (reason `all` rows excluded when other reasons exist). */
   rows: PlanRow[];
   /**
-   * Rows of reason `all` in a forecast file that also has other reasons: the staffing of one
-   * pooled team answering every reason. Reported apart so they are never added to the rows.
+   * With several reasons, one row of reason `all` per interval: the staffing of one pooled team
+   * answering every reason. A forecast file's own `all` rows, or else the reasons' rows of the
+   * interval pooled (calls added, handling time their calls-weighted mean). Reported apart so
+   * they are never added to the rows.
    */
   pooled: PlanRow[];
-  /** One total per reason, then `sum` over them; `all` last when pooled rows exist. */
+  /**
+   * With several reasons: one total per reason (its separate team), `sum` over those teams,
+   * then `all` (the pooled team). With one reason or none: `sum` alone (team `single`).
+   */
   totals: PlanTotal[];
 }
 
 /**
  * Solve every interval of a load file for the fewest operators meeting the targets, and total
  * the operator hours. Rows are planned in file order, per reason when the file has reasons.
- * A forecast's `all` rows (the total of the other reasons) are planned apart as a pooled team
- * and reported in `pooled` and in the `all` total, never added to the per-reason sum.
+ * With several reasons the plan is made both ways: a team per reason (the rows, totalled per
+ * reason and as `sum`) and one pooled team (`pooled`, totalled as `all`): a forecast's own
+ * `all` rows, or else each interval's rows pooled (handling time weighted by calls, the usual
+ * single-skill approximation of a team that takes every call). `staffed`, the headline, is the
+ * pooled team unless `teams` is `separate`: pooling needs fewer operators for the same targets
+ * (economies of scale), so adding up separate teams overstates a pooled switchboard.
  *
  * The interval length is `intervalMinutes`, or else the smallest gap between distinct starts.
  * Throws an InputError naming the file and line for a row it cannot plan (no handling time,
@@ -64,10 +93,12 @@ export interface StaffingPlan {
 export function planStaffing(rows: readonly LoadRow[], options: PlanStaffingOptions): StaffingPlan {
   const intervalMinutes = options.intervalMinutes ?? inferIntervalMinutes(rows, options.file);
   const reasons = new Set(rows.map((row) => row.reason));
-  const hasPooled = reasons.has('all') && reasons.size > 1;
+  const givenPooled = reasons.has('all') && reasons.size > 1;
+  const several = reasons.size - (givenPooled ? 1 : 0) > 1;
   const problems: InputProblem[] = [];
   const planned: PlanRow[] = [];
-  for (const row of rows) {
+  const toPlan = several && !givenPooled ? [...rows, ...pooledRows(rows, options)] : rows;
+  for (const row of toPlan) {
     const handleTimeSeconds = row.handleTimeSeconds ?? options.question.handleTimeSeconds;
     if (handleTimeSeconds === undefined) {
       problems.push({
@@ -93,7 +124,11 @@ export function planStaffing(rows: readonly LoadRow[], options: PlanStaffingOpti
       evaluation = solveAgents({ ...options.question, handleTimeSeconds, trafficErlangs });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      problems.push(...error.problems.map((p) => ({ ...p, path: `line ${row.line}: ${p.path}` })));
+      const where =
+        row.reason === 'all' && !givenPooled
+          ? `interval ${row.intervalStart} (pooled team)`
+          : `line ${row.line}`;
+      problems.push(...error.problems.map((p) => ({ ...p, path: `${where}: ${p.path}` })));
       continue;
     }
     planned.push({
@@ -104,20 +139,50 @@ export function planStaffing(rows: readonly LoadRow[], options: PlanStaffingOpti
     });
   }
   if (problems.length > 0) throw new InputError(problems, options.file);
-  const pooled = hasPooled ? planned.filter((row) => row.reason === 'all') : [];
-  const perReason = hasPooled ? planned.filter((row) => row.reason !== 'all') : planned;
-  const totals: PlanTotal[] = [];
+  const pooled = several ? planned.filter((row) => row.reason === 'all') : [];
+  const perReason = several ? planned.filter((row) => row.reason !== 'all') : planned;
+  if (!several) {
+    const single = total('sum', 'single', perReason);
+    return { intervalMinutes, staffed: single, rows: perReason, pooled, totals: [single] };
+  }
   const byReason = new Map<string, PlanRow[]>();
   for (const row of perReason) {
-    const key = row.reason ?? 'sum';
+    const key = row.reason!;
     byReason.set(key, [...(byReason.get(key) ?? []), row]);
   }
-  if (byReason.size > 1 || !byReason.has('sum')) {
-    for (const [reason, list] of byReason) totals.push(total(reason, list));
+  const totals = [...byReason].map(([reason, list]) => total(reason, 'separate', list));
+  const separate = total('sum', 'separate', perReason);
+  const pooledTeam = total('all', 'pooled', pooled);
+  totals.push(separate, pooledTeam);
+  const staffed = options.teams === 'separate' ? separate : pooledTeam;
+  return { intervalMinutes, staffed, rows: perReason, pooled, totals };
+}
+
+/**
+ * One `all` row per interval start for a file with several reasons and no `all` rows: the
+ * reasons' calls added, their handling times weighted by calls (by reason when no call came).
+ * A row without a handling time (none in the file, no --aht) is left out: it is reported on
+ * its own line.
+ */
+function pooledRows(rows: readonly LoadRow[], options: PlanStaffingOptions): LoadRow[] {
+  const byStart = new Map<number, { first: LoadRow; calls: number; work: number; aht: number[] }>();
+  for (const row of rows) {
+    const aht = row.handleTimeSeconds ?? options.question.handleTimeSeconds;
+    if (aht === undefined) continue;
+    const slot = byStart.get(row.startMs) ?? { first: row, calls: 0, work: 0, aht: [] };
+    slot.calls += row.calls;
+    slot.work += row.calls * aht;
+    slot.aht.push(aht);
+    byStart.set(row.startMs, slot);
   }
-  totals.push(total('sum', perReason));
-  if (hasPooled) totals.push(total('all', pooled));
-  return { intervalMinutes, rows: perReason, pooled, totals };
+  return [...byStart.values()].map(({ first, calls, work, aht }) => ({
+    line: first.line,
+    intervalStart: first.intervalStart,
+    startMs: first.startMs,
+    reason: 'all',
+    calls,
+    handleTimeSeconds: calls > 0 ? work / calls : aht.reduce((a, b) => a + b, 0) / aht.length,
+  }));
 }
 
 function base(row: LoadRow, handleTimeSeconds: number) {
@@ -129,7 +194,7 @@ function base(row: LoadRow, handleTimeSeconds: number) {
   };
 }
 
-function total(reason: string, rows: readonly PlanRow[]): PlanTotal {
+function total(reason: string, team: PlanTotal['team'], rows: readonly PlanRow[]): PlanTotal {
   let calls = 0;
   let agentHours = 0;
   let positionHours = 0;
@@ -138,7 +203,7 @@ function total(reason: string, rows: readonly PlanRow[]): PlanTotal {
     agentHours += row.agentHours;
     positionHours += row.positionHours;
   }
-  return { reason, calls, agentHours, positionHours };
+  return { reason, team, calls, agentHours, positionHours };
 }
 
 /** The smallest gap between distinct interval starts, in whole minutes. */

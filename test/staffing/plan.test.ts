@@ -52,10 +52,42 @@ describe('planStaffing', () => {
     expect(plan.totals).toEqual([
       expect.objectContaining({
         reason: 'sum',
+        team: 'single',
         calls: 100,
         agentHours: plan.rows.reduce((s, r) => s + r.agentHours, 0),
       }),
     ]);
+  });
+
+  it('staffs several reasons as one pooled team unless told to keep separate teams', () => {
+    const rows = readLoadCsv(
+      'interval_start,calls,aht_seconds,reason\n' +
+        '2026-01-05T08:00,40,150,a\n2026-01-05T08:00,20,240,b\n' +
+        '2026-01-05T08:30,0,150,a\n2026-01-05T08:30,0,240,b\n',
+      'f.csv',
+    );
+    const plan = planStaffing(rows, { question });
+    // The pooled team takes every call: 60 calls of calls-weighted mean AHT 180 s = 6 erlangs
+    // in 30 min, solved as one Erlang C queue.
+    expect(plan.pooled.map((r) => [r.reason, r.calls, r.handleTimeSeconds])).toEqual([
+      ['all', 60, 180],
+      ['all', 0, 195],
+    ]);
+    const pooledAgents = solveAgents({ ...question, trafficErlangs: 6 }).agents;
+    expect(plan.pooled[0]!.evaluation!.agents).toBe(pooledAgents);
+    const separateAgents =
+      solveAgents({ ...question, handleTimeSeconds: 150, trafficErlangs: 40 / 12 }).agents +
+      solveAgents({ ...question, handleTimeSeconds: 240, trafficErlangs: 20 / 7.5 }).agents;
+    expect(plan.totals.map((t) => [t.reason, t.team, t.agentHours])).toEqual([
+      ['a', 'separate', expect.any(Number)],
+      ['b', 'separate', expect.any(Number)],
+      ['sum', 'separate', separateAgents / 2],
+      ['all', 'pooled', pooledAgents / 2],
+    ]);
+    expect(pooledAgents).toBeLessThan(separateAgents);
+    expect(plan.staffed).toBe(plan.totals.at(-1));
+    const separate = planStaffing(rows, { question, teams: 'separate' });
+    expect(separate.staffed).toMatchObject({ reason: 'sum', team: 'separate' });
   });
 
   it('asks for --interval when the file has a single start, and uses it when given', () => {

@@ -329,6 +329,42 @@ describe('switchboard staff --plan', () => {
     expect(all.calls).toBeCloseTo(245.5, 9);
     // A pooled team needs no more hours than separate teams (economies of scale).
     expect(all.agentHours).toBeLessThanOrEqual(sum.agentHours);
+    expect(sum.team).toBe('separate');
+    expect(all.team).toBe('pooled');
+    expect(plan.staffed).toEqual(all);
+  });
+
+  // Issue 14: the headline was the sum of separate per-reason teams (3679 h for the bank
+  // forecast) while the switchboard is one pooled team (1564 h).
+  it('heads the plan with the switchboard as staffed: pooled unless --teams separate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'staff-'));
+    const out = join(dir, 'plan.csv');
+    const args = ['--plan', fixture('forecast.csv'), '--aht', '150s', '--service-level', '0.8'];
+    const pooled = await staff(...args, '--threshold', '30s', '--out', out);
+    expect(pooled.code).toBe(0);
+    // Hand count from the fixture: pooled 8 + 18 operators over two half-hours = 13 h; separate
+    // teams (6 + 4) + (13 + 8) = 15.5 h (docs/staff.md shows the same rows).
+    expect(pooled.err).toBe(
+      'wrote ' +
+        out +
+        ': 6 rows; staffed as one pooled team: 13.0 operator hours, 13.0 position hours ' +
+        '(as 2 separate teams, one per reason: 15.5 operator hours)\n',
+    );
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines.slice(-5).map((l) => l.split(',').slice(0, 2).join(','))).toEqual([
+      'total,appointments (separate team)',
+      'total,results (separate team)',
+      'total,separate teams (sum)',
+      'total,pooled team (all)',
+      'staffed,pooled team',
+    ]);
+    expect(lines.at(-1)).toMatch(/^staffed,pooled team,245\.5,(,){10}13,13$/);
+    const separate = await staff(...args, '--threshold', '30s', '--teams', 'separate', '--json');
+    const plan = JSON.parse(separate.out);
+    expect(plan.staffed).toMatchObject({ reason: 'sum', team: 'separate', agentHours: 15.5 });
+    const bad = await staff(...args, '--teams', 'pool');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--teams: expected pooled or separate, received "pool".*"pooled"/);
   });
 
   it('writes --out whole, leaving no temporary file', async () => {
@@ -348,7 +384,8 @@ describe('switchboard staff --plan', () => {
     expect(lines[0]).toMatch(
       /^interval_start,reason,calls,aht_seconds,traffic_erlangs,agents,positions,/,
     );
-    expect(lines.at(-1)).toMatch(/^total,sum,340,/);
+    expect(lines.at(-3)).toMatch(/^total,separate teams \(sum\),340,/);
+    expect(lines.at(-1)).toMatch(/^staffed,pooled team,340,/);
     expect(readdirSync(dir)).toEqual(['plan.csv']);
   });
 

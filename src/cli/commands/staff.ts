@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { inputError } from '../../errors.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
-import { formatPlanCsv } from '../format-plan-csv.js';
+import { formatPlanCsv, planHeadline } from '../format-plan-csv.js';
 import { formatSimulationTable } from '../format-simulation-table.js';
 import { formatStaffingTable } from '../format-staffing-table.js';
 import { readStaffFlags, type StaffFlags } from '../read-staff-flags.js';
@@ -59,6 +59,12 @@ export const staffCommand: SwitchboardCommand = {
         type: 'string',
         describe:
           'Plan every interval of a CSV: interval_start,calls[,aht_seconds][,reason] or a forecast file',
+        group: 'Load:',
+      })
+      .option('teams', {
+        type: 'string',
+        describe:
+          'With --plan and several reasons: pooled (default: one team takes every call) or separate (a team per reason)',
         group: 'Load:',
       })
       .option('agents', {
@@ -232,6 +238,7 @@ function runPlan(flags: StaffFlags, io: CliIo): number {
   const plan = planStaffing(readLoadCsv(text, file), {
     question,
     file,
+    teams: flags.teams,
     ...(flags.intervalMinutes === undefined ? {} : { intervalMinutes: flags.intervalMinutes }),
   });
   const output = flags.json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlanCsv(plan);
@@ -240,9 +247,8 @@ function runPlan(flags: StaffFlags, io: CliIo): number {
     return 0;
   }
   writeFileAtomic(resolve(io.cwd, flags.out), output, flags.out);
-  const sum = plan.totals.find((t) => t.reason === 'sum')!;
   io.stderr(
-    `wrote ${flags.out}: ${plan.rows.length + plan.pooled.length} rows, ${sum.agentHours.toFixed(1)} operator hours, ${sum.positionHours.toFixed(1)} position hours\n`,
+    `wrote ${flags.out}: ${plan.rows.length + plan.pooled.length} rows; ${planHeadline(plan)}\n`,
   );
   return 0;
 }

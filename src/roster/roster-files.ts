@@ -1,3 +1,4 @@
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { stringify as csv } from 'csv-stringify/sync';
 import { stringify as yaml } from 'yaml';
 import type { Scenario } from '../scenario/scenario-types.js';
@@ -30,10 +31,15 @@ export function rosterCsv(result: RosterResult): string {
 /**
  * The files of `roster --out`: `scenario.yaml` (the scenario with the roster as its rostered
  * queues' operators, and the targets it was built for: `simulate` and `compare` run it as is),
- * `roster.csv`, `per-interval.csv` and `roster.json` (the whole result). Cost: linear in the
- * roster and the document.
+ * `roster.csv`, `per-interval.csv` and `roster.json` (the whole result). With `paths`, a
+ * relative `arrivals.forecast` is rewritten relative to the output directory, so the written
+ * scenario still finds its forecast. Cost: linear in the roster and the document.
  */
-export function rosterFiles(scenario: Scenario, result: RosterResult): Record<string, string> {
+export function rosterFiles(
+  scenario: Scenario,
+  result: RosterResult,
+  paths?: { scenarioFile: string; outDir: string },
+): Record<string, string> {
   const byQueue = new Map<string, number[]>();
   for (const row of result.perInterval) {
     const list = byQueue.get(row.queue) ?? [];
@@ -54,6 +60,11 @@ export function rosterFiles(scenario: Scenario, result: RosterResult): Record<st
       ...(result.targets.maxAbandon === undefined ? {} : { maxAbandon: result.targets.maxAbandon }),
     },
   );
+  const arrivals = document.arrivals as Record<string, unknown> | undefined;
+  if (paths && typeof arrivals?.forecast === 'string' && !isAbsolute(arrivals.forecast)) {
+    const source = resolve(dirname(paths.scenarioFile), arrivals.forecast);
+    arrivals.forecast = relative(paths.outDir, source);
+  }
   const header = `# Roster by switchboard roster: ${result.operatorHours} paid hours a week (Erlang plan: ${result.erlangPlan.operatorHours}).\n`;
   return {
     'scenario.yaml': header + yaml(document, { lineWidth: 100, version: '1.1' }),

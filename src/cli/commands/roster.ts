@@ -154,7 +154,10 @@ export const rosterCommand: SwitchboardCommand = {
       return 2;
     }
     if (outDir !== undefined) {
-      const files = rosterFiles(scenario, result);
+      const files = rosterFiles(scenario, result, {
+        scenarioFile: path.replace(/#[^/]*$/, ''),
+        outDir,
+      });
       writeDirectoryAtomically(outDir, files);
       io.stderr(`wrote ${Object.keys(files).length} files to ${String(args.out)}\n`);
     }

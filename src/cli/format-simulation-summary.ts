@@ -1,41 +1,59 @@
+import { HARDEST_INTERVAL_RULE, hardestIntervalIndex } from '../measures/hardest-interval.js';
+import { measureDefinition, unitLabel } from '../measures/measure-catalogue.js';
 import type { MeasureEstimate } from '../stats/confidence-interval.js';
 import type { SimulationSummary } from '../switchboard/simulate-scenario.js';
 
-const PERCENT = new Set([
-  'serviceLevel',
-  'serviceLevelExcludingShortAbandons',
-  'probabilityAbandon',
-  'probabilityAbandonExcludingShort',
-  'probabilityBusy',
-  'occupancy',
-  'resolvedRate',
-  'firstContactResolution',
-]);
-
-/** A value for people: percentages for rates, 1 decimal for seconds and counts. */
-export function formatMeasureValue(name: string, value: number | null): string {
+/**
+ * A value for people in the unit the measure catalogue gives `name` (or `unit`, a JSON unit
+ * label: a currency code means money): percentages for shares, seconds with `s`, money with its
+ * currency, whole counts from 1,000, else 1 or 2 decimals.
+ */
+export function formatMeasureValue(
+  name: string,
+  value: number | null,
+  unit?: string,
+  difference = false,
+): string {
   if (value === null) return '—';
-  if (PERCENT.has(name)) return `${(value * 100).toFixed(1)} %`;
-  if (Math.abs(value) >= 1000) return value.toFixed(0);
-  if (Math.abs(value) >= 10) return value.toFixed(1);
-  return value.toFixed(2);
+  const kind = unit ?? measureDefinition(name).unit;
+  const number =
+    Math.abs(value) >= 1000
+      ? value.toFixed(0)
+      : Math.abs(value) >= 10
+        ? value.toFixed(1)
+        : value.toFixed(2);
+  if (kind === 'share') return `${(value * 100).toFixed(1)} ${difference ? 'pt' : '%'}`;
+  if (kind === 'seconds') return `${number} s`;
+  if (/^[A-Z]{3}$/.test(kind)) return `${number} ${kind}`;
+  return number;
 }
 
-/** `mean [lo, hi]` of an estimate. */
-export function formatMeasureEstimate(name: string, e: MeasureEstimate): string {
-  if (e.ci95[0] === null) return formatMeasureValue(name, e.mean);
-  return `${formatMeasureValue(name, e.mean)} [${formatMeasureValue(name, e.ci95[0])}, ${formatMeasureValue(name, e.ci95[1])}]`;
+/**
+ * `mean [lo, hi]` of an estimate, the unit written once; with `difference`, shares in
+ * percentage points (`1.2 pt`).
+ */
+export function formatMeasureEstimate(
+  name: string,
+  e: MeasureEstimate,
+  unit?: string,
+  difference = false,
+): string {
+  const f = (v: number | null) => formatMeasureValue(name, v, unit, difference);
+  if (e.ci95[0] === null) return f(e.mean);
+  return `${f(e.mean)} [${f(e.ci95[0]).replace(/ \S+$/, '')}, ${f(e.ci95[1]).replace(/ \S+$/, '')}]`;
 }
 
 function section(
   title: string,
   measures: Record<string, MeasureEstimate>,
   keys?: string[],
+  currency = 'EUR',
 ): string {
   const lines = [title];
   for (const key of keys ?? Object.keys(measures)) {
     const e = measures[key];
-    if (e) lines.push(`  ${key.padEnd(36)}${formatMeasureEstimate(key, e)}`);
+    const unit = unitLabel(measureDefinition(key).unit, currency);
+    if (e) lines.push(`  ${key.padEnd(36)}${formatMeasureEstimate(key, e, unit)}`);
   }
   return lines.join('\n');
 }
@@ -106,7 +124,7 @@ export function formatSummary(summary: SimulationSummary): string {
   }
   parts.push(reasonLines.join('\n'));
   parts.push(section('Needs (one caller’s problem across attempts)', summary.needs));
-  parts.push(section('Cost', summary.cost));
+  parts.push(section('Cost', summary.cost, undefined, summary.definitions.currency));
   parts.push(
     ['Definitions', ...Object.entries(summary.definitions).map(([k, v]) => `  ${k}: ${v}`)].join(
       '\n',
@@ -116,28 +134,27 @@ export function formatSummary(summary: SimulationSummary): string {
 }
 
 /**
- * The weekday half-hour with the lowest service level among those with calls, in one line:
+ * The hardest half-hour ({@link HARDEST_INTERVAL_RULE}) over the weekday rows, in a few lines:
  * where a manager looks first.
  */
 export function hardestInterval(summary: SimulationSummary): string | undefined {
-  let worst: (typeof summary.byWeekdayInterval)[number] | undefined;
-  let worstLevel = Number.POSITIVE_INFINITY;
-  for (const row of summary.byWeekdayInterval) {
-    const level = (row.serviceLevel as MeasureEstimate).mean;
-    const offered = (row.offeredPerDay as MeasureEstimate).mean;
-    if (level === null || offered === null || offered < 1) continue;
-    if (level < worstLevel) {
-      worstLevel = level;
-      worst = row;
-    }
-  }
-  if (!worst) return undefined;
+  const rows = summary.byWeekdayInterval;
+  const mean = (row: (typeof rows)[number], key: string) =>
+    (row[key] as MeasureEstimate | undefined)?.mean ?? null;
+  const k = hardestIntervalIndex(
+    rows.map((row) => ({
+      offered: mean(row, 'offeredPerDay'),
+      serviceLevel: mean(row, 'serviceLevel'),
+    })),
+  );
+  if (k < 0) return undefined;
+  const worst = rows[k]!;
   const get = (key: string) => worst[key] as MeasureEstimate;
   return [
-    `Hardest half-hour: ${String(worst.weekday)} ${String(worst.interval)} (average over that weekday's days)`,
-    `  ${'offeredPerDay'.padEnd(36)}${formatMeasureEstimate('n', get('offeredPerDay'))}`,
+    `Hardest half-hour: ${String(worst.weekday)} ${String(worst.interval)} (average over that weekday's days; ${HARDEST_INTERVAL_RULE})`,
+    `  ${'offeredPerDay'.padEnd(36)}${formatMeasureEstimate('offeredPerDay', get('offeredPerDay'))}`,
     `  ${'serviceLevel'.padEnd(36)}${formatMeasureEstimate('serviceLevel', get('serviceLevel'))}`,
     `  ${'probabilityAbandon'.padEnd(36)}${formatMeasureEstimate('probabilityAbandon', get('probabilityAbandon'))}`,
-    `  ${'operators'.padEnd(36)}${formatMeasureEstimate('n', get('operators'))}`,
+    `  ${'operators'.padEnd(36)}${formatMeasureEstimate('operators', get('operators'))}`,
   ].join('\n');
 }

@@ -2,6 +2,7 @@ import type { CallPathCounts } from './charts/call-path-flow.js';
 import type { Estimate as ReportEstimate } from './format.js';
 import type {
   CompareMeasure,
+  ReportTargets,
   SimulateIntervalRow,
   SimulateOverall,
   SimulateReportInput,
@@ -81,6 +82,18 @@ export function reportIntervals(
   return rows;
 }
 
+/**
+ * The scenario's `targets:` as the pages read them (the threshold always; the service-level and
+ * abandonment targets when the scenario sets them, else the pages' stated defaults).
+ */
+export function reportTargets(scenario: Scenario): ReportTargets {
+  const targets: ReportTargets = { thresholdSeconds: scenario.serviceLevelSeconds };
+  if (scenario.targets?.serviceLevel !== undefined)
+    targets.serviceLevel = scenario.targets.serviceLevel;
+  if (scenario.targets?.maxAbandon !== undefined) targets.abandon = scenario.targets.maxAbandon;
+  return targets;
+}
+
 /** The input of the report module's `simulateReport` for a simulation summary. */
 export function simulateReportInput(
   scenario: Scenario,
@@ -93,14 +106,14 @@ export function simulateReportInput(
     scenario: summary.scenario,
     days: summary.days,
     replications: summary.replications,
-    targets: { thresholdSeconds: scenario.serviceLevelSeconds },
+    targets: reportTargets(scenario),
     serviceLevelDefinition: summary.definitions.serviceLevel!,
     overall,
     byInterval: reportIntervals(scenario, summary),
     byQueue: byName(summary.byQueue, 'queue'),
     byReason: byName(summary.byReason, 'reason'),
     needs: estimates(summary.needs),
-    cost: estimates(summary.cost),
+    cost: { ...estimates(summary.cost), currency: scenario.costs.currency },
   };
   if (typeof summary.seed === 'number') input.seed = summary.seed;
   const paths = reportPaths(scenario, summary);

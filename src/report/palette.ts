@@ -37,6 +37,7 @@ export const TARGET_COLOUR = '#555555';
 export const VERDICT_COLOURS = {
   better: '#0072B2',
   worse: '#D55E00',
+  equivalent: '#8C8C8C',
   'no difference': '#8C8C8C',
 } as const;
 

@@ -10,6 +10,7 @@ import { ProblemList } from './problem-list.js';
 import { parseTimeOfDay, readRedials } from './read-fields.js';
 import type { DayRange, QueueSpec, RosterStep, Scenario } from './scenario-types.js';
 import { weekdays } from './scenario-types.js';
+import { type Margin, readMargin } from '../measures/verdict.js';
 import { suggestName } from './suggest-name.js';
 import { validateDocument } from './validate-document.js';
 
@@ -280,14 +281,23 @@ function compileScenario(
   }
   const redials = readRedials(doc.redials as Doc | undefined, 'redials', p);
   const routing = parseRoutingSections(doc, queueNames, redials, p);
-  const costs = (doc.costs ?? {}) as Record<string, number | undefined>;
+  const costs = (doc.costs ?? {}) as Doc;
   const measures = (doc.measures ?? {}) as Doc;
+  const reasonNames = routing.reasons.map((r) => r.name);
+  const lostNeed = readLostNeed(costs.lostNeed, reasonNames, p);
+  const margins = new Map<string, Margin>();
+  for (const [name, value] of Object.entries((measures.margins ?? {}) as Doc)) {
+    const margin = readMargin(value);
+    if (margin === undefined)
+      p.add(`measures.margins.${name}`, 'a number ≥ 0 or a percentage such as "2%"', value);
+    else margins.set(name, margin);
+  }
   const { targets, serviceLevelSeconds } = parseTargets(doc, p);
   const shifts = parseShifts(
     doc.shifts as Doc | undefined,
     queueNames,
     intervalMinutes,
-    costs.operatorHour ?? 1,
+    (costs.operatorHour as number | undefined) ?? 1,
     p,
   );
   const shortAbandonSeconds = p.duration(measures.shortAbandonTime, 'measures.shortAbandonTime', 5);
@@ -310,14 +320,30 @@ function compileScenario(
     lines: (doc.lines as number | undefined) ?? Number.POSITIVE_INFINITY,
     ...routing,
     costs: {
-      operatorHour: costs.operatorHour ?? 0,
-      lostCall: costs.lostCall ?? 0,
-      transfer: costs.transfer ?? 0,
-      repeatAttempt: costs.repeatAttempt ?? 0,
+      currency: (costs.currency as string | undefined) ?? 'EUR',
+      operatorHour: (costs.operatorHour as number | undefined) ?? 0,
+      lostNeed,
+      transfer: (costs.transfer as number | undefined) ?? 0,
+      repeatAttempt: (costs.repeatAttempt as number | undefined) ?? 0,
     },
+    margins,
     targets,
     shifts,
     serviceLevelSeconds,
     shortAbandonSeconds,
   };
+}
+
+/**
+ * `costs.lostNeed` as a price per reason index: one number for every reason, or a map of reason
+ * names to prices whose `default` prices the reasons not named (0 without a default).
+ */
+function readLostNeed(value: unknown, reasons: readonly string[], p: ProblemList): number[] {
+  if (value === undefined) return reasons.map(() => 0);
+  if (typeof value === 'number') return reasons.map(() => value);
+  const prices = new Map(Object.entries(value as Record<string, number>));
+  for (const name of prices.keys())
+    if (name !== 'default') p.reference(name, reasons, `costs.lostNeed.${name}`, 'reason');
+  const fallback = prices.get('default') ?? 0;
+  return reasons.map((name) => prices.get(name) ?? fallback);
 }

@@ -299,10 +299,26 @@ export const scenarioSchema = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        operatorHour: { type: 'number', minimum: 0 },
-        lostCall: { type: 'number', minimum: 0 },
-        transfer: { type: 'number', minimum: 0 },
-        repeatAttempt: { type: 'number', minimum: 0 },
+        currency: {
+          type: 'string',
+          pattern: '^[A-Z]{3}$',
+          description: 'a currency code of three capital letters, such as EUR',
+        },
+        operatorHour: { type: 'number', minimum: 0, maximum: 1e6 },
+        lostNeed: {
+          description:
+            'a price ≥ 0, or a price per reason such as { default: 6, appointments: 15 }',
+          anyOf: [
+            { type: 'number', minimum: 0, maximum: 1e6 },
+            {
+              type: 'object',
+              propertyNames: { maxLength: 64 },
+              additionalProperties: { type: 'number', minimum: 0, maximum: 1e6 },
+            },
+          ],
+        },
+        transfer: { type: 'number', minimum: 0, maximum: 1e6 },
+        repeatAttempt: { type: 'number', minimum: 0, maximum: 1e6 },
       },
     },
     targets: {
@@ -317,7 +333,22 @@ export const scenarioSchema = {
     measures: {
       type: 'object',
       additionalProperties: false,
-      properties: { serviceLevelTime: duration, shortAbandonTime: duration },
+      properties: {
+        serviceLevelTime: duration,
+        shortAbandonTime: duration,
+        margins: {
+          type: 'object',
+          propertyNames: { maxLength: 64 },
+          additionalProperties: {
+            description:
+              'a margin: a number ≥ 0 in the measure\'s unit (0.01 is one point of a share) or a share of the base such as "2%"',
+            anyOf: [
+              { type: 'number', minimum: 0, maximum: 1e12 },
+              { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*%\\s*$' },
+            ],
+          },
+        },
+      },
     },
     variants: {
       type: 'object',

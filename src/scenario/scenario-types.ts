@@ -1,3 +1,4 @@
+import type { Margin } from '../measures/verdict.js';
 import type { Distribution } from '../random/distributions.js';
 import type { ForecastArrivals } from './read-forecast-arrivals.js';
 
@@ -180,9 +181,14 @@ export interface MicroFlowSpec {
 
 /** Costs in the scenario's currency. */
 export interface CostSpec {
+  /** ISO 4217-style code the money is in (`costs.currency`, EUR by default). */
+  currency: string;
   operatorHour: number;
-  lostCall: number;
+  /** The price of one need that ends unresolved, by reason index (one price whatever the path). */
+  lostNeed: number[];
+  /** Per attempt: each transfer an operator makes. */
   transfer: number;
+  /** Per attempt: each redial. */
   repeatAttempt: number;
 }
 
@@ -268,6 +274,8 @@ export interface Scenario {
   outbound: OutboundSpec | undefined;
   microFlows: MicroFlowSpec | undefined;
   costs: CostSpec;
+  /** Practical margins of `compare`'s verdicts set in `measures.margins`, by measure name. */
+  margins: ReadonlyMap<string, Margin>;
   /** The `targets:` section, or undefined when the file has none. */
   targets: ScenarioTargets | undefined;
   /** Shift templates of the `shifts:` section, all queues, in file order. */

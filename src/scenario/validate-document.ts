@@ -3,6 +3,11 @@ import { describeReceived, type InputProblem } from '../errors.js';
 import { scenarioSchema } from './scenario-schema.js';
 import { suggestName } from './suggest-name.js';
 
+/** Fields renamed since earlier versions of the format, with the new name. */
+const RENAMED: ReadonlyMap<string, string> = new Map([
+  ['lostCall', 'renamed "lostNeed": one price per need that ends unresolved, whatever its path'],
+]);
+
 let compiled: ReturnType<Ajv['compile']> | undefined;
 
 function validator(): ReturnType<Ajv['compile']> {
@@ -42,6 +47,7 @@ function expectation(error: ErrorObject): string {
     case 'enum':
       return `one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'pattern':
+      if (described !== undefined) return described;
       return /:/.test(String(p.pattern))
         ? String(p.pattern).includes('-(')
           ? 'a time range HH:MM-HH:MM'
@@ -112,7 +118,9 @@ export function validateDocument(document: unknown): InputProblem[] {
         received: describeReceived(valueAt(document, `${error.instancePath}/${field}`)),
       };
       const suggestion = suggestName(field, known);
-      if (suggestion) problem.hint = `did you mean "${suggestion}"?`;
+      const renamed = RENAMED.get(field);
+      if (renamed) problem.hint = renamed;
+      else if (suggestion) problem.hint = `did you mean "${suggestion}"?`;
     } else if (error.keyword === 'required') {
       const field = String((error.params as { missingProperty: string }).missingProperty);
       problem = { path: join(path, field), expected: 'a value (required)', received: 'nothing' };

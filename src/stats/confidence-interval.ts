@@ -55,14 +55,32 @@ export interface MeasureEstimate {
   ci95: [number | null, number | null];
 }
 
+/** How reported intervals are made, stated with every result. */
+export const INTERVAL_METHOD =
+  'intervals of shares are cut to [0, 1] and of counts, durations and money to [0, ∞) (the Student-t interval intersected with the values that exist); differences are not cut';
+
 /**
  * {@link replicationEstimate} of the replications where a measure is defined: NaN values (a
  * ratio with nothing to divide in that replication) are left out; the mean is `null` when no
- * value is left and the interval `[null, null]` with fewer than two. Cost: O(R).
+ * value is left and the interval `[null, null]` with fewer than two. With `range`, the interval
+ * is intersected with it (a share's interval stays in [0, 1], a count's above 0: with few
+ * replications the Student-t interval can reach values that cannot exist; the mean, which lies
+ * in the range, is unchanged). Cost: O(R).
  */
-export function measureEstimate(values: readonly number[]): MeasureEstimate {
+export function measureEstimate(
+  values: readonly number[],
+  range?: readonly [number, number],
+): MeasureEstimate {
   const defined = values.filter((v) => !Number.isNaN(v));
   if (defined.length === 0) return { mean: null, ci95: [null, null] };
   const { mean, ci95 } = replicationEstimate(defined);
-  return { mean, ci95: defined.length < 2 ? [null, null] : ci95 };
+  if (defined.length < 2) return { mean, ci95: [null, null] };
+  if (range === undefined) return { mean, ci95 };
+  return {
+    mean,
+    ci95: [
+      Math.min(Math.max(ci95[0], range[0]), range[1]),
+      Math.max(Math.min(ci95[1], range[1]), range[0]),
+    ],
+  };
 }

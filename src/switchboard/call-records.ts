@@ -61,12 +61,23 @@ export abstract class RecordPool {
 export const CallFlag = {
   answered: 1,
   misrouted: 2,
-  callbackTask: 4,
   transferring: 8,
   warm: 16,
-  inQueue: 32,
   /** A wild transfer made by an operator (not an IVR route to a service). */
   operatorTransfer: 64,
+} as const;
+
+/** Where a need comes from: a caller, a patient called back after a message, a clerk's task. */
+export const NeedOrigin = { inbound: 0, voicemail: 1, outbound: 2 } as const;
+
+/** How a call in progress will end (stored on the call while an event is pending). */
+export const CallEnd = {
+  completed: 1,
+  answeredByService: 2,
+  failed: 3,
+  bounced: 4,
+  warmTakenBack: 5,
+  voicemailLeft: 6,
 } as const;
 
 /** The calls in the system (and the callback tasks that calls became). */
@@ -75,13 +86,11 @@ export class CallRecords extends RecordPool {
   reason: Int32Array;
   queue: Int32Array;
   group: Int32Array;
-  service: Int32Array;
   /** The IVR menu the caller is in. */
   menu: Int32Array;
   flags: Uint8Array;
   tries: Uint8Array;
   outcome: Uint8Array;
-  arrival: Float64Array;
   enqueued: Float64Array;
   answeredAt: Float64Array;
   patience: Float64Array;
@@ -101,12 +110,10 @@ export class CallRecords extends RecordPool {
     this.reason = new Int32Array(capacity);
     this.queue = new Int32Array(capacity);
     this.group = new Int32Array(capacity);
-    this.service = new Int32Array(capacity);
     this.menu = new Int32Array(capacity);
     this.flags = new Uint8Array(capacity);
     this.tries = new Uint8Array(capacity);
     this.outcome = new Uint8Array(capacity);
-    this.arrival = new Float64Array(capacity);
     this.enqueued = new Float64Array(capacity);
     this.answeredAt = new Float64Array(capacity);
     this.patience = new Float64Array(capacity);
@@ -134,12 +141,10 @@ export class CallRecords extends RecordPool {
     this.reason = grown(this.reason, n);
     this.queue = grown(this.queue, n);
     this.group = grown(this.group, n);
-    this.service = grown(this.service, n);
     this.menu = grown(this.menu, n);
     this.flags = grown(this.flags, n);
     this.tries = grown(this.tries, n);
     this.outcome = grown(this.outcome, n);
-    this.arrival = grown(this.arrival, n);
     this.enqueued = grown(this.enqueued, n);
     this.answeredAt = grown(this.answeredAt, n);
     this.patience = grown(this.patience, n);

@@ -1,5 +1,23 @@
+import {
+  type Better,
+  measureDefinition,
+  unitLabel,
+  unitRange,
+} from '../measures/measure-catalogue.js';
+import {
+  describeMargin,
+  type MarginOverrides,
+  marginAmount,
+  marginOf,
+  type Verdict,
+  verdictOf,
+} from '../measures/verdict.js';
 import type { Scenario } from '../scenario/scenario-types.js';
-import { type MeasureEstimate, measureEstimate } from '../stats/confidence-interval.js';
+import {
+  INTERVAL_METHOD,
+  type MeasureEstimate,
+  measureEstimate,
+} from '../stats/confidence-interval.js';
 import {
   type EstimateRow,
   runScenarioReplications,
@@ -8,50 +26,78 @@ import {
 } from './simulate-scenario.js';
 import type { ReplicationResult } from './tallies.js';
 
-/** Which way a measure is better: `higher`, `lower`, or `neutral` (neither). */
-export type Direction = 'higher' | 'lower' | 'neutral';
+/** The measures `compare` reports, by `table.key` name; units and directions come from the catalogue. */
+export const comparedMeasures: readonly string[] = [
+  'overall.offered',
+  'overall.answered',
+  'overall.abandoned',
+  'overall.busy',
+  'overall.ivrAbandoned',
+  'overall.ivrResolved',
+  'overall.serviceLevel',
+  'overall.asaSeconds',
+  'overall.probabilityAbandon',
+  'overall.occupancy',
+  'overall.transfers',
+  'overall.failedTransfers',
+  'overall.bouncedBack',
+  'overall.redials',
+  'overall.voicemailGeneratedCalls',
+  'overall.callbackAccepted',
+  'overall.outboundReached',
+  'overall.outboundMessages',
+  'overall.inSystemAtEnd',
+  'needs.resolvedRate',
+  'needs.firstContactResolution',
+  'needs.attemptsPerNeed',
+  'needs.totalWaitSeconds',
+  'needs.transfersPerNeed',
+  'needs.unresolved',
+  'cost.operatorHours',
+  'cost.lostNeeds',
+  'cost.lostNeedCost',
+  'cost.total',
+  'cost.perAnsweredCall',
+];
 
-/** The measures `compare` reports, with the direction in which each is better. */
-export const comparedMeasures: readonly { name: string; better: Direction }[] = [
-  { name: 'overall.offered', better: 'lower' },
-  { name: 'overall.answered', better: 'neutral' },
-  { name: 'overall.abandoned', better: 'lower' },
-  { name: 'overall.busy', better: 'lower' },
-  { name: 'overall.ivrAbandoned', better: 'lower' },
-  { name: 'overall.ivrResolved', better: 'neutral' },
-  { name: 'overall.serviceLevel', better: 'higher' },
-  { name: 'overall.asaSeconds', better: 'lower' },
-  { name: 'overall.probabilityAbandon', better: 'lower' },
-  { name: 'overall.occupancy', better: 'neutral' },
-  { name: 'overall.transfers', better: 'lower' },
-  { name: 'overall.failedTransfers', better: 'lower' },
-  { name: 'overall.bouncedBack', better: 'lower' },
-  { name: 'overall.redials', better: 'lower' },
-  { name: 'overall.voicemailGeneratedCalls', better: 'lower' },
-  { name: 'overall.callbackAccepted', better: 'neutral' },
-  { name: 'overall.outboundReached', better: 'higher' },
-  { name: 'overall.outboundMessages', better: 'neutral' },
-  { name: 'overall.inSystemAtEnd', better: 'neutral' },
-  { name: 'needs.resolvedRate', better: 'higher' },
-  { name: 'needs.firstContactResolution', better: 'higher' },
-  { name: 'needs.attemptsPerNeed', better: 'lower' },
-  { name: 'needs.totalWaitSeconds', better: 'lower' },
-  { name: 'needs.transfersPerNeed', better: 'lower' },
-  { name: 'cost.operatorHours', better: 'lower' },
-  { name: 'cost.lostCalls', better: 'lower' },
-  { name: 'cost.total', better: 'lower' },
-  { name: 'cost.perAnsweredCall', better: 'lower' },
+/** The measures `compare` reports for each reason (keys of `simulate --json`'s `byReason` rows). */
+export const comparedReasonMeasures: readonly string[] = [
+  'offered',
+  'answered',
+  'abandoned',
+  'busy',
+  'transfers',
+  'bouncedBack',
+  'asaSeconds',
+  'needs',
+  'resolvedRate',
+  'firstContactResolution',
+  'attemptsPerNeed',
+  'lostNeeds',
+  'lostNeedCost',
 ];
 
 /** One measure of a comparison. */
 export interface ComparedMeasure {
   name: string;
+  /** Its unit (the scenario's currency for money), from the measure catalogue. */
+  unit: string;
+  /** Which way it is better, from the measure catalogue. */
+  better: Better;
+  /** The practical margin, in the measure's unit, and how it was set. */
+  margin: { amount: number; rule: string };
   /** The measure in the base scenario, over replications. */
   base: MeasureEstimate;
   /** The measure in the variant, over the same replications. */
   variant: MeasureEstimate;
   difference: MeasureEstimate;
-  verdict: 'better' | 'worse' | 'no difference detectable' | 'higher' | 'lower';
+  verdict: Verdict;
+}
+
+/** The paired differences of one reason. */
+export interface ReasonComparison {
+  reason: string;
+  measures: ComparedMeasure[];
 }
 
 /** A variant compared with the base. */
@@ -59,6 +105,8 @@ export interface Comparison {
   variant: string;
   file: string | null;
   measures: ComparedMeasure[];
+  /** Paired differences per reason (reasons of the base, matched by name). */
+  byReason: ReasonComparison[];
   /** The variant's rows by weekday and interval, as `simulate --json`'s `byWeekdayInterval`. */
   byWeekdayInterval: EstimateRow[];
 }
@@ -70,7 +118,11 @@ export interface ComparisonReport {
   days: number;
   replications: number;
   seed: number | string;
+  /** The base scenario's currency (`costs.currency`). */
+  currency: string;
   method: string;
+  /** How verdicts are given. */
+  verdicts: string;
   comparisons: Comparison[];
   /** The base's rows by weekday and interval, as `simulate --json`'s `byWeekdayInterval`. */
   byWeekdayInterval: EstimateRow[];
@@ -78,56 +130,108 @@ export interface ComparisonReport {
   measures?: ComparedMeasure[];
 }
 
+/** Options of {@link compareResults}. */
+export interface CompareResultsOptions {
+  /** The currency written as the unit of money (default EUR). */
+  currency?: string;
+  /** Practical margins set by the user (scenario, command line), by key or `table.key` name. */
+  margins?: MarginOverrides;
+}
+
 function pick(result: ReplicationResult, name: string): number {
   const [table, key] = name.split('.') as ['overall' | 'needs' | 'cost', string];
   return result[table][key] ?? Number.NaN;
 }
 
-/**
- * The verdict on a paired difference (variant − base): when its 95 % interval excludes 0,
- * better or worse according to the measure's direction (higher or lower for a neutral one);
- * otherwise no difference detectable.
- */
-export function verdictOf(
-  difference: MeasureEstimate,
-  better: Direction,
-): ComparedMeasure['verdict'] {
-  const [lo, hi] = difference.ci95;
-  if (lo === null || hi === null || (lo <= 0 && hi >= 0)) return 'no difference detectable';
-  const up = lo > 0;
-  if (better === 'neutral') return up ? 'higher' : 'lower';
-  return up === (better === 'higher') ? 'better' : 'worse';
+/** One compared measure from the paired values of base and variant. */
+function compareValues(
+  name: string,
+  base: readonly number[],
+  variant: readonly number[],
+  options: CompareResultsOptions,
+): ComparedMeasure {
+  const info = measureDefinition(name);
+  const difference = measureEstimate(variant.map((x, i) => x - base[i]!));
+  const baseEstimate = measureEstimate(base, unitRange(info.unit));
+  const margin = marginOf(name, options.margins);
+  const amount = marginAmount(margin, baseEstimate.mean);
+  return {
+    name,
+    unit: unitLabel(info.unit, options.currency ?? 'EUR'),
+    better: info.better,
+    margin: { amount, rule: describeMargin(margin, info.unit) },
+    base: baseEstimate,
+    variant: measureEstimate(variant, unitRange(info.unit)),
+    difference,
+    verdict: verdictOf(difference, info.better, amount),
+  };
 }
 
 /** Compare replications of a base and a variant run under the same seeds (paired). */
 export function compareResults(
   base: readonly ReplicationResult[],
   variant: readonly ReplicationResult[],
+  options: CompareResultsOptions = {},
 ): ComparedMeasure[] {
-  return comparedMeasures.map(({ name, better }) => {
-    const b = base.map((r) => pick(r, name));
-    const v = variant.map((r) => pick(r, name));
-    const difference = measureEstimate(v.map((x, i) => x - b[i]!));
-    return {
+  return comparedMeasures.map((name) =>
+    compareValues(
       name,
-      base: measureEstimate(b),
-      variant: measureEstimate(v),
-      difference,
-      verdict: verdictOf(difference, better),
+      base.map((r) => pick(r, name)),
+      variant.map((r) => pick(r, name)),
+      options,
+    ),
+  );
+}
+
+/**
+ * Paired differences per reason: for each reason of the base (matched by name in the variant;
+ * a reason the variant lacks gives no values), the {@link comparedReasonMeasures}.
+ */
+export function compareReasons(
+  baseReasons: readonly string[],
+  base: readonly ReplicationResult[],
+  variantReasons: readonly string[],
+  variant: readonly ReplicationResult[],
+  options: CompareResultsOptions = {},
+): ReasonComparison[] {
+  return baseReasons.map((reason, r) => {
+    const v = variantReasons.indexOf(reason);
+    return {
+      reason,
+      measures: comparedReasonMeasures.map((key) =>
+        compareValues(
+          `byReason.${key}`,
+          base.map((result) => result.byReason[r]?.[key] ?? Number.NaN),
+          variant.map((result) =>
+            v >= 0 ? (result.byReason[v]?.[key] ?? Number.NaN) : Number.NaN,
+          ),
+          options,
+        ),
+      ),
     };
   });
 }
 
+/** Options of {@link compareScenarios}. */
+export interface CompareScenariosOptions extends SimulateScenarioOptions {
+  /** Practical margins from the command line; they win over the base scenario's `measures.margins`. */
+  margins?: MarginOverrides;
+}
+
+/** How `compare` turns a paired interval into a verdict, stated with every comparison. */
+export const VERDICT_RULE =
+  'better / worse (higher / lower for measures better neither way) when the whole 95 % interval of the difference lies beyond the practical margin; equivalent when it lies within ± margin; otherwise no difference detectable. Default margins: 0.5 point for shares, 1 s for durations, 0.01 for ratios, 1 % of the base for counts, hours and money; set others with measures.margins in the scenario or --margin NAME=VALUE';
+
 /**
  * Run a base scenario and variants with the same replication seeds (common random numbers: the
  * same callers arrive with the same patience and handling times in both), then report paired
- * differences with Student-t 95 % intervals and a verdict per measure. Cost: (1 + variants) ×
- * replications × days of simulation.
+ * differences with Student-t 95 % intervals and a verdict per measure (see {@link verdictOf}),
+ * overall and per reason. Cost: (1 + variants) × replications × days of simulation.
  */
 export async function compareScenarios(
   base: Scenario,
   variants: readonly Scenario[],
-  options: SimulateScenarioOptions = {},
+  options: CompareScenariosOptions = {},
 ): Promise<ComparisonReport> {
   const full = {
     days: options.days ?? 7,
@@ -135,14 +239,24 @@ export async function compareScenarios(
     seed: options.seed ?? 1,
     threads: options.threads ?? 1,
   };
+  const margins = new Map([...base.margins, ...(options.margins ?? new Map())]);
+  const compareOptions: CompareResultsOptions = { currency: base.costs.currency, margins };
   const baseResults = await runScenarioReplications(base, full);
+  const reasonNames = (s: Scenario) => s.reasons.map((r) => r.name);
   const comparisons: Comparison[] = [];
   for (const variant of variants) {
     const results = await runScenarioReplications(variant, full);
     comparisons.push({
       variant: variant.name,
       file: variant.file ?? null,
-      measures: compareResults(baseResults, results),
+      measures: compareResults(baseResults, results, compareOptions),
+      byReason: compareReasons(
+        reasonNames(base),
+        baseResults,
+        reasonNames(variant),
+        results,
+        compareOptions,
+      ),
       byWeekdayInterval: summarize(variant, results, full).byWeekdayInterval,
     });
   }
@@ -152,8 +266,9 @@ export async function compareScenarios(
     days: full.days,
     replications: full.replications,
     seed: full.seed,
-    method:
-      'paired differences (variant − base) over replications run with the same seeds; Student-t 95 % CI',
+    currency: base.costs.currency,
+    method: `paired differences (variant − base) over replications run with the same seeds; Student-t 95 % CI; ${INTERVAL_METHOD}`,
+    verdicts: VERDICT_RULE,
     comparisons,
     byWeekdayInterval: summarize(base, baseResults, full).byWeekdayInterval,
   };

@@ -3,6 +3,7 @@ import { RunError } from '../errors.js';
 import type { Scenario } from '../scenario/scenario-types.js';
 import { replicationSeed } from '../random/random-stream.js';
 import { SwitchboardModel } from './switchboard-model.js';
+import type { SwitchboardObserver, SwitchboardView } from './switchboard-observer.js';
 import { wallClockEpoch } from '../calendar/wall-clock-epoch.js';
 
 /** Unix time (seconds) of local midnight of the scenario's start date in its time zone. */
@@ -11,13 +12,14 @@ export function startEpochSeconds(scenario: Scenario): number {
 }
 
 /**
- * The switchboard model with the identities a real queue_log carries and the plain model does
- * not: a caller number per need (ENTERQUEUE data2, the same on every redial of that need, so the
- * audit can link attempts) and an operator per answered call (`Agent/<group>-<k>`: the operator
- * idle longest among the first `onDuty` of the group, as Asterisk's `leastrecent` strategy, so
- * the audit sees as many distinct agents as the roster holds). Lines go to `write`.
+ * The observer that writes a model's calls as queue_log lines, with the identities a real
+ * queue_log carries and the plain model does not: a caller number per need (ENTERQUEUE data2,
+ * the same on every redial of that need, so the audit can link attempts) and an operator per
+ * answered call (`Agent/<group>-<k>`: the operator idle longest among the first `onDuty` of the
+ * group, as Asterisk's `leastrecent` strategy, so the audit sees as many distinct agents as the
+ * roster holds). Lines go to `write`.
  */
-class QueueLogModel extends SwitchboardModel {
+class QueueLogWriter implements SwitchboardObserver {
   private callerOf = new Float64Array(1024);
   private nextCaller = 0;
   private agentOf = new Int32Array(1024);
@@ -26,67 +28,100 @@ class QueueLogModel extends SwitchboardModel {
   private readonly epochOf: (simulatedSeconds: number) => number;
 
   constructor(
-    scenario: Scenario,
-    options: { days: number; seed: number | string },
+    private readonly model: SwitchboardView,
     private readonly epoch: number,
     private readonly write: (line: string) => void,
   ) {
-    super(scenario, options);
-    this.idle = scenario.queues.map(() => []);
-    this.agentsMade = scenario.queues.map(() => 0);
-    this.epochOf = wallClockEpoch(scenario);
+    this.idle = model.scenario.queues.map(() => []);
+    this.agentsMade = model.scenario.queues.map(() => 0);
+    this.epochOf = wallClockEpoch(model.scenario);
   }
 
-  protected override newNeed(reason: number, origin: number): number {
-    const n = super.newNeed(reason, origin);
+  needOpened(n: number): void {
     if (n >= this.callerOf.length) {
       const grown = new Float64Array(2 * (n + 1));
       grown.set(this.callerOf);
       this.callerOf = grown;
     }
     this.callerOf[n] = ++this.nextCaller;
-    return n;
   }
 
   /** The operator of group `g` who takes the next call. */
   private takeAgent(g: number): number {
     const idle = this.idle[g]!;
-    const limit = Math.max(this.onDuty[g]!, 1);
+    const limit = Math.max(this.model.onDuty[g]!, 1);
     const i = idle.findIndex((k) => k <= limit);
     if (i >= 0) return idle.splice(i, 1)[0]!;
     return ++this.agentsMade[g]!;
   }
 
-  protected override releaseOperator(c: number): void {
-    this.idle[this.calls.group[c]!]!.push(this.agentOf[c]!);
-    super.releaseOperator(c);
+  queueEntered(c: number): void {
+    const caller = this.callerOf[this.model.calls.need[c]!]!;
+    this.line(c, 'ENTERQUEUE', 'NONE', '', `06${String(caller).padStart(8, '0')}`, 1);
   }
 
-  protected override emit(
+  answered(c: number, waitSeconds: number): void {
+    const calls = this.model.calls;
+    if (c >= this.agentOf.length) {
+      const grown = new Int32Array(2 * (c + 1));
+      grown.set(this.agentOf);
+      this.agentOf = grown;
+    }
+    this.agentOf[c] = this.takeAgent(calls.group[c]!);
+    this.line(c, 'CONNECT', this.agent(c), Math.round(waitSeconds), calls.serial[c]!, 0);
+  }
+
+  abandoned(c: number, waitSeconds: number): void {
+    this.line(c, 'ABANDON', 'NONE', 1, 1, Math.round(waitSeconds));
+  }
+
+  callbackAccepted(c: number, waitSeconds: number): void {
+    this.line(c, 'EXITWITHTIMEOUT', 'NONE', 1, 1, Math.round(waitSeconds));
+  }
+
+  operatorReleased(c: number): void {
+    this.idle[this.model.calls.group[c]!]!.push(this.agentOf[c]!);
+  }
+
+  agentCompleted(c: number): void {
+    const calls = this.model.calls;
+    this.line(
+      c,
+      'COMPLETEAGENT',
+      this.agent(c),
+      Math.round(calls.answeredAt[c]! - calls.enqueued[c]!),
+      Math.round(this.model.sim.now - calls.answeredAt[c]!),
+      1,
+    );
+  }
+
+  transferStarted(c: number, service: number, warm: boolean): void {
+    const calls = this.model.calls;
+    this.line(
+      c,
+      warm ? 'ATTENDEDTRANSFER' : 'BLINDTRANSFER',
+      this.agent(c),
+      this.model.scenario.services[service]!.name,
+      'services',
+      Math.round(calls.answeredAt[c]! - calls.enqueued[c]!),
+    );
+  }
+
+  private agent(c: number): string {
+    return `Agent/${this.model.scenario.queues[this.model.calls.group[c]!]!.name}-${this.agentOf[c]}`;
+  }
+
+  private line(
     c: number,
-    q: number,
     event: string,
+    agent: string,
     d1: string | number,
     d2: string | number,
     d3: string | number,
   ): void {
-    const calls = this.calls;
-    const queue = this.scenario.queues[q]?.name ?? 'NONE';
-    let agent = 'NONE';
-    if (event === 'ENTERQUEUE') d2 = `06${String(this.callerOf[calls.need[c]!]!).padStart(8, '0')}`;
-    else if (event !== 'ABANDON' && event !== 'EXITWITHTIMEOUT') {
-      const g = calls.group[c]!;
-      if (event === 'CONNECT') {
-        if (c >= this.agentOf.length) {
-          const grown = new Int32Array(2 * (c + 1));
-          grown.set(this.agentOf);
-          this.agentOf = grown;
-        }
-        this.agentOf[c] = this.takeAgent(g);
-      }
-      agent = `Agent/${this.scenario.queues[g]!.name}-${this.agentOf[c]}`;
-    }
-    const time = this.epochOf(this.sim.now);
+    const calls = this.model.calls;
+    const queue = this.model.scenario.queues[calls.queue[c]!]?.name ?? 'NONE';
+    const time = this.epochOf(this.model.sim.now);
     this.write(
       `${time}|${this.epoch}.${calls.serial[c]}|${queue}|${agent}|${event}|${d1}|${d2}|${d3}\n`,
     );
@@ -100,7 +135,7 @@ class QueueLogModel extends SwitchboardModel {
  * through a temporary file renamed at the end (whole or not at all). Simulated time is local
  * clock time from the start date's midnight, written as the real instant of that wall-clock
  * time in the scenario's zone ({@link wallClockEpoch}: daylight-saving changes included). Callers carry a number per need (redials share it)
- * and answered calls a named operator (see {@link QueueLogModel}). Returns the number of lines
+ * and answered calls a named operator (see {@link QueueLogWriter}). Returns the number of lines
  * written.
  * Cost: the replication plus one line per queue event.
  */
@@ -129,7 +164,9 @@ export function writeQueueLog(
   };
   try {
     const seed = replicationSeed(options.seed, options.index ?? 0);
-    new QueueLogModel(scenario, { days: options.days, seed }, epoch, write).run();
+    const model = new SwitchboardModel(scenario, { days: options.days, seed });
+    model.observe(new QueueLogWriter(model, epoch, write));
+    model.run();
     writeSync(fd, buffer);
     closeSync(fd);
     renameSync(temporary, file);

@@ -33,7 +33,7 @@ export function replicationMeasures(
   events: number,
 ): ReplicationResult {
   const o = tallies.overall;
-  const entriesDecided = o.answers + o.queueAbandons;
+  const entriesDecided = o.answers + o.abandoned;
   const overall: MeasureRow = {
     offered: o.offered,
     answered: o.answered,
@@ -64,14 +64,15 @@ export function replicationMeasures(
     outboundMessages: o.outboundMessages,
     offeredPerDay: o.offered / days,
     serviceLevel: ratio(o.answeredInTarget, entriesDecided),
+    serviceLevelOfOffered: ratio(o.answeredInTarget, entriesDecided + o.busy),
     serviceLevelExcludingShortAbandons: ratio(
       o.answeredInTarget,
       entriesDecided - o.shortAbandoned,
     ),
     asaSeconds: ratio(o.waitAnswered, o.answers),
-    probabilityAbandon: ratio(o.queueAbandons, entriesDecided),
+    probabilityAbandon: ratio(o.abandoned, entriesDecided),
     probabilityAbandonExcludingShort: ratio(
-      o.queueAbandons - o.shortAbandoned,
+      o.abandoned - o.shortAbandoned,
       entriesDecided - o.shortAbandoned,
     ),
     probabilityBusy: ratio(o.busy, o.offered),
@@ -145,6 +146,7 @@ export function replicationMeasures(
   const byReason = scenario.reasons.map((_, r) => {
     const t = tallies.byReason;
     const at = r * R.size;
+    const lostNeeds = t[at + R.needsEnded]! - t[at + R.needsResolved]!;
     return {
       offered: t[at + R.offered]!,
       answered: t[at + R.answered]!,
@@ -157,6 +159,8 @@ export function replicationMeasures(
       resolvedRate: ratio(t[at + R.needsResolved]!, t[at + R.needsEnded]!),
       firstContactResolution: ratio(t[at + R.needsFirstContact]!, t[at + R.needsEnded]!),
       attemptsPerNeed: ratio(t[at + R.attemptsOfEnded]!, t[at + R.needsEnded]!),
+      lostNeeds,
+      lostNeedCost: lostNeeds * scenario.costs.lostNeed[r]!,
     };
   });
 
@@ -174,17 +178,18 @@ export function replicationMeasures(
 
   const c = scenario.costs;
   const operatorHours = o.rosterSeconds / 3600;
-  const lostCalls = o.abandoned + o.busy + o.ivrAbandoned + o.transferFailed;
+  const lostNeeds = o.needsUnresolved;
+  const lostNeedCost = byReason.reduce((sum, row) => sum + row.lostNeedCost!, 0);
   const total =
     operatorHours * c.operatorHour +
-    lostCalls * c.lostCall +
+    lostNeedCost +
     o.transfers * c.transfer +
     o.redials * c.repeatAttempt;
   const cost: MeasureRow = {
     operatorHours,
     operatorCost: operatorHours * c.operatorHour,
-    lostCalls,
-    lostCallCost: lostCalls * c.lostCall,
+    lostNeeds,
+    lostNeedCost,
     transferCost: o.transfers * c.transfer,
     repeatAttempts: o.redials,
     repeatCost: o.redials * c.repeatAttempt,

@@ -1,7 +1,7 @@
 import { replicationSeed } from '../random/random-stream.js';
 import type { Scenario } from '../scenario/scenario-types.js';
 import { replicationMeasures } from './replication-measures.js';
-import { type CallEventListener, SwitchboardModel } from './switchboard-model.js';
+import { SwitchboardModel } from './switchboard-model.js';
 import type { ReplicationResult } from './tallies.js';
 
 /** Options of {@link runReplication}. */
@@ -10,7 +10,6 @@ export interface RunReplicationOptions {
   seed: number | string;
   /** Replication number: its random streams are seeded with `replicationSeed(seed, index)`. */
   index: number;
-  onCallEvent?: CallEventListener;
 }
 
 /**
@@ -24,7 +23,6 @@ export function runReplication(
   return replicateScenario(
     { scenario, days: options.days },
     replicationSeed(options.seed, options.index),
-    options.onCallEvent,
   );
 }
 
@@ -39,16 +37,8 @@ export interface ScenarioRun {
  * replication's own seed, `replicationSeed(base, index)`): the function `runReplications` runs
  * on worker threads (see `scenario-replication-task.ts`). Cost: a few events per call.
  */
-export function replicateScenario(
-  run: ScenarioRun,
-  seed: string,
-  onCallEvent?: CallEventListener,
-): ReplicationResult {
-  const model = new SwitchboardModel(run.scenario, {
-    days: run.days,
-    seed,
-    ...(onCallEvent ? { onCallEvent } : {}),
-  });
+export function replicateScenario(run: ScenarioRun, seed: string): ReplicationResult {
+  const model = new SwitchboardModel(run.scenario, { days: run.days, seed });
   const tallies = model.run();
   return replicationMeasures(run.scenario, run.days, tallies, model.sim.eventsProcessed);
 }

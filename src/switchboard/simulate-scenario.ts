@@ -1,7 +1,13 @@
 import { RunError } from '../errors.js';
 import { type Scenario, weekdays } from '../scenario/scenario-types.js';
+import { HARDEST_INTERVAL_RULE, hardestIntervalIndex } from '../measures/hardest-interval.js';
+import { measureDefinition, unitRange } from '../measures/measure-catalogue.js';
 import { compiledModuleUrl } from '../replications/compiled-module-url.js';
-import { type MeasureEstimate, measureEstimate } from '../stats/confidence-interval.js';
+import {
+  INTERVAL_METHOD,
+  type MeasureEstimate,
+  measureEstimate,
+} from '../stats/confidence-interval.js';
 import { maxReplicationThreads, runReplications } from '../replications/run-replications.js';
 import { intervalLabel } from './replication-measures.js';
 import { replicateScenario } from './run-replication.js';
@@ -35,6 +41,8 @@ export interface SimulationSummary {
   byInterval: EstimateRow[];
   /** By weekday and interval (`weekday`, `interval` labels), averages over that weekday's days. */
   byWeekdayInterval: EstimateRow[];
+  /** The hardest half-hour of `byWeekdayInterval` by the one rule text and pages use, or null. */
+  hardestInterval: { weekday: string; interval: string; rule: string } | null;
   byQueue: EstimateRow[];
   byReason: EstimateRow[];
   needs: Record<string, MeasureEstimate>;
@@ -52,23 +60,29 @@ export interface SimulationSummary {
 /** The measures' definitions, stated with every result. */
 export function measureDefinitions(scenario: Scenario): Record<string, string> {
   return {
-    serviceLevel: `share of queue entries answered within ${scenario.serviceLevelSeconds} s, of answered + abandoned entries`,
+    serviceLevel: `share of queue entries answered within ${scenario.serviceLevelSeconds} s, of answered + abandoned entries (calls that found every line busy are not counted; serviceLevelOfOffered counts them, as \`staff\` does)`,
+    serviceLevelOfOffered: `queue entries answered within ${scenario.serviceLevelSeconds} s, of answered + abandoned entries + calls that found every line busy: the definition of \`switchboard staff\``,
     asaSeconds: 'mean wait of answered queue entries, seconds',
     probabilityAbandon: 'abandoned / (answered + abandoned) queue entries',
     shortAbandon: `an abandon after less than ${scenario.shortAbandonSeconds} s of waiting`,
     occupancy: 'operator busy time (talk, warm-transfer hold, wrap-up, callbacks) / rostered time',
+    lostNeed: `a need that ended unresolved, whatever its path (abandoned, busy, hung up in the menu, a transfer nobody answered and no message taken, redials exhausted); each costs costs.lostNeed of its reason, in ${scenario.costs.currency}`,
     counts:
       'overall, byQueue and byReason counts are totals over the horizon; byInterval counts are per-day averages, byWeekdayInterval averages over the days of that weekday',
     answered: 'calls answered by an operator at least once',
     need: "one caller's problem across all attempts (redials, calls back)",
-    ci95: 'Student-t 95 % confidence interval of the mean over independent replications',
+    ci95: `Student-t 95 % confidence interval of the mean over independent replications; ${INTERVAL_METHOD}`,
+    currency: scenario.costs.currency,
   };
 }
 
 function combine(rows: readonly MeasureRow[]): Record<string, MeasureEstimate> {
   const result: Record<string, MeasureEstimate> = {};
   for (const key of Object.keys(rows[0] ?? {}))
-    result[key] = measureEstimate(rows.map((r) => r[key]!));
+    result[key] = measureEstimate(
+      rows.map((r) => r[key]!),
+      unitRange(measureDefinition(key).unit),
+    );
   return result;
 }
 
@@ -81,6 +95,21 @@ export function summarize(
   const table = (pick: (r: ReplicationResult) => MeasureRow[], key: string, labels: string[]) =>
     labels.map((label, i) => ({ [key]: label, ...combine(results.map((r) => pick(r)[i]!)) }));
   const intervals = Math.round(1440 / scenario.intervalMinutes);
+  const byWeekdayInterval = weekdays.flatMap((weekday, w) =>
+    Array.from({ length: intervals }, (_, k) => ({
+      weekday,
+      interval: intervalLabel(k, scenario.intervalMinutes),
+      ...combine(results.map((r) => r.byWeekdayInterval[w * intervals + k]!)),
+    })),
+  );
+  const mean = (row: EstimateRow, key: string) =>
+    (row[key] as MeasureEstimate | undefined)?.mean ?? null;
+  const hardest = hardestIntervalIndex(
+    byWeekdayInterval.map((row) => ({
+      offered: mean(row, 'offeredPerDay'),
+      serviceLevel: mean(row, 'serviceLevel'),
+    })),
+  );
   return {
     scenario: scenario.name,
     file: scenario.file ?? null,
@@ -95,13 +124,15 @@ export function summarize(
       'interval',
       Array.from({ length: intervals }, (_, k) => intervalLabel(k, scenario.intervalMinutes)),
     ),
-    byWeekdayInterval: weekdays.flatMap((weekday, w) =>
-      Array.from({ length: intervals }, (_, k) => ({
-        weekday,
-        interval: intervalLabel(k, scenario.intervalMinutes),
-        ...combine(results.map((r) => r.byWeekdayInterval[w * intervals + k]!)),
-      })),
-    ),
+    byWeekdayInterval,
+    hardestInterval:
+      hardest < 0
+        ? null
+        : {
+            weekday: String(byWeekdayInterval[hardest]!.weekday),
+            interval: String(byWeekdayInterval[hardest]!.interval),
+            rule: HARDEST_INTERVAL_RULE,
+          },
     byQueue: table(
       (r) => r.byQueue,
       'queue',

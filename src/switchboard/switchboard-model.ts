@@ -1,9 +1,14 @@
-import { CallFlag } from './call-records.js';
-import { NeedOrigin } from './switchboard-state.js';
+import { CallFlag, NeedOrigin } from './call-records.js';
+import {
+  Arrival,
+  type ArrivalKind,
+  CallOutcome,
+  OutboundResult,
+  type OutboundResultCode,
+} from './switchboard-observer.js';
 import { SwitchboardTransfers } from './switchboard-transfers.js';
-import { IntervalField as I, ReasonField as R } from './tallies.js';
 
-export type { CallEventListener, SwitchboardModelOptions } from './switchboard-state.js';
+export type { SwitchboardModelOptions } from './switchboard-state.js';
 
 /**
  * The switchboard compiled from a scenario onto the engine: callers arrive by reason, pass the
@@ -25,16 +30,15 @@ export class SwitchboardModel extends SwitchboardTransfers {
   protected override arrival(reason: number): void {
     this.scheduleArrival(reason, this.sim.now);
     const n = this.newNeed(reason, NeedOrigin.inbound);
-    this.startCall(n);
+    this.startCall(n, Arrival.first);
   }
 
   protected override redial(n: number): void {
-    this.o.redials++;
-    this.startCall(n);
+    this.startCall(n, Arrival.redial);
   }
 
   /** A call of need `n` reaches the switchboard. */
-  protected startCall(n: number): void {
+  protected startCall(n: number, kind: ArrivalKind): void {
     const s = this.scenario;
     const now = this.sim.now;
     const reason = this.needs.reason[n]!;
@@ -43,7 +47,6 @@ export class SwitchboardModel extends SwitchboardTransfers {
     const calls = this.calls;
     calls.need[c] = n;
     calls.reason[c] = reason;
-    calls.arrival[c] = now;
     calls.queue[c] = -1;
     calls.patience[c] = spec.patience.sample(this.rPatience[reason]!);
     let handle = spec.handleTime.sample(this.rHandle[reason]!);
@@ -51,19 +54,14 @@ export class SwitchboardModel extends SwitchboardTransfers {
     if (spec.micro && micro && micro.handling === 'pool') handle *= micro.handleTimeFactor;
     calls.handle[c] = handle;
     this.needs.attempts[n]!++;
-    this.o.offered++;
-    const k = this.interval(now);
-    this.tallies.byInterval[k * I.size + I.offered]!++;
-    this.tallies.byReason[reason * R.size + R.offered]!++;
+    for (const observer of this.observers) observer.callArrived?.(c, kind);
     if (!this.isOpen(now)) {
-      this.o.closed++;
+      this.callEnded(c, CallOutcome.closed);
       this.endCallFailed(c);
       return;
     }
     if (this.linesInUse >= s.lines) {
-      this.o.busy++;
-      this.tallies.byInterval[k * I.size + I.busy]!++;
-      this.tallies.byReason[reason * R.size + R.busy]!++;
+      this.callEnded(c, CallOutcome.busy);
       this.endCallFailed(c);
       return;
     }
@@ -93,7 +91,7 @@ export class SwitchboardModel extends SwitchboardTransfers {
   }
 
   protected override ivrHangUp(c: number): void {
-    this.o.ivrAbandoned++;
+    this.callEnded(c, CallOutcome.ivrAbandoned);
     this.linesInUse--;
     this.endCallFailed(c);
   }
@@ -113,7 +111,8 @@ export class SwitchboardModel extends SwitchboardTransfers {
     const n = menu.options.length;
     if (n > 1 && rng.next() < ivr.wrongOption) {
       option = (option + 1 + Math.floor(rng.next() * (n - 1))) % n;
-      if ((this.calls.flags[c]! & CallFlag.misrouted) === 0) this.o.misrouted++;
+      if ((this.calls.flags[c]! & CallFlag.misrouted) === 0)
+        for (const observer of this.observers) observer.misrouted?.(c);
       this.calls.flags[c]! |= CallFlag.misrouted;
     }
     const chosen = menu.options[option]!;
@@ -133,13 +132,13 @@ export class SwitchboardModel extends SwitchboardTransfers {
       this.calls.queue[c] = ivr.defaultQueue;
       this.startWildTransfer(c, target.index, false);
     } else if ((this.calls.flags[c]! & CallFlag.misrouted) !== 0) {
-      this.o.ivrAbandoned++;
+      this.callEnded(c, CallOutcome.ivrAbandoned);
       this.linesInUse--;
       this.endCallFailed(c);
     } else {
-      this.o.ivrResolved++;
+      this.callEnded(c, CallOutcome.ivrResolved);
       this.linesInUse--;
-      this.resolveNeed(this.calls.need[c]!, true);
+      this.resolveNeed(this.calls.need[c]!);
       this.calls.release(c);
     }
   }
@@ -166,18 +165,13 @@ export class SwitchboardModel extends SwitchboardTransfers {
     const rng = this.rOutbound;
     const needs = this.needs;
     needs.attempts[n]!++;
-    this.o.outboundAttempts++;
     if (rng.next() < out.answerProbability) {
-      this.o.outboundReached++;
-      this.outboundNeedsAlive--;
-      needs.release(n);
+      this.outboundAttemptEnded(n, OutboundResult.reached);
       return;
     }
     const machine = rng.next() < out.answeringMachine;
     if (machine && out.policy === 'leaveMessage') {
-      this.o.outboundMessages++;
-      this.outboundNeedsAlive--;
-      needs.release(n);
+      this.outboundAttemptEnded(n, OutboundResult.message);
       if (rng.next() < out.callBackProbability) {
         const patient = this.newNeed(out.callBackReason, NeedOrigin.voicemail);
         this.sim.schedule(this.evPatientCall, out.callBackDelay.sample(rng), patient);
@@ -185,16 +179,21 @@ export class SwitchboardModel extends SwitchboardTransfers {
       return;
     }
     if (needs.attempts[n]! < out.maxAttempts) {
+      for (const observer of this.observers) observer.outboundAttempted?.(n, OutboundResult.retry);
       this.sim.schedule(this.evOutbound, out.retryDelay.sample(rng), n);
       return;
     }
-    this.o.outboundUnreached++;
+    this.outboundAttemptEnded(n, OutboundResult.unreached);
+  }
+
+  /** The clerk's task of need `n` ends with this attempt. */
+  private outboundAttemptEnded(n: number, result: OutboundResultCode): void {
+    for (const observer of this.observers) observer.outboundAttempted?.(n, result);
     this.outboundNeedsAlive--;
-    needs.release(n);
+    this.needs.release(n);
   }
 
   protected override patientCall(n: number): void {
-    this.o.voicemailGeneratedCalls++;
-    this.startCall(n);
+    this.startCall(n, Arrival.afterMessage);
   }
 }

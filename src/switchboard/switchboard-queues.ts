@@ -1,6 +1,5 @@
-import { CallFlag } from './call-records.js';
-import { CallEnd, SwitchboardState } from './switchboard-state.js';
-import { IntervalField as I, QueueField as Q, ReasonField as R } from './tallies.js';
+import { CallEnd, CallFlag } from './call-records.js';
+import { SwitchboardState } from './switchboard-state.js';
 
 /**
  * Queues and operators, second layer of the model: a call enters a queue and is answered at once
@@ -14,8 +13,7 @@ export abstract class SwitchboardQueues extends SwitchboardState {
     const now = this.sim.now;
     calls.queue[c] = q;
     calls.enqueued[c] = now;
-    this.tallies.byQueue[q * Q.size + Q.entries]!++;
-    this.emit(c, q, 'ENTERQUEUE', '', '', 1);
+    for (const observer of this.observers) observer.queueEntered?.(c);
     const servers = this.servers[q]!;
     for (let i = 0; i < servers.length; i++) {
       const g = servers[i]!;
@@ -24,8 +22,7 @@ export abstract class SwitchboardQueues extends SwitchboardState {
         return;
       }
     }
-    calls.flags[c]! |= CallFlag.inQueue;
-    this.tallies.byQueue[q * Q.size + Q.waited]!++;
+    for (const observer of this.observers) observer.waits?.(c);
     calls.next[c] = -1;
     calls.prev[c] = this.tail[q]!;
     if (this.tail[q]! >= 0) calls.next[this.tail[q]!] = c;
@@ -47,7 +44,6 @@ export abstract class SwitchboardQueues extends SwitchboardState {
     else this.head[q] = next;
     if (next >= 0) calls.prev[next] = prev;
     else this.tail[q] = prev;
-    calls.flags[c]! &= ~CallFlag.inQueue;
     if (calls.abandonEvent[c]! >= 0) this.sim.cancel(calls.abandonEvent[c]!);
     if (calls.offerEvent[c]! >= 0) this.sim.cancel(calls.offerEvent[c]!);
     calls.abandonEvent[c] = -1;
@@ -58,22 +54,9 @@ export abstract class SwitchboardQueues extends SwitchboardState {
     const calls = this.calls;
     calls.abandonEvent[c] = -1;
     this.unlink(c);
-    const q = calls.queue[c]!;
     const wait = this.sim.now - calls.enqueued[c]!;
-    const short = wait < this.scenario.shortAbandonSeconds ? 1 : 0;
-    const t = this.tallies;
-    t.byQueue[q * Q.size + Q.abandoned]!++;
-    t.byQueue[q * Q.size + Q.shortAbandoned]! += short;
-    t.byQueue[q * Q.size + Q.waitAll]! += wait;
-    const k = this.interval(calls.enqueued[c]!);
-    t.byInterval[k * I.size + I.abandoned]!++;
-    t.byInterval[k * I.size + I.shortAbandoned]! += short;
-    t.byReason[calls.reason[c]! * R.size + R.abandoned]!++;
-    this.o.abandoned++;
-    this.o.queueAbandons++;
-    this.o.shortAbandoned += short;
     this.needs.totalWait[calls.need[c]!]! += wait;
-    this.emit(c, q, 'ABANDON', 1, 1, Math.round(wait));
+    for (const observer of this.observers) observer.abandoned?.(c, wait);
     this.linesInUse--;
     this.endCallFailed(c);
   }
@@ -86,13 +69,11 @@ export abstract class SwitchboardQueues extends SwitchboardState {
     if (this.rCallback.next() >= callback.acceptance) return;
     this.unlink(c);
     const wait = this.sim.now - calls.enqueued[c]!;
-    this.tallies.byQueue[q * Q.size + Q.callbackAccepted]!++;
-    this.tallies.byQueue[q * Q.size + Q.waitAll]! += wait;
     this.needs.totalWait[calls.need[c]!]! += wait;
-    this.o.callbackAccepted++;
-    this.emit(c, q, 'EXITWITHTIMEOUT', 1, 1, Math.round(wait));
+    for (const observer of this.observers) observer.callbackAccepted?.(c, wait);
     this.linesInUse--;
-    calls.flags[c] = CallFlag.callbackTask;
+    // The call becomes a callback task: a record that is no longer a call.
+    calls.flags[c] = 0;
     calls.tries[c] = 0;
     this.callbackTasksAlive++;
     this.pushCallback(c, q);
@@ -113,49 +94,25 @@ export abstract class SwitchboardQueues extends SwitchboardState {
 
   protected answer(c: number, g: number): void {
     const calls = this.calls;
-    const t = this.tallies;
     const now = this.sim.now;
     this.busy[g]!++;
     calls.group[c] = g;
     calls.answeredAt[c] = now;
-    const q = calls.queue[c]!;
     const wait = now - calls.enqueued[c]!;
-    const inTarget = wait <= this.scenario.serviceLevelSeconds ? 1 : 0;
-    t.byQueue[q * Q.size + Q.answered]!++;
-    t.byQueue[q * Q.size + Q.answeredInTarget]! += inTarget;
-    t.byQueue[q * Q.size + Q.waitAnswered]! += wait;
-    t.byQueue[q * Q.size + Q.waitAll]! += wait;
-    const k = this.interval(calls.enqueued[c]!);
-    t.byInterval[k * I.size + I.answered]!++;
-    t.byInterval[k * I.size + I.answeredInTarget]! += inTarget;
-    t.byInterval[k * I.size + I.waitAnswered]! += wait;
-    const reason = calls.reason[c]!;
-    t.byReason[reason * R.size + R.answered]!++;
-    t.byReason[reason * R.size + R.waitAnswered]! += wait;
-    this.o.answers++;
-    this.o.answeredInTarget += inTarget;
-    this.o.waitAnswered += wait;
-    this.waits.record(wait);
-    if ((calls.flags[c]! & CallFlag.answered) === 0) {
-      calls.flags[c]! |= CallFlag.answered;
-      this.o.answered++;
-      t.byInterval[k * I.size + I.firstAnswered]!++;
-    }
+    const first = (calls.flags[c]! & CallFlag.answered) === 0;
+    calls.flags[c]! |= CallFlag.answered;
     this.needs.totalWait[calls.need[c]!]! += wait;
-    this.emit(c, q, 'CONNECT', Math.round(wait), calls.serial[c]!, 0);
+    for (const observer of this.observers) observer.answered?.(c, wait, first);
     this.sim.schedule(this.evTalkEnd, calls.handle[c]!, c);
   }
 
-  /** Operator of group `g` ends work on call `c`: count busy time, then wrap up. */
+  /** Operator of group `g` ends work on call `c`: draw the wrap-up, report, then wrap up. */
   protected releaseOperator(c: number): void {
     const g = this.calls.group[c]!;
     const now = this.sim.now;
     const wrap = this.scenario.queues[g]!.wrapUp.sample(this.rWrap[g]!);
     const busyTime = now - this.calls.answeredAt[c]! + wrap;
-    this.tallies.byQueue[g * Q.size + Q.busySeconds]! += busyTime;
-    this.tallies.byInterval[this.interval(this.calls.answeredAt[c]!) * I.size + I.busySeconds]! +=
-      busyTime;
-    this.o.busySeconds += busyTime;
+    for (const observer of this.observers) observer.operatorReleased?.(c, busyTime);
     if (wrap > 0) this.sim.schedule(this.evWrapEnd, wrap, g);
     else this.wrapEnd(g);
   }
@@ -217,8 +174,7 @@ export abstract class SwitchboardQueues extends SwitchboardState {
     calls.group[c] = g;
     calls.answeredAt[c] = this.sim.now;
     calls.tries[c]!++;
-    this.o.callbacksMade++;
-    this.tallies.byQueue[q * Q.size + Q.callbacksMade]!++;
+    for (const observer of this.observers) observer.callbackStarted?.(c);
     const answered = this.rCallback.next() < callback.answerProbability;
     calls.outcome[c] = answered ? CallEnd.completed : CallEnd.failed;
     this.sim.schedule(
@@ -234,15 +190,14 @@ export abstract class SwitchboardQueues extends SwitchboardState {
     const callback = this.scenario.queues[q]!.callback!;
     this.releaseOperator(c);
     if (calls.outcome[c] === CallEnd.completed) {
-      this.o.callbacksAnswered++;
-      this.tallies.byQueue[q * Q.size + Q.callbacksAnswered]!++;
-      this.resolveNeed(calls.need[c]!, false);
+      for (const observer of this.observers) observer.callbackEnded?.(c, true);
+      this.resolveNeed(calls.need[c]!);
       this.callbackTasksAlive--;
       calls.release(c);
     } else if (calls.tries[c]! < callback.maxAttempts) {
       this.sim.schedule(this.evCallbackDue, callback.retryDelay.sample(this.rCallback), c);
     } else {
-      this.o.callbacksUnreached++;
+      for (const observer of this.observers) observer.callbackEnded?.(c, false);
       this.failNeed(calls.need[c]!, true);
       this.callbackTasksAlive--;
       calls.release(c);

@@ -1,20 +1,16 @@
 import { Simulator } from '../engine/simulator.js';
 import { type RandomStream, RandomStreams } from '../random/random-stream.js';
 import type { IvrRoute, Scenario } from '../scenario/scenario-types.js';
-import { WaitHistogram } from '../stats/wait-histogram.js';
 import { ArrivalClock } from './arrival-clock.js';
 import { CallRecords, NeedRecords } from './call-records.js';
+import { Counters } from './counters.js';
 import { RosterSchedule } from './roster-schedule.js';
-import {
-  IntervalField as I,
-  type OverallCounts,
-  overallCounts,
-  PathField as P,
-  QueueField as Q,
-  ReasonField as R,
-  type Tallies,
-  WAIT_BIN_EDGES_SECONDS,
-} from './tallies.js';
+import type {
+  CallOutcomeCode,
+  SwitchboardObserver,
+  SwitchboardView,
+} from './switchboard-observer.js';
+import type { Tallies } from './tallies.js';
 
 /** Options of {@link SwitchboardModel}. */
 export interface SwitchboardModelOptions {
@@ -22,54 +18,32 @@ export interface SwitchboardModelOptions {
   days: number;
   /** Seed of this replication's random streams. */
   seed: number | string;
-  /** Called for each queue-log event when set (see `queue-log.ts`). */
-  onCallEvent?: CallEventListener;
 }
-
-/** A listener of per-call events (time, call serial, queue, agent, event name, data). */
-export type CallEventListener = (
-  time: number,
-  callId: number,
-  queue: string,
-  agent: string,
-  event: string,
-  data1: string | number,
-  data2: string | number,
-  data3: string | number,
-) => void;
-
-/** Where a need comes from: a caller, a patient called back after a message, a clerk's task. */
-export const NeedOrigin = { inbound: 0, voicemail: 1, outbound: 2 } as const;
-
-/** How a call in progress will end (stored on the call while an event is pending). */
-export const CallEnd = {
-  completed: 1,
-  answeredByService: 2,
-  failed: 3,
-  bounced: 4,
-  warmTakenBack: 5,
-  voicemailLeft: 6,
-} as const;
 
 /**
  * The state of the switchboard model (first of its layers: state and needs → queues and
  * operators → transfers → arrivals, IVR and outbound in {@link SwitchboardModel}): the kernel,
  * the call and need records, the operator groups and queues as typed arrays, the named random
- * streams, the tallies, and the event types, registered once with handlers the layers above
- * implement. Needs (a caller's problem across attempts) are resolved or failed here.
+ * streams, and the event types, registered once with handlers the layers above implement.
+ * Needs (a caller's problem across attempts) are resolved or failed here.
+ *
+ * What happens is reported to observers ({@link SwitchboardObserver}); the model counts nothing
+ * itself. {@link Counters} is always the first observer (its tallies are what `run` returns);
+ * {@link observe} adds others (the queue_log writer).
  */
-export abstract class SwitchboardState {
+export abstract class SwitchboardState implements SwitchboardView {
   readonly sim = new Simulator({ initialCapacity: 4096 });
   readonly calls = new CallRecords();
   readonly needs = new NeedRecords();
-  readonly tallies: Tallies;
-  /** Waits of queue answers, seconds, with exact counts at the wait-bin edges. */
-  protected readonly waits = new WaitHistogram({ thresholdsSeconds: WAIT_BIN_EDGES_SECONDS });
-  protected readonly o: OverallCounts;
+  /** The counting observer: every measure of the replication. */
+  readonly counters: Counters;
+  /** Observers, {@link counters} first, called in order at each moment of a call's life. */
+  protected readonly observers: SwitchboardObserver[];
   protected readonly horizon: number;
   protected readonly clock: ArrivalClock;
   protected readonly rosters: RosterSchedule[];
-  protected readonly onDuty: Int32Array;
+  /** Operators on duty per group. */
+  readonly onDuty: Int32Array;
   protected readonly busy: Int32Array;
   protected readonly head: Int32Array;
   protected readonly tail: Int32Array;
@@ -86,10 +60,7 @@ export abstract class SwitchboardState {
   /** The routes of the option (at the end of the menu tree) each reason's callers should pick. */
   protected readonly leafRoutes: (IvrRoute[] | undefined)[];
   protected readonly closedDay: Uint8Array;
-  protected readonly intervalSeconds: number;
-  protected readonly intervals: number;
   protected linesInUse = 0;
-  protected readonly listener: CallEventListener | undefined;
 
   protected readonly rArrival: RandomStream[];
   protected readonly rPatience: RandomStream[];
@@ -131,19 +102,10 @@ export abstract class SwitchboardState {
       throw new RangeError(`SwitchboardModel: days must be > 0, got ${options.days}`);
     const s = scenario;
     this.horizon = options.days * 86400;
-    this.listener = options.onCallEvent;
-    this.intervalSeconds = s.intervalMinutes * 60;
-    this.intervals = Math.round(1440 / s.intervalMinutes);
     this.clock = new ArrivalClock(s, this.horizon);
     const nq = s.queues.length;
-    this.tallies = {
-      overall: overallCounts(),
-      byQueue: new Float64Array(nq * Q.size),
-      byReason: new Float64Array(s.reasons.length * R.size),
-      byInterval: new Float64Array(7 * this.intervals * I.size),
-      paths: new Float64Array(P.size),
-    };
-    this.o = this.tallies.overall;
+    this.counters = new Counters(this, this.horizon);
+    this.observers = [this.counters];
     this.rosters = s.queues.map((q) => new RosterSchedule(q.roster, s.startWeekday));
     this.onDuty = new Int32Array(nq);
     this.busy = new Int32Array(nq);
@@ -222,22 +184,24 @@ export abstract class SwitchboardState {
   protected abstract transferEnd(c: number): void;
   protected abstract wrapEnd(g: number): void;
 
-  /** Run the horizon and return what was counted. */
+  /** Add an observer, called after those already added. */
+  observe(observer: SwitchboardObserver): void {
+    this.observers.push(observer);
+  }
+
+  /** Run the horizon and return what the {@link counters} counted. */
   run(): Tallies {
     const s = this.scenario;
     for (let g = 0; g < s.queues.length; g++) this.sim.scheduleAt(this.evRoster, 0, g);
     for (let r = 0; r < s.reasons.length; r++) this.scheduleArrival(r, 0);
     if (s.outbound) this.sim.scheduleAt(this.evOutboundDay, 0, 0);
     this.sim.run(this.horizon);
-    this.finish();
-    return this.tallies;
-  }
-
-  /** The interval of the week holding `t`: weekday (0 = monday) × intervals + interval of the day. */
-  protected interval(t: number): number {
-    const day = Math.floor(t / 86400);
-    const weekday = (this.scenario.startWeekday + day) % 7;
-    return weekday * this.intervals + Math.floor((t - day * 86400) / this.intervalSeconds);
+    const end = {
+      callsInSystem: this.calls.count - this.callbackTasksAlive,
+      needsOpen: this.needs.count - this.outboundNeedsAlive,
+    };
+    for (const observer of this.observers) observer.finished?.(end);
+    return this.counters.tallies;
   }
 
   protected isOpen(t: number): boolean {
@@ -249,79 +213,15 @@ export abstract class SwitchboardState {
     return false;
   }
 
-  protected emit(
-    c: number,
-    q: number,
-    event: string,
-    d1: string | number,
-    d2: string | number,
-    d3: string | number,
-  ): void {
-    if (this.listener === undefined) return;
-    const calls = this.calls;
-    const answered = event !== 'ENTERQUEUE' && event !== 'ABANDON' && event !== 'EXITWITHTIMEOUT';
-    const agent = answered ? `Agent/${this.scenario.queues[calls.group[c]!]!.name}` : 'NONE';
-    this.listener(
-      this.sim.now,
-      calls.serial[c]!,
-      this.scenario.queues[q]?.name ?? 'NONE',
-      agent,
-      event,
-      d1,
-      d2,
-      d3,
-    );
-  }
-
-  protected finish(): void {
-    const o = this.o;
-    let tasks = 0;
-    for (let q = 0; q < this.scenario.queues.length; q++) {
-      for (let c = this.head[q]!; c >= 0; c = this.calls.next[c]!) {
-        this.tallies.byQueue[q * Q.size + Q.waitingAtEnd]!++;
-      }
-      for (let c = this.cbHead[q]!; c >= 0; c = this.calls.next[c]!) tasks++;
-    }
-    void tasks;
-    const waits = this.waits;
-    let below = 0;
-    for (let i = 0; i < waits.thresholds.length; i++) {
-      // Exact counts at the declared edges: bin i holds waits in (edge i-1, edge i] (0 in the first).
-      const atMost = waits.atMost[i]!;
-      this.tallies.paths[P.waitBins + i] = atMost - below;
-      below = atMost;
-    }
-    this.tallies.paths[P.waitBins + waits.thresholds.length] = waits.count - below;
-    // Calls still in the system, counted from the records (callback tasks are not calls).
-    o.inSystemAtEnd = this.calls.count - this.callbackTasksAlive;
-    // Needs still open, counted from the records (clerks' own tasks are not callers' needs).
-    o.needsOpenAtEnd = this.needs.count - this.outboundNeedsAlive;
-    const s = this.scenario;
-    for (let g = 0; g < s.queues.length; g++) {
-      const roster = this.rosters[g]!;
-      let t = 0;
-      while (t < this.horizon) {
-        const next = Math.min(
-          roster.nextChange(t),
-          this.horizon,
-          (Math.floor(t / this.intervalSeconds) + 1) * this.intervalSeconds,
-        );
-        const seconds = (next - t) * roster.operatorsAt(t);
-        this.tallies.byQueue[g * Q.size + Q.rosterSeconds]! += seconds;
-        this.tallies.byInterval[this.interval(t) * I.size + I.rosterSeconds]! += seconds;
-        o.rosterSeconds += seconds;
-        t = next;
-      }
-    }
-  }
-
   protected newNeed(reason: number, origin: number): number {
     const n = this.needs.allocate(reason, origin);
-    if (origin !== NeedOrigin.outbound) {
-      this.o.needs++;
-      this.tallies.byReason[reason * R.size + R.needs]!++;
-    }
+    for (const observer of this.observers) observer.needOpened?.(n);
     return n;
+  }
+
+  /** Report how call `c` left (the caller releases it). */
+  protected callEnded(c: number, outcome: CallOutcomeCode): void {
+    for (const observer of this.observers) observer.callEnded?.(c, outcome);
   }
 
   protected endCallFailed(c: number): void {
@@ -345,31 +245,12 @@ export abstract class SwitchboardState {
     this.endNeed(n, false, false);
   }
 
-  protected resolveNeed(n: number, _selfService: boolean): void {
+  protected resolveNeed(n: number): void {
     this.endNeed(n, true, this.needs.attempts[n] === 1);
   }
 
   protected endNeed(n: number, resolved: boolean, firstContact: boolean): void {
-    const needs = this.needs;
-    const o = this.o;
-    const reason = needs.reason[n]!;
-    const row = reason * R.size;
-    const t = this.tallies.byReason;
-    o.needsEnded++;
-    o.attemptsOfEnded += needs.attempts[n]!;
-    this.tallies.paths[P.needsEnded1 + Math.min(needs.attempts[n]!, 4) - 1]!++;
-    o.waitOfEnded += needs.totalWait[n]!;
-    o.transfersOfEnded += needs.transfers[n]!;
-    t[row + R.needsEnded]!++;
-    t[row + R.attemptsOfEnded]! += needs.attempts[n]!;
-    if (resolved) {
-      o.needsResolved++;
-      t[row + R.needsResolved]!++;
-      if (firstContact) {
-        o.needsFirstContact++;
-        t[row + R.needsFirstContact]!++;
-      }
-    } else o.needsUnresolved++;
-    needs.release(n);
+    for (const observer of this.observers) observer.needEnded?.(n, resolved, firstContact);
+    this.needs.release(n);
   }
 }

@@ -1,7 +1,6 @@
-import { CallFlag } from './call-records.js';
+import { CallEnd, CallFlag } from './call-records.js';
+import { CallOutcome } from './switchboard-observer.js';
 import { SwitchboardQueues } from './switchboard-queues.js';
-import { CallEnd } from './switchboard-state.js';
-import { PathField as P, ReasonField as R } from './tallies.js';
 
 /**
  * After the talk, third layer of the model: the operator resolves the call, or transfers it warm
@@ -23,16 +22,8 @@ export abstract class SwitchboardTransfers extends SwitchboardQueues {
 
   /** The operator hangs up after talking to the caller (queue_log COMPLETEAGENT). */
   private completeAgent(c: number): void {
-    const calls = this.calls;
     this.releaseOperator(c);
-    this.emit(
-      c,
-      calls.queue[c]!,
-      'COMPLETEAGENT',
-      Math.round(calls.answeredAt[c]! - calls.enqueued[c]!),
-      Math.round(this.sim.now - calls.answeredAt[c]!),
-      1,
-    );
+    for (const observer of this.observers) observer.agentCompleted?.(c);
   }
 
   protected override talkEnd(c: number): void {
@@ -44,7 +35,7 @@ export abstract class SwitchboardTransfers extends SwitchboardQueues {
     const rng = this.rTransfer[reason]!;
     if ((calls.flags[c]! & CallFlag.misrouted) !== 0) {
       calls.flags[c]! &= ~CallFlag.misrouted;
-      this.tallies.paths[P.putThrough]!++;
+      for (const observer of this.observers) observer.putThrough?.(c);
       this.completeAgent(c);
       this.enqueue(c, this.rightQueue(reason));
       return;
@@ -59,9 +50,7 @@ export abstract class SwitchboardTransfers extends SwitchboardQueues {
       let i = 0;
       while (i + 1 < cumulative.length && v >= cumulative[i]!) i++;
       const service = spec.transfer.services[i]!;
-      this.o.transfers++;
       this.needs.transfers[n]!++;
-      this.tallies.byReason[reason * R.size + R.transfers]!++;
       const mode = spec.transfer.mode ?? s.transfers.mode;
       if (mode === 'warm') this.startWarmTransfer(c, service);
       else {
@@ -71,13 +60,11 @@ export abstract class SwitchboardTransfers extends SwitchboardQueues {
       return;
     }
     this.completeAgent(c);
-    this.o.completed++;
-    this.tallies.paths[P.operatorCompleted]!++;
     this.linesInUse--;
-    if (pool && rng.next() < micro.errorProbability) {
-      this.o.errors++;
-      this.failNeed(n);
-    } else this.resolveNeed(n, false);
+    const error = pool && rng.next() < micro.errorProbability;
+    this.callEnded(c, error ? CallOutcome.operatorError : CallOutcome.operatorResolved);
+    if (error) this.failNeed(n);
+    else this.resolveNeed(n);
     calls.release(c);
   }
 
@@ -92,19 +79,9 @@ export abstract class SwitchboardTransfers extends SwitchboardQueues {
   protected startWarmTransfer(c: number, service: number): void {
     const s = this.scenario;
     const calls = this.calls;
-    this.o.warmTransfers++;
-    this.tallies.paths[P.warmInFlightAtEnd]!++;
-    calls.service[c] = service;
     const ring = s.transfers.ringTime.sample(this.rRing);
     const answers = this.serviceAnswers(service) && ring <= s.transfers.warmTimeoutSeconds;
-    this.emit(
-      c,
-      calls.queue[c]!,
-      'ATTENDEDTRANSFER',
-      s.services[service]!.name,
-      'services',
-      Math.round(calls.answeredAt[c]! - calls.enqueued[c]!),
-    );
+    for (const observer of this.observers) observer.transferStarted?.(c, service, true);
     calls.outcome[c] = answers ? CallEnd.answeredByService : CallEnd.warmTakenBack;
     calls.flags[c]! |= CallFlag.transferring | CallFlag.warm;
     this.sim.schedule(this.evTransferEnd, answers ? ring : s.transfers.warmTimeoutSeconds, c);
@@ -114,19 +91,9 @@ export abstract class SwitchboardTransfers extends SwitchboardQueues {
     const s = this.scenario;
     const calls = this.calls;
     if (fromOperator) {
-      this.o.wildTransfers++;
-      this.tallies.paths[P.wildInFlightAtEnd]!++;
       calls.flags[c]! |= CallFlag.operatorTransfer;
-      this.emit(
-        c,
-        calls.queue[c]!,
-        'BLINDTRANSFER',
-        s.services[service]!.name,
-        'services',
-        Math.round(calls.answeredAt[c]! - calls.enqueued[c]!),
-      );
+      for (const observer of this.observers) observer.transferStarted?.(c, service, false);
     }
-    calls.service[c] = service;
     calls.flags[c]! |= CallFlag.transferring;
     const ring = s.transfers.ringTime.sample(this.rRing);
     if (this.serviceAnswers(service)) calls.outcome[c] = CallEnd.answeredByService;
@@ -142,26 +109,6 @@ export abstract class SwitchboardTransfers extends SwitchboardQueues {
     this.sim.schedule(this.evTransferEnd, ring, c);
   }
 
-  /** Count what became of an operator's transfer of call `c` (the call-path row). */
-  private countTransferOutcome(c: number, warm: boolean): void {
-    const p = this.tallies.paths;
-    const outcome = this.calls.outcome[c]!;
-    if (warm) {
-      p[P.warmInFlightAtEnd]!--;
-      p[outcome === CallEnd.answeredByService ? P.warmAnswered : P.warmTakenBack]!++;
-      return;
-    }
-    p[P.wildInFlightAtEnd]!--;
-    if (outcome === CallEnd.answeredByService) p[P.wildAnswered]!++;
-    else if (outcome === CallEnd.voicemailLeft) p[P.wildVoicemail]!++;
-    else if (
-      outcome === CallEnd.bounced &&
-      this.calls.tries[c]! < this.scenario.transfers.maxBounces
-    )
-      p[P.wildBouncedBack]!++;
-    else p[P.wildLost]!++;
-  }
-
   protected override transferEnd(c: number): void {
     const calls = this.calls;
     const n = calls.need[c]!;
@@ -171,34 +118,31 @@ export abstract class SwitchboardTransfers extends SwitchboardQueues {
     calls.flags[c]! &= ~CallFlag.warm;
     const byOperator = (calls.flags[c]! & CallFlag.operatorTransfer) !== 0;
     calls.flags[c]! &= ~CallFlag.operatorTransfer;
-    if (warm || byOperator) this.countTransferOutcome(c, warm);
+    if (warm || byOperator)
+      for (const observer of this.observers) observer.transferEnded?.(c, warm);
     if (outcome === CallEnd.bounced && calls.tries[c]! < this.scenario.transfers.maxBounces) {
       calls.tries[c]!++;
-      this.o.bouncedBack++;
-      this.tallies.byReason[calls.reason[c]! * R.size + R.bouncedBack]!++;
+      for (const observer of this.observers) observer.bouncedBack?.(c);
       this.enqueue(c, calls.queue[c]!);
       return;
     }
     if (warm) this.releaseOperator(c);
     this.linesInUse--;
     if (outcome === CallEnd.answeredByService) {
-      this.o.completed++;
-      this.resolveNeed(n, false);
+      this.callEnded(c, CallOutcome.serviceAnswered);
+      this.resolveNeed(n);
     } else if (outcome === CallEnd.voicemailLeft) {
       // A message in the service's voicemail box: the service calls the patient back.
-      this.o.completed++;
-      this.o.serviceVoicemails++;
-      this.resolveNeed(n, false);
+      this.callEnded(c, CallOutcome.serviceVoicemail);
+      this.resolveNeed(n);
     } else if (outcome === CallEnd.warmTakenBack) {
-      this.o.completed++;
-      this.o.failedTransfers++;
-      if (this.rRing.next() < this.scenario.transfers.warmMessage) this.resolveNeed(n, false);
+      this.callEnded(c, CallOutcome.warmTakenBack);
+      if (this.rRing.next() < this.scenario.transfers.warmMessage) this.resolveNeed(n);
       else this.failNeed(n);
     } else {
       // Rang out, a full or absent voicemail box, or bounced once too often: the caller gives up
       // this attempt.
-      this.o.transferFailed++;
-      this.o.failedTransfers++;
+      this.callEnded(c, CallOutcome.transferFailed);
       this.failNeed(n);
     }
     calls.release(c);

@@ -1,7 +1,8 @@
 /**
  * What one replication counts, as flat typed arrays (per queue, per reason, per interval of the
  * day) and a fixed-shape record of overall counts, plus the conversion into named measures.
- * Monitoring is plugged beside the model, not interleaved with it: the model only increments.
+ * Counted by the {@link Counters} observer, plugged in beside the model (the model reports
+ * moments of a call's life and counts nothing itself).
  */
 
 /** Fields of a queue's row. */
@@ -67,7 +68,7 @@ export const WAIT_BIN_EDGES_SECONDS: readonly number[] = Array.from(
  * the call bounced back to the switchboard, or it was lost), transfers still ringing at the end,
  * answers ended by the operator without a transfer, misrouted callers put through,
  * needs ended after 1, 2, 3 and 4 or more attempts, and queue answers by wait bin
- * ({@link WAIT_BIN_EDGES_SECONDS}, then 120 s or more). Counted beside the existing tallies:
+ * ({@link WAIT_BIN_EDGES_SECONDS}, then 120 s or more). Counted like the other tables:
  * no random draw depends on them.
  */
 export const PathField = {
@@ -109,7 +110,6 @@ export function overallCounts() {
     answered: 0,
     answers: 0,
     answeredInTarget: 0,
-    queueAbandons: 0,
     waitAnswered: 0,
     transfers: 0,
     warmTransfers: 0,

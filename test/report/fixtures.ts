@@ -120,7 +120,7 @@ export function syntheticSimulateInput(days = 7): SimulateReportInput {
     cost: {
       currency: 'EUR',
       operator: est(38_400, 0),
-      lostCalls: est(abandoned * 4, abandoned * 0.2),
+      lostNeeds: est(abandoned * 4, abandoned * 0.2),
       transfers: est(transfers * 0.3, transfers * 0.01),
       repeatAttempts: est(offered * 0.31 * 0.5, 200),
       total: est(38_400 + abandoned * 4 + transfers * 0.3 + offered * 0.155, 400),

@@ -15,14 +15,21 @@ describe('measureInfo on the names the commands print', () => {
     expect(measureInfo('overall.serviceLevel').unit).toBe('share');
   });
   it('reads a rate only as a whole word', () => {
-    expect(measureInfo('overall.voicemailGeneratedCalls').unit).toBe('number');
-    expect(measureInfo('overall.voicemailGeneratedCalls').label).toBe('Voicemail generated calls');
+    expect(measureInfo('overall.pagesGeneratedCalls').unit).toBe('count');
+    expect(measureInfo('overall.pagesGeneratedCalls').label).toBe('Pages generated calls');
     expect(measureInfo('needs.resolvedRate').unit).toBe('share');
     expect(measureInfo('overall.probabilityBusy').unit).toBe('share');
   });
   it('unknown cost items are money, seconds are seconds', () => {
     expect(measureInfo('cost.transferCost').unit).toBe('currency');
     expect(measureInfo('overall.meanTalkSeconds').unit).toBe('seconds');
+  });
+  it('money only for money: hours, lost needs and repeat attempts are not money', () => {
+    expect(measureInfo('cost.operatorHours').unit).toBe('number');
+    expect(measureInfo('cost.lostNeeds').unit).toBe('count');
+    expect(measureInfo('cost.repeatAttempts').unit).toBe('count');
+    expect(measureInfo('cost.lostNeedCost').unit).toBe('currency');
+    expect(measureInfo('cost.total').unit).toBe('currency');
   });
   it('needs counts are counts and their shares are shares', () => {
     expect(measureInfo('needs.resolved').unit).toBe('count');

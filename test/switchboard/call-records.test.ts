@@ -8,12 +8,12 @@ describe('call and need records (RecordPool)', () => {
     const calls = new CallRecords(2);
     const slots = Array.from({ length: 5 }, (_, i) => {
       const c = calls.allocate();
-      calls.arrival[c] = 100 + i;
+      calls.enqueued[c] = 100 + i;
       return c;
     });
     expect(slots).toEqual([0, 1, 2, 3, 4]);
     expect(calls.capacity).toBe(8);
-    expect(Array.from(calls.arrival.subarray(0, 5))).toEqual([100, 101, 102, 103, 104]);
+    expect(Array.from(calls.enqueued.subarray(0, 5))).toEqual([100, 101, 102, 103, 104]);
     expect(Array.from(calls.serial.subarray(0, 5))).toEqual([1, 2, 3, 4, 5]);
     calls.release(3);
     calls.release(1);

@@ -170,14 +170,53 @@ describe('switchboard compare', () => {
     expect(code).toBe(0);
     const out = JSON.parse(io.out);
     expect(out.measures.length).toBeGreaterThan(10);
-    for (const m of out.measures) {
-      expect(Object.keys(m)).toEqual(['name', 'base', 'variant', 'difference', 'verdict']);
+    const verdicts = [
+      'better',
+      'worse',
+      'equivalent',
+      'no difference detectable',
+      'higher',
+      'lower',
+    ];
+    const units = ['calls', 'needs', 'seconds', 'share', 'hours', 'operators', 'ratio', 'EUR'];
+    const checkMeasure = (m: Record<string, unknown>) => {
+      expect(Object.keys(m)).toEqual([
+        'name',
+        'unit',
+        'better',
+        'margin',
+        'base',
+        'variant',
+        'difference',
+        'verdict',
+      ]);
       for (const key of ['base', 'variant', 'difference'])
-        expect(Object.keys(m[key])).toEqual(['mean', 'ci95']);
-      expect(['better', 'worse', 'no difference detectable', 'higher', 'lower']).toContain(
-        m.verdict,
-      );
-    }
+        expect(Object.keys(m[key] as object)).toEqual(['mean', 'ci95']);
+      expect(verdicts).toContain(m.verdict);
+      expect(units).toContain(m.unit);
+      expect(['higher', 'lower', 'neither']).toContain(m.better);
+    };
+    for (const m of out.measures) checkMeasure(m);
+    // Money only for money: the lost needs are needs, their cost is in the scenario's currency.
+    const unitOf = (name: string) =>
+      out.measures.find((m: { name: string }) => m.name === name).unit;
+    expect(unitOf('cost.lostNeeds')).toBe('needs');
+    expect(unitOf('cost.lostNeedCost')).toBe('EUR');
+    expect(unitOf('cost.operatorHours')).toBe('hours');
+    // byReason: every reason of the scenario, paired differences in the same shape.
+    expect(out.comparisons[0].byReason.map((r: { reason: string }) => r.reason)).toEqual([
+      'appointments',
+      'reachWard',
+      'results',
+      'admin',
+      'information',
+      'returnCall',
+      'buildingWorks',
+      'interpreter',
+      'medicalRecords',
+    ]);
+    for (const reason of out.comparisons[0].byReason)
+      for (const m of reason.measures) checkMeasure(m);
     // Callbacks change nothing upstream of the queue: with common random numbers the first
     // attempts are the same callers, so accepted callbacks appear only in the variant.
     const accepted = out.measures.find(
@@ -187,7 +226,7 @@ describe('switchboard compare', () => {
     expect(accepted.variant.mean).toBeGreaterThan(0);
   });
 
-  it('compares a base with itself as no difference, exactly', async () => {
+  it('compares a base with itself as never better or worse, the differences exactly 0', async () => {
     const io = bufferIo(root);
     expect(
       await main(
@@ -196,9 +235,16 @@ describe('switchboard compare', () => {
       ),
     ).toBe(0);
     const out = JSON.parse(io.out);
-    for (const m of out.measures) {
-      expect(m.verdict).toBe('no difference detectable');
-      if (m.difference.mean !== null) expect(m.difference.mean).toBe(0);
+    const all = [
+      ...out.measures,
+      ...out.comparisons[0].byReason.flatMap((r: { measures: unknown[] }) => r.measures),
+    ];
+    for (const m of all) {
+      // With zero differences the interval [0, 0] lies within any margin: equivalent.
+      if (m.difference.mean !== null) {
+        expect(m.difference.mean).toBe(0);
+        expect(m.verdict).toBe('equivalent');
+      } else expect(m.verdict).toBe('no difference detectable');
     }
   });
 });

@@ -134,7 +134,7 @@ export const randomScenarioDocument: fc.Arbitrary<Record<string, unknown>> = fc
         ringTime: g.ring,
         maxBounces: g.maxBounces,
       },
-      costs: { operatorHour: 30, lostCall: 5, transfer: 1, repeatAttempt: 2 },
+      costs: { operatorHour: 30, lostNeed: 5, transfer: 1, repeatAttempt: 2 },
     };
     if (b.lines !== undefined) doc.lines = b.lines;
     if (b.ivr) {

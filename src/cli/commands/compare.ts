@@ -2,15 +2,36 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { inputError } from '../../errors.js';
 import { loadScenario, readScenarioDocument, variantNames } from '../../scenario/load-scenario.js';
+import { type Margin, readMargin } from '../../measures/verdict.js';
 import { compareReport } from '../../report/pages/compare-report.js';
 import { REPORT_OPTION, resolveReportPath } from '../../report/report-option.js';
 import { writeReport } from '../../report/write-report.js';
 import { compareScenarios } from '../../switchboard/compare-scenarios.js';
 import { formatComparison } from '../format-comparison.js';
-import { compareReportMeasures, reportIntervals } from '../../report/from-simulation.js';
+import {
+  compareReportMeasures,
+  reportIntervals,
+  reportTargets,
+} from '../../report/from-simulation.js';
 import { forecastNotice } from '../../switchboard/simulate-scenario.js';
 import type { SwitchboardCommand } from '../command.js';
 import { readRunFlags } from '../run-flags.js';
+
+/** `--margin NAME=VALUE` flags as margins by measure name; a bad one is an input error. */
+export function readMarginFlags(flags: unknown): Map<string, Margin> {
+  const margins = new Map<string, Margin>();
+  const list = flags === undefined ? [] : Array.isArray(flags) ? flags : [flags];
+  for (const flag of list) {
+    const text = String(flag);
+    const at = text.indexOf('=');
+    const name = at > 0 ? text.slice(0, at).trim() : '';
+    const margin = at > 0 ? readMargin(text.slice(at + 1)) : undefined;
+    if (!/^[A-Za-z][A-Za-z0-9.]{0,63}$/.test(name) || margin === undefined)
+      throw inputError('--margin', 'NAME=VALUE, such as serviceLevel=0.01 or cost.total=2%', text);
+    margins.set(name, margin);
+  }
+  return margins;
+}
 
 /** `switchboard compare base.yaml variant.yaml […]`: paired differences under common random numbers. */
 export const compareCommand: SwitchboardCommand = {
@@ -36,6 +57,12 @@ export const compareCommand: SwitchboardCommand = {
         type: 'number',
         default: 1,
         describe: 'Worker threads (results do not depend on it)',
+      })
+      .option('margin', {
+        type: 'string',
+        array: true,
+        describe:
+          'Practical margin of a measure, NAME=VALUE: a number in its unit (0.01 = 1 point of a share) or a % of the base (cost.total=2%); repeatable',
       })
       .option('report', REPORT_OPTION)
       .option('json', {
@@ -68,7 +95,14 @@ export const compareCommand: SwitchboardCommand = {
       const notice = forecastNotice(s, days);
       if (notice) io.stderr(`${notice}\n`);
     }
-    const report = await compareScenarios(base, variants, { days, replications, seed, threads });
+    const margins = readMarginFlags(args.margin);
+    const report = await compareScenarios(base, variants, {
+      days,
+      replications,
+      seed,
+      threads,
+      margins,
+    });
     if (reportPath) {
       const first = report.comparisons[0]!;
       const bytes = await writeReport(
@@ -89,7 +123,12 @@ export const compareCommand: SwitchboardCommand = {
               byWeekdayInterval: first.byWeekdayInterval,
             }),
           },
-          targets: { thresholdSeconds: base.serviceLevelSeconds },
+          targets: reportTargets(base),
+          currency: report.currency,
+          byReason: first.byReason.map((r) => ({
+            reason: r.reason,
+            measures: compareReportMeasures(r.measures),
+          })),
         }),
       );
       const more =

@@ -31,12 +31,14 @@ export function normaliseVerdict(verdict: string): Verdict {
   const v = verdict.trim().toLowerCase();
   if (v.startsWith('better')) return 'better';
   if (v.startsWith('worse')) return 'worse';
+  if (v.startsWith('equivalent')) return 'equivalent';
   return 'no difference';
 }
 
 const FILLS: Record<Verdict, string> = {
   better: VERDICT_COLOURS.better,
   worse: HATCH_FILL,
+  equivalent: '#E6E6E6',
   'no difference': 'white',
 };
 
@@ -64,7 +66,7 @@ function rowSpec(row: DifferenceRow) {
       fontSize: 11,
       anchor: 'start',
       offset: 4,
-      color: row.verdict === 'no difference' ? '#444' : colour,
+      color: row.verdict === 'no difference' || row.verdict === 'equivalent' ? '#444' : colour,
     },
     width: WIDE_CHART_WIDTH - 20,
     height: 18,
@@ -115,7 +117,7 @@ export function differenceChart(
     vconcat: rows.map(rowSpec),
     spacing: 10,
   } as unknown as TopLevelSpec;
-  const counts = (['better', 'worse', 'no difference'] as const)
+  const counts = (['better', 'worse', 'equivalent', 'no difference'] as const)
     .map((v) => `${rows.filter((r) => r.verdict === v).length} ${v}`)
     .join(', ');
   return {
@@ -124,7 +126,7 @@ export function differenceChart(
     title: options.title,
     description:
       options.description ??
-      `Difference variant minus base for ${rows.length} measures with 95 % confidence whiskers (${counts}); solid bars better, hatched worse, hollow no difference detectable.`,
+      `Difference variant minus base for ${rows.length} measures with 95 % confidence whiskers (${counts}); solid bars better, hatched worse, light grey equivalent (within the practical margin), hollow no difference detectable.`,
     spec,
     wide: true,
   };

@@ -19,6 +19,9 @@ import { measureInfo } from '../measures.js';
 import { describeChange, listPhrases, sentence } from '../sentences.js';
 import type { CompareMeasure, CompareReportInput, SimulateIntervalRow } from './simulate-input.js';
 
+/** The measures the reason table shows (all are in `compare --json`). */
+const REASON_MEASURES = new Set(['resolvedRate', 'asaSeconds', 'abandoned', 'lostNeeds']);
+
 /** How many half-widths of its interval a difference is away from zero (its strength). */
 function strength(difference: Estimate): number {
   const half = Math.abs(difference.ci95[1] - difference.ci95[0]) / 2;
@@ -62,7 +65,7 @@ export function compareReport(input: CompareReportInput): ReportDocument {
   const measures = input.measures.map((m) => ({ ...m, verdictWord: normaliseVerdict(m.verdict) }));
   const noun = (m: CompareMeasure) => measureInfo(m.name).label.toLowerCase();
   const detectable = measures
-    .filter((m) => m.verdictWord !== 'no difference')
+    .filter((m) => m.verdictWord === 'better' || m.verdictWord === 'worse')
     .sort((a, b) => strength(b.difference) - strength(a.difference));
   const better = detectable.filter((m) => m.verdictWord === 'better');
   const worse = detectable.filter((m) => m.verdictWord === 'worse');
@@ -91,6 +94,13 @@ export function compareReport(input: CompareReportInput): ReportDocument {
         }),
       ),
     );
+  const equivalent = measures.filter((m) => m.verdictWord === 'equivalent').map(noun);
+  if (equivalent.length > 0)
+    summary.push(
+      sentence(
+        `${listPhrases(equivalent.slice(0, 4))}${equivalent.length > 4 ? ` and ${equivalent.length - 4} more` : ''} change by less than the practical margin (equivalent)`,
+      ),
+    );
   const undetected = measures.filter((m) => m.verdictWord === 'no difference').map(noun);
   if (undetected.length > 0)
     summary.push(
@@ -100,7 +110,7 @@ export function compareReport(input: CompareReportInput): ReportDocument {
   const sections: ReportSection[] = [
     {
       heading: 'Measure by measure',
-      intro: `Difference = ${variantName} − ${input.baseName}, paired over replications; whiskers are 95 % confidence intervals. A verdict is given only when the interval excludes zero.`,
+      intro: `Difference = ${variantName} − ${input.baseName}, paired over replications; whiskers are 95 % confidence intervals. Better or worse only when the whole interval lies beyond the measure's practical margin; equivalent when it lies within ± margin.`,
       blocks: [
         differenceChart(
           measures.map((m) => ({
@@ -129,13 +139,53 @@ export function compareReport(input: CompareReportInput): ReportDocument {
               formatEstimate(m.base, unit, input.currency),
               formatEstimate(m.variant, unit, input.currency),
               formatDifferenceEstimate(m.difference, unit, input.currency),
-              { text: m.verdictWord, strong: m.verdictWord !== 'no difference' },
+              {
+                text: m.verdictWord,
+                strong: m.verdictWord === 'better' || m.verdictWord === 'worse',
+              },
             ];
           }),
         },
       ],
     },
   ];
+  if (input.byReason && input.byReason.length > 0) {
+    const rows = [];
+    for (const reason of input.byReason)
+      for (const m of reason.measures) {
+        if (!REASON_MEASURES.has(m.name.replace(/^byReason\./, ''))) continue;
+        const unit = measureInfo(m.name).unit;
+        const word = normaliseVerdict(m.verdict);
+        rows.push([
+          reason.reason,
+          measureInfo(m.name).label,
+          formatEstimate(m.base, unit, input.currency),
+          formatEstimate(m.variant, unit, input.currency),
+          formatDifferenceEstimate(m.difference, unit, input.currency),
+          { text: word, strong: word === 'better' || word === 'worse' },
+        ]);
+      }
+    if (rows.length > 0)
+      sections.push({
+        heading: 'Effects by reason',
+        intro: `Paired differences for each reason's callers (${variantName} − ${input.baseName}); same verdict rule as above.`,
+        blocks: [
+          {
+            kind: 'table',
+            caption: 'By reason, mean [95 % CI]',
+            columns: [
+              { label: 'Reason' },
+              { label: 'Measure' },
+              { label: input.baseName, numeric: true },
+              { label: variantName, numeric: true },
+              { label: 'Difference [95 % CI]', numeric: true },
+              { label: 'Verdict' },
+            ],
+            rows,
+          },
+        ],
+      });
+  }
   if (input.byInterval) {
     const { base, variant } = input.byInterval;
     const slTarget = input.targets?.serviceLevel ?? 0.8;

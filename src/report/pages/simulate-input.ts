@@ -65,7 +65,7 @@ export interface SimulateReportInput {
   byReason?: Readonly<Record<string, Readonly<Record<string, Estimate>>>>;
   /** Per-need measures as `simulate --json` names them: `needs`, `resolved`, `unresolved`, `openAtEnd`, `resolvedRate`, `firstContactResolution`, `attemptsPerNeed`, `totalWaitSeconds`, `transfersPerNeed`. */
   needs?: Readonly<Record<string, Estimate>>;
-  /** Cost items (`operator`, `lostCalls`, `transfers`, `repeatAttempts`, `total`…) and `currency`. */
+  /** Cost items (`operatorHours`, `operatorCost`, `lostNeeds`, `lostNeedCost`, `total`…) and `currency`. */
   cost?: Readonly<Record<string, Estimate | string>>;
   /** Distribution of waits of answered calls, seconds (means over replications). */
   waitHistogram?: readonly HistogramBin[];
@@ -81,8 +81,14 @@ export interface CompareMeasure {
   base: Estimate;
   variant: Estimate;
   difference: Estimate;
-  /** `better`, `worse` or `no difference` (any spelling starting so). */
+  /** `better`, `worse`, `equivalent` or `no difference` (any spelling starting so). */
   verdict: string;
+}
+
+/** Paired differences of one reason, as `compare --json`'s `byReason`. */
+export interface CompareReasonMeasures {
+  reason: string;
+  measures: readonly CompareMeasure[];
 }
 
 /** Everything {@link compareReport} can show. */
@@ -94,6 +100,8 @@ export interface CompareReportInput {
   /** What the variant changes, in a manager's words: "Adds option 4 (building works) to the menu". */
   change?: string;
   measures: readonly CompareMeasure[];
+  /** Paired differences per reason. */
+  byReason?: readonly CompareReasonMeasures[];
   /** Interval rows of both scenarios, for the overlaid charts. */
   byInterval?: { base: readonly SimulateIntervalRow[]; variant: readonly SimulateIntervalRow[] };
   targets?: ReportTargets;

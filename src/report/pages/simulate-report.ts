@@ -20,6 +20,7 @@ import {
   formatSeconds,
   formatValue,
 } from '../format.js';
+import { hardestIntervalIndex } from '../../measures/hardest-interval.js';
 import { measureInfo } from '../measures.js';
 import { describeEstimate, sentence } from '../sentences.js';
 import { formatWallClock } from '../../calendar/format-wall-clock.js';
@@ -40,14 +41,12 @@ const interval = (
     };
   });
 
-/** The busiest-relative worst service-level interval among intervals with real traffic. */
+/** The hardest interval by the one rule the text and JSON use ({@link hardestIntervalIndex}). */
 function worstInterval(rows: readonly SimulateIntervalRow[]): SimulateIntervalRow | undefined {
-  const busiest = Math.max(0, ...rows.map((r) => r.offered.mean));
-  let worst: SimulateIntervalRow | undefined;
-  for (const r of rows)
-    if (r.serviceLevel && r.offered.mean >= busiest * 0.2)
-      if (!worst || r.serviceLevel.mean < worst.serviceLevel!.mean) worst = r;
-  return worst;
+  const k = hardestIntervalIndex(
+    rows.map((r) => ({ offered: r.offered.mean, serviceLevel: r.serviceLevel?.mean ?? null })),
+  );
+  return k < 0 ? undefined : rows[k];
 }
 
 /** Build the simulate report document from `simulate --json`-shaped input. */
@@ -253,7 +252,7 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
       blocks: [
         {
           kind: 'table',
-          caption: `Cost over the horizon (${currency}), mean and 95 % CI`,
+          caption: `Cost over the horizon (money in ${currency}; hours, calls and needs as counted), mean and 95 % CI`,
           columns: [
             { label: 'Item' },
             { label: 'Mean', numeric: true },
@@ -264,8 +263,11 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
               text: name === 'total' ? 'Total' : measureInfo(name).label,
               strong: name === 'total',
             },
-            { text: formatValue(e.mean, 'currency', currency), strong: name === 'total' },
-            `${formatValue(e.ci95[0], 'currency', currency)} – ${formatValue(e.ci95[1], 'currency', currency)}`,
+            {
+              text: formatValue(e.mean, measureInfo(name).unit, currency),
+              strong: name === 'total',
+            },
+            `${formatValue(e.ci95[0], measureInfo(name).unit, currency)} – ${formatValue(e.ci95[1], measureInfo(name).unit, currency)}`,
           ]),
         },
       ],

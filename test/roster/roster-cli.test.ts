@@ -86,6 +86,31 @@ describe('switchboard roster', () => {
     expect(err).not.toMatch(/\n\s+at /); // no stack trace
   }, 60_000);
 
+  it('names the intervals where the templates’ max leaves too few operators, exit 2', async () => {
+    const document = mmcmDocument({
+      ...base,
+      templates: [
+        {
+          name: 'block',
+          starts: Array.from(
+            { length: 20 },
+            (_, i) => `${String(8 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`,
+          ),
+          length: '30m',
+          max: 2,
+        },
+      ],
+    });
+    const { dir } = scenarioFile(document);
+    const { code, err } = await roster(dir, 'scenario.yaml', ...quick);
+    expect(code).toBe(2);
+    expect(err).toContain(
+      'shifts.main: expected templates whose max allows the operators the targets need',
+    );
+    expect(err).toMatch(/too few operators in monday \d\d:\d\d-\d\d:\d\d/);
+    expect(err).toContain('targets: expected targets a roster within the templates can reach');
+  }, 60_000);
+
   it('refuses a budget below the least cover, naming the hours it needs', async () => {
     const { dir } = scenarioFile(mmcmDocument(base));
     const { code, err } = await roster(dir, 'scenario.yaml', ...quick, '--budget', '10');

@@ -1,3 +1,5 @@
+import { isTimeZone } from '../calendar/time-zone.js';
+import { mondayFirst } from '../calendar/weekdays.js';
 import { InputError } from '../errors.js';
 import { Deterministic } from '../random/distributions.js';
 import { resolve } from 'node:path';
@@ -22,15 +24,6 @@ export interface ParseScenarioOptions {
   file?: string;
   /** The directory a relative `arrivals.forecast` path is read from (default: the current one). */
   baseDir?: string;
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function parseRange(text: string, path: string, problems: ProblemList): DayRange {
@@ -58,7 +51,7 @@ function perWeekday<T>(
 
 function weekdayOf(date: string): number {
   const d = new Date(`${date}T12:00:00Z`);
-  return (d.getUTCDay() + 6) % 7;
+  return mondayFirst(d.getUTCDay());
 }
 
 /**
@@ -188,12 +181,8 @@ function compileScenario(
         shares[start / (intervalMinutes * 60)] = share;
         total += share;
       }
-      if (Math.abs(total - 1) > 0.01)
-        p.add(
-          path,
-          'interval shares summing to 1 (±0.01)',
-          `shares summing to ${total.toFixed(4)}`,
-        );
+      // Counts (calls seen per interval) or shares: either way the tool normalises them.
+      if (!(total > 0)) p.add(path, 'interval weights (counts or shares) with a positive total', v);
       else for (let i = 0; i < intervals; i++) shares[i] = shares[i]! / total;
       return shares;
     },

@@ -10,7 +10,7 @@ import { loadScenario } from '../../scenario/load-scenario.js';
 import type { Scenario } from '../../scenario/scenario-types.js';
 import { parseDurationSeconds } from '../../units/duration.js';
 import { writeDirectoryAtomically } from '../../switchboard/write-results.js';
-import type { SwitchboardCommand } from '../command.js';
+import type { CommandModule } from '../command.js';
 import { formatRoster } from '../format-roster.js';
 import { createProgressBar } from '../progress-bar.js';
 import { positiveInteger, readRunFlags } from '../run-flags.js';
@@ -44,10 +44,7 @@ export function rosterTargets(args: Record<string, unknown>, scenario: Scenario)
 }
 
 /** `switchboard roster scenario.yaml`: shifts that meet the targets on the whole switchboard. */
-export const rosterCommand: SwitchboardCommand = {
-  command: 'roster <scenario>',
-  describe:
-    'Roster shifts from the scenario’s templates: Erlang plan, MILP cover, checked and adjusted by simulation',
+export const rosterCommand: CommandModule = {
   builder: (y) =>
     y
       .positional('scenario', {

@@ -199,8 +199,11 @@ function startWorkers<I>(
   if (count <= 0) return [];
   const workerUrl = compiledModuleUrl('./replication-worker.js', import.meta.url);
   // Workers inherit the parent's Node flags, but `--input-type` (from `node -e`) stops them
-  // loading a module file.
-  const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
+  // loading a module file, and `--expose-gc` (benchmarks/run.js) is a per-process flag workers
+  // refuse.
+  const execArgv = process.execArgv.filter(
+    (flag) => !flag.startsWith('--input-type') && flag !== '--expose-gc',
+  );
   const { task } = options;
   // The task, its inputs and the items cross to each worker once, at its start.
   const workerData = {

@@ -36,6 +36,12 @@ export const commands: SwitchboardCommand[] = [
     load: async () => (await import('./compare.js')).compareCommand,
   },
   {
+    command: 'roster <scenario>',
+    describe:
+      'Roster shifts from the scenario’s templates: Erlang plan, MILP cover, checked and adjusted by simulation',
+    load: async () => (await import('./roster.js')).rosterCommand,
+  },
+  {
     command: 'sweep <scenario>',
     describe:
       'Every combination of scenario values (--vary PATH=V1,V2) against the base on common random numbers, ranked, Holm-corrected',

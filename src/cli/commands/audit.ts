@@ -7,6 +7,7 @@ import { AuditOutput } from '../../audit/audit-output.js';
 import { parseColumnMap } from '../../audit/column-map.js';
 import { type AuditFormat, auditFormats } from '../../audit/records.js';
 import { isTimeZone } from '../../calendar/time-zone.js';
+import { checkCalibration, formatCalibrationCheck } from '../../calibration/check-calibration.js';
 import { refineRoster } from '../../calibration/refine-roster.js';
 import { rosterRefinementSummary } from '../../calibration/refinement-summary.js';
 import { didYouMean, inputError } from '../../errors.js';
@@ -142,6 +143,16 @@ export const auditCommand: CommandModule = {
         default: 1,
         describe: 'Worker threads of --refine-roster (results do not depend on it)',
       })
+      .option('check-days', {
+        type: 'number',
+        describe:
+          'With --out: simulate the written scenario this many days and set volume and abandonment by route against the records',
+      })
+      .option('check-replications', {
+        type: 'number',
+        default: 4,
+        describe: 'Replications of --check-days',
+      })
       .option('report', REPORT_OPTION),
   run: async (args, io) => {
     const at = (p: unknown) => resolve(io.cwd, String(p));
@@ -213,6 +224,18 @@ export const auditCommand: CommandModule = {
     }
     const intervalMinutes = parseIntervalMinutes(String(args.interval));
     const refine = args['refine-roster'] === true ? refineFlags(args, intervalMinutes) : undefined;
+    let check: { days: number; replications: number } | undefined;
+    if (args['check-days'] !== undefined) {
+      if (args.out === undefined)
+        throw inputError('--check-days', 'to go with --out DIR', 'no --out', {
+          hint: 'the check is written into DIR/calibration.json',
+          raw: true,
+        });
+      check = {
+        days: positiveInteger(args['check-days'], '--check-days', 3660),
+        replications: positiveInteger(args['check-replications'], '--check-replications', 1000),
+      };
+    }
     const options = {
       ...defaultAuditOptions,
       format,
@@ -250,6 +273,17 @@ export const auditCommand: CommandModule = {
         const refined = await refineRoster(result.calibration, refine);
         result = { ...result, calibration: refined.calibration };
         io.stderr(`${rosterRefinementSummary(refined.refinement)}\n`);
+      }
+      if (check) {
+        const seed = args.seed as number;
+        if (!Number.isFinite(seed)) throw inputError('--seed', 'a number', args.seed);
+        const outcome = await checkCalibration(result.report, result.calibration, {
+          ...check,
+          seed,
+          threads: positiveInteger(args.threads, '--threads', 256),
+        });
+        result = { ...result, calibration: { ...result.calibration, check: outcome } };
+        io.stderr(formatCalibrationCheck(outcome));
       }
     } catch (error) {
       output?.abort();

@@ -283,12 +283,24 @@ export class CalibrationTracker {
       const flat = Array.from({ length: 7 }, () => new Float64Array(slots));
       return { profiles: flat, settings: { decay: 1, pool: 0, passes: 0 } };
     }
-    const first = Math.min(...days);
-    const count = Math.max(...days) - first + 1;
+    // Days are laid out from the data, not the calendar: a gap of more than two weeks between
+    // observed days shrinks to one or two weeks (same weekday), so one stray far-off record
+    // costs a day, not an array spanning the years between.
+    days.sort((a, b) => a - b);
+    const first = days[0]!;
+    const index = new Map<number, number>();
+    let at = 0;
+    days.forEach((day, i) => {
+      const gap = i === 0 ? 0 : day - days[i - 1]!;
+      at += gap > 14 ? 7 + (gap % 7) : gap;
+      index.set(day, at);
+    });
+    const count = at + 1;
     const total = new Float64Array(count * slots).fill(Number.NaN);
-    for (const day of days) total.fill(0, (day - first) * slots, (day - first + 1) * slots);
+    for (const i of index.values()) total.fill(0, i * slots, (i + 1) * slots);
     for (const [bucket, row] of this.history) {
-      const cell = Math.floor(bucket / step) - first * slots;
+      const day = Math.floor(bucket / 86_400);
+      const cell = index.get(day)! * slots + Math.floor((bucket - day * 86_400) / step);
       for (const n of row.values()) total[cell]! += n;
     }
     return tunedProfiles(total, first, count, slots, [1]);

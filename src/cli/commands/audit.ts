@@ -18,7 +18,7 @@ import { writeReport } from '../../report/write-report.js';
 import { formatAuditSummary } from '../format-audit-summary.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../../units/duration.js';
 import type { CommandModule } from '../command.js';
-import { positiveInteger } from '../run-flags.js';
+import { positiveInteger, readSeed } from '../run-flags.js';
 
 /** True when `path` is an existing regular file. */
 function isReadableFile(path: string): boolean {
@@ -42,8 +42,7 @@ function refineFlags(args: Record<string, unknown>, intervalMinutes: number) {
       'with --refine-roster, minutes that divide an hour',
       args.interval,
     );
-  const seed = args.seed as number;
-  if (!Number.isFinite(seed)) throw inputError('--seed', 'a number', args.seed);
+  const seed = readSeed(args.seed);
   return {
     replications: positiveInteger(args['refine-replications'], '--refine-replications', 1000),
     threads: positiveInteger(args.threads, '--threads', 256),
@@ -77,6 +76,11 @@ export const auditCommand: CommandModule = {
       .option('out', {
         type: 'string',
         describe: 'Write calls.csv, report.json, history.csv, scenario.yaml here',
+      })
+      .option('force', {
+        type: 'boolean',
+        default: false,
+        describe: 'With --out: write into a directory that holds files (same names replaced)',
       })
       .option('tz', {
         type: 'string',
@@ -137,7 +141,7 @@ export const auditCommand: CommandModule = {
         default: 4,
         describe: 'Replications per round of --refine-roster',
       })
-      .option('seed', { type: 'number', default: 1, describe: 'Seed of --refine-roster' })
+      .option('seed', { type: 'string', default: '1', describe: 'Seed of --refine-roster' })
       .option('threads', {
         type: 'number',
         default: 1,
@@ -264,7 +268,10 @@ export const auditCommand: CommandModule = {
         : new AuditOutput(
             at(args.out),
             files.map((f) => f.name),
+            { force: args.force === true, shown: String(args.out) },
           );
+    for (const name of output?.staleRemoved ?? [])
+      io.stderr(`removed ${name}, the partial output of an earlier run that was killed\n`);
     let result: Awaited<ReturnType<typeof auditFiles>>;
     try {
       result = await auditFiles(files, { ...options, onCall: output?.addCall });

@@ -10,7 +10,7 @@ export { ExitCode, main, type MainOptions } from './cli/main.js';
 export { bufferIo, type CliIo, processIo } from './cli/io.js';
 
 // Errors: bad input names the path, what was expected and what was received.
-export { formatProblem, InputError, type InputProblem, RunError } from './errors.js';
+export { InputError, type InputProblem, RunError } from './errors.js';
 export { parseDurationSeconds, parseIntervalMinutes } from './units/duration.js';
 
 // Calendar: time zones, offsets, simulated time on the wall clock.
@@ -95,7 +95,7 @@ export {
 export { SwitchboardModel } from './switchboard/switchboard-model.js';
 export type { SwitchboardModelOptions } from './switchboard/switchboard-state.js';
 export type { SwitchboardObserver, SwitchboardView } from './switchboard/switchboard-observer.js';
-export type { ReplicationResult, Tallies } from './switchboard/tallies.js';
+export type { ReplicationResult } from './switchboard/tallies.js';
 export { resultFiles } from './switchboard/write-results.js';
 
 // Forecasting calls by day, interval and reason.
@@ -121,6 +121,10 @@ export { fitPatience } from './audit/patience-fit.js';
 export { syntheticQueueLog } from './audit/synthetic-queue-log.js';
 export { refineRoster } from './calibration/refine-roster.js';
 
+// Rosters: shifts from templates, searched by simulation.
+export { buildRoster, type RosterResult } from './roster/build-roster.js';
+export { simulateRoster } from './roster/simulate-roster.js';
+
 // Reports: one self-contained HTML file per command.
 export { reportCharts, type ReportDocument } from './report/document.js';
 export { auditReportInput } from './report/from-audit.js';
@@ -131,4 +135,5 @@ export { compareReport } from './report/pages/compare-report.js';
 export { forecastReport } from './report/pages/forecast-report.js';
 export { simulateReport } from './report/pages/simulate-report.js';
 export { renderReportHtml } from './report/render-html.js';
+export { rosterReport } from './report/pages/roster-report.js';
 export { writeReport } from './report/write-report.js';

@@ -35,4 +35,22 @@ export const commands: SwitchboardCommand[] = [
     describe: 'Compare a base scenario with variants: paired differences and a verdict per measure',
     load: async () => (await import('./compare.js')).compareCommand,
   },
+  {
+    command: 'roster <scenario>',
+    describe:
+      'Roster shifts from the scenario’s templates: Erlang plan, MILP cover, checked and adjusted by simulation',
+    load: async () => (await import('./roster.js')).rosterCommand,
+  },
+  {
+    command: 'sweep <scenario>',
+    describe:
+      'Every combination of scenario values (--vary PATH=V1,V2) against the base on common random numbers, ranked, Holm-corrected',
+    load: async () => (await import('./sweep.js')).sweepCommand,
+  },
+  {
+    command: 'worker',
+    describe:
+      'Take replication jobs from a Redis server (for simulate, compare, sweep, staff --simulate --redis)',
+    load: async () => (await import('./worker.js')).workerCommand,
+  },
 ];

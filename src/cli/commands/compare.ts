@@ -129,6 +129,14 @@ export const compareCommand: SwitchboardCommand = {
             reason: r.reason,
             measures: compareReportMeasures(r.measures),
           })),
+          ...(first.byGroup
+            ? {
+                byGroup: first.byGroup.map((g) => ({
+                  group: g.group,
+                  measures: compareReportMeasures(g.measures),
+                })),
+              }
+            : {}),
         }),
       );
       const more =

@@ -20,7 +20,8 @@ import {
 } from '../stats/confidence-interval.js';
 import {
   type EstimateRow,
-  runScenarioReplications,
+  runScenariosReplications,
+  scenarioRunOptions,
   type SimulateScenarioOptions,
   summarize,
 } from './simulate-scenario.js';
@@ -282,26 +283,24 @@ export async function compareScenarios(
   variants: readonly Scenario[],
   options: CompareScenariosOptions = {},
 ): Promise<ComparisonReport> {
-  const full = {
-    days: options.days ?? 7,
-    replications: options.replications ?? 10,
-    seed: options.seed ?? 1,
-    threads: options.threads ?? 1,
-  };
+  const full = scenarioRunOptions(options);
   const margins = new Map([...base.margins, ...(options.margins ?? new Map())]);
   const compareOptions: CompareResultsOptions = { currency: base.costs.currency, margins };
-  const baseResults = await runScenarioReplications(base, full);
+  const [baseResults, ...variantResults] = await runScenariosReplications(
+    [base, ...variants],
+    full,
+  );
   const reasonNames = (s: Scenario) => s.reasons.map((r) => r.name);
   const comparisons: Comparison[] = [];
-  for (const variant of variants) {
-    const results = await runScenarioReplications(variant, full);
+  for (const [i, variant] of variants.entries()) {
+    const results = variantResults[i]!;
     comparisons.push({
       variant: variant.name,
       file: variant.file ?? null,
-      measures: compareResults(baseResults, results, compareOptions),
+      measures: compareResults(baseResults!, results, compareOptions),
       byReason: compareReasons(
         reasonNames(base),
-        baseResults,
+        baseResults!,
         reasonNames(variant),
         results,
         compareOptions,
@@ -327,7 +326,7 @@ export async function compareScenarios(
     method: `paired differences (variant − base) over replications run with the same seeds; Student-t 95 % CI; ${INTERVAL_METHOD}`,
     verdicts: VERDICT_RULE,
     comparisons,
-    byWeekdayInterval: summarize(base, baseResults, full).byWeekdayInterval,
+    byWeekdayInterval: summarize(base, baseResults!, full).byWeekdayInterval,
   };
   if (comparisons.length === 1) report.measures = comparisons[0]!.measures;
   return report;

@@ -310,7 +310,7 @@ export async function compareScenarios(
     if (base.callerGroups.length > 0)
       comparisons[comparisons.length - 1]!.byGroup = compareGroups(
         base.callerGroups.map((g) => g.name),
-        baseResults,
+        baseResults!,
         variant.callerGroups.map((g) => g.name),
         results,
         compareOptions,

@@ -92,6 +92,7 @@ export {
   type SimulationSummary,
   simulateScenario,
 } from './switchboard/simulate-scenario.js';
+export { runSweep } from './switchboard/sweep.js';
 export { SwitchboardModel } from './switchboard/switchboard-model.js';
 export type { SwitchboardModelOptions } from './switchboard/switchboard-state.js';
 export type { SwitchboardObserver, SwitchboardView } from './switchboard/switchboard-observer.js';

@@ -49,7 +49,7 @@ describe('switchboard audit (end to end through main)', () => {
   it('--out writes every file whole, and --pseudonymise hides caller numbers', async () => {
     const out = join(dir, 'out');
     const keyFile = join(dir, 'key');
-    writeFileSync(keyFile, 'a secret key\n');
+    writeFileSync(keyFile, 'a secret key of at least 16 bytes\n');
     const io = bufferIo();
     expect(
       await main(

@@ -64,12 +64,7 @@ export { WaitHistogram } from './stats/wait-histogram.js';
 
 // Replications, in this thread or on worker threads.
 export type { ReplicationTask } from './replications/load-replication-task.js';
-export {
-  type RemoteReplications,
-  runReplicationBatch,
-  runReplications,
-  type RunReplicationsOptions,
-} from './replications/run-replications.js';
+export { runReplications, type RunReplicationsOptions } from './replications/run-replications.js';
 
 // Generic queues on the engine (`staff --simulate`).
 export type { QueueModel, QueueReplication } from './queueing/queue-model.js';
@@ -94,11 +89,10 @@ export { writeQueueLog } from './switchboard/queue-log.js';
 export { runReplication } from './switchboard/run-replication.js';
 export {
   runScenarioReplications,
-  runScenariosReplications,
   type SimulationSummary,
   simulateScenario,
 } from './switchboard/simulate-scenario.js';
-export { readSweepAxis, runSweep, type SweepReport, sweepVariants } from './switchboard/sweep.js';
+export { runSweep } from './switchboard/sweep.js';
 export { SwitchboardModel } from './switchboard/switchboard-model.js';
 export type { SwitchboardModelOptions } from './switchboard/switchboard-state.js';
 export type { SwitchboardObserver, SwitchboardView } from './switchboard/switchboard-observer.js';

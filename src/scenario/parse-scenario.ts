@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { mergePatch } from './merge-patch.js';
 import { type ForecastArrivals, readForecastArrivals } from './read-forecast-arrivals.js';
 import { parseRoutingSections } from './parse-routing.js';
+import { parseCallerGroups } from './parse-caller-groups.js';
 import { parseShifts } from './parse-shifts.js';
 import { parseTargets } from './parse-targets.js';
 import { ProblemList } from './problem-list.js';
@@ -311,6 +312,7 @@ function compileScenario(
     p,
   );
   const shortAbandonSeconds = p.duration(measures.shortAbandonTime, 'measures.shortAbandonTime', 5);
+  const callerGroups = parseCallerGroups(doc.callerGroups, p);
 
   return {
     document,
@@ -339,6 +341,7 @@ function compileScenario(
     margins,
     targets,
     shifts,
+    callerGroups,
     serviceLevelSeconds,
     shortAbandonSeconds,
   };

@@ -51,6 +51,8 @@ export interface SimulationSummary {
   hardestInterval: { weekday: string; interval: string; rule: string } | null;
   byQueue: EstimateRow[];
   byReason: EstimateRow[];
+  /** By caller group (`group` label), when the scenario has `callerGroups:`; else empty. */
+  byGroup: EstimateRow[];
   needs: Record<string, MeasureEstimate>;
   cost: Record<string, MeasureEstimate>;
   /**
@@ -151,6 +153,11 @@ export function summarize(
       (r) => r.byReason,
       'reason',
       scenario.reasons.map((r) => r.name),
+    ),
+    byGroup: table(
+      (r) => r.byGroup,
+      'group',
+      scenario.callerGroups.map((g) => g.name),
     ),
     needs: combine(results.map((r) => r.needs)),
     cost: combine(results.map((r) => r.cost)),

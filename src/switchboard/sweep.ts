@@ -203,6 +203,8 @@ export interface SweepOptions extends SimulateScenarioOptions {
   measures?: readonly string[];
   /** The measure ranked on (default the first of `measures`). */
   rankBy?: string;
+  /** The variants, when {@link sweepVariants} made them already (the CLI checks them first). */
+  variants?: readonly SweepVariant[];
 }
 
 /** Check measure names for `flag` against those compare knows. */
@@ -230,7 +232,8 @@ function pairedPValue(differences: readonly number[]): number | null {
 }
 
 /**
- * Run the base and every variant on the same seeds (common random numbers) in one batch — on
+ * Sweep a scenario: every combination of the axes' values ({@link sweepVariants}) and the base
+ * run on the same seeds (common random numbers) in one batch — on
  * this machine's threads, or on workers with `remote` — then compare each variant with the base
  * on the chosen measures: paired differences with Student-t 95 % intervals, and a two-sided
  * paired t-test per variant and measure whose p-values are adjusted together by Holm's method,
@@ -241,9 +244,9 @@ function pairedPValue(differences: readonly number[]): number | null {
 export async function runSweep(
   base: Scenario,
   axes: readonly SweepAxis[],
-  variants: readonly SweepVariant[],
   options: SweepOptions = {},
 ): Promise<SweepReport> {
+  const variants = options.variants ?? sweepVariants(base, axes);
   const full = scenarioRunOptions(options);
   const names = options.measures ?? [...DEFAULT_SWEEP_MEASURES];
   const rankBy = options.rankBy ?? names[0]!;

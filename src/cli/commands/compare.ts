@@ -140,6 +140,14 @@ export const compareCommand: CommandModule = {
             reason: r.reason,
             measures: compareReportMeasures(r.measures),
           })),
+          ...(first.byGroup
+            ? {
+                byGroup: first.byGroup.map((g) => ({
+                  group: g.group,
+                  measures: compareReportMeasures(g.measures),
+                })),
+              }
+            : {}),
         }),
       );
       const more =

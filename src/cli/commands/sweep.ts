@@ -99,7 +99,8 @@ export const sweepCommand: CommandModule = {
     if (notice) io.stderr(`${notice}\n`);
     const report = await withRemote(args, io, (remote) =>
       withProgress(io, (onProgress) =>
-        runSweep(base, axes, variants, {
+        runSweep(base, axes, {
+          variants,
           days,
           replications,
           seed,

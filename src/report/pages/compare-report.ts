@@ -17,10 +17,11 @@ import {
 } from '../format.js';
 import { measureInfo } from '../measures.js';
 import { describeChange, listPhrases, sentence } from '../sentences.js';
+import { intervalPoints } from './page-parts.js';
 import type { CompareMeasure, CompareReportInput, SimulateIntervalRow } from './simulate-input.js';
 
-/** The measures the reason table shows (all are in `compare --json`). */
-const REASON_MEASURES = new Set(['resolvedRate', 'asaSeconds', 'abandoned', 'lostNeeds']);
+/** The measures the reason and group tables show (all are in `compare --json`). */
+const ROW_MEASURES = new Set(['resolvedRate', 'asaSeconds', 'abandoned', 'lostNeeds']);
 
 /** How many half-widths of its interval a difference is away from zero (its strength). */
 function strength(difference: Estimate): number {
@@ -34,15 +35,7 @@ const series = (
   pick: (r: SimulateIntervalRow) => Estimate | undefined,
 ) => ({
   name,
-  points: rows.map((r) => {
-    const e = pick(r);
-    return {
-      time: r.intervalStart,
-      value: e?.mean ?? null,
-      low: e?.ci95[0] ?? null,
-      high: e?.ci95[1] ?? null,
-    };
-  }),
+  points: intervalPoints(rows, pick),
 });
 
 /**
@@ -149,15 +142,19 @@ export function compareReport(input: CompareReportInput): ReportDocument {
       ],
     },
   ];
-  if (input.byReason && input.byReason.length > 0) {
+  const effects = (
+    heading: string,
+    label: string,
+    groups: readonly { name: string; measures: readonly CompareMeasure[] }[],
+  ) => {
     const rows = [];
-    for (const reason of input.byReason)
-      for (const m of reason.measures) {
-        if (!REASON_MEASURES.has(m.name.replace(/^byReason\./, ''))) continue;
+    for (const group of groups)
+      for (const m of group.measures) {
+        if (!ROW_MEASURES.has(m.name.replace(/^by(Reason|Group)\./, ''))) continue;
         const unit = measureInfo(m.name).unit;
         const word = normaliseVerdict(m.verdict);
         rows.push([
-          reason.reason,
+          group.name,
           measureInfo(m.name).label,
           formatEstimate(m.base, unit, input.currency),
           formatEstimate(m.variant, unit, input.currency),
@@ -167,14 +164,14 @@ export function compareReport(input: CompareReportInput): ReportDocument {
       }
     if (rows.length > 0)
       sections.push({
-        heading: 'Effects by reason',
-        intro: `Paired differences for each reason's callers (${variantName} − ${input.baseName}); same verdict rule as above.`,
+        heading,
+        intro: `Paired differences for each ${label.toLowerCase()}'s callers (${variantName} − ${input.baseName}); same verdict rule as above.`,
         blocks: [
           {
             kind: 'table',
-            caption: 'By reason, mean [95 % CI]',
+            caption: `By ${label.toLowerCase()}, mean [95 % CI]`,
             columns: [
-              { label: 'Reason' },
+              { label },
               { label: 'Measure' },
               { label: input.baseName, numeric: true },
               { label: variantName, numeric: true },
@@ -185,7 +182,19 @@ export function compareReport(input: CompareReportInput): ReportDocument {
           },
         ],
       });
-  }
+  };
+  if (input.byReason)
+    effects(
+      'Effects by reason',
+      'Reason',
+      input.byReason.map((r) => ({ name: r.reason, measures: r.measures })),
+    );
+  if (input.byGroup)
+    effects(
+      'Effects by caller group',
+      'Group',
+      input.byGroup.map((g) => ({ name: g.group, measures: g.measures })),
+    );
   if (input.byInterval) {
     const { base, variant } = input.byInterval;
     const slTarget = input.targets?.serviceLevel ?? 0.8;

@@ -151,6 +151,7 @@ export async function auditFiles(
     stats,
     readers.map((r) => r.account),
     builder.counts,
+    options.map,
   );
   if (pseudo)
     // Rejected lines are quoted in the report: their digit runs (numbers) are pseudonymised too.

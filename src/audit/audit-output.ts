@@ -72,7 +72,7 @@ export class AuditOutput {
       call.path.join('>'),
       iso(call.time),
       iso(call.endTime),
-      call.path.length === 0 ? 'notQueued' : call.outcome,
+      call.path.length === 0 ? 'notQueued' : call.openAtEnd ? 'openAtEnd' : call.outcome,
       call.waitSeconds,
       call.totalWaitSeconds,
       call.talkSeconds,

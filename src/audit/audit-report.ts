@@ -1,6 +1,7 @@
 import type { OccupancyReport } from './agent-sessions.js';
 import type { AuditStats, CallsReport, GroupCounters, PatienceReport } from './audit-stats.js';
 import type { CallersReport } from './caller-tracker.js';
+import type { ColumnMap } from './column-map.js';
 import type { NpsReport } from './nps.js';
 import type { FileAccount } from './records.js';
 
@@ -35,7 +36,10 @@ export interface QueueRow {
   shortAbandoned: number;
   serviceLevel: number | null;
   asaSeconds: number | null;
+  /** abandoned / offered: the headline's `abandonRate.all`, per queue. */
   abandonRate: number | null;
+  /** (abandoned − short) / (offered − short): the headline's `abandonRate.excludingShort`. */
+  abandonRateExcludingShort: number | null;
   meanTalkSeconds: number | null;
   transferred: number;
   /** Kaplan–Meier median patience of this queue's callers (null when the curve stays above ½). */
@@ -73,12 +77,13 @@ function rates(g: GroupCounters) {
   return {
     serviceLevel: ratio(g.answeredWithin, g.answered + g.abandoned - g.shortAbandoned),
     asaSeconds: ratio(g.waitAnsweredSeconds, g.answered),
-    abandonRate: ratio(g.abandoned - g.shortAbandoned, g.offered - g.shortAbandoned),
+    abandonRate: ratio(g.abandoned, g.offered),
+    abandonRateExcludingShort: ratio(g.abandoned - g.shortAbandoned, g.offered - g.shortAbandoned),
   };
 }
 
 /** The definitions printed with every report, so nobody has to guess a denominator. */
-export function definitions(stats: AuditStats): Record<string, string> {
+export function definitions(stats: AuditStats, map?: ColumnMap): Record<string, string> {
   const {
     serviceLevelSeconds: t,
     shortAbandonSeconds: s,
@@ -87,15 +92,14 @@ export function definitions(stats: AuditStats): Record<string, string> {
   } = stats.options;
   return {
     offered:
-      'Queue calls: distinct call ids with an ENTERQUEUE (or JOINEMPTY/FULL), or mapped rows that reached a queue. Repeated identical events are counted once.',
+      'Queue calls: distinct call ids with an ENTERQUEUE (or JOINEMPTY/FULL), or mapped rows that reached a queue (or were answered). Repeated identical events are counted once. Calls still waiting when the records end are counted apart (openAtEnd), not offered.',
     answered: 'Calls connected to an agent in any queue (CONNECT, COMPLETE*, TRANSFER events).',
     abandoned: 'Calls whose caller hung up while waiting (ABANDON) and never answered.',
     shortAbandoned: `Abandoned after waiting less than ${s} s (--short-abandon).`,
     serviceLevel: `Answered within ${t} s (--service-level). ofAnswered = within / answered; ofAnsweredAndAbandoned = within / (answered + abandoned − short abandons). byHour/byQueue use the second.`,
-    asaSeconds:
-      'Average speed of answer: mean wait of answered calls, from first queue entry to CONNECT.',
+    asaSeconds: `Average speed of answer: mean wait of answered calls. ${waitDefinition(map)}`,
     abandonRate:
-      'all = abandoned / offered; excludingShort = (abandoned − short) / (offered − short).',
+      'all = abandoned / offered; excludingShort = (abandoned − short) / (offered − short). byQueue: abandonRate as all, abandonRateExcludingShort as excludingShort.',
     patience:
       'Kaplan–Meier estimate of the time callers are willing to wait: abandon waits are events, waits of answered, timed-out, key-exit and empty-queue calls are right-censored. restrictedMeanSeconds integrates S up to τ = min(last abandon, 3600 s).',
     callers:
@@ -109,6 +113,17 @@ export function definitions(stats: AuditStats): Record<string, string> {
   };
 }
 
+/** How a call's wait is measured, for the records read (queue_log, or a column map). */
+function waitDefinition(map: ColumnMap | undefined): string {
+  if (!map) return 'The wait runs from the first queue entry to CONNECT (or to leaving the queue).';
+  const t = map.times;
+  if (map.durations.queue)
+    return `The wait is the records' own time in queue (column ${map.durations.queue}), not a difference of clock times; a call whose queue start (${t.queueStart ?? '–'}) is not set and whose ${map.durations.queue} is 0 never queued: answered, it waited 0 s; a queue start at ${map.notSet.join('/') || '–'} with a positive ${map.durations.queue} is a real midnight entry.`;
+  if (t.queueStart)
+    return `The wait runs from the queue start (${t.queueStart}) to the answer (${t.answer ?? '–'}) or the queue exit (${t.queueEnd ?? '–'}); a call whose queue start is not set never queued: answered, it waited 0 s.`;
+  return `The wait runs from the arrival (${t.arrival}, the queue entry) to the answer (${t.answer ?? '–'}).`;
+}
+
 /** Assemble the report from the accumulated statistics. */
 export function buildReport(
   stats: AuditStats,
@@ -117,6 +132,7 @@ export function buildReport(
     CallsReport,
     'duplicateEvents' | 'callsWithoutEnterQueue' | 'unknownEvents' | 'otherEvents'
   >,
+  map?: ColumnMap,
 ): AuditReport {
   const all = stats.all;
   const c = stats.calls;
@@ -184,6 +200,6 @@ export function buildReport(
     patience: stats.patienceReport(),
     byHour,
     byQueue,
-    definitions: definitions(stats),
+    definitions: definitions(stats, map),
   };
 }

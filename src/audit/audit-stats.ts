@@ -34,6 +34,8 @@ export interface CallsReport {
   bounced: number;
   /** Per-call rows that never reached a queue (VRU-only, mapped CSV). */
   notQueued: number;
+  /** Calls still waiting in a queue when the records end: not offered (their outcome is unknown). */
+  openAtEnd: number;
   /** Transfers by destination, with how many came back to a queue (same call id). */
   transferTargets: { target: string; transfers: number; bouncedBack: number }[];
   duplicateEvents: number;
@@ -88,6 +90,39 @@ function newGroup(): GroupCounters {
   };
 }
 
+/**
+ * Sparse patience histograms by key (a queue, a queue × priority class): 1-s bins of the waits
+ * of abandons (events) and of the calls that left otherwise (censored). Memory: O(keys × bins).
+ */
+export class PatienceBins {
+  private readonly byKey = new Map<string, Map<number, [number, number]>>();
+
+  /** Count one wait under `key`: an abandon (`event`) or a censored observation. */
+  add(key: string, waitSeconds: number, event: boolean): void {
+    let bins = this.byKey.get(key);
+    if (!bins) {
+      bins = new Map();
+      this.byKey.set(key, bins);
+    }
+    const bin = SecondsHistogram.binOf(waitSeconds);
+    const counts = bins.get(bin) ?? [0, 0];
+    counts[event ? 0 : 1]++;
+    bins.set(bin, counts);
+  }
+
+  /** The Kaplan–Meier curve of `key` (empty when it has no observation). */
+  curve(key: string) {
+    const bins = this.byKey.get(key);
+    if (!bins) return [];
+    const sorted = [...bins.entries()].sort((a, b) => a[0] - b[0]);
+    return kaplanMeierFromCounts(
+      sorted.map(([bin]) => SecondsHistogram.timeOf(bin)),
+      sorted.map(([, c]) => c[0]),
+      sorted.map(([, c]) => c[1]),
+    );
+  }
+}
+
 /** Outcomes that censor patience (the caller left for another reason than giving up). */
 const PATIENCE_EVENT: Record<CallOutcome, boolean | undefined> = {
   abandoned: true,
@@ -128,6 +163,7 @@ export class AuditStats {
     attendedTransfers: 0,
     bounced: 0,
     notQueued: 0,
+    openAtEnd: 0,
   };
   readonly all = newGroup();
   readonly byQueue = new Map<string, GroupCounters>();
@@ -155,8 +191,9 @@ export class AuditStats {
 
   /** Count one reconstructed call. */
   addCall(call: CallSummary): void {
-    if (call.path.length === 0) {
-      this.calls.notQueued++;
+    if (call.path.length === 0 || call.openAtEnd) {
+      if (call.openAtEnd) this.calls.openAtEnd++;
+      else this.calls.notQueued++;
       for (const listener of this.listeners) listener(call);
       return;
     }
@@ -212,11 +249,7 @@ export class AuditStats {
       const queueGroup = groups[2]!;
       if (event) queueGroup.patienceAbandons++;
       queueGroup.patienceExposureSeconds += call.waitSeconds;
-      const bins = this.queuePatience(call.queue);
-      const bin = SecondsHistogram.binOf(call.waitSeconds);
-      const counts = bins.get(bin) ?? [0, 0];
-      counts[event ? 0 : 1]++;
-      bins.set(bin, counts);
+      this.patienceByQueue.add(call.queue, call.waitSeconds, event);
     }
     this.callers.add(call);
     for (const listener of this.listeners) listener(call);
@@ -231,17 +264,8 @@ export class AuditStats {
     return t;
   }
 
-  /** Sparse patience histograms per queue: bin → [abandons, censored]. */
-  private readonly patienceByQueue = new Map<string, Map<number, [number, number]>>();
-
-  private queuePatience(queue: string): Map<number, [number, number]> {
-    let bins = this.patienceByQueue.get(queue);
-    if (!bins) {
-      bins = new Map();
-      this.patienceByQueue.set(queue, bins);
-    }
-    return bins;
-  }
+  /** Patience histograms per queue. */
+  private readonly patienceByQueue = new PatienceBins();
 
   /** Kaplan–Meier median patience of one queue's callers (null when never reached). */
   queuePatienceMedian(queue: string): number | null {
@@ -250,14 +274,7 @@ export class AuditStats {
 
   /** Kaplan–Meier patience curve of one queue's callers (empty when the queue has none). */
   queuePatienceCurve(queue: string) {
-    const bins = this.patienceByQueue.get(queue);
-    if (!bins) return [];
-    const sorted = [...bins.entries()].sort((a, b) => a[0] - b[0]);
-    return kaplanMeierFromCounts(
-      sorted.map(([bin]) => SecondsHistogram.timeOf(bin)),
-      sorted.map(([, c]) => c[0]),
-      sorted.map(([, c]) => c[1]),
-    );
+    return this.patienceByQueue.curve(queue);
   }
 
   private queueGroup(queue: string): GroupCounters {

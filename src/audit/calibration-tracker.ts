@@ -1,6 +1,6 @@
 import { tunedProfiles } from '../forecasting/methods/tuned-profiles.js';
 import { erlangA } from '../staffing/erlang-a.js';
-import type { AuditStats } from './audit-stats.js';
+import { type AuditStats, PatienceBins } from './audit-stats.js';
 import { fitPatience } from './patience-fit.js';
 import type { CallSummary } from './records.js';
 import { SecondsHistogram } from './seconds-histogram.js';
@@ -17,8 +17,10 @@ export interface CalibratedParameters {
   /** Days observed per weekday (0 = Sunday). */
   daysObserved: number[];
   /**
-   * Mean NEW calls per observed day, by weekday and interval start (local `HH:MM`): the calls
-   * seen × (1 − redials ÷ offered), since the model adds redials on top of new calls. Each
+   * Mean NEW calls per observed day, by weekday and interval start (local `HH:MM`): the queue
+   * calls seen (calls that hung up in a menu before any queue are left out) × (1 − redial
+   * probability × abandoned ÷ offered), since the model adds redials on top of new calls, at
+   * that probability after every abandon. Each
    * weekday's total is its mean over the days observed; its spread over the intervals is the
    * intraday profile with Poisson noise smoothed out (see `arrivalProfile`).
    */
@@ -74,7 +76,10 @@ export interface CalibratedParameters {
     /** Destinations (extension of `extension@context`; `service` when unknown), share of transfers. */
     targets: { name: string; share: number }[];
   };
-  /** Route shares: each queue's share of offered calls, its talk-time mean. */
+  /**
+   * Routes: each one's share of NEW calls (its offered calls less redial probability × its
+   * abandons), talk time, patience, priority classes.
+   */
   queues: {
     name: string;
     share: number;
@@ -89,6 +94,23 @@ export interface CalibratedParameters {
      * at least 20 abandons, else null (the scenario then uses the overall patience).
      */
     patience: Record<string, unknown> | null;
+    /** Queued calls of this route that abandoned ÷ its offered calls (the records' abandonment). */
+    abandonRate: number | null;
+    /**
+     * Priority classes of the route's callers (records with a priority column; empty without):
+     * the queue credit of each, its share of the route's calls, counted over the calls that
+     * waited in the queue (the priority of a call answered at once may not be recorded, and
+     * whether a call waits does not depend on its priority), and its own patience fitted on
+     * its Kaplan–Meier curve like the route's (null below 20 abandons: the route's then).
+     */
+    classes: {
+      creditSeconds: number;
+      share: number;
+      queued: number;
+      abandoned: number;
+      patience: Record<string, unknown> | null;
+      patienceMeanSeconds: number | null;
+    }[];
   }[];
   /**
    * Mean distinct agents answering calls, by weekday and hour, over the days observed; and the
@@ -117,6 +139,11 @@ export interface CalibratedParameters {
 export class CalibrationTracker {
   /** Local-naive interval start (seconds) → queue → calls. */
   readonly history = new Map<number, Map<string, number>>();
+  /** Local-naive interval start (seconds) → calls that reached a queue (or were answered). */
+  private readonly queueArrivals = new Map<number, number>();
+  /** Route → queue credit → [queued calls, abandons, time at risk]. */
+  private readonly classes = new Map<string, Map<number, [number, number, number]>>();
+  private readonly classPatience = new PatienceBins();
   private readonly days = new Set<number>();
   private readonly agents = new Map<string, Set<string>>();
 
@@ -138,6 +165,10 @@ export class CalibrationTracker {
       this.history.set(bucket, row);
     }
     row.set(call.queue, (row.get(call.queue) ?? 0) + 1);
+    if (call.path.length > 0) {
+      this.queueArrivals.set(bucket, (this.queueArrivals.get(bucket) ?? 0) + 1);
+      if (!call.neverQueued && !call.openAtEnd) this.addClass(call);
+    }
     const day = Math.floor(local / 86_400);
     this.days.add(day);
     if (call.agent !== '') {
@@ -150,6 +181,46 @@ export class CalibrationTracker {
       set.add(call.agent);
     }
   };
+
+  /** Count a queued call in its route's priority class. */
+  private addClass(call: CallSummary): void {
+    const credit = call.queueCreditSeconds ?? 0;
+    let byCredit = this.classes.get(call.queue);
+    if (!byCredit) {
+      byCredit = new Map();
+      this.classes.set(call.queue, byCredit);
+    }
+    const counts = byCredit.get(credit) ?? [0, 0, 0];
+    const abandoned = call.outcome === 'abandoned';
+    counts[0]++;
+    if (abandoned) counts[1]++;
+    counts[2] += call.waitSeconds;
+    byCredit.set(credit, counts);
+    if (call.outcome === 'abandoned' || call.outcome === 'answered')
+      this.classPatience.add(`${call.queue}\u0000${credit}`, call.waitSeconds, abandoned);
+  }
+
+  /** The priority classes of `route` (none when every queued call had the same credit, 0). */
+  private routeClasses(route: string): CalibratedParameters['queues'][number]['classes'] {
+    const byCredit = this.classes.get(route);
+    if (!byCredit || (byCredit.size === 1 && byCredit.has(0))) return [];
+    let queued = 0;
+    for (const [n] of byCredit.values()) queued += n;
+    return [...byCredit.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([creditSeconds, [n, abandoned, exposure]]) => ({
+        creditSeconds,
+        share: n / queued,
+        queued: n,
+        abandoned,
+        patience:
+          abandoned >= 20
+            ? (fitPatience(this.classPatience.curve(`${route}\u0000${creditSeconds}`))?.spec ??
+              null)
+            : null,
+        patienceMeanSeconds: abandoned > 0 ? exposure / abandoned : null,
+      }));
+  }
 
   /**
    * Rows `interval_start,calls,reason` (reason = route) for every interval of every day with
@@ -201,16 +272,27 @@ export class CalibrationTracker {
     for (const day of this.days) daysObserved[(day + 4) % 7]!++;
     const step = this.intervalMinutes * 60;
     const perCell = new Map<string, number>();
-    for (const [bucket, row] of this.history) {
+    for (const [bucket, n] of this.queueArrivals) {
       const weekday = (Math.floor(bucket / 86_400) + 4) % 7;
       const minute = Math.floor((bucket % 86_400) / 60);
       const key = `${weekday}|${minute}`;
-      let n = 0;
-      for (const v of row.values()) n += v;
       perCell.set(key, (perCell.get(key) ?? 0) + n);
     }
-    const offered = stats.all.offered + stats.calls.notQueued;
-    const newShare = offered > 0 ? Math.max(0, 1 - stats.callersReport().redials / offered) : 1;
+    // New calls: the queue calls seen (menu hang-ups never reached a queue: not arrivals of
+    // it) less the redials the model will add on top, at the redial probability it is given:
+    // that probability × the abandons of each route, not only the redials seen (the callers who
+    // can be followed are a minority).
+    const redialProbability = stats.callersReport().redialProbability;
+    const newCalls = new Map<string, number>();
+    let offered = 0;
+    let fresh = 0;
+    for (const [name, g] of stats.byQueue) {
+      const n = Math.max(0, g.offered - redialProbability * g.abandoned);
+      newCalls.set(name, n);
+      offered += g.offered;
+      fresh += n;
+    }
+    const newShare = offered > 0 ? fresh / offered : 1;
     const { profiles, settings } = this.intradayProfiles();
     const arrivals: CalibratedParameters['arrivals'] = [];
     for (let weekday = 0; weekday < 7; weekday++) {
@@ -313,7 +395,7 @@ export class CalibrationTracker {
         .sort((a, b) => b[1].offered - a[1].offered)
         .map(([name, g]) => ({
           name,
-          share: all.offered > 0 ? g.offered / all.offered : 0,
+          share: fresh > 0 ? newCalls.get(name)! / fresh : 0,
           meanTalkSeconds: g.talks > 0 ? g.talkSeconds / g.talks : null,
           talkCv: coefficientOfVariation(g.talkSeconds, g.talkSquares, g.talks),
           transferProbability: g.talks > 0 ? g.transfers / g.talks : null,
@@ -323,6 +405,8 @@ export class CalibrationTracker {
             g.patienceAbandons >= 20
               ? (fitPatience(stats.queuePatienceCurve(name))?.spec ?? null)
               : null,
+          abandonRate: g.offered > 0 ? g.abandoned / g.offered : null,
+          classes: this.routeClasses(name),
         })),
       staffingSeen,
     };

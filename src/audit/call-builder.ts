@@ -60,7 +60,8 @@ const TRANSFER_OF: Record<string, Segment['transfer']> = {
  * Rebuilds each queue call's path from queue_log events: its queue entries, waits, answer,
  * transfers (blind/attended), re-entries after a transfer, and its end. Calls are kept by call
  * id and handed to `emit` once finished and quiet for `horizonSeconds` of log time (so memory
- * follows calls in progress, not the file), and all at `finish()`. Exact duplicate events are
+ * follows calls in progress, not the file), and all at `finish()` (those still waiting then are
+ * flagged `openAtEnd`). Exact duplicate events are
  * counted and ignored. Cost: O(1) per event amortised.
  */
 export class CallBuilder {
@@ -232,16 +233,23 @@ export class CallBuilder {
 
   /** Emit every call still held (end of input). */
   finish(): void {
-    for (const call of this.calls.values()) this.finishCall(call);
+    // A call without an outcome whose last event is within the horizon of the log's end was
+    // still in progress when the records stop; an older one lost its last events ("other").
+    const recent = this.clock - this.horizonSeconds;
+    for (const call of this.calls.values()) this.finishCall(call, call.lastTime >= recent);
     this.calls.clear();
   }
 
-  private finishCall(call: CallState): void {
+  private finishCall(call: CallState, mayBeOpen = false): void {
     if (!call.entered) {
       this.counts.callsWithoutEnterQueue++;
       return;
     }
-    this.emit(summarise(call));
+    const summary = summarise(call);
+    const last = call.segments.filter((s) => Number.isFinite(s.enter)).at(-1);
+    if (mayBeOpen && summary.outcome === 'other' && last?.outcome === undefined)
+      summary.openAtEnd = true;
+    this.emit(summary);
   }
 }
 

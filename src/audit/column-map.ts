@@ -3,6 +3,7 @@ import { InputError, type InputProblem } from '../errors.js';
 import { type CsvColumns, type CsvRecordReader, csvRecordParser } from './csv-record-parser.js';
 import { countRecord, type ParserOptions, type RecordParser } from './record-parser.js';
 import { type CallOutcome, type CallSummary, newFileAccount, rejectLine } from './records.js';
+import { parseDurationSeconds } from '../units/duration.js';
 import { localToEpochSeconds, parseTimestamp } from '../calendar/time-zone.js';
 
 /** What a mapped outcome value means; `ignore` drops the row from the KPIs (still counted). */
@@ -25,8 +26,19 @@ export interface ColumnMap {
   date?: { column: string; pattern: 'YYMMDD' | 'YYYYMMDD' | 'YYYY-MM-DD' } | undefined;
   /** Time columns: datetimes, epochs, or clock times on `date`. */
   times: { arrival: string; queueStart?: string; queueEnd?: string; answer?: string; end?: string };
+  /**
+   * Columns of durations in seconds, as the records document them: `queue` (time in queue: the
+   * wait, instead of a difference of clock times) and `service` (the talk time). A time in
+   * `notSet` whose duration is positive did happen (a queue entry at midnight, `0:00:00`).
+   */
+  durations: { queue?: string | undefined; service?: string | undefined };
   /** A time value meaning "did not happen" (e.g. `0:00:00`). */
   notSet: string[];
+  /**
+   * The caller's priority: its column and the queue credit (seconds) each value got, e.g.
+   * `{ column: priority, credit: { '2': 90s } }`; values not listed get none.
+   */
+  priority?: { column: string; credit: Record<string, number> } | undefined;
   outcome: { column: string; values: Record<string, MappedOutcome> };
   /** IANA zone of the times; the CLI uses it when `--tz` is not given (library: pass `timeZone`). */
   timeZone?: string | undefined;
@@ -82,6 +94,7 @@ export function parseColumnMap(text: string, file: string): ColumnMap {
   if (callId.length === 0)
     problems.push({ path: 'callId', expected: 'a column or list of columns', received: 'nothing' });
   const times = (obj.times ?? {}) as Record<string, unknown>;
+  const durations = (obj.durations ?? {}) as Record<string, unknown>;
   const outcome = (obj.outcome ?? {}) as Record<string, unknown>;
   const values: Record<string, MappedOutcome> = {};
   for (const [key, value] of Object.entries((outcome.values ?? {}) as Record<string, unknown>)) {
@@ -106,6 +119,26 @@ export function parseColumnMap(text: string, file: string): ColumnMap {
     const column = str('date.column', d.column, true);
     if (column) date = { column, pattern: pattern as 'YYMMDD' };
   }
+  let priority: ColumnMap['priority'];
+  if (obj.priority !== undefined) {
+    const raw = (obj.priority ?? {}) as Record<string, unknown>;
+    const column = str('priority.column', raw.column, true);
+    const credit: Record<string, number> = {};
+    for (const [value, text] of Object.entries((raw.credit ?? {}) as Record<string, unknown>)) {
+      let seconds = Number.NaN;
+      try {
+        seconds = parseDurationSeconds(text as string, { path: `priority.credit.${value}` });
+      } catch {}
+      if (Number.isFinite(seconds) && seconds >= 0 && seconds <= 86_400) credit[value] = seconds;
+      else
+        problems.push({
+          path: `priority.credit.${value}`,
+          expected: 'a duration of at most 24h (e.g. 90s, 1.5m)',
+          received: JSON.stringify(text) ?? 'nothing',
+        });
+    }
+    if (column) priority = { column, credit };
+  }
   const map: ColumnMap = {
     separator: typeof obj.separator === 'string' ? obj.separator : ',',
     callId,
@@ -121,7 +154,12 @@ export function parseColumnMap(text: string, file: string): ColumnMap {
       answer: str('times.answer', times.answer, false),
       end: str('times.end', times.end, false),
     },
+    durations: {
+      queue: str('durations.queue', durations.queue, false),
+      service: str('durations.service', durations.service, false),
+    },
     notSet: list(obj.notSet),
+    priority,
     outcome: { column: str('outcome.column', outcome.column, true) ?? '', values },
     timeZone: typeof obj.timeZone === 'string' ? obj.timeZone : undefined,
   };
@@ -130,10 +168,13 @@ export function parseColumnMap(text: string, file: string): ColumnMap {
 }
 
 /**
- * Reader of a per-call CSV through a {@link ColumnMap}: each row becomes a {@link CallSummary}
- * (wait = answer − queue start, or queue end − queue start when unanswered; a clock time more
- * than 12 h earlier than the one before it in the row passed midnight: it moves to the next day). Rows whose outcome is unmapped are rejected, with
- * the value named.
+ * Reader of a per-call CSV through a {@link ColumnMap}: each row becomes a {@link CallSummary}.
+ * The wait is the map's queue-duration column when it has one (the records' own definition),
+ * else answer − queue start, or queue end − queue start when unanswered; a row that never
+ * queued (queue start not set) waited 0 s, and without a queue-start column the arrival is the
+ * queue entry. A clock time more than 12 h earlier than the one before it in the row passed
+ * midnight: it moves to the next day. Rows whose outcome is unmapped are rejected, with the
+ * value named.
  */
 export function mappedCsvParser(
   path: string,
@@ -192,9 +233,12 @@ export function mappedCsvParser(
       }
     }
     let previous = Number.NaN;
-    const time = (column: string | undefined): number => {
+    // `happened`: the row's own duration shows the event took place, so a `notSet` value (a
+    // queue entry at 0:00:00) is a real midnight, not "did not happen".
+    const time = (column: string | undefined, happened = false): number => {
       const value = get(column);
-      if (column === undefined || value === '' || map.notSet.includes(value)) return Number.NaN;
+      if (column === undefined || value === '') return Number.NaN;
+      if (!happened && map.notSet.includes(value)) return Number.NaN;
       const clock = /^(\d{1,2}):(\d{2}):(\d{2})$/.exec(value);
       let t: number;
       if (clock && Number.isFinite(dayStart)) {
@@ -203,6 +247,11 @@ export function mappedCsvParser(
       } else t = parseTimestamp(value, timeZone);
       if (Number.isFinite(t)) previous = t;
       return t;
+    };
+    const duration = (column: string | undefined): number => {
+      const value = get(column);
+      if (column === undefined || !/^\d+(\.\d+)?$/.test(value)) return Number.NaN;
+      return Number(value);
     };
     const arrival = time(map.times.arrival);
     if (!Number.isFinite(arrival)) {
@@ -214,14 +263,19 @@ export function mappedCsvParser(
       );
       return;
     }
-    const queueStart = time(map.times.queueStart);
-    const queueEnd = time(map.times.queueEnd);
-    const answer = time(map.times.answer);
-    const end = time(map.times.end);
+    const queueSeconds = duration(map.durations.queue);
+    const serviceSeconds = duration(map.durations.service);
+    const queueStart = time(map.times.queueStart, queueSeconds > 0);
+    const queueEnd = time(map.times.queueEnd, queueSeconds > 0);
+    const answer = time(map.times.answer, serviceSeconds > 0);
+    const end = time(map.times.end, serviceSeconds > 0);
     countRecord(account, outcomeText, arrival, last);
     if (outcome === 'ignore') return;
-    const queued = Number.isFinite(queueStart);
-    const entered = queued ? queueStart : arrival;
+    // Without a queue-start column the arrival is the queue entry; with one, a row whose queue
+    // start is not set never queued (an answered one went from the menu straight to an agent).
+    const hasQueueColumn = map.times.queueStart !== undefined;
+    const queued = hasQueueColumn ? Number.isFinite(queueStart) : true;
+    const entered = Number.isFinite(queueStart) ? queueStart : arrival;
     let resolved: CallOutcome | 'notQueued' = outcome;
     if (!queued && outcome !== 'answered') resolved = 'notQueued';
     const left =
@@ -232,7 +286,13 @@ export function mappedCsvParser(
         : queued
           ? queueEnd
           : entered;
-    const wait = Math.max(0, (Number.isFinite(left) ? left : entered) - entered);
+    const clockWait = Math.max(0, (Number.isFinite(left) ? left : entered) - entered);
+    const wait = !queued ? 0 : Number.isFinite(queueSeconds) ? queueSeconds : clockWait;
+    const talk = Number.isFinite(serviceSeconds)
+      ? serviceSeconds
+      : Number.isFinite(end) && Number.isFinite(answer)
+        ? end - answer
+        : 0;
     const raw = get(map.caller);
     const summary: CallSummary = {
       kind: 'call',
@@ -246,10 +306,7 @@ export function mappedCsvParser(
       outcome: resolved === 'notQueued' ? 'other' : resolved,
       waitSeconds: wait,
       totalWaitSeconds: wait,
-      talkSeconds:
-        outcome === 'answered' && Number.isFinite(end) && Number.isFinite(answer)
-          ? end - answer
-          : 0,
+      talkSeconds: outcome === 'answered' ? Math.max(0, talk) : 0,
       agent: get(map.agent),
       transfers: 0,
       transferTargets: [],
@@ -262,6 +319,9 @@ export function mappedCsvParser(
       line,
     };
     if (resolved === 'notQueued') summary.path = [];
+    else if (!queued) summary.neverQueued = true;
+    if (map.priority)
+      summary.queueCreditSeconds = map.priority.credit[get(map.priority.column)] ?? 0;
     out.push(summary);
   };
   return csvRecordParser(account, columnsOf, readRow, map.separator);

@@ -103,6 +103,15 @@ export interface CallSummary {
   bounces: number;
   /** Agents rung without answer. */
   ringNoAnswer: number;
+  /**
+   * Still waiting when the records end (queued, no outcome yet, active within the last hours
+   * of the log): counted as open at the end, not offered.
+   */
+  openAtEnd?: boolean;
+  /** Answered without ever waiting in a queue (mapped records whose queue start is not set). */
+  neverQueued?: boolean;
+  /** Queue credit of the caller's priority (seconds; mapped records with a `priority` column). */
+  queueCreditSeconds?: number;
   source: number;
   line: number;
 }

@@ -92,14 +92,16 @@ export function calibrationToScenario(
         : q.talkCv === null
           ? { distribution: 'deterministic', value: seconds(q.meanTalkSeconds) }
           : { distribution: 'lognormal', mean: seconds(q.meanTalkSeconds), cv: round(q.talkCv, 3) };
-    reasons[q.name] = {
-      share: round(q.share, 5),
+    const routePatience =
+      q.patience ??
+      (q.patienceMeanSeconds === null
+        ? patience
+        : { distribution: 'exponential', mean: seconds(q.patienceMeanSeconds) });
+    const reason = (share: number, reasonPatience: unknown, creditSeconds: number) => ({
+      share: round(share, 5),
       handleTime,
-      patience:
-        q.patience ??
-        (q.patienceMeanSeconds === null
-          ? patience
-          : { distribution: 'exponential', mean: seconds(q.patienceMeanSeconds) }),
+      patience: reasonPatience,
+      queueCredit: creditSeconds > 0 ? seconds(creditSeconds) : undefined,
       queue: q.name,
       transfer:
         q.transferProbability && p.transfers.targets.length > 0
@@ -108,7 +110,28 @@ export function calibrationToScenario(
               to: Object.fromEntries(p.transfers.targets.map((t) => [t.name, round(t.share, 4)])),
             }
           : undefined,
-    };
+    });
+    if (q.classes.length === 0) {
+      reasons[q.name] = reason(q.share, routePatience, 0);
+      continue;
+    }
+    // One reason per priority class, all waiting in the route's queue: the class's share of
+    // the route, its own patience (the route's when it has too few abandons), its credit.
+    const credited = q.classes.filter((c) => c.creditSeconds > 0).length;
+    for (const c of q.classes) {
+      const name =
+        c.creditSeconds === 0
+          ? q.name
+          : credited === 1
+            ? `${q.name}-priority`
+            : `${q.name}-priority-${c.creditSeconds}s`;
+      const own =
+        c.patience ??
+        (c.patienceMeanSeconds === null
+          ? routePatience
+          : { distribution: 'exponential', mean: seconds(c.patienceMeanSeconds) });
+      reasons[name] = reason(q.share * c.share, own, c.creditSeconds);
+    }
   }
   const busiest = p.queues[0]?.name;
   const queues: Record<string, unknown> = {};

@@ -41,6 +41,7 @@ export function formatAuditSummary(report: AuditReport): string {
           .join(', ')}${c.transferTargets.length > 5 ? ', …' : ''}`,
       );
     if (c.notQueued) out.push(`  never reached a queue: ${c.notQueued}`);
+    if (c.openAtEnd) out.push(`  still waiting when the records end (not offered): ${c.openAtEnd}`);
     if (c.duplicateEvents || c.callsWithoutEnterQueue)
       out.push(
         `  ignored: ${c.duplicateEvents} duplicate events, ${c.callsWithoutEnterQueue} call ids without ENTERQUEUE`,

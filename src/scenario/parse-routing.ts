@@ -16,6 +16,19 @@ import { weekdays } from './scenario-types.js';
 
 type Doc = Record<string, unknown>;
 
+/** Longest queue credit a reason may get: one day. */
+const MAX_QUEUE_CREDIT_SECONDS = 86_400;
+
+/** A reason's queue credit in seconds (0 when absent), bounded to a day. */
+function queueCredit(value: unknown, path: string, p: ProblemList): number {
+  const seconds = p.duration(value, path, 0);
+  if (seconds > MAX_QUEUE_CREDIT_SECONDS) {
+    p.add(path, 'a queue credit of at most 24h', value);
+    return 0;
+  }
+  return seconds;
+}
+
 /** The sections that say where calls go: reasons, services, transfers, IVR, outbound, micro-flows. */
 export interface RoutingSections {
   reasons: ReasonSpec[];
@@ -137,6 +150,7 @@ export function parseRoutingSections(
       share,
       handleTime: p.distribution(raw.handleTime, `${path}.handleTime`),
       patience: p.distribution(raw.patience, `${path}.patience`),
+      queueCreditSeconds: queueCredit(raw.queueCredit, `${path}.queueCredit`, p),
       queue:
         raw.queue !== undefined ? p.reference(raw.queue, queueNames, `${path}.queue`, 'queue') : -1,
       transfer: {

@@ -161,6 +161,7 @@ export const scenarioSchema = {
           share: probability,
           handleTime: distribution,
           patience: distribution,
+          queueCredit: duration,
           queue: name,
           transfer: {
             type: 'object',

@@ -96,6 +96,11 @@ export interface ReasonSpec {
   share: number;
   handleTime: Distribution;
   patience: Distribution;
+  /**
+   * Seconds of queue credit: the call is served as if it had entered its queue this much
+   * earlier (priority callers), within its queue and, with `order: oldest`, across queues.
+   */
+  queueCreditSeconds: number;
   queue: number;
   transfer: ReasonTransfer;
   redials: RedialSpec;

@@ -23,16 +23,28 @@ export abstract class SwitchboardQueues extends SwitchboardState {
       }
     }
     for (const observer of this.observers) observer.waits?.(c);
-    calls.next[c] = -1;
-    calls.prev[c] = this.tail[q]!;
-    if (this.tail[q]! >= 0) calls.next[this.tail[q]!] = c;
+    // Place the call by its rank (entry time less its queue credit): behind every call ranked
+    // before it, so without credits this is the tail (first come, first served).
+    const rank = this.rank(c);
+    let before = this.tail[q]!;
+    while (before >= 0 && this.rank(before) > rank) before = calls.prev[before]!;
+    const after = before >= 0 ? calls.next[before]! : this.head[q]!;
+    calls.prev[c] = before;
+    calls.next[c] = after;
+    if (before >= 0) calls.next[before] = c;
     else this.head[q] = c;
-    this.tail[q] = c;
+    if (after >= 0) calls.prev[after] = c;
+    else this.tail[q] = c;
     const patience = calls.patience[c]!;
     calls.abandonEvent[c] = this.sim.schedule(this.evAbandon, patience, c);
     const callback = this.scenario.queues[q]!.callback;
     if (callback && callback.offerAfterSeconds < patience)
       calls.offerEvent[c] = this.sim.schedule(this.evOffer, callback.offerAfterSeconds, c);
+  }
+
+  /** The order in which waiting call `c` is served: its queue entry less its reason's credit. */
+  protected rank(c: number): number {
+    return this.calls.enqueued[c]! - this.queueCredit[this.calls.reason[c]!]!;
   }
 
   protected unlink(c: number): void {
@@ -131,7 +143,8 @@ export abstract class SwitchboardQueues extends SwitchboardState {
   /**
    * Give free operators of group `g` waiting calls, then callbacks: the head of its own queue,
    * else of the queues it helps in order; or, with `order: oldest`, the head that entered its
-   * queue first (first come, first served across the queues; ties to the earlier queue).
+   * queue first (first come, first served across the queues; ties to the earlier queue), its
+   * reason's queue credit counted as time already waited.
    */
   protected dispatchGroup(g: number): void {
     const serves = this.serves[g]!;
@@ -141,8 +154,7 @@ export abstract class SwitchboardQueues extends SwitchboardState {
       if (oldest) {
         for (let i = 0; i < serves.length; i++) {
           const head = this.head[serves[i]!]!;
-          if (head >= 0 && (c < 0 || this.calls.enqueued[head]! < this.calls.enqueued[c]!))
-            c = head;
+          if (head >= 0 && (c < 0 || this.rank(head) < this.rank(c))) c = head;
         }
       } else for (let i = 0; i < serves.length && c < 0; i++) c = this.head[serves[i]!]!;
       if (c >= 0) {

@@ -55,6 +55,8 @@ export abstract class SwitchboardState implements SwitchboardView {
   protected readonly serves: number[][];
   /** 1 where group g takes the oldest waiting call of the queues it serves (`order: oldest`). */
   protected readonly oldestFirst: Uint8Array;
+  /** queueCredit[r]: seconds of queue credit of reason r's calls (priority callers). */
+  protected readonly queueCredit: Float64Array;
   /** choice[menu * reasons + reason]: the option of that menu a caller of that reason picks, or -1. */
   protected readonly choice: Int32Array;
   /** The routes of the option (at the end of the menu tree) each reason's callers should pick. */
@@ -119,6 +121,7 @@ export abstract class SwitchboardState implements SwitchboardView {
     ]);
     this.serves = s.queues.map((g, q) => [q, ...g.helps.filter((h) => h !== q)]);
     this.oldestFirst = Uint8Array.from(s.queues, (g) => (g.order === 'oldest' ? 1 : 0));
+    this.queueCredit = Float64Array.from(s.reasons, (r) => r.queueCreditSeconds);
     const nr = s.reasons.length;
     this.choice = new Int32Array((s.ivr?.menus.length ?? 0) * nr).fill(-1);
     this.leafRoutes = s.reasons.map(() => undefined);

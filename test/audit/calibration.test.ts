@@ -43,13 +43,15 @@ describe('calibration from the synthetic queue_log (truth by construction)', asy
       'transfers',
     ])
       expect(scenario).toHaveProperty(key);
-    // 10 calls of which 2 redials: the model adds redials on top of 8 new calls.
-    expect(scenario.arrivals.callsPerDay).toEqual({ monday: 8 });
+    // 10 queue calls, 2 abandons, redial probability 2/5: the model adds 0.4 × 2 redials on
+    // top of 9.2 new calls.
+    expect(scenario.arrivals.callsPerDay).toEqual({ monday: 9.2 });
     const shares = Object.values(
       scenario.arrivals.intradayProfile.monday as Record<string, number>,
     );
     expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
-    expect(scenario.reasons.main).toMatchObject({ share: 0.7, queue: 'main' });
+    // main: 7 calls, its 2 abandons → 6.2 new calls of 9.2.
+    expect(scenario.reasons.main).toMatchObject({ share: 0.67391, queue: 'main' });
     expect(scenario.reasons.main.handleTime.mean).toBe('61.3s');
     // Agents seen answering on Monday 08:00–09:00: bob, alice, carol.
     expect(scenario.queues.main.operators.monday).toEqual([

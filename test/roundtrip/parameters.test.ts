@@ -68,14 +68,16 @@ describe.each(truths)('round trip: $label', async ({ label, truth }) => {
     const input = report.input[0]!;
     expect(input.rejected).toBe(0);
     expect(input.lines).toBe(input.records);
-    expect(report.calls.offered).toBe(o.offered);
+    // Calls still waiting when the run stops have no end event: the audit counts them open at
+    // the end, apart from the offered calls; the model counts them offered.
+    expect(report.calls.offered + report.calls.openAtEnd).toBe(o.offered);
+    expect(report.calls.openAtEnd).toBeLessThanOrEqual(o.inSystemAtEnd!);
     expect(report.calls.answered).toBe(o.answered);
     // The model counts abandon EVENTS (a call answered, bounced back and then abandoned counts
     // both as answered and abandoned); the audit classifies CALLS (answered if ever answered).
     expect(input.events.ABANDON).toBe(o.abandoned);
     expect(report.calls.abandoned).toBeLessThanOrEqual(o.abandoned!);
-    // Calls still waiting when the run stops end 'other' (no end event in the log).
-    expect(report.calls.other).toBeLessThanOrEqual(o.inSystemAtEnd!);
+    expect(report.calls.other).toBe(0);
     expect(report.calls.offered).toBe(
       report.calls.answered + report.calls.abandoned + report.calls.other,
     );

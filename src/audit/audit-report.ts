@@ -1,3 +1,4 @@
+import { weekdayName } from '../calendar/weekdays.js';
 import type { OccupancyReport } from './agent-sessions.js';
 import type { AuditStats, CallsReport, GroupCounters, PatienceReport } from './audit-stats.js';
 import type { CallersReport } from './caller-tracker.js';
@@ -67,8 +68,6 @@ export interface AuditReport {
   /** Present only with `--survey`. */
   survey?: NpsReport;
 }
-
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 
@@ -162,7 +161,7 @@ export function buildReport(
     const r = rates(g);
     byHour.push({
       weekday: Math.floor(i / 24),
-      weekdayName: WEEKDAYS[Math.floor(i / 24)]!,
+      weekdayName: weekdayName(Math.floor(i / 24)),
       hour: i % 24,
       offered: g.offered,
       answered: g.answered,

@@ -1,3 +1,4 @@
+import { weekdayOfDay } from '../calendar/weekdays.js';
 import { type CallersReport, CallerTracker } from './caller-tracker.js';
 import { type CdrReport, CdrTracker } from './cdr-tracker.js';
 import { kaplanMeierFromCounts, restrictedMean, survivalQuantile } from './kaplan-meier.js';
@@ -213,7 +214,7 @@ export class AuditStats {
     const day = Math.floor(localSeconds / 86_400);
     this.days.add(day);
     const local = {
-      weekday: (day + 4) % 7,
+      weekday: weekdayOfDay(day),
       hour: Math.floor((localSeconds - day * 86_400) / 3600),
     };
     const groups = [

@@ -1,3 +1,4 @@
+import { weekdayOfDay } from '../calendar/weekdays.js';
 import { tunedProfiles } from '../forecasting/methods/tuned-profiles.js';
 import { erlangA } from '../staffing/erlang-a.js';
 import { type AuditStats, PatienceBins } from './audit-stats.js';
@@ -269,11 +270,11 @@ export class CalibrationTracker {
   /** The calibrated parameters. */
   parameters(stats: AuditStats): CalibratedParameters {
     const daysObserved = [0, 0, 0, 0, 0, 0, 0];
-    for (const day of this.days) daysObserved[(day + 4) % 7]!++;
+    for (const day of this.days) daysObserved[weekdayOfDay(day)]!++;
     const step = this.intervalMinutes * 60;
     const perCell = new Map<string, number>();
     for (const [bucket, n] of this.queueArrivals) {
-      const weekday = (Math.floor(bucket / 86_400) + 4) % 7;
+      const weekday = weekdayOfDay(Math.floor(bucket / 86_400));
       const minute = Math.floor((bucket % 86_400) / 60);
       const key = `${weekday}|${minute}`;
       perCell.set(key, (perCell.get(key) ?? 0) + n);
@@ -338,7 +339,7 @@ export class CalibrationTracker {
     const agentsByCell = new Map<string, number>();
     for (const [key, set] of this.agents) {
       const [day, hour] = key.split('|').map(Number) as [number, number];
-      const cell = `${(day + 4) % 7}|${hour}`;
+      const cell = `${weekdayOfDay(day)}|${hour}`;
       agentsByCell.set(cell, (agentsByCell.get(cell) ?? 0) + set.size);
     }
     const patienceMean = patience.abandons > 0 ? exposure / patience.abandons : null;

@@ -7,7 +7,7 @@ import {
   newFileAccount,
   rejectLine,
 } from './records.js';
-import { parseTimestamp } from '../calendar/time-zone.js';
+import { parseRecordTimestamp } from './parse-record-timestamp.js';
 
 const STANDARD = [
   'accountcode',
@@ -122,7 +122,7 @@ export function cdrLegFromValues(
   line: number,
 ): CdrLeg | string {
   const startText = get(freeswitch ? 'start_stamp' : 'start') ?? get('calldate') ?? '';
-  const time = parseTimestamp(startText, options.timeZone);
+  const time = parseRecordTimestamp(startText, options.timeZone);
   if (!Number.isFinite(time))
     return `start ${JSON.stringify(startText.slice(0, 30))} is not a date`;
   const durationSeconds = Number(get('duration') ?? Number.NaN);
@@ -140,7 +140,7 @@ export function cdrLegFromValues(
       return `disposition ${JSON.stringify(disposition.slice(0, 20))} is not ANSWERED, NO ANSWER, BUSY, FAILED or CONGESTION`;
   }
   const answerText = get(freeswitch ? 'answer_stamp' : 'answer');
-  let answerTime = answerText ? parseTimestamp(answerText, options.timeZone) : Number.NaN;
+  let answerTime = answerText ? parseRecordTimestamp(answerText, options.timeZone) : Number.NaN;
   if (answerText === undefined && disposition === 'ANSWERED')
     answerTime = time + durationSeconds - billSeconds;
   const uniqueId = (freeswitch ? get('uuid') : get('uniqueid')) ?? '';

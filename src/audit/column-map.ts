@@ -4,7 +4,8 @@ import { type CsvColumns, type CsvRecordReader, csvRecordParser } from './csv-re
 import { countRecord, type ParserOptions, type RecordParser } from './record-parser.js';
 import { type CallOutcome, type CallSummary, newFileAccount, rejectLine } from './records.js';
 import { parseDurationSeconds } from '../units/duration.js';
-import { localToEpochSeconds, parseTimestamp } from '../calendar/time-zone.js';
+import { localToEpochSeconds } from '../calendar/time-zone.js';
+import { parseRecordTimestamp } from './parse-record-timestamp.js';
 
 /** What a mapped outcome value means; `ignore` drops the row from the KPIs (still counted). */
 export type MappedOutcome = CallOutcome | 'ignore' | 'notQueued';
@@ -244,7 +245,7 @@ export function mappedCsvParser(
       if (clock && Number.isFinite(dayStart)) {
         t = dayStart + Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
         if (Number.isFinite(previous) && t < previous - 43_200) t += 86_400;
-      } else t = parseTimestamp(value, timeZone);
+      } else t = parseRecordTimestamp(value, timeZone);
       if (Number.isFinite(t)) previous = t;
       return t;
     };

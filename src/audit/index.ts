@@ -26,5 +26,6 @@ export * from './seconds-histogram.js';
 export * from './sql-dump-parser.js';
 export * from './sql-values.js';
 export * from '../calendar/time-zone.js';
+export * from './parse-record-timestamp.js';
 export * from './agent-sessions.js';
 export * from './synthetic-queue-log.js';

@@ -7,7 +7,7 @@ import {
   type RecordParser,
 } from './record-parser.js';
 import { newFileAccount, rejectLine } from './records.js';
-import { parseTimestamp } from '../calendar/time-zone.js';
+import { parseRecordTimestamp } from './parse-record-timestamp.js';
 
 const EVENT_NAME = /^[A-Z][A-Z0-9_]*$/;
 
@@ -184,7 +184,7 @@ export function queueLogCsvParser(path: string, options: ParserOptions): RecordP
   };
   return csvRecordParser(account, columnsOf, (fields, columns, text, line, out) => {
     const timeText = vendor ? at(fields, 'date_time') : at(fields, 'time');
-    const time = parseTimestamp(timeText, options.timeZone);
+    const time = parseRecordTimestamp(timeText, options.timeZone);
     if (!Number.isFinite(time)) {
       rejectLine(
         account,

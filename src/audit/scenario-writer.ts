@@ -1,6 +1,8 @@
+import { mondayFirst, WEEKDAY_KEYS } from '../calendar/weekdays.js';
 import type { CalibratedParameters } from './calibration-tracker.js';
 
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/** The scenario key of a Sunday = 0 weekday. */
+const keyOf = (sundayFirst: number) => WEEKDAY_KEYS[mondayFirst(sundayFirst)]!;
 
 const seconds = (x: number | null | undefined) =>
   x === null || x === undefined ? undefined : `${Number(x.toFixed(1))}s`;
@@ -39,7 +41,7 @@ export function calibrationToScenario(
     if (p.daysObserved[weekday] === 0) continue;
     const rows = p.arrivals.filter((a) => a.weekday === weekday);
     const total = rows.reduce((sum, a) => sum + a.callsPerDay, 0);
-    const name = WEEKDAYS[weekday]!;
+    const name = keyOf(weekday);
     callsPerDay[name] = round(total, 1)!;
     if (total > 0)
       intradayProfile[name] = Object.fromEntries(
@@ -51,7 +53,7 @@ export function calibrationToScenario(
   const openingHours: Record<string, string[]> = {};
   const roster: Record<string, { from: string; to: string; operators: number }[]> = {};
   for (const s of p.staffingSeen) {
-    const name = WEEKDAYS[s.weekday]!;
+    const name = keyOf(s.weekday);
     const operators = s.refined ?? s.effective;
     if (operators === 0) continue;
     (roster[name] ??= []).push({
@@ -81,7 +83,7 @@ export function calibrationToScenario(
       }
     }
     merged.push(`${clock(from)}-${clock(to)}`);
-    openingHours[WEEKDAYS[weekday]!] = merged;
+    openingHours[keyOf(weekday)] = merged;
   }
   const patience = p.patience.distribution ?? undefined;
   const reasons: Record<string, unknown> = {};

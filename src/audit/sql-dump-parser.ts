@@ -8,7 +8,7 @@ import {
   parseInsert,
   statementComplete,
 } from './sql-values.js';
-import { parseTimestamp } from '../calendar/time-zone.js';
+import { parseRecordTimestamp } from './parse-record-timestamp.js';
 
 const QUEUE_LOG_COLUMNS = [
   'id',
@@ -86,7 +86,7 @@ export function sqlDumpParser(path: string, options: ParserOptions): RecordParse
         return;
       }
       const timeText = get('time') ?? '';
-      const time = parseTimestamp(timeText, options.timeZone);
+      const time = parseRecordTimestamp(timeText, options.timeZone);
       const event = (get('event') ?? '').toUpperCase();
       if (!Number.isFinite(time) || !/^[A-Z][A-Z0-9_]*$/.test(event)) {
         rejectLine(

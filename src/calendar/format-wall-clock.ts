@@ -1,3 +1,5 @@
+import { weekdayName } from './weekdays.js';
+
 /**
  * Timestamps on charts are shown in the switchboard's own wall-clock time, whatever the time
  * zone of the machine rendering the report: an ISO timestamp with offset
@@ -31,13 +33,12 @@ export function wallClockMs(iso: string): number {
   );
 }
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** The wall-clock time of `iso` as people read it: `Mon 2 Mar 08:30`, or `Mon 2 Mar` for `date`. */
 export function formatWallClock(iso: string, style: 'time' | 'date' = 'time'): string {
   const d = new Date(wallClockMs(iso));
-  const date = `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
+  const date = `${weekdayName(d.getUTCDay(), 'short')} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
   if (style === 'date') return date;
   const hh = String(d.getUTCHours()).padStart(2, '0');
   const mm = String(d.getUTCMinutes()).padStart(2, '0');

@@ -1,78 +1,96 @@
+import { tzOffset } from '@date-fns/tz';
+
 /**
- * Clock arithmetic for call records: records carry either epochs (UTC) or local wall-clock
- * datetimes; reports need local hour and weekday. Offsets come from `Intl` and are cached per
- * UTC hour, so converting a million timestamps costs a million cache look-ups, not a million
- * `Intl` calls.
+ * The one home of time-zone arithmetic: whether a name is a time zone, a zone's UTC offset at an
+ * instant, and conversions between instants and wall-clock times. Offsets come from the
+ * platform's `Intl` data (through `@date-fns/tz`'s `tzOffset`) and are cached per UTC hour when
+ * the hour holds no change, per quarter hour when it does: zones change offset on quarter-hour
+ * boundaries, and a half-hour zone (America/St_Johns) changes at hh:30 UTC, so an hourly cache
+ * alone would keep the old offset for 30 minutes after the change. Cost: two `Intl` calls per
+ * new UTC hour (four more in an hour holding a change), then a map look-up.
  */
 
-/** Local calendar fields of an instant. `weekday` is 0 = Sunday … 6 = Saturday. */
-export interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  weekday: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCache = new Map<string, Map<number, number>>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** True when `timeZone` is a valid IANA zone name (or `UTC`). */
-export function isValidTimeZone(timeZone: string): boolean {
+/** True when `name` is a time zone the platform knows (an IANA name such as `Europe/Paris`, or `UTC`). */
+export function isTimeZone(name: string): boolean {
+  if (typeof name !== 'string' || name === '') return false;
   try {
-    formatterFor(timeZone);
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
     return true;
   } catch {
     return false;
   }
 }
 
-/**
- * Offset of `timeZone` from UTC, in seconds, at the UTC instant `epochSeconds` (positive east).
- * Cached per UTC hour. Cost: O(1) amortised.
- */
-export function zoneOffsetSeconds(epochSeconds: number, timeZone: string): number {
-  if (timeZone === 'UTC') return 0;
-  let cache = offsetCache.get(timeZone);
+/** Per zone: UTC hour → its offset (minutes) when constant over the hour, NaN when it changes. */
+const hourly = new Map<string, Map<number, number>>();
+/** Per zone: UTC quarter hour → its offset (minutes), for the hours holding a change. */
+const quarterly = new Map<string, Map<number, number>>();
+
+function cacheOf(caches: Map<string, Map<number, number>>, timeZone: string): Map<number, number> {
+  let cache = caches.get(timeZone);
   if (!cache) {
     cache = new Map();
-    offsetCache.set(timeZone, cache);
+    caches.set(timeZone, cache);
   }
-  const hourKey = Math.floor(epochSeconds / 3600);
-  const cached = cache.get(hourKey);
-  if (cached !== undefined) return cached;
-  const parts = formatterFor(timeZone).formatToParts(new Date(hourKey * 3600_000));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  const offset = Math.round((asUtc - hourKey * 3600_000) / 1000);
-  cache.set(hourKey, offset);
-  return offset;
+  return cache;
+}
+
+/**
+ * UTC offset in minutes of `timeZone` at the instant `instantMs`, positive east
+ * (Europe/Paris in summer: 120; America/St_Johns in winter: −210). NaN for an unknown zone.
+ *
+ * @example offsetMinutesAt('America/St_Johns', Date.UTC(2025, 2, 9, 5, 45)) === -150
+ */
+export function offsetMinutesAt(timeZone: string, instantMs: number): number {
+  if (timeZone === 'UTC') return 0;
+  const hours = cacheOf(hourly, timeZone);
+  const hour = Math.floor(instantMs / 3_600_000);
+  let offset = hours.get(hour);
+  if (offset === undefined) {
+    const start = tzOffset(timeZone, new Date(hour * 3_600_000));
+    const lastQuarter = tzOffset(timeZone, new Date(hour * 3_600_000 + 2_700_000));
+    offset = start === lastQuarter ? start : Number.NaN;
+    hours.set(hour, offset);
+  }
+  if (!Number.isNaN(offset)) return offset;
+  const quarters = cacheOf(quarterly, timeZone);
+  const quarter = Math.floor(instantMs / 900_000);
+  let exact = quarters.get(quarter);
+  if (exact === undefined) {
+    exact = tzOffset(timeZone, new Date(quarter * 900_000));
+    quarters.set(quarter, exact);
+  }
+  return exact;
+}
+
+/** Offset of `timeZone` from UTC in seconds at the epoch second `epochSeconds` (positive east). */
+export function zoneOffsetSeconds(epochSeconds: number, timeZone: string): number {
+  return offsetMinutesAt(timeZone, epochSeconds * 1000) * 60;
+}
+
+/**
+ * Wall-clock time of an instant in `timeZone`, coded as milliseconds since 1970-01-01T00:00 of
+ * that wall clock (so `Math.floor(wall / DAY_MS)` is the local day number).
+ */
+export function wallMsOf(instantMs: number, timeZone: string): number {
+  return instantMs + offsetMinutesAt(timeZone, instantMs) * 60_000;
+}
+
+/**
+ * The instants at which the wall clock of `timeZone` shows `wallMs`: none in a spring-forward
+ * gap, two in a fall-back hour, one otherwise. Ascending.
+ */
+export function instantsOfWall(wallMs: number, timeZone: string): number[] {
+  const before = offsetMinutesAt(timeZone, wallMs - 14 * 3_600_000);
+  const after = offsetMinutesAt(timeZone, wallMs + 14 * 3_600_000);
+  const found: number[] = [];
+  for (const offset of before === after ? [before] : [before, after]) {
+    const instant = wallMs - offset * 60_000;
+    if (offsetMinutesAt(timeZone, instant) === offset && !found.includes(instant)) {
+      found.push(instant);
+    }
+  }
+  return found.sort((a, b) => a - b);
 }
 
 /**
@@ -94,6 +112,16 @@ export function localToEpochSeconds(
   return naive - zoneOffsetSeconds(first, timeZone);
 }
 
+/** Local calendar fields of an instant. `weekday` is 0 = Sunday … 6 = Saturday (see weekdays.ts). */
+export interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  weekday: number;
+}
+
 /** Local calendar fields of `epochSeconds` in `timeZone`. */
 export function localParts(epochSeconds: number, timeZone: string): LocalParts {
   const local = new Date((epochSeconds + zoneOffsetSeconds(epochSeconds, timeZone)) * 1000);
@@ -107,43 +135,22 @@ export function localParts(epochSeconds: number, timeZone: string): LocalParts {
   };
 }
 
-const DATETIME =
-  /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
-
-/**
- * Parse a record timestamp: an epoch (`1546015415` or `1546015415.757`) or a datetime
- * (`2023-02-05 00:09:13`, `2020/2/10 22:41`, ISO with offset). Datetimes without an offset are
- * local time in `timeZone`. Returns NaN for anything else, including the `0000-00-00` dates of
- * junk CDR rows.
- */
-export function parseTimestamp(text: string, timeZone: string): number {
-  const trimmed = text.trim();
-  if (trimmed === '') return Number.NaN;
-  const code = trimmed.charCodeAt(0);
-  if (code >= 48 && code <= 57 && /^\d{9,11}(\.\d+)?$/.test(trimmed)) return Number(trimmed);
-  const match = DATETIME.exec(trimmed);
-  if (!match) return Number.NaN;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (year < 1971 || month < 1 || month > 12 || day < 1 || day > 31) return Number.NaN;
-  const hour = Number(match[4] ?? 0);
-  const minute = Number(match[5] ?? 0);
-  const second = Number(match[6] ?? 0) + Number(match[7] ?? 0);
-  if (hour > 23 || minute > 59 || second >= 61) return Number.NaN;
-  const zone = match[8];
-  if (zone !== undefined) {
-    const naive = Date.UTC(year, month - 1, day, hour, minute, 0) / 1000 + second;
-    if (zone === 'Z') return naive;
-    const sign = zone[0] === '-' ? -1 : 1;
-    const digits = zone.slice(1).replace(':', '');
-    return naive - sign * (Number(digits.slice(0, 2)) * 3600 + Number(digits.slice(2)) * 60);
-  }
-  return localToEpochSeconds(year, month, day, hour, minute, second, timeZone);
-}
-
 /** ISO local datetime `YYYY-MM-DDTHH:MM:SS` of `epochSeconds` in `timeZone` (no offset). */
 export function formatLocalIso(epochSeconds: number, timeZone: string): string {
   const local = new Date((epochSeconds + zoneOffsetSeconds(epochSeconds, timeZone)) * 1000);
   return local.toISOString().slice(0, 19);
+}
+
+/**
+ * ISO 8601 text of an instant as the wall clock of `timeZone` shows it, with its offset:
+ * `2024-03-31T03:00:00+02:00`. Used for every `interval_start` the forecaster writes.
+ */
+export function formatInstant(instantMs: number, timeZone: string): string {
+  const offset = offsetMinutesAt(timeZone, instantMs);
+  const wall = new Date(instantMs + offset * 60_000).toISOString().slice(0, 19);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${wall}${sign}${hh}:${mm}`;
 }

@@ -1,3 +1,4 @@
+import { weekdayName } from '../calendar/weekdays.js';
 import { formatDuration } from '../units/duration.js';
 import type { AuditReport } from '../audit/audit-report.js';
 
@@ -80,8 +81,8 @@ export function formatAuditSummary(report: AuditReport): string {
       for (const h of report.byHour) grid[h.weekday]![h.hour] = h.offered;
       const hours = Array.from({ length: 24 }, (_, h) => String(h).padStart(5)).join('');
       out.push('', 'Offered calls by weekday × hour (local)', `     ${hours}`);
-      ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].forEach((day, d) => {
-        const row = grid[d]!;
+      grid.forEach((row, d) => {
+        const day = weekdayName(d, 'short');
         if (row.some((n) => n > 0))
           out.push(
             `  ${day}${row.map((n) => (n === 0 ? '.' : n < 1000 ? String(n) : `${(n / 1000).toFixed(n < 10_000 ? 1 : 0)}k`).padStart(5)).join('')}`,

@@ -3,7 +3,7 @@ import type { CallHistory } from './call-history.js';
 import { countInclusion } from './count-intervals.js';
 import { BUSY_MEAN, countSize } from './fit-count-dispersion.js';
 import { forecastGrid } from './forecast-grid.js';
-import { isoDateOfDay } from '../calendar/local-time.js';
+import { isoDateOfDay } from '../calendar/days.js';
 import { methodNames } from './methods/index.js';
 import type { SpecialDay } from './special-days.js';
 

@@ -1,13 +1,8 @@
 import { InputError, inputError } from '../errors.js';
-import {
-  DAY_MS,
-  instantsOfWall,
-  isoDateOfDay,
-  offsetMinutesAt,
-  type ParsedTimestamp,
-  wallMsOf,
-  weekdayOfDay,
-} from '../calendar/local-time.js';
+import { DAY_MS, isoDateOfDay } from '../calendar/days.js';
+import { instantsOfWall, offsetMinutesAt, wallMsOf } from '../calendar/time-zone.js';
+import { weekdayOfDay } from '../calendar/weekdays.js';
+import type { ParsedTimestamp } from './parse-history-timestamp.js';
 
 /**
  * What an interval with no row in the history means. `closed`: zero calls (the switchboard was

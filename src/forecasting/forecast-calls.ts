@@ -2,7 +2,8 @@ import { inputError } from '../errors.js';
 import { type BacktestReport, backtest } from './backtest.js';
 import type { CallHistory } from './call-history.js';
 import { forecastGrid } from './forecast-grid.js';
-import { DAY_MS, formatInstant, instantsOfWall } from '../calendar/local-time.js';
+import { DAY_MS } from '../calendar/days.js';
+import { formatInstant, instantsOfWall } from '../calendar/time-zone.js';
 import { methodNames } from './methods/index.js';
 import type { SpecialDay } from './special-days.js';
 

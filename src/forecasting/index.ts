@@ -24,7 +24,7 @@ export {
 } from './forecast-calls.js';
 export { FORECAST_CSV_HEADER, formatForecastCsv } from './forecast-csv.js';
 export { forecastGrid, type GridForecast } from './forecast-grid.js';
-export { formatInstant } from '../calendar/local-time.js';
+export { formatInstant } from '../calendar/time-zone.js';
 export {
   doubleSeasonalHoltWinters,
   type ForecastMethod,

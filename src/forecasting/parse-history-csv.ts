@@ -8,7 +8,7 @@ import {
   type HistoryRecord,
   type HistoryWarning,
 } from './call-history.js';
-import { parseTimestamp } from '../calendar/local-time.js';
+import { parseHistoryTimestamp } from './parse-history-timestamp.js';
 
 /** Options of {@link parseHistoryCsv}. */
 export interface ParseHistoryCsvOptions {
@@ -79,7 +79,7 @@ export function parseHistoryCsv(text: string, options: ParseHistoryCsvOptions = 
   for (const { record, info } of rows.slice(1)) {
     const line = info.lines;
     const rawTime = record[timeColumn] ?? '';
-    const at = parseTimestamp(rawTime);
+    const at = parseHistoryTimestamp(rawTime);
     const reason = reasonColumn >= 0 ? (record[reasonColumn] ?? '') : 'all';
     let problem: InputProblem | undefined;
     let calls = 1;

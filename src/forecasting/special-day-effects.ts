@@ -1,6 +1,6 @@
 import type { CallHistory } from './call-history.js';
 import { closedWeekdays, labelDaysAfterHolidays } from './day-after-holiday.js';
-import { dayOfIsoDate } from '../calendar/local-time.js';
+import { dayOfIsoDate } from '../calendar/days.js';
 import type { SeriesGrid } from './methods/series-grid.js';
 import type { SpecialDay } from './special-days.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import Holidays from 'date-holidays';
 import { InputError, type InputProblem, inputError } from '../errors.js';
-import { dayOfIsoDate } from '../calendar/local-time.js';
+import { dayOfIsoDate } from '../calendar/days.js';
 
 /**
  * A day that does not follow the usual weekly pattern: a public holiday, building works, an

@@ -1,3 +1,4 @@
+import { isoWeekday } from '../calendar/weekdays.js';
 /**
  * Maps the result of `switchboard audit` (`auditFiles`) onto the audit page's input: the
  * audit's counts, shares and definitions as they are, converted only where a chart needs
@@ -82,7 +83,7 @@ export function auditReportInput(
     asaSeconds: r.asaSeconds,
     abandonRate: { ...r.abandonRate },
     byHour: r.byHour.map((h) => ({
-      weekday: h.weekday === 0 ? 7 : h.weekday,
+      weekday: isoWeekday(h.weekday),
       hour: h.hour,
       offered: h.offered,
       answered: h.answered,
@@ -131,7 +132,7 @@ export function auditReportInput(
   const staffing = result.calibration.staffingSeen;
   if (staffing.length > 0)
     input.operators = staffing.map((o) => ({
-      weekday: o.weekday === 0 ? 7 : o.weekday,
+      weekday: isoWeekday(o.weekday),
       hour: o.hour,
       seen: o.agents,
       effective: o.refined ?? o.effective,

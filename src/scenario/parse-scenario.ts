@@ -1,3 +1,5 @@
+import { isTimeZone } from '../calendar/time-zone.js';
+import { mondayFirst } from '../calendar/weekdays.js';
 import { InputError } from '../errors.js';
 import { Deterministic } from '../random/distributions.js';
 import { resolve } from 'node:path';
@@ -22,15 +24,6 @@ export interface ParseScenarioOptions {
   file?: string;
   /** The directory a relative `arrivals.forecast` path is read from (default: the current one). */
   baseDir?: string;
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function parseRange(text: string, path: string, problems: ProblemList): DayRange {
@@ -58,7 +51,7 @@ function perWeekday<T>(
 
 function weekdayOf(date: string): number {
   const d = new Date(`${date}T12:00:00Z`);
-  return (d.getUTCDay() + 6) % 7;
+  return mondayFirst(d.getUTCDay());
 }
 
 /**

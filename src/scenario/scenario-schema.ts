@@ -1,3 +1,4 @@
+import { WEEKDAY_KEYS } from '../calendar/weekdays.js';
 /**
  * The published JSON Schema (draft 2020-12 subset that Ajv checks) of a scenario file. It fixes
  * the shape: which sections and fields exist, their types and ranges. What a schema cannot say
@@ -25,16 +26,7 @@ const timeRange = {
 };
 const name = { type: 'string', minLength: 1 };
 const callsPerDay = { type: 'number', minimum: 0, maximum: 1_000_000 };
-const weekdayKeys = [
-  'default',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-];
+const weekdayKeys = ['default', ...WEEKDAY_KEYS];
 const byWeekday = (item: object) => ({
   type: 'object',
   additionalProperties: false,

@@ -1,17 +1,10 @@
+import { WEEKDAY_KEYS } from '../calendar/weekdays.js';
 import type { Margin } from '../measures/verdict.js';
 import type { Distribution } from '../random/distributions.js';
 import type { ForecastArrivals } from './read-forecast-arrivals.js';
 
-/** Weekdays in the order of `Date.getUTCDay()` shifted to start on Monday. */
-export const weekdays = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-] as const;
+/** Weekdays, Monday first: the scenario's numbering (see calendar/weekdays.ts). */
+export const weekdays = WEEKDAY_KEYS;
 
 /** `monday` … `sunday`. */
 export type Weekday = (typeof weekdays)[number];

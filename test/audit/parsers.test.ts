@@ -9,10 +9,10 @@ import {
   detectFormat,
   parseColumnMap,
   parseInsert,
-  parseTimestamp,
   splitCsvLine,
   statementComplete,
 } from '../../src/audit/index.js';
+import { parseRecordTimestamp } from '../../src/audit/parse-record-timestamp.js';
 import { InputError } from '../../src/errors.js';
 
 describe('splitCsvLine (RFC 4180, leniently)', () => {
@@ -69,19 +69,21 @@ describe('parseInsert (MySQL dump tuples, a tokenizer not a regex)', () => {
   });
 });
 
-describe('parseTimestamp', () => {
+describe('parseRecordTimestamp', () => {
   it('reads epochs, datetimes in a zone, spreadsheet dates, and refuses junk dates', () => {
-    expect(parseTimestamp('1546015415.757927', 'UTC')).toBeCloseTo(1546015415.757927, 6);
-    expect(parseTimestamp('2023-02-05 00:09:13', 'UTC')).toBe(
+    expect(parseRecordTimestamp('1546015415.757927', 'UTC')).toBeCloseTo(1546015415.757927, 6);
+    expect(parseRecordTimestamp('2023-02-05 00:09:13', 'UTC')).toBe(
       Date.UTC(2023, 1, 5, 0, 9, 13) / 1000,
     );
     // Paris is UTC+1 in February (IANA tz database).
-    expect(parseTimestamp('2023-02-05 01:09:13', 'Europe/Paris')).toBe(
+    expect(parseRecordTimestamp('2023-02-05 01:09:13', 'Europe/Paris')).toBe(
       Date.UTC(2023, 1, 5, 0, 9, 13) / 1000,
     );
-    expect(parseTimestamp('2020/2/10 22:41', 'UTC')).toBe(Date.UTC(2020, 1, 10, 22, 41) / 1000);
-    expect(parseTimestamp('0000-00-00 00:00:00', 'UTC')).toBeNaN();
-    expect(parseTimestamp('1000-01-01 00:00:00', 'UTC')).toBeNaN();
+    expect(parseRecordTimestamp('2020/2/10 22:41', 'UTC')).toBe(
+      Date.UTC(2020, 1, 10, 22, 41) / 1000,
+    );
+    expect(parseRecordTimestamp('0000-00-00 00:00:00', 'UTC')).toBeNaN();
+    expect(parseRecordTimestamp('1000-01-01 00:00:00', 'UTC')).toBeNaN();
   });
 });
 

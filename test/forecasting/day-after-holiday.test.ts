@@ -4,7 +4,7 @@ import {
   forecastCalls,
   HOLIDAY_LABEL,
 } from '../../src/forecasting/index.js';
-import { dayOfIsoDate } from '../../src/calendar/local-time.js';
+import { dayOfIsoDate } from '../../src/calendar/days.js';
 import { adjustForSpecialDays } from '../../src/forecasting/special-day-effects.js';
 import { constructedHistory, MONDAY_2024_01_01 } from './helpers.js';
 

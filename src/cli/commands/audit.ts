@@ -6,7 +6,7 @@ import type { AuditInput } from '../../audit/audit-input.js';
 import { AuditOutput } from '../../audit/audit-output.js';
 import { parseColumnMap } from '../../audit/column-map.js';
 import { type AuditFormat, auditFormats } from '../../audit/records.js';
-import { isValidTimeZone } from '../../calendar/time-zone.js';
+import { isTimeZone } from '../../calendar/time-zone.js';
 import { refineRoster } from '../../calibration/refine-roster.js';
 import { rosterRefinementSummary } from '../../calibration/refinement-summary.js';
 import { didYouMean, inputError } from '../../errors.js';
@@ -188,7 +188,7 @@ export const auditCommand: SwitchboardCommand = {
     if (args.survey !== undefined && !isReadableFile(at(args.survey)))
       throw inputError('--survey', 'a readable CSV file', String(args.survey));
     const timeZone = args.tz === undefined ? (map?.timeZone ?? 'UTC') : String(args.tz);
-    if (!isValidTimeZone(timeZone))
+    if (!isTimeZone(timeZone))
       throw inputError('--tz', 'an IANA time zone', timeZone, { hint: 'e.g. Europe/Paris, UTC' });
     let pseudonymiseKey: string | Buffer | undefined;
     if (args.pseudonymise) {

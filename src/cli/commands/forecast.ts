@@ -4,7 +4,8 @@ import { type BacktestReport, backtest } from '../../forecasting/backtest.js';
 import type { AbsentIntervals } from '../../forecasting/call-history.js';
 import { forecastCalls } from '../../forecasting/forecast-calls.js';
 import { formatForecastCsv, writeFileAtomic } from '../../forecasting/forecast-csv.js';
-import { isKnownTimeZone, isoDateOfDay } from '../../calendar/local-time.js';
+import { isoDateOfDay } from '../../calendar/days.js';
+import { isTimeZone } from '../../calendar/time-zone.js';
 import { methodNames } from '../../forecasting/methods/index.js';
 import { readHistoryCsv } from '../../forecasting/parse-history-csv.js';
 import {
@@ -107,7 +108,7 @@ export const forecastCommand: SwitchboardCommand = {
         hint: 'it sets the days between backtest origins',
       });
     const timeZone = String(args.timezone);
-    if (!isKnownTimeZone(timeZone)) {
+    if (!isTimeZone(timeZone)) {
       const suggestion = didYouMean(timeZone, Intl.supportedValuesOf('timeZone'));
       throw inputError('--timezone', 'an IANA time zone such as Europe/Paris or UTC', timeZone, {
         ...(suggestion ? { hint: `did you mean ${suggestion}?` } : {}),

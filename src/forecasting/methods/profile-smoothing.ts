@@ -1,4 +1,4 @@
-import { weekdayOfDay } from '../../calendar/local-time.js';
+import { weekdayOfDay } from '../../calendar/weekdays.js';
 import { forecastDailyTotals } from './daily-holt-winters.js';
 import { tunedProfiles } from './tuned-profiles.js';
 import { type ForecastMethod, totalSeries } from './series-grid.js';

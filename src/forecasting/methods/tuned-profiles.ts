@@ -1,4 +1,4 @@
-import { weekdayOfDay } from '../../calendar/local-time.js';
+import { weekdayOfDay } from '../../calendar/weekdays.js';
 import { wholeDays } from './series-grid.js';
 
 /** Weeks of same weekdays behind an intraday profile (at most). */

@@ -1,4 +1,4 @@
-import { weekdayOfDay } from '../../calendar/local-time.js';
+import { weekdayOfDay } from '../../calendar/weekdays.js';
 import { type SeriesGrid, wholeDays } from './series-grid.js';
 
 /** Weeks of same weekdays behind the reason shares (at most). */

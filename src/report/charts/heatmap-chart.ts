@@ -1,3 +1,4 @@
+import { weekdayName } from '../../calendar/weekdays.js';
 /**
  * Weekday × hour heatmap (offered calls, abandonment…): one cell per hour of each weekday,
  * coloured on the viridis scale — perceptually uniform, colour-blind safe and monotonic in
@@ -27,7 +28,8 @@ export interface WeekdayHourHeatmapOptions {
   unit: ValueUnit;
 }
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+/** Short names, Monday first (index = ISO weekday − 1). */
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0].map((d) => weekdayName(d, 'short'));
 
 /** Weekday rows × hour columns, from the first to the last hour of the cells given. */
 export function weekdayHourHeatmap(

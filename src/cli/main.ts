@@ -1,6 +1,6 @@
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { formatProblem, InputError, RunError } from '../errors.js';
-import type { SwitchboardCommand } from './command.js';
+import type { CommandModule, SwitchboardCommand } from './command.js';
 import { commands as defaultCommands } from './commands/index.js';
 import type { CliIo } from './io.js';
 import { positionalNames, requireOptionValues } from './require-option-values.js';
@@ -24,10 +24,10 @@ export async function main(
   options: MainOptions = {},
 ): Promise<number> {
   const verbose = argv.includes('--verbose');
-  // The chosen command, run only once parsing and validation have passed: yargs still calls
-  // the handler after a usage error (our fail() does not throw), which used to start the run
-  // anyway and crash the process when it threw.
-  let pending: (() => Promise<number> | number) | undefined;
+  // The chosen command runs only once parsing and validation have passed, from the parsed
+  // arguments (`_[0]` names it): commands are declared without a yargs handler, since yargs
+  // still calls one after a usage error.
+  let parsed: Record<string, unknown> | undefined;
   let usageError: string | undefined;
   let output = '';
 
@@ -50,23 +50,25 @@ export async function main(
       usageError = usageMessage(message ?? error?.message ?? 'bad usage');
     });
 
-  for (const command of options.commands ?? defaultCommands) {
-    parser.command(
-      command.command,
-      command.describe,
-      (y) => requireOptionValues(command.builder(y), positionalNames(command.command)),
-      (args) => {
-        // yargs still calls the handler after a usage error (an unknown flag, say): only note
-        // the command here; it runs after parsing, when there was no usage error.
-        pending = () => command.run(args as Record<string, unknown>, io);
-      },
-    );
-  }
-
+  skipHelpCache(parser);
   try {
+    // Only the module of the command named on the line is loaded (the first word that is not a
+    // flag); the others are declared by name and line, enough for the command list.
+    const requested = argv.find((word) => !word.startsWith('-'));
+    const modules = new Map<string, CommandModule>();
+    for (const entry of options.commands ?? defaultCommands) {
+      const name = entry.command.split(' ')[0]!;
+      const module: CommandModule | undefined =
+        'load' in entry ? (name === requested ? await entry.load() : undefined) : entry;
+      if (module) modules.set(name, module);
+      parser.command(entry.command, entry.describe, (y) =>
+        module ? requireOptionValues(module.builder(y), positionalNames(entry.command)) : y,
+      );
+    }
     await new Promise<void>((resolve, reject) => {
       try {
-        parser.parse([...argv], {}, (error, _args, text) => {
+        parser.parse([...argv], {}, (error, args, text) => {
+          parsed = args as Record<string, unknown>;
           output = text ?? '';
           if (error && !usageError) usageError = error.message;
           resolve();
@@ -81,8 +83,10 @@ export async function main(
       return ExitCode.badInput;
     }
     if (output) io.stdout(`${output.trimEnd()}\n`);
-    if (pending === undefined) return ExitCode.ok;
-    return await pending();
+    const name = (parsed?._ as unknown[] | undefined)?.[0];
+    const module = typeof name === 'string' && output === '' ? modules.get(name) : undefined;
+    if (module === undefined) return ExitCode.ok;
+    return await module.run(parsed!, io);
   } catch (error) {
     return reportError(error, io, verbose);
   }
@@ -116,4 +120,18 @@ function reportError(error: unknown, io: CliIo, verbose: boolean): number {
   if (verbose && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   else if (!(error instanceof RunError)) io.stderr('(run again with --verbose for details)\n');
   return ExitCode.runFailed;
+}
+
+/**
+ * yargs renders a command's whole help text after running it, to cache it for a later failure
+ * (`usage.cacheHelpMessage`): a third of `switchboard staff`'s start-up, for text we never show
+ * (our failures print their own message). Turn that cache off; help asked for (`--help`) is
+ * rendered as before. Guarded: if a yargs version lacks the hook, nothing changes.
+ */
+function skipHelpCache(parser: Argv): void {
+  const internal = (parser as unknown as { getInternalMethods?: () => unknown }).getInternalMethods;
+  const usage = (
+    internal?.call(parser) as { getUsageInstance?: () => Record<string, unknown> } | undefined
+  )?.getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }

@@ -1,8 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
 import { InputError, type InputProblem, inputError } from '../errors.js';
 import { dayOfIsoDate } from '../calendar/days.js';
+
+type HolidaysClass = typeof import('date-holidays').default;
+let holidaysClass: HolidaysClass | undefined;
+/** date-holidays and its calendars are large: loaded by the first `--holidays`, not at start-up. */
+function loadHolidays(): HolidaysClass {
+  holidaysClass ??= createRequire(import.meta.url)('date-holidays') as HolidaysClass;
+  return holidaysClass;
+}
 
 /**
  * A day that does not follow the usual weekly pattern: a public holiday, building works, an
@@ -26,6 +34,7 @@ export const HOLIDAY_LABEL = 'public holiday';
  */
 export function publicHolidays(region: string, fromYear: number, toYear: number): SpecialDay[] {
   const [country, state] = region.split('-');
+  const Holidays = loadHolidays();
   const holidays = new Holidays();
   const countries = holidays.getCountries();
   if (!country || !(country.toUpperCase() in countries)) {

@@ -10,8 +10,7 @@
  * Cost: one Vega dataflow evaluation per chart, typically 10–100 ms.
  */
 
-import { parse, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { CHART_CONFIG } from './chart-theme.js';
 
 /** Options of {@link renderChartSvg}. */
@@ -33,6 +32,8 @@ export async function renderChartSvg(
   spec: TopLevelSpec,
   options: RenderChartSvgOptions = {},
 ): Promise<string> {
+  // Vega and Vega-Lite are large: loaded by the first chart, never by commands without --report.
+  const [{ parse, View }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const withConfig = {
     ...spec,
     config: { ...CHART_CONFIG, ...(spec.config ?? {}) },

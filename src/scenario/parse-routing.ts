@@ -39,24 +39,29 @@ export interface RoutingSections {
   microFlows: MicroFlowSpec | undefined;
 }
 
+/**
+ * A service's availability per minute of the day (NaN where none is given): one number, or
+ * `default` and time ranges `HH:MM-HH:MM` (the format's one range syntax, to the minute; 24:00
+ * ends the day) whose values win over the default, later ranges over earlier ones.
+ */
 function parseAvailability(raw: unknown, path: string, p: ProblemList): Float64Array {
-  const hours = new Float64Array(24).fill(Number.NaN);
-  if (raw === undefined) return hours;
-  if (typeof raw === 'number') return hours.fill(raw);
+  const minutes = new Float64Array(1440).fill(Number.NaN);
+  if (raw === undefined) return minutes;
+  if (typeof raw === 'number') return minutes.fill(raw);
   const map = raw as Record<string, number>;
-  if (map.default !== undefined) hours.fill(map.default);
+  if (map.default !== undefined) minutes.fill(map.default);
   for (const [key, value] of Object.entries(map)) {
     if (key === 'default') continue;
     const [a, b] = key.split('-');
     const from = parseTimeOfDay(a ?? '');
     const to = parseTimeOfDay(b ?? '');
-    if (!(to > from) || from % 3600 !== 0 || to % 3600 !== 0 || to > 86400) {
-      p.add(`${path}.${key}`, 'a range of whole hours HH:00-HH:00 that ends after it starts', key);
+    if (!(to > from) || to > 86400) {
+      p.add(`${path}.${key}`, 'a time range HH:MM-HH:MM that ends after it starts', key);
       continue;
     }
-    for (let h = from / 3600; h < to / 3600; h++) hours[h] = value;
+    minutes.fill(value, from / 60, to / 60);
   }
-  return hours;
+  return minutes;
 }
 
 /**
@@ -118,6 +123,7 @@ export function parseRoutingSections(
         : new Deterministic(20),
     warmTimeoutSeconds: p.duration(rawTransfers.warmTimeout, 'transfers.warmTimeout', 30),
     warmMessage: (rawTransfers.warmMessage as number | undefined) ?? 0,
+    messageSeconds: p.duration(rawTransfers.messageTime, 'transfers.messageTime', 30),
     maxBounces: (rawTransfers.maxBounces as number | undefined) ?? 3,
   };
 

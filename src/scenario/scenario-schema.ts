@@ -138,7 +138,7 @@ export const scenarioSchema = {
         intradayProfile: byWeekday({
           type: 'object',
           propertyNames: timeOfDay,
-          additionalProperties: { type: 'number', minimum: 0 },
+          additionalProperties: { type: 'number', minimum: 0, maximum: 1e9 },
         }),
       },
     },
@@ -217,6 +217,7 @@ export const scenarioSchema = {
         ringTime: distribution,
         warmTimeout: duration,
         warmMessage: probability,
+        messageTime: duration,
         maxBounces: { type: 'integer', minimum: 0, maximum: 50 },
       },
     },

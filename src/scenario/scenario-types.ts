@@ -131,7 +131,7 @@ export interface QueueSpec {
 /** A service calls are transferred to. */
 export interface ServiceSpec {
   name: string;
-  /** Chance someone answers, per hour of the day (24 values). */
+  /** Chance someone answers, per minute of the day (1,440 values; NaN: the outcomes' share). */
   availability: Float64Array;
   voicemail: 'available' | 'full' | 'none';
 }
@@ -146,6 +146,8 @@ export interface TransferSpec {
   warmTimeoutSeconds: number;
   /** Warm transfer that fails: chance the operator takes a message (the need is resolved). */
   warmMessage: number;
+  /** How long taking that message keeps the operator busy, seconds (`transfers.messageTime`). */
+  messageSeconds: number;
   /** A call bounced back this many times and not answered gives up on the next failure. */
   maxBounces: number;
 }

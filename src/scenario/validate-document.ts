@@ -1,4 +1,5 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject } from 'ajv';
 import { describeReceived, type InputProblem } from '../errors.js';
 import { scenarioSchema } from './scenario-schema.js';
 import { suggestName } from './suggest-name.js';
@@ -12,7 +13,9 @@ let compiled: ReturnType<Ajv['compile']> | undefined;
 
 function validator(): ReturnType<Ajv['compile']> {
   if (compiled === undefined) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+    // Ajv is loaded by the first scenario read, not by commands that read none.
+    const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as { Ajv: typeof Ajv };
+    const ajv = new AjvClass({ allErrors: true, verbose: true, strict: false });
     compiled = ajv.compile(scenarioSchema);
   }
   return compiled;

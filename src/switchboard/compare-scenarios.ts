@@ -64,6 +64,7 @@ export const comparedMeasures: readonly string[] = [
 export const comparedReasonMeasures: readonly string[] = [
   'offered',
   'answered',
+  'reanswered',
   'abandoned',
   'busy',
   'transfers',

@@ -177,7 +177,9 @@ export class Counters implements SwitchboardObserver {
     t.byInterval[k * I.size + I.answeredInTarget]! += inTarget;
     t.byInterval[k * I.size + I.waitAnswered]! += wait;
     const reason = calls.reason[c]!;
-    t.byReason[reason * R.size + R.answered]!++;
+    // Per reason, a call answered again after a bounce (or once put through) is a re-answer,
+    // so that a reason's answered calls never exceed its offered calls.
+    t.byReason[reason * R.size + (firstAnswer ? R.answered : R.reanswered)]!++;
     t.byReason[reason * R.size + R.waitAnswered]! += wait;
     this.o.answers++;
     this.o.answeredInTarget += inTarget;
@@ -212,13 +214,65 @@ export class Counters implements SwitchboardObserver {
     this.o.callbackAccepted++;
   }
 
+  /**
+   * The operator's busy time, from the answer to the end of the wrap-up, is booked to the
+   * intervals it spans (not all to the interval of the answer), up to the horizon.
+   */
   operatorReleased(c: number, busySeconds: number): void {
     const calls = this.model.calls;
     const g = calls.group[c]!;
-    this.tallies.byQueue[g * Q.size + Q.busySeconds]! += busySeconds;
-    this.tallies.byInterval[this.interval(calls.answeredAt[c]!) * I.size + I.busySeconds]! +=
-      busySeconds;
-    this.o.busySeconds += busySeconds;
+    const from = calls.answeredAt[c]!;
+    const seconds = this.bookAcross(from, from + busySeconds, I.busySeconds);
+    this.tallies.byQueue[g * Q.size + Q.busySeconds]! += seconds;
+    this.o.busySeconds += seconds;
+  }
+
+  /**
+   * Add `weight` × the seconds of [from, to) (cut at the horizon) to field `field` of each
+   * interval of the week they fall in; returns the seconds of [from, to) booked (unweighted).
+   * Cost: O(intervals spanned).
+   */
+  private bookAcross(from: number, to: number, field: number, weight = 1): number {
+    const end = Math.min(to, this.horizonSeconds);
+    let t = from;
+    while (t < end) {
+      const next = Math.min(end, (Math.floor(t / this.intervalSeconds) + 1) * this.intervalSeconds);
+      this.tallies.byInterval[this.interval(t) * I.size + field]! += (next - t) * weight;
+      t = next;
+    }
+    return Math.max(0, end - from);
+  }
+
+  /** Per group: when busy / on-duty last changed, and their values since. */
+  private staffSince: Float64Array | undefined;
+  private busySince: Int32Array | undefined;
+  private dutySince: Int32Array | undefined;
+
+  /**
+   * Overtime: while more operators of a group are busy than are on duty (the roster went down
+   * while they had a call in hand), the excess is staffed time past the roster. Integrated
+   * exactly between changes, so staffed time (roster + overtime) is never less than busy time
+   * in any interval and occupancy never exceeds 100 %.
+   */
+  staffChanged(g: number): void {
+    const groups = this.model.scenario.queues.length;
+    this.staffSince ??= new Float64Array(groups);
+    this.busySince ??= new Int32Array(groups);
+    this.dutySince ??= new Int32Array(groups);
+    this.bookOvertime(g, this.model.sim.now);
+    this.busySince[g] = this.model.busy[g]!;
+    this.dutySince[g] = this.model.onDuty[g]!;
+  }
+
+  private bookOvertime(g: number, now: number): void {
+    const excess = this.busySince![g]! - this.dutySince![g]!;
+    const from = this.staffSince![g]!;
+    if (excess > 0 && now > from) {
+      const seconds = excess * this.bookAcross(from, now, I.overtimeSeconds, excess);
+      this.tallies.byQueue[g * Q.size + Q.overtimeSeconds]! += seconds;
+      this.o.overtimeSeconds += seconds;
+    }
+    this.staffSince![g] = now;
   }
 
   putThrough(): void {
@@ -310,6 +364,7 @@ export class Counters implements SwitchboardObserver {
     o.inSystemAtEnd = end.callsInSystem;
     o.needsOpenAtEnd = end.needsOpen;
     const horizon = this.horizonSeconds;
+    if (this.staffSince) for (let g = 0; g < s.queues.length; g++) this.bookOvertime(g, horizon);
     for (let g = 0; g < s.queues.length; g++) {
       const roster = new RosterSchedule(s.queues[g]!.roster, s.startWeekday);
       let time = 0;

@@ -76,7 +76,8 @@ export function replicationMeasures(
       entriesDecided - o.shortAbandoned,
     ),
     probabilityBusy: ratio(o.busy, o.offered),
-    occupancy: ratio(o.busySeconds, o.rosterSeconds),
+    occupancy: ratio(o.busySeconds, o.rosterSeconds + o.overtimeSeconds),
+    overtimeHours: o.overtimeSeconds / 3600,
     transfersPerAnsweredCall: ratio(o.transfers, o.answered),
   };
 
@@ -96,7 +97,7 @@ export function replicationMeasures(
       serviceLevel: ratio(sum(I.answeredInTarget), decided),
       asaSeconds: ratio(sum(I.waitAnswered), sum(I.answered)),
       probabilityAbandon: ratio(sum(I.abandoned), decided),
-      occupancy: ratio(sum(I.busySeconds), sum(I.rosterSeconds)),
+      occupancy: ratio(sum(I.busySeconds), sum(I.rosterSeconds) + sum(I.overtimeSeconds)),
       operators: perDays > 0 ? sum(I.rosterSeconds) / (intervalSeconds * perDays) : Number.NaN,
     };
   };
@@ -138,8 +139,12 @@ export function replicationMeasures(
       asaSeconds: ratio(t[at + Q.waitAnswered]!, t[at + Q.answered]!),
       averageWaitSeconds: ratio(t[at + Q.waitAll]!, decided + t[at + Q.callbackAccepted]!),
       probabilityAbandon: ratio(t[at + Q.abandoned]!, decided),
-      occupancy: ratio(t[at + Q.busySeconds]!, t[at + Q.rosterSeconds]!),
+      occupancy: ratio(
+        t[at + Q.busySeconds]!,
+        t[at + Q.rosterSeconds]! + t[at + Q.overtimeSeconds]!,
+      ),
       operatorHours: t[at + Q.rosterSeconds]! / 3600,
+      overtimeHours: t[at + Q.overtimeSeconds]! / 3600,
     };
   });
 
@@ -150,11 +155,12 @@ export function replicationMeasures(
     return {
       offered: t[at + R.offered]!,
       answered: t[at + R.answered]!,
+      reanswered: t[at + R.reanswered]!,
       abandoned: t[at + R.abandoned]!,
       busy: t[at + R.busy]!,
       transfers: t[at + R.transfers]!,
       bouncedBack: t[at + R.bouncedBack]!,
-      asaSeconds: ratio(t[at + R.waitAnswered]!, t[at + R.answered]!),
+      asaSeconds: ratio(t[at + R.waitAnswered]!, t[at + R.answered]! + t[at + R.reanswered]!),
       needs: t[at + R.needs]!,
       resolvedRate: ratio(t[at + R.needsResolved]!, t[at + R.needsEnded]!),
       firstContactResolution: ratio(t[at + R.needsFirstContact]!, t[at + R.needsEnded]!),

@@ -65,7 +65,10 @@ export function measureDefinitions(scenario: Scenario): Record<string, string> {
     asaSeconds: 'mean wait of answered queue entries, seconds',
     probabilityAbandon: 'abandoned / (answered + abandoned) queue entries',
     shortAbandon: `an abandon after less than ${scenario.shortAbandonSeconds} s of waiting`,
-    occupancy: 'operator busy time (talk, warm-transfer hold, wrap-up, callbacks) / rostered time',
+    occupancy:
+      'operator busy time (talk, warm-transfer hold, messages, wrap-up, callbacks) / staffed time (rostered time + overtime spent finishing calls after a shift), each booked to the intervals in which it happened, so never above 100 %',
+    reanswered:
+      'byReason: answers of calls already answered once (after a bounce, or put through to the right queue); answered counts each call once, so answered ≤ offered',
     lostNeed: `a need that ended unresolved, whatever its path (abandoned, busy, hung up in the menu, a transfer nobody answered and no message taken, redials exhausted); each costs costs.lostNeed of its reason, in ${scenario.costs.currency}`,
     counts:
       'overall, byQueue and byReason counts are totals over the horizon; byInterval counts are per-day averages, byWeekdayInterval averages over the days of that weekday',

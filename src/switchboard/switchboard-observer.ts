@@ -12,6 +12,8 @@ export interface SwitchboardView {
   readonly calls: CallRecords;
   readonly needs: NeedRecords;
   readonly onDuty: Int32Array;
+  /** Operators busy per group (talking, holding a warm transfer, taking a message, wrapping up). */
+  readonly busy: Int32Array;
 }
 
 /** How a call reached the switchboard: a new need, a redial, a patient calling back. */
@@ -99,6 +101,12 @@ export interface SwitchboardObserver {
    * `busySeconds` in all from `calls.answeredAt[c]`. Called before the operator is free again.
    */
   operatorReleased?(c: number, busySeconds: number): void;
+  /**
+   * `busy[g]` or `onDuty[g]` of group `g` changed at the current time (an operator took or
+   * finished work, or the roster changed). Operators past their shift finish the call in hand:
+   * the excess of busy over on-duty operators is their overtime.
+   */
+  staffChanged?(g: number): void;
   /** The operator hangs up after talking to the caller (the call may go on to its right queue). */
   agentCompleted?(c: number): void;
   /** A misrouted caller is put through by the operator to the right queue. */

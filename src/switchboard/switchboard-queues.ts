@@ -108,6 +108,7 @@ export abstract class SwitchboardQueues extends SwitchboardState {
     const calls = this.calls;
     const now = this.sim.now;
     this.busy[g]!++;
+    for (const observer of this.observers) observer.staffChanged?.(g);
     calls.group[c] = g;
     calls.answeredAt[c] = now;
     const wait = now - calls.enqueued[c]!;
@@ -118,11 +119,14 @@ export abstract class SwitchboardQueues extends SwitchboardState {
     this.sim.schedule(this.evTalkEnd, calls.handle[c]!, c);
   }
 
-  /** Operator of group `g` ends work on call `c`: draw the wrap-up, report, then wrap up. */
-  protected releaseOperator(c: number): void {
+  /**
+   * Operator of group `g` ends work on call `c`: draw the wrap-up, report, then wrap up; with
+   * `extraSeconds`, after that much more work for the call first (a message taken).
+   */
+  protected releaseOperator(c: number, extraSeconds = 0): void {
     const g = this.calls.group[c]!;
     const now = this.sim.now;
-    const wrap = this.scenario.queues[g]!.wrapUp.sample(this.rWrap[g]!);
+    const wrap = this.scenario.queues[g]!.wrapUp.sample(this.rWrap[g]!) + extraSeconds;
     const busyTime = now - this.calls.answeredAt[c]! + wrap;
     for (const observer of this.observers) observer.operatorReleased?.(c, busyTime);
     if (wrap > 0) this.sim.schedule(this.evWrapEnd, wrap, g);
@@ -131,6 +135,7 @@ export abstract class SwitchboardQueues extends SwitchboardState {
 
   protected override wrapEnd(g: number): void {
     this.busy[g]!--;
+    for (const observer of this.observers) observer.staffChanged?.(g);
     this.dispatchGroup(g);
   }
 
@@ -173,6 +178,7 @@ export abstract class SwitchboardQueues extends SwitchboardState {
   protected override rosterChange(g: number): void {
     const now = this.sim.now;
     this.onDuty[g] = this.rosters[g]!.operatorsAt(now);
+    for (const observer of this.observers) observer.staffChanged?.(g);
     const next = this.rosters[g]!.nextChange(now);
     if (next < this.horizon) this.sim.scheduleAt(this.evRoster, next, g);
     this.dispatchGroup(g);
@@ -183,6 +189,7 @@ export abstract class SwitchboardQueues extends SwitchboardState {
     const q = calls.queue[c]!;
     const callback = this.scenario.queues[q]!.callback!;
     this.busy[g]!++;
+    for (const observer of this.observers) observer.staffChanged?.(g);
     calls.group[c] = g;
     calls.answeredAt[c] = this.sim.now;
     calls.tries[c]!++;

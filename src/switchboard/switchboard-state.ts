@@ -44,7 +44,8 @@ export abstract class SwitchboardState implements SwitchboardView {
   protected readonly rosters: RosterSchedule[];
   /** Operators on duty per group. */
   readonly onDuty: Int32Array;
-  protected readonly busy: Int32Array;
+  /** Operators busy per group. */
+  readonly busy: Int32Array;
   protected readonly head: Int32Array;
   protected readonly tail: Int32Array;
   protected readonly cbHead: Int32Array;

@@ -70,8 +70,8 @@ export abstract class SwitchboardTransfers extends SwitchboardQueues {
 
   protected serviceAnswers(service: number): boolean {
     const s = this.scenario;
-    const hour = Math.floor((this.sim.now % 86400) / 3600);
-    let p = s.services[service]!.availability[hour]!;
+    const minute = Math.floor((this.sim.now % 86400) / 60);
+    let p = s.services[service]!.availability[minute]!;
     if (Number.isNaN(p)) p = s.transfers.outcomes.answered;
     return this.rRing.next() < p;
   }
@@ -126,7 +126,11 @@ export abstract class SwitchboardTransfers extends SwitchboardQueues {
       this.enqueue(c, calls.queue[c]!);
       return;
     }
-    if (warm) this.releaseOperator(c);
+    // A warm transfer nobody answered: the operator takes a message (which keeps them busy for
+    // transfers.messageTime) or not. The draw comes first so the operator's release knows it.
+    const message =
+      outcome === CallEnd.warmTakenBack && this.rRing.next() < this.scenario.transfers.warmMessage;
+    if (warm) this.releaseOperator(c, message ? this.scenario.transfers.messageSeconds : 0);
     this.linesInUse--;
     if (outcome === CallEnd.answeredByService) {
       this.callEnded(c, CallOutcome.serviceAnswered);
@@ -137,7 +141,7 @@ export abstract class SwitchboardTransfers extends SwitchboardQueues {
       this.resolveNeed(n);
     } else if (outcome === CallEnd.warmTakenBack) {
       this.callEnded(c, CallOutcome.warmTakenBack);
-      if (this.rRing.next() < this.scenario.transfers.warmMessage) this.resolveNeed(n);
+      if (message) this.resolveNeed(n);
       else this.failNeed(n);
     } else {
       // Rang out, a full or absent voicemail box, or bounced once too often: the caller gives up

@@ -21,7 +21,9 @@ export const QueueField = {
   rosterSeconds: 11,
   waitingAtEnd: 12,
   waited: 13,
-  size: 14,
+  /** Operator seconds past the roster, finishing calls begun before a shift ended. */
+  overtimeSeconds: 14,
+  size: 15,
 } as const;
 
 /** Fields of a reason's row. */
@@ -38,7 +40,9 @@ export const ReasonField = {
   needsFirstContact: 9,
   needsEnded: 10,
   attemptsOfEnded: 11,
-  size: 12,
+  /** Answers of calls already answered once (after a bounce, or put through to the right queue). */
+  reanswered: 12,
+  size: 13,
 } as const;
 
 /** Fields of an interval-of-day row. */
@@ -53,7 +57,9 @@ export const IntervalField = {
   busySeconds: 7,
   rosterSeconds: 8,
   firstAnswered: 9,
-  size: 10,
+  /** Operator seconds past the roster in this interval (see QueueField.overtimeSeconds). */
+  overtimeSeconds: 10,
+  size: 11,
 } as const;
 
 /** Upper edges (seconds) of the wait bins of answered calls: 5 s wide up to 120 s, then one open bin. */
@@ -139,6 +145,7 @@ export function overallCounts() {
     transfersOfEnded: 0,
     busySeconds: 0,
     rosterSeconds: 0,
+    overtimeSeconds: 0,
   };
 }
 

@@ -7,7 +7,8 @@ import { randomScenarioDocument } from './random-scenarios.js';
 // Laws of the model (no external reference: they hold by construction of a correct model):
 // every call offered ends in exactly one outcome or is still in the system; every need is
 // resolved, unresolved or still open; every queue entry is answered, abandoned, turned into a
-// callback or still waiting; measures that are probabilities lie in [0, 1].
+// callback or still waiting; measures that are probabilities lie in [0, 1], occupancy in every
+// interval included; a reason's calls are answered at most once each.
 describe('conservation over random valid scenarios', () => {
   it('accounts for every call, need and queue entry, and never crashes or hangs', () => {
     fc.assert(
@@ -36,6 +37,14 @@ describe('conservation over random valid scenarios', () => {
           );
         }
         expect(r.byReason.reduce((s, x) => s + x.offered!, 0)).toBe(o.offered);
+        // Per reason, each call is answered at most once; answers after a bounce are re-answers.
+        for (const x of r.byReason) expect(x.answered!).toBeLessThanOrEqual(x.offered!);
+        const queueAnswers = r.byQueue.reduce((s, q) => s + q.answered!, 0);
+        expect(r.byReason.reduce((s, x) => s + x.answered! + x.reanswered!, 0)).toBe(queueAnswers);
+        // Busy time is booked where it happens and staffed time includes overtime: occupancy
+        // never exceeds 100 % in any interval or queue.
+        for (const row of [...r.byWeekdayInterval, ...r.byInterval, ...r.byQueue])
+          if (!Number.isNaN(row.occupancy!)) expect(row.occupancy!).toBeLessThanOrEqual(1 + 1e-9);
         for (const key of ['serviceLevel', 'probabilityAbandon', 'probabilityBusy', 'occupancy']) {
           const v = o[key]!;
           if (!Number.isNaN(v)) {

@@ -16,7 +16,7 @@ import { REPORT_OPTION, resolveReportPath } from '../../report/report-option.js'
 import { writeReport } from '../../report/write-report.js';
 import { formatAuditSummary } from '../format-audit-summary.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../../units/duration.js';
-import type { SwitchboardCommand } from '../command.js';
+import type { CommandModule } from '../command.js';
 import { positiveInteger } from '../run-flags.js';
 
 /** True when `path` is an existing regular file. */
@@ -59,9 +59,7 @@ export const pseudonymiseKeyVariable = 'SWITCHBOARD_PSEUDONYMISE_KEY';
  * for the per-call CSV, the report, a history CSV for `switchboard forecast` and a calibrated
  * scenario.
  */
-export const auditCommand: SwitchboardCommand = {
-  command: 'audit <files..>',
-  describe: 'Audit a switchboard from its records: calls, callers, service level, patience',
+export const auditCommand: CommandModule = {
   builder: (y) =>
     y
       .positional('files', {

@@ -14,7 +14,7 @@ import {
   reportTargets,
 } from '../../report/from-simulation.js';
 import { forecastNotice } from '../../switchboard/simulate-scenario.js';
-import type { SwitchboardCommand } from '../command.js';
+import type { CommandModule } from '../command.js';
 import { readRunFlags } from '../run-flags.js';
 
 /** `--margin NAME=VALUE` flags as margins by measure name; a bad one is an input error. */
@@ -34,9 +34,7 @@ export function readMarginFlags(flags: unknown): Map<string, Margin> {
 }
 
 /** `switchboard compare base.yaml variant.yaml […]`: paired differences under common random numbers. */
-export const compareCommand: SwitchboardCommand = {
-  command: 'compare <scenarios..>',
-  describe: 'Compare a base scenario with variants: paired differences and a verdict per measure',
+export const compareCommand: CommandModule = {
   builder: (y) =>
     y
       .positional('scenarios', {

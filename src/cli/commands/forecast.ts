@@ -18,15 +18,13 @@ import { forecastReport } from '../../report/pages/forecast-report.js';
 import { REPORT_OPTION, resolveReportPath } from '../../report/report-option.js';
 import { writeReport } from '../../report/write-report.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../../units/duration.js';
-import type { SwitchboardCommand } from '../command.js';
+import type { CommandModule } from '../command.js';
 import type { CliIo } from '../io.js';
 
 const MAX_WARNINGS_SHOWN = 10;
 
 /** `switchboard forecast`: forecast calls by interval and reason, or backtest the methods. */
-export const forecastCommand: SwitchboardCommand = {
-  command: 'forecast',
-  describe: 'Forecast calls by day, interval and reason, with prediction intervals; or backtest',
+export const forecastCommand: CommandModule = {
   builder: (y) =>
     y
       .option('history', {

@@ -8,14 +8,11 @@ import { simulateReportInput } from '../../report/from-simulation.js';
 import { writeQueueLog } from '../../switchboard/queue-log.js';
 import { forecastNotice, simulateScenario } from '../../switchboard/simulate-scenario.js';
 import { resultFiles, writeDirectoryAtomically } from '../../switchboard/write-results.js';
-import type { SwitchboardCommand } from '../command.js';
+import type { CommandModule } from '../command.js';
 import { readRunFlags } from '../run-flags.js';
 
 /** `switchboard simulate scenario.yaml`: measures with 95 % confidence intervals. */
-export const simulateCommand: SwitchboardCommand = {
-  command: 'simulate <scenario>',
-  describe:
-    'Simulate a scenario: measures per interval, queue, reason, need and cost with 95 % CIs',
+export const simulateCommand: CommandModule = {
   builder: (y) =>
     y
       .positional('scenario', {

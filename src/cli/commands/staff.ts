@@ -3,19 +3,15 @@ import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { inputError } from '../../errors.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
-import { formatPlanCsv, planHeadline } from '../format-plan-csv.js';
-import { formatSimulationTable } from '../format-simulation-table.js';
 import { formatStaffingTable } from '../format-staffing-table.js';
 import { readStaffFlags, type StaffFlags } from '../read-staff-flags.js';
-import { checkSimulationFlagUse, simulateFromFlags } from '../simulate-from-flags.js';
+import { checkSimulationFlagUse } from '../simulation-flag-use.js';
 import { evaluateStaffing } from '../../staffing/evaluate-staffing.js';
 import { unmetTargets } from '../../staffing/meets-targets.js';
-import { planStaffing } from '../../staffing/plan-staffing.js';
-import { readLoadCsv } from '../../staffing/read-load-csv.js';
 import { solveAgents } from '../../staffing/solve-agents.js';
 import { solveTraffic } from '../../staffing/solve-traffic.js';
 import { STAFFING_MODELS, type StaffingQuestion } from '../../staffing/staffing-question.js';
-import type { SwitchboardCommand } from '../command.js';
+import type { CommandModule } from '../command.js';
 import type { CliIo } from '../io.js';
 
 const DEFINITIONS = `Definitions (every probability is a fraction of ALL offered calls):
@@ -32,9 +28,7 @@ probabilityBlocking. null where the model has no such measure; for erlang-c with
 traffic >= agents, asaSeconds and meanWaitSeconds are null: the wait is unbounded.`;
 
 /** `switchboard staff`: evaluate a staffing, solve for operators or traffic, or plan a load file. */
-export const staffCommand: SwitchboardCommand = {
-  command: 'staff',
-  describe: 'Staffing calculator: Erlang C, Erlang A, Erlang B, finite lines (with patience)',
+export const staffCommand: CommandModule = {
   builder: (y: Argv) =>
     y
       .usage('$0 staff --calls 100 --interval 30m --aht 180s --service-level 0.8 [options]')
@@ -201,8 +195,11 @@ async function runStaff(args: Record<string, unknown>, io: CliIo): Promise<numbe
   else if (solve === 'agents') evaluation = solveAgents(question as StaffingQuestion);
   else evaluation = evaluateStaffing(question as StaffingQuestion);
   // --simulate: the same question, with the formula's agents and traffic, answered by the engine
+  // The simulator, the CSV plan and their formatters are loaded only by the runs that use them.
   const simulation = simulate
-    ? await simulateFromFlags(
+    ? await (
+        await import('../simulate-from-flags.js')
+      ).simulateFromFlags(
         args,
         {
           ...question,
@@ -220,12 +217,20 @@ async function runStaff(args: Record<string, unknown>, io: CliIo): Promise<numbe
     const targets = question.targets ?? {};
     const unmet = Object.keys(targets).length > 0 ? unmetTargets(evaluation, targets) : undefined;
     io.stdout(formatStaffingTable(evaluation, question, unmet));
-    if (simulation !== undefined) io.stdout(`\n${formatSimulationTable(evaluation, simulation)}`);
+    if (simulation !== undefined) {
+      const { formatSimulationTable } = await import('../format-simulation-table.js');
+      io.stdout(`\n${formatSimulationTable(evaluation, simulation)}`);
+    }
   }
   return 0;
 }
 
-function runPlan(flags: StaffFlags, io: CliIo): number {
+async function runPlan(flags: StaffFlags, io: CliIo): Promise<number> {
+  const [{ planStaffing }, { readLoadCsv }, { formatPlanCsv, planHeadline }] = await Promise.all([
+    import('../../staffing/plan-staffing.js'),
+    import('../../staffing/read-load-csv.js'),
+    import('../format-plan-csv.js'),
+  ]);
   const file = flags.plan!;
   const path = resolve(io.cwd, file);
   let text: string;

@@ -14,6 +14,7 @@ export * from './forecasting/index.js';
 export * from './queueing/index.js';
 export * from './random/index.js';
 export * from './report/index.js';
+export * from './roster/index.js';
 export * from './staffing/index.js';
 export * from './stats/index.js';
 export * from './switchboard/index.js';

@@ -1,7 +1,12 @@
 import { closeSync, writeSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { RunError } from '../errors.js';
-import { StagingDirectory } from '../io/staging-directory.js';
+import { csvCell } from '../io/csv-cell.js';
+import {
+  checkOutputDirectory,
+  removeStalePartials,
+  StagingDirectory,
+} from '../io/staging-directory.js';
 import type { AuditResult } from './audit-files.js';
 import type { CallSummary } from './records.js';
 import { calibrationToScenario } from './scenario-writer.js';
@@ -25,16 +30,21 @@ const CALL_COLUMNS = [
   'line',
 ];
 
-function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/** Options of {@link AuditOutput}. */
+export interface AuditOutputOptions {
+  /** Write into a directory that holds files, replacing those of the same names. */
+  force?: boolean;
+  /** The directory as the user wrote it, for errors. */
+  shown?: string;
 }
 
 /**
  * Writes the audit's files into `dir` whole or not at all: everything goes to a staging
  * directory beside it first ({@link StagingDirectory}), then the staging directory is renamed
- * to `dir`, or, when `dir` already exists, each file is renamed into it (renames are atomic on
- * one file system; other files in `dir` stay). `calls.csv` is streamed while the audit runs
+ * to `dir`, or, when `dir` already exists (empty, or with `force`), each file is renamed into it
+ * (renames are atomic on one file system; other files in `dir` stay). A `dir` that is a symbolic
+ * link, or holds files without `force`, is refused before any work (InputError); staging
+ * directories left by killed runs are removed ({@link AuditOutput.staleRemoved}). `calls.csv` is streamed while the audit runs
  * (one row per call, callers already pseudonymised when asked); `report.json`, `history.csv`
  * (the `interval_start,calls,reason` counts `switchboard forecast` reads), `calibration.json`
  * and `scenario.yaml` at the end. Call {@link AuditOutput.abort} on failure to leave nothing behind.
@@ -44,11 +54,17 @@ export class AuditOutput {
   private readonly callsFd: number;
   private buffer = '';
 
+  /** Staging directories of killed earlier runs, removed before this one started. */
+  readonly staleRemoved: string[];
+
   constructor(
     readonly dir: string,
     /** The record files' names as shown to people (the paths as given), in audit order. */
     readonly names: readonly string[],
+    options: AuditOutputOptions = {},
   ) {
+    checkOutputDirectory(dir, { shown: options.shown ?? dir, force: options.force ?? false });
+    this.staleRemoved = removeStalePartials(dir);
     let staging: StagingDirectory | undefined;
     try {
       staging = StagingDirectory.create(dir, { createParent: true });
@@ -83,7 +99,7 @@ export class AuditOutput {
       this.names[call.source] ?? '',
       call.line,
     ]
-      .map(csvField)
+      .map(csvCell)
       .join(',')}\n`;
     if (this.buffer.length > 1 << 20) this.flush();
   };
@@ -105,7 +121,7 @@ export class AuditOutput {
       );
       this.staging.writeFile(
         'history.csv',
-        `interval_start,calls,reason\n${result.history.map((r) => r.map(csvField).join(',')).join('\n')}${result.history.length ? '\n' : ''}`,
+        `interval_start,calls,reason\n${result.history.map((r) => r.map(csvCell).join(',')).join('\n')}${result.history.length ? '\n' : ''}`,
       );
       this.staging.writeFile(
         'scenario.yaml',

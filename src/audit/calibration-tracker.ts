@@ -1,4 +1,5 @@
 import { weekdayOfDay } from '../calendar/weekdays.js';
+import type { CalibrationCheck } from '../calibration/check-calibration.js';
 import { tunedProfiles } from '../forecasting/methods/tuned-profiles.js';
 import { erlangA } from '../staffing/erlang-a.js';
 import { type AuditStats, PatienceBins } from './audit-stats.js';
@@ -98,6 +99,12 @@ export interface CalibratedParameters {
     /** Queued calls of this route that abandoned ÷ its offered calls (the records' abandonment). */
     abandonRate: number | null;
     /**
+     * The route's share of the queue calls that arrived in each local hour (null: none that
+     * hour), pooled over the days: routes peak at different hours, so each reason gets its own
+     * intraday profile (the whole's, times this share, rescaled).
+     */
+    hourShare: (number | null)[];
+    /**
      * Priority classes of the route's callers (records with a priority column; empty without):
      * the queue credit of each, its share of the route's calls, counted over the calls that
      * waited in the queue (the priority of a call answered at once may not be recorded, and
@@ -120,6 +127,8 @@ export interface CalibratedParameters {
    * at `effective`. `refined`, when set (by a simulation refinement of the roster, see
    * `refineRoster`), replaces `effective` in the scenario.
    */
+  /** Set by `audit --check-days`: the written scenario simulated against the records. */
+  check?: CalibrationCheck;
   staffingSeen: {
     weekday: number;
     hour: number;
@@ -142,6 +151,8 @@ export class CalibrationTracker {
   readonly history = new Map<number, Map<string, number>>();
   /** Local-naive interval start (seconds) → calls that reached a queue (or were answered). */
   private readonly queueArrivals = new Map<number, number>();
+  /** Route → calls that reached its queue, by local hour of arrival. */
+  private readonly routeHours = new Map<string, Float64Array>();
   /** Route → queue credit → [queued calls, abandons, time at risk]. */
   private readonly classes = new Map<string, Map<number, [number, number, number]>>();
   private readonly classPatience = new PatienceBins();
@@ -168,6 +179,12 @@ export class CalibrationTracker {
     row.set(call.queue, (row.get(call.queue) ?? 0) + 1);
     if (call.path.length > 0) {
       this.queueArrivals.set(bucket, (this.queueArrivals.get(bucket) ?? 0) + 1);
+      let hours = this.routeHours.get(call.queue);
+      if (!hours) {
+        hours = new Float64Array(24);
+        this.routeHours.set(call.queue, hours);
+      }
+      hours[hour]!++;
       if (!call.neverQueued && !call.openAtEnd) this.addClass(call);
     }
     const day = Math.floor(local / 86_400);
@@ -199,6 +216,16 @@ export class CalibrationTracker {
     byCredit.set(credit, counts);
     if (call.outcome === 'abandoned' || call.outcome === 'answered')
       this.classPatience.add(`${call.queue}\u0000${credit}`, call.waitSeconds, abandoned);
+  }
+
+  /** The route's share of the queue calls of each local hour (null: no call that hour). */
+  private hourShare(route: string): (number | null)[] {
+    const mine = this.routeHours.get(route);
+    return Array.from({ length: 24 }, (_, h) => {
+      let all = 0;
+      for (const hours of this.routeHours.values()) all += hours[h]!;
+      return all > 0 ? (mine?.[h] ?? 0) / all : null;
+    });
   }
 
   /** The priority classes of `route` (none when every queued call had the same credit, 0). */
@@ -256,12 +283,24 @@ export class CalibrationTracker {
       const flat = Array.from({ length: 7 }, () => new Float64Array(slots));
       return { profiles: flat, settings: { decay: 1, pool: 0, passes: 0 } };
     }
-    const first = Math.min(...days);
-    const count = Math.max(...days) - first + 1;
+    // Days are laid out from the data, not the calendar: a gap of more than two weeks between
+    // observed days shrinks to one or two weeks (same weekday), so one stray far-off record
+    // costs a day, not an array spanning the years between.
+    days.sort((a, b) => a - b);
+    const first = days[0]!;
+    const index = new Map<number, number>();
+    let at = 0;
+    days.forEach((day, i) => {
+      const gap = i === 0 ? 0 : day - days[i - 1]!;
+      at += gap > 14 ? 7 + (gap % 7) : gap;
+      index.set(day, at);
+    });
+    const count = at + 1;
     const total = new Float64Array(count * slots).fill(Number.NaN);
-    for (const day of days) total.fill(0, (day - first) * slots, (day - first + 1) * slots);
+    for (const i of index.values()) total.fill(0, i * slots, (i + 1) * slots);
     for (const [bucket, row] of this.history) {
-      const cell = Math.floor(bucket / step) - first * slots;
+      const day = Math.floor(bucket / 86_400);
+      const cell = index.get(day)! * slots + Math.floor((bucket - day * 86_400) / step);
       for (const n of row.values()) total[cell]! += n;
     }
     return tunedProfiles(total, first, count, slots, [1]);
@@ -407,6 +446,7 @@ export class CalibrationTracker {
               ? (fitPatience(stats.queuePatienceCurve(name))?.spec ?? null)
               : null,
           abandonRate: g.offered > 0 ? g.abandoned / g.offered : null,
+          hourShare: this.hourShare(name),
           classes: this.routeClasses(name),
         })),
       staffingSeen,

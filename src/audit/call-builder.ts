@@ -1,4 +1,5 @@
 import { knownQueueEvents } from './queue-log-parser.js';
+import { recordSeconds } from './record-bounds.js';
 import type { CallOutcome, CallSummary, QueueEvent } from './records.js';
 
 interface Segment {
@@ -200,8 +201,8 @@ export class CallBuilder {
     }
     if (name.startsWith('COMPLETE') || TRANSFER_OF[name]) {
       if (Number.isNaN(segment.connect)) {
-        const holdSeconds = Number(event.data[name.startsWith('COMPLETE') ? 0 : 2]);
-        const talkSeconds = Number(event.data[name.startsWith('COMPLETE') ? 1 : 3]);
+        const holdSeconds = recordSeconds(event.data[name.startsWith('COMPLETE') ? 0 : 2]);
+        const talkSeconds = recordSeconds(event.data[name.startsWith('COMPLETE') ? 1 : 3]);
         segment.connect = Number.isFinite(talkSeconds) ? event.time - talkSeconds : event.time;
         if (Number.isNaN(segment.enter) && Number.isFinite(holdSeconds))
           segment.enter = segment.connect - holdSeconds;

@@ -7,7 +7,7 @@ import {
   newFileAccount,
   rejectLine,
 } from './records.js';
-import { parseRecordTimestamp } from './parse-record-timestamp.js';
+import { parseRecordTime, recordSeconds } from './record-bounds.js';
 
 const STANDARD = [
   'accountcode',
@@ -122,13 +122,13 @@ export function cdrLegFromValues(
   line: number,
 ): CdrLeg | string {
   const startText = get(freeswitch ? 'start_stamp' : 'start') ?? get('calldate') ?? '';
-  const time = parseRecordTimestamp(startText, options.timeZone);
+  const time = parseRecordTime(startText, options.timeZone);
   if (!Number.isFinite(time))
     return `start ${JSON.stringify(startText.slice(0, 30))} is not a date`;
-  const durationSeconds = Number(get('duration') ?? Number.NaN);
-  const billSeconds = Number(get('billsec') ?? Number.NaN);
+  const durationSeconds = recordSeconds(get('duration'));
+  const billSeconds = recordSeconds(get('billsec'));
   if (!Number.isFinite(durationSeconds) || !Number.isFinite(billSeconds))
-    return `duration/billsec ${JSON.stringify(`${get('duration')}/${get('billsec')}`)} are not numbers`;
+    return `duration/billsec ${JSON.stringify(`${get('duration')}/${get('billsec')}`)} are not numbers of seconds from 0 to 7 days`;
   let disposition: string;
   if (freeswitch) {
     const cause = (get('hangup_cause') ?? '').trim();
@@ -140,7 +140,7 @@ export function cdrLegFromValues(
       return `disposition ${JSON.stringify(disposition.slice(0, 20))} is not ANSWERED, NO ANSWER, BUSY, FAILED or CONGESTION`;
   }
   const answerText = get(freeswitch ? 'answer_stamp' : 'answer');
-  let answerTime = answerText ? parseRecordTimestamp(answerText, options.timeZone) : Number.NaN;
+  let answerTime = answerText ? parseRecordTime(answerText, options.timeZone) : Number.NaN;
   if (answerText === undefined && disposition === 'ANSWERED')
     answerTime = time + durationSeconds - billSeconds;
   const uniqueId = (freeswitch ? get('uuid') : get('uniqueid')) ?? '';

@@ -1,3 +1,4 @@
+import { isRecordTime, parseRecordTime, recordSeconds } from './record-bounds.js';
 import { parse as parseYaml } from 'yaml';
 import { InputError, type InputProblem } from '../errors.js';
 import { type CsvColumns, type CsvRecordReader, csvRecordParser } from './csv-record-parser.js';
@@ -5,7 +6,6 @@ import { countRecord, type ParserOptions, type RecordParser } from './record-par
 import { type CallOutcome, type CallSummary, newFileAccount, rejectLine } from './records.js';
 import { parseDurationSeconds } from '../units/duration.js';
 import { localToEpochSeconds } from '../calendar/time-zone.js';
-import { parseRecordTimestamp } from './parse-record-timestamp.js';
 
 /** What a mapped outcome value means; `ignore` drops the row from the KPIs (still counted). */
 export type MappedOutcome = CallOutcome | 'ignore' | 'notQueued';
@@ -245,14 +245,15 @@ export function mappedCsvParser(
       if (clock && Number.isFinite(dayStart)) {
         t = dayStart + Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
         if (Number.isFinite(previous) && t < previous - 43_200) t += 86_400;
-      } else t = parseRecordTimestamp(value, timeZone);
+      } else t = parseRecordTime(value, timeZone);
+      if (!isRecordTime(t)) t = Number.NaN;
       if (Number.isFinite(t)) previous = t;
       return t;
     };
     const duration = (column: string | undefined): number => {
       const value = get(column);
       if (column === undefined || !/^\d+(\.\d+)?$/.test(value)) return Number.NaN;
-      return Number(value);
+      return recordSeconds(value);
     };
     const arrival = time(map.times.arrival);
     if (!Number.isFinite(arrival)) {

@@ -7,7 +7,7 @@ import {
   type RecordParser,
 } from './record-parser.js';
 import { newFileAccount, rejectLine } from './records.js';
-import { parseRecordTimestamp } from './parse-record-timestamp.js';
+import { isRecordTime, parseRecordTime } from './record-bounds.js';
 
 const EVENT_NAME = /^[A-Z][A-Z0-9_]*$/;
 
@@ -107,11 +107,11 @@ export function queueLogParser(path: string, options: ParserOptions): RecordPars
       }
       const stamp = text.slice(0, p0);
       const time = Number(stamp);
-      if (stamp.length === 0 || !Number.isFinite(time) || time < 0) {
+      if (stamp.length === 0 || !isRecordTime(time)) {
         rejectLine(
           account,
           line,
-          `timestamp ${JSON.stringify(stamp.slice(0, 30))} is not an epoch`,
+          `timestamp ${JSON.stringify(stamp.slice(0, 30))} is not an epoch from 1971 to 2099`,
           text,
         );
         return;
@@ -184,7 +184,7 @@ export function queueLogCsvParser(path: string, options: ParserOptions): RecordP
   };
   return csvRecordParser(account, columnsOf, (fields, columns, text, line, out) => {
     const timeText = vendor ? at(fields, 'date_time') : at(fields, 'time');
-    const time = parseRecordTimestamp(timeText, options.timeZone);
+    const time = parseRecordTime(timeText, options.timeZone);
     if (!Number.isFinite(time)) {
       rejectLine(
         account,

@@ -16,6 +16,35 @@ const minutesOf = (hhmmText: string) => {
   return h * 60 + m;
 };
 
+/**
+ * A route's intraday profile per weekday: the whole's arrivals of each interval times the
+ * route's share of that hour's calls, rescaled to sum 1 (a weekday where the route has no
+ * share anywhere keeps the whole's profile).
+ */
+function routeProfile(
+  p: CalibratedParameters,
+  hourShare: readonly (number | null)[],
+): Record<string, Record<string, number>> {
+  const profile: Record<string, Record<string, number>> = {};
+  for (let weekday = 0; weekday < 7; weekday++) {
+    if (p.daysObserved[weekday] === 0) continue;
+    const rows = p.arrivals.filter((a) => a.weekday === weekday && a.callsPerDay > 0);
+    const weights = rows.map(
+      (a) => a.callsPerDay * (hourShare[Math.floor(minutesOf(a.intervalStart) / 60)] ?? 0),
+    );
+    let total = weights.reduce((sum, w) => sum + w, 0);
+    const use = total > 0 ? weights : rows.map((a) => a.callsPerDay);
+    if (total <= 0) total = use.reduce((sum, w) => sum + w, 0);
+    if (total <= 0) continue;
+    const day: Record<string, number> = {};
+    rows.forEach((a, i) => {
+      if (use[i]! > 0) day[a.intervalStart] = round(use[i]! / total, 6)!;
+    });
+    profile[keyOf(weekday)] = day;
+  }
+  return profile;
+}
+
 /** Options of {@link calibrationToScenario}. */
 export interface CalibrationToScenarioOptions {
   name?: string;
@@ -101,6 +130,7 @@ export function calibrationToScenario(
         : { distribution: 'exponential', mean: seconds(q.patienceMeanSeconds) });
     const reason = (share: number, reasonPatience: unknown, creditSeconds: number) => ({
       share: round(share, 5),
+      intradayProfile: p.queues.length > 1 ? routeProfile(p, q.hourShare) : undefined,
       handleTime,
       patience: reasonPatience,
       queueCredit: creditSeconds > 0 ? seconds(creditSeconds) : undefined,

@@ -1,3 +1,4 @@
+import { parseRecordTime } from './record-bounds.js';
 import { cdrLegFromValues, cdrTableColumns } from './cdr-parser.js';
 import { countBlank, countRecord, type ParserOptions, type RecordParser } from './record-parser.js';
 import { type AuditRecord, newFileAccount, rejectLine } from './records.js';
@@ -8,7 +9,6 @@ import {
   parseInsert,
   statementComplete,
 } from './sql-values.js';
-import { parseRecordTimestamp } from './parse-record-timestamp.js';
 
 const QUEUE_LOG_COLUMNS = [
   'id',
@@ -86,7 +86,7 @@ export function sqlDumpParser(path: string, options: ParserOptions): RecordParse
         return;
       }
       const timeText = get('time') ?? '';
-      const time = parseRecordTimestamp(timeText, options.timeZone);
+      const time = parseRecordTime(timeText, options.timeZone);
       const event = (get('event') ?? '').toUpperCase();
       if (!Number.isFinite(time) || !/^[A-Z][A-Z0-9_]*$/.test(event)) {
         rejectLine(
@@ -116,13 +116,22 @@ export function sqlDumpParser(path: string, options: ParserOptions): RecordParse
       });
     });
     if (insert.error)
-      rejectLine(account, line, `INSERT INTO ${table}: ${insert.error}`, statement.slice(0, 120));
+      rejectLine(
+        account,
+        line,
+        `INSERT INTO ${table}: ${insert.error}${physical > 1 ? ` (statement of lines ${line}–${line + physical - 1}; the tuples after the fault are not read)` : '; the tuples after the fault are not read'}`,
+        statement.slice(0, 120),
+      );
     if (insert.tuples.length === 0 && !insert.error) countBlank(account);
   };
 
   return {
     account,
     parseLine(text, line, out) {
+      // A new INSERT ends a statement left open (a quote never closed, a `;` missing): the
+      // open one is read as far as it goes and its fault reported, instead of swallowing
+      // every statement after it.
+      if (pending && isInsert(text)) flush(out);
       if (pending) {
         pending += `\n${text}`;
         pendingLines++;

@@ -19,11 +19,11 @@ export interface SqlInsert {
 }
 
 const INSERT_HEAD =
-  /^\s*INSERT\s+(?:IGNORE\s+)?INTO\s+[`"]?([\w$]+)[`"]?\s*(\(([^)]*)\))?\s*VALUES\s*/i;
+  /^\s*(?:INSERT(?:\s+(?:IGNORE|LOW_PRIORITY|DELAYED|HIGH_PRIORITY))*|REPLACE(?:\s+(?:LOW_PRIORITY|DELAYED))*)\s+(?:INTO\s+)?[`"]?([\w$]+)[`"]?\s*(\(([^)]*)\))?\s*VALUES?\s*/i;
 
-/** True when `statement` looks like the start of an INSERT. */
+/** True when `statement` looks like the start of an INSERT (or a REPLACE, MySQL's upsert). */
 export function isInsert(statement: string): boolean {
-  return /^\s*INSERT\s/i.test(statement);
+  return /^\s*(?:INSERT|REPLACE)\s/i.test(statement);
 }
 
 /**
@@ -92,7 +92,7 @@ export function parseInsert(statement: string): SqlInsert {
             }
           } else i++;
         }
-        if (!closed) return fail('unclosed quoted string');
+        if (!closed) return fail(`unclosed quoted string from character ${start}`);
         tuple.push(value);
       } else {
         let end = i;

@@ -4,6 +4,7 @@ export {
   hourlyQueueOutcomes,
   hourlyQueueOutcomesTask,
 } from './hourly-queue-outcomes.js';
+export * from './check-calibration.js';
 export * from './operator-search.js';
 export * from './refine-roster.js';
 export * from './refinement-summary.js';

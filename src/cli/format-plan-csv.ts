@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { CSV_CAST } from '../io/csv-cell.js';
 import type { PlanRow, PlanTotal, StaffingPlan } from '../staffing/plan-staffing.js';
 
 /** Columns of the plan CSV, in order. */
@@ -68,7 +69,7 @@ export function formatPlanCsv(plan: StaffingPlan): string {
   };
   for (const t of plan.totals) if (t.team !== 'single') footer('total', teamLabel(t), t);
   footer('staffed', staffedLabel(plan.staffed), plan.staffed);
-  return stringify(records, { header: true, columns: [...PLAN_CSV_COLUMNS] });
+  return stringify(records, { header: true, columns: [...PLAN_CSV_COLUMNS], cast: CSV_CAST });
 }
 
 /** `PS (separate team)`, `separate teams (sum)`, `pooled team (all)`, `one team`. */

@@ -4,6 +4,7 @@ import type { CommandModule, SwitchboardCommand } from './command.js';
 import { commands as defaultCommands } from './commands/index.js';
 import type { CliIo } from './io.js';
 import { positionalNames, requireOptionValues } from './require-option-values.js';
+import { terminalSafeIo } from './terminal-safe.js';
 
 /** Exit codes of the CLI. */
 export const ExitCode = { ok: 0, runFailed: 1, badInput: 2 } as const;
@@ -20,9 +21,12 @@ export interface MainOptions {
  */
 export async function main(
   argv: readonly string[],
-  io: CliIo,
+  rawIo: CliIo,
   options: MainOptions = {},
 ): Promise<number> {
+  // Names from records and scenarios end up in summaries and errors: no control sequence of
+  // theirs reaches the terminal (or a log file) as such.
+  const io = terminalSafeIo(rawIo);
   const verbose = argv.includes('--verbose');
   // The chosen command runs only once parsing and validation have passed, from the parsed
   // arguments (`_[0]` names it): commands are declared without a yargs handler, since yargs

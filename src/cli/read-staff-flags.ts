@@ -12,6 +12,14 @@ import {
 } from '../staffing/staffing-question.js';
 
 /**
+ * Limits of `switchboard staff`, checked where the flags enter so that no solver overflows or
+ * runs for long: the offered load (calls × handling time) is at most 100,000 erlangs, operators
+ * at most 100,000, lines at most 100,000 (the finite-lines models cost one step per line).
+ * Durations are bounded by `MAX_DURATION_SECONDS` (units/duration.ts).
+ */
+export const STAFF_LIMITS = { erlangs: 100_000, agents: 100_000, lines: 100_000 } as const;
+
+/**
  * What `switchboard staff` was asked, read from its flags: the staffing question, what to solve
  * for, and where the output goes.
  */
@@ -67,8 +75,8 @@ export function readStaffFlags(args: Record<string, unknown>): StaffFlags {
   const patienceSeconds = duration('patience', false);
   const lines = number(
     'lines',
-    'a whole number of lines ≥ 1',
-    (n) => Number.isInteger(n) && n >= 1,
+    `a whole number of lines from 1 to ${STAFF_LIMITS.lines.toLocaleString('en')}`,
+    (n) => Number.isInteger(n) && n >= 1 && n <= STAFF_LIMITS.lines,
   );
   const model = readModel(text('model'), patienceSeconds, lines);
   const handleTimeSeconds = duration('aht', false);
@@ -134,7 +142,11 @@ export function readStaffFlags(args: Record<string, unknown>): StaffFlags {
       });
     question.retryFraction = retries;
   }
-  const agents = number('agents', 'a number of operators > 0', (n) => n > 0);
+  const agents = number(
+    'agents',
+    `a number of operators > 0 and at most ${STAFF_LIMITS.agents.toLocaleString('en')}`,
+    (n) => n > 0 && n <= STAFF_LIMITS.agents,
+  );
   if (agents !== undefined) {
     if (modelHasLines(model) && !Number.isInteger(agents)) {
       throw inputError('--agents', 'a whole number of operators with --lines', text('agents'));
@@ -313,11 +325,21 @@ function readLoad(
           : 'calls per interval > 0';
     throw inputError(`--${name}`, what, raw);
   }
-  if (name === 'erlangs') return value;
+  const bounded = (erlangs: number): number => {
+    if (!(erlangs <= STAFF_LIMITS.erlangs))
+      throw inputError(
+        `--${name}`,
+        `a load of at most ${STAFF_LIMITS.erlangs.toLocaleString('en')} erlangs${name === 'erlangs' ? '' : ' with --aht'}`,
+        raw,
+        { hint: `that is ${erlangs.toPrecision(3)} erlangs` },
+      );
+    return erlangs;
+  };
+  if (name === 'erlangs') return bounded(value);
   if (handleTimeSeconds === undefined)
     throw inputError('--aht', `a mean handling time to turn --${name} into erlangs`, undefined);
-  if (name === 'rate') return (value * handleTimeSeconds) / 3600;
+  if (name === 'rate') return bounded((value * handleTimeSeconds) / 3600);
   if (intervalMinutes === undefined)
     throw inputError('--interval', 'the interval length of --calls, e.g. 30m', undefined);
-  return (value * handleTimeSeconds) / (intervalMinutes * 60);
+  return bounded((value * handleTimeSeconds) / (intervalMinutes * 60));
 }

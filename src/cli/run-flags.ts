@@ -7,6 +7,18 @@ export function positiveInteger(value: unknown, flag: string, max = 100_000): nu
   return value;
 }
 
+/**
+ * Read `--seed` as typed: a whole number from 0 to 2⁵³ − 1 (given as a string so that an empty
+ * value or a word is quoted back in the error, not read as 0 or NaN).
+ */
+export function readSeed(value: unknown, flag = '--seed'): number {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
+  const seed = /^\s*\d{1,16}\s*$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(seed))
+    throw inputError(flag, 'a whole number from 0 to 9007199254740991', value);
+  return seed;
+}
+
 /** The flags of a scenario run shared by `simulate` and `compare`. */
 export interface RunFlags {
   days: number;
@@ -20,7 +32,6 @@ export function readRunFlags(args: Record<string, unknown>): RunFlags {
   const days = positiveInteger(args.days, '--days', 3660);
   const replications = positiveInteger(args.replications, '--replications', 10_000);
   const threads = positiveInteger(args.threads, '--threads', 256);
-  const seed = args.seed as number;
-  if (!Number.isFinite(seed)) throw inputError('--seed', 'a number', args.seed);
+  const seed = readSeed(args.seed);
   return { days, replications, threads, seed };
 }

@@ -1,19 +1,15 @@
+import { csvCell } from '../io/csv-cell.js';
 import type { CallForecastRow } from './forecast-calls.js';
 
 /** The forecast file's header, exactly: read by `staff --plan` and scenario arrivals. */
 export const FORECAST_CSV_HEADER = 'interval_start,reason,forecast,lower,upper';
-
-/** Quote a CSV cell when it needs it (RFC 4180). */
-function cell(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /** The forecast as CSV text: {@link FORECAST_CSV_HEADER}, then one line per row. Cost: O(rows). */
 export function formatForecastCsv(rows: readonly CallForecastRow[]): string {
   const lines = [FORECAST_CSV_HEADER];
   for (const row of rows) {
     lines.push(
-      `${row.intervalStart},${cell(row.reason)},${row.forecast},${row.lower},${row.upper}`,
+      `${row.intervalStart},${csvCell(row.reason)},${row.forecast},${row.lower},${row.upper}`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -9,6 +9,7 @@ import {
   type HistoryWarning,
 } from './call-history.js';
 import { parseHistoryTimestamp } from './parse-history-timestamp.js';
+import { readCsvText } from '../io/csv-cell.js';
 
 /** Options of {@link parseHistoryCsv}. */
 export interface ParseHistoryCsvOptions {
@@ -22,6 +23,12 @@ export interface ParseHistoryCsvOptions {
 }
 
 const PER_CALL_DEFAULT_MINUTES = 30;
+
+/**
+ * The most calls one row of a counts history may give (per interval and reason): larger counts
+ * are reported with their line, so no sum or interval arithmetic can lose precision.
+ */
+export const MAX_INTERVAL_CALLS = 1_000_000;
 
 /**
  * Read a call history CSV, recognised by its header: one row per call (`timestamp[,reason]`)
@@ -80,7 +87,7 @@ export function parseHistoryCsv(text: string, options: ParseHistoryCsvOptions = 
     const line = info.lines;
     const rawTime = record[timeColumn] ?? '';
     const at = parseHistoryTimestamp(rawTime);
-    const reason = reasonColumn >= 0 ? (record[reasonColumn] ?? '') : 'all';
+    const reason = reasonColumn >= 0 ? readCsvText(record[reasonColumn] ?? '') : 'all';
     let problem: InputProblem | undefined;
     let calls = 1;
     if (!at) {
@@ -100,10 +107,10 @@ export function parseHistoryCsv(text: string, options: ParseHistoryCsvOptions = 
     } else if (shape === 'counts') {
       const rawCalls = record[callsColumn] ?? '';
       calls = Number(rawCalls);
-      if (rawCalls === '' || !Number.isInteger(calls) || calls < 0) {
+      if (rawCalls === '' || !Number.isInteger(calls) || calls < 0 || calls > MAX_INTERVAL_CALLS) {
         problem = {
           path: `line ${line}`,
-          expected: 'calls as a whole number ≥ 0',
+          expected: 'calls as a whole number from 0 to 1,000,000',
           received: JSON.stringify(rawCalls),
         };
       }

@@ -61,13 +61,21 @@ export function publicHolidays(region: string, fromYear: number, toYear: number)
  * Every bad line is collected into one {@link InputError} with its line number.
  */
 export function parseSpecialDaysCsv(text: string, file?: string): SpecialDay[] {
-  const rows = parse(text, {
-    info: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    trim: true,
-    bom: true,
-  }) as unknown as { record: string[]; info: { lines: number } }[];
+  let rows: { record: string[]; info: { lines: number } }[];
+  try {
+    rows = parse(text, {
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+      bom: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (error) {
+    throw inputError('--special-days', 'a readable CSV file', (error as Error).message, {
+      ...(file ? { file } : {}),
+      raw: true,
+    });
+  }
   const header = rows[0]?.record.map((h) => h.toLowerCase()) ?? [];
   const dateColumn = header.indexOf('date');
   const labelColumn = header.indexOf('label');
@@ -98,10 +106,10 @@ export function parseSpecialDaysCsv(text: string, file?: string): SpecialDay[] {
     const day: SpecialDay = { date, label };
     if (rawEffect !== '') {
       const effect = Number(rawEffect);
-      if (!Number.isFinite(effect) || effect < 0) {
+      if (!Number.isFinite(effect) || effect < 0 || effect > 100) {
         problems.push({
           path,
-          expected: 'an effect ≥ 0 multiplying the day (0 closed, 1.2 = +20 %)',
+          expected: 'an effect from 0 to 100 multiplying the day (0 closed, 1.2 = +20 %)',
           received: JSON.stringify(rawEffect),
         });
         continue;

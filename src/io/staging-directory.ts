@@ -1,8 +1,10 @@
 import {
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   openSync,
   readdirSync,
+  readFileSync,
   renameSync,
   rmdirSync,
   rmSync,
@@ -10,6 +12,94 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { inputError } from '../errors.js';
+
+/** The file inside a staging directory naming the process that writes it. */
+const OWNER = '.owner';
+
+/** True when process `pid` is running (signal 0 tests without signalling). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Remove the staging directories of `target` left by runs that were killed before they could
+ * clean up (their owner process is gone, or, with no owner file, they are over a minute old):
+ * they may hold raw records. Returns the names removed.
+ */
+export function removeStalePartials(target: string): string[] {
+  const absolute = resolve(target);
+  const parent = dirname(absolute);
+  const prefix = `.${basename(absolute)}.partial-`;
+  let names: string[];
+  try {
+    names = readdirSync(parent).filter((name) => name.startsWith(prefix));
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const path = join(parent, name);
+    const info = lstatSync(path, { throwIfNoEntry: false });
+    if (!info?.isDirectory()) continue;
+    let owner = Number.NaN;
+    try {
+      owner = Number(readFileSync(join(path, OWNER), 'utf8'));
+    } catch {}
+    const stale = Number.isInteger(owner)
+      ? owner !== process.pid && !isRunning(owner)
+      : Date.now() - info.mtimeMs > 60_000;
+    if (!stale) continue;
+    rmSync(path, { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+/** Options of {@link checkOutputDirectory}. */
+export interface CheckOutputDirectoryOptions {
+  /** The flag naming the directory in errors (default `--out`). */
+  flag?: string;
+  /** The directory as the user wrote it. */
+  shown?: string;
+  /** Accept a directory that holds files (those of the same names are replaced). */
+  force?: boolean;
+}
+
+/**
+ * Check a directory the results are to be written into, before any work: it must not be a
+ * symbolic link (whose target someone else chose) nor a file, and must be new or empty unless
+ * `force` is given. Throws an InputError naming the flag; returns true when it already exists.
+ */
+export function checkOutputDirectory(
+  dir: string,
+  options: CheckOutputDirectoryOptions = {},
+): boolean {
+  const flag = options.flag ?? '--out';
+  const shown = options.shown ?? dir;
+  let info: ReturnType<typeof lstatSync>;
+  try {
+    info = lstatSync(dir, { throwIfNoEntry: false });
+  } catch {
+    return false; // not reachable (a file in the path): creating it fails with the reason
+  }
+  if (info === undefined) return false;
+  if (info.isSymbolicLink())
+    throw inputError(flag, 'a directory of its own, not a symbolic link', shown);
+  if (!info.isDirectory())
+    throw inputError(flag, 'a directory', shown, { hint: 'a file of that name exists' });
+  const entries = readdirSync(dir);
+  if (entries.length > 0 && !options.force)
+    throw inputError(flag, 'a new or empty directory', shown, {
+      hint: `${entries.length} entries already there; --force replaces the files of the same names and keeps the others`,
+    });
+  return true;
+}
 
 function isDirectory(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
@@ -52,10 +142,14 @@ export class StagingDirectory {
     const absolute = resolve(target);
     const parent = dirname(absolute);
     if (options.createParent) mkdirSync(parent, { recursive: true });
-    return new StagingDirectory(
-      absolute,
-      mkdtempSync(join(parent, `.${basename(absolute)}.partial-`)),
-    );
+    const path = mkdtempSync(join(parent, `.${basename(absolute)}.partial-`));
+    try {
+      writeFileSync(join(path, OWNER), String(process.pid));
+    } catch (error) {
+      rmSync(path, { recursive: true, force: true });
+      throw error;
+    }
+    return new StagingDirectory(absolute, path);
   }
 
   /** Open staged file `name` for writing (streaming); the caller closes the descriptor. */
@@ -75,6 +169,7 @@ export class StagingDirectory {
    */
   commit(existing: ExistingTarget): string[] {
     try {
+      rmSync(join(this.path, OWNER), { force: true });
       const names = readdirSync(this.path).sort();
       if (!isDirectory(this.target)) renameSync(this.path, this.target);
       else if (existing === 'replace-empty') {

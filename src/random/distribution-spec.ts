@@ -56,6 +56,15 @@ const PARAMETERS: Record<(typeof distributionKinds)[number], readonly string[]> 
   mixture: ['components'],
 };
 const PLAIN_NUMBERS = new Set(['cv', 'shape', 'weight']);
+/**
+ * Bounds of the plain-number parameters, so that no draw overflows or comes out NaN: a cv of at
+ * most 100 (a gamma's at least 0.001: its shape is 1/cv²), a Weibull shape from 0.1 to 100.
+ * Durations are bounded by parseDurationSeconds (at most 10⁹ s).
+ */
+const PLAIN_RANGES: Record<string, [number, number]> = {
+  cv: [0, 100],
+  shape: [0.1, 100],
+};
 
 /** Options of {@link parseDistribution}. */
 export interface ParseDistributionOptions {
@@ -134,12 +143,17 @@ function build(spec: unknown, path: string, problems: InputProblem[]): Distribut
         parsed = Number.NaN;
       }
     }
-    const ok = Number.isFinite(parsed) && (rule === 'positive' ? parsed > 0 : parsed >= 0);
+    const range = PLAIN_RANGES[key];
+    const low = key === 'cv' && kind === 'gamma' ? 0.001 : range?.[0];
+    const ok =
+      Number.isFinite(parsed) &&
+      (rule === 'positive' ? parsed > 0 : parsed >= 0) &&
+      (range === undefined || (parsed >= low! && parsed <= range[1]));
     if (!ok) {
       const what = rule === 'positive' ? 'a positive' : 'a non-negative';
       problems.push({
         path: at,
-        expected: `${what} ${PLAIN_NUMBERS.has(key) ? 'number' : 'duration (26s, 3m) or number of seconds'}`,
+        expected: `${what} ${PLAIN_NUMBERS.has(key) ? 'number' : 'duration (26s, 3m) or number of seconds'}${range ? ` from ${low} to ${range[1]}` : ''}`,
         received: describeReceived(value),
       });
     }
@@ -169,6 +183,13 @@ function build(spec: unknown, path: string, problems: InputProblem[]): Distribut
     case 'normal': {
       const mean = number('mean', 'nonNegative');
       const sd = number('sd', 'nonNegative');
+      if (problems.length === before && sd > mean)
+        problems.push({
+          path: `${path}.sd`,
+          expected: `at most the mean (${mean} s): a duration cannot be negative`,
+          received: describeReceived(record.sd),
+          hint: 'for a skewed duration use lognormal or gamma with a cv',
+        });
       return problems.length > before ? undefined : new Normal(mean, sd);
     }
     case 'lognormal': {
@@ -191,11 +212,11 @@ function build(spec: unknown, path: string, problems: InputProblem[]): Distribut
       if (
         !Array.isArray(values) ||
         values.length === 0 ||
-        !values.every((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0)
+        !values.every((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1e9)
       ) {
         problems.push({
           path: `${path}.values`,
-          expected: 'a non-empty list of non-negative numbers (seconds)',
+          expected: 'a non-empty list of numbers of seconds from 0 to 1e9',
           received: describeReceived(values),
         });
         return undefined;

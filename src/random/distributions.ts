@@ -94,8 +94,9 @@ export class Normal implements Distribution {
     check('Normal', 'sd must be a finite number ≥ 0', sd >= 0 && Number.isFinite(sd), sd);
     this.variance = sd * sd;
   }
+  /** A draw, taken as 0 when it falls below 0 (every distribution here gives durations). */
   sample(rng: RandomStream): number {
-    return this.mean + this.sd * standardNormal(rng);
+    return Math.max(0, this.mean + this.sd * standardNormal(rng));
   }
 }
 

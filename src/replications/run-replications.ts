@@ -67,7 +67,10 @@ export async function runReplications<I, R>(options: RunReplicationsOptions<I>):
   const workerUrl = compiledModuleUrl('./replication-worker.js', import.meta.url);
   // Workers inherit the parent's Node flags, but `--input-type` (from `node -e`) stops them
   // loading a module file.
-  const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
+  // `--expose-gc` (benchmarks/run.js) is a per-process flag workers refuse.
+  const execArgv = process.execArgv.filter(
+    (flag) => !flag.startsWith('--input-type') && flag !== '--expose-gc',
+  );
   const workers = Array.from(
     { length: Math.min(threads, replications) },
     () =>

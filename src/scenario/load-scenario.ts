@@ -23,7 +23,17 @@ export function readScenarioDocument(text: string, file?: string): Record<string
       file,
     );
   }
-  const value: unknown = parsed.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    // An alias expanded past 100 nodes (a "billion laughs" bomb) is refused, not expanded.
+    value = parsed.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw inputError('(document)', 'valid YAML or JSON', (error as Error).message, {
+      file,
+      raw: true,
+      hint: 'aliases (*name) may expand to at most 100 nodes',
+    });
+  }
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     throw inputError(
       '(top level)',

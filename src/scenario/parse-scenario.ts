@@ -163,31 +163,38 @@ function compileScenario(
           0,
         );
   const intervals = Math.round(1440 / intervalMinutes);
-  const intradayProfile = perWeekday<Float64Array>(
-    arrivals.intradayProfile as Doc | undefined,
-    (v, path) => {
-      const shares = new Float64Array(intervals);
-      let total = 0;
-      for (const [key, share] of Object.entries(v as Record<string, number>)) {
-        const start = /^\d\d:\d\d$/.test(key) ? parseTimeOfDay(key) : Number.NaN;
-        if (!(start >= 0 && start < 86400) || start % (intervalMinutes * 60) !== 0) {
-          p.add(
-            `${path}.${key}`,
-            `an interval start HH:MM on the ${intervalMinutes}-minute grid`,
-            key,
-          );
-          continue;
+  /** An intraday profile (per weekday or default: `HH:MM` → weight), rescaled to sum 1. */
+  const readProfile = (raw: Doc | undefined, at: string) =>
+    perWeekday<Float64Array>(
+      raw,
+      (v, path) => {
+        const shares = new Float64Array(intervals);
+        let total = 0;
+        for (const [key, share] of Object.entries(v as Record<string, number>)) {
+          const start = /^\d\d:\d\d$/.test(key) ? parseTimeOfDay(key) : Number.NaN;
+          if (!(start >= 0 && start < 86400) || start % (intervalMinutes * 60) !== 0) {
+            p.add(
+              `${path}.${key}`,
+              `an interval start HH:MM on the ${intervalMinutes}-minute grid`,
+              key,
+            );
+            continue;
+          }
+          shares[start / (intervalMinutes * 60)] = share;
+          total += share;
         }
-        shares[start / (intervalMinutes * 60)] = share;
-        total += share;
-      }
-      // Counts (calls seen per interval) or shares: either way the tool normalises them.
-      if (!(total > 0)) p.add(path, 'interval weights (counts or shares) with a positive total', v);
-      else for (let i = 0; i < intervals; i++) shares[i] = shares[i]! / total;
-      return shares;
-    },
+        // Counts (calls seen per interval) or shares: either way the tool normalises them.
+        if (!(total > 0))
+          p.add(path, 'interval weights (counts or shares) with a positive total', v);
+        else for (let i = 0; i < intervals; i++) shares[i] = shares[i]! / total;
+        return shares;
+      },
+      at,
+      new Float64Array(intervals),
+    );
+  const intradayProfile = readProfile(
+    arrivals.intradayProfile as Doc | undefined,
     'arrivals.intradayProfile',
-    new Float64Array(intervals),
   );
   weekdays.forEach((day, i) => {
     if (callsPerDay[i]! > 0 && intradayProfile[i]!.every((s) => s === 0))
@@ -273,6 +280,15 @@ function compileScenario(
   const costs = (doc.costs ?? {}) as Doc;
   const measures = (doc.measures ?? {}) as Doc;
   const reasonNames = routing.reasons.map((r) => r.name);
+  // A reason's own intraday profile (its calls of the day spread unlike the whole's).
+  for (const reason of routing.reasons) {
+    const raw = ((doc.reasons as Doc)[reason.name] as Doc | undefined)?.intradayProfile;
+    if (raw === undefined) continue;
+    const at = `reasons.${reason.name}.intradayProfile`;
+    if (arrivals.forecast !== undefined)
+      p.add(at, 'no intradayProfile with arrivals.forecast (the forecast dates every reason)', raw);
+    else reason.intradayProfile = readProfile(raw as Doc, at);
+  }
   const lostNeed = readLostNeed(costs.lostNeed, reasonNames, p);
   const margins = new Map<string, Margin>();
   for (const [name, value] of Object.entries((measures.margins ?? {}) as Doc)) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { ProblemList } from './problem-list.js';
 import { suggestName } from './suggest-name.js';
+import { readCsvText } from '../io/csv-cell.js';
 
 /** Arrivals taken from a forecast: calls per dated interval, per reason. */
 export interface ForecastArrivals {
@@ -55,7 +56,8 @@ export function readForecastArrivals(
   let last = Number.NEGATIVE_INFINITY;
   let bad = 0;
   for (let i = 1; i < rows.length; i++) {
-    const [start = '', reason = '', forecast = ''] = rows[i]!;
+    const [start = '', quoted = '', forecast = ''] = rows[i]!;
+    const reason = readCsvText(quoted);
     if (reason === 'all') continue;
     const where = `${at} (${path}) line ${i + 1}`;
     const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})/.exec(start);

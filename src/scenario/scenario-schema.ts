@@ -32,6 +32,12 @@ const byWeekday = (item: object) => ({
   additionalProperties: false,
   properties: Object.fromEntries(weekdayKeys.map((k) => [k, item])),
 });
+/** Per weekday (or default): share of the day's calls per interval start `HH:MM`. */
+const intradayProfile = byWeekday({
+  type: 'object',
+  propertyNames: timeOfDay,
+  additionalProperties: { type: 'number', minimum: 0, maximum: 1e9 },
+});
 const redials = {
   type: 'object',
   additionalProperties: false,
@@ -135,11 +141,7 @@ export const scenarioSchema = {
           description: 'calls per day: a number from 0 to 1,000,000, or one per weekday',
           anyOf: [callsPerDay, byWeekday(callsPerDay)],
         },
-        intradayProfile: byWeekday({
-          type: 'object',
-          propertyNames: timeOfDay,
-          additionalProperties: { type: 'number', minimum: 0, maximum: 1e9 },
-        }),
+        intradayProfile,
       },
     },
     reasons: {
@@ -154,6 +156,7 @@ export const scenarioSchema = {
           handleTime: distribution,
           patience: distribution,
           queueCredit: duration,
+          intradayProfile,
           queue: name,
           transfer: {
             type: 'object',

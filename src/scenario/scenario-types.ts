@@ -94,6 +94,11 @@ export interface ReasonSpec {
    * earlier (priority callers), within its queue and, with `order: oldest`, across queues.
    */
   queueCreditSeconds: number;
+  /**
+   * The reason's own intraday profile per weekday (shares of its day's calls by interval),
+   * instead of `arrivals.intradayProfile`; its calls per day stay callsPerDay × share.
+   */
+  intradayProfile?: Float64Array[] | undefined;
   queue: number;
   transfer: ReasonTransfer;
   redials: RedialSpec;

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { didYouMean, InputError, type InputProblem } from '../errors.js';
+import { readCsvText } from '../io/csv-cell.js';
 
 /** One interval of offered load read from a plan file. */
 export interface LoadRow {
@@ -114,7 +115,7 @@ export function readLoadCsv(text: string, file: string): LoadRow[] {
         problem('aht_seconds', 'a handling time in seconds > 0', ahtText);
       }
     }
-    const reason = at('reason') >= 0 ? (record[at('reason')] ?? '') : null;
+    const reason = at('reason') >= 0 ? readCsvText(record[at('reason')] ?? '') : null;
     if (reason === '') problem('reason', 'a call reason', reason);
     const key = `${startMs}\u0000${reason}`;
     const earlier = seen.get(key);

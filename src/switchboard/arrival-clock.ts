@@ -41,7 +41,7 @@ export class ArrivalClock {
     this.rates = scenario.reasons.map((reason) => {
       const rates = new Float64Array(7 * this.intervals);
       for (let d = 0; d < 7; d++) {
-        const profile = scenario.intradayProfile[d]!;
+        const profile = reason.intradayProfile?.[d] ?? scenario.intradayProfile[d]!;
         for (let k = 0; k < this.intervals; k++) {
           rates[d * this.intervals + k] =
             (scenario.callsPerDay[d]! * reason.share * profile[k]!) / this.intervalSeconds;

@@ -1,10 +1,17 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { RunError } from '../errors.js';
+import { AtomicFile } from '../io/write-file-atomic.js';
 import type { Scenario } from '../scenario/scenario-types.js';
 import { replicationSeed } from '../random/random-stream.js';
 import { SwitchboardModel } from './switchboard-model.js';
 import type { SwitchboardObserver, SwitchboardView } from './switchboard-observer.js';
 import { wallClockEpoch } from '../calendar/wall-clock-epoch.js';
+
+/**
+ * A name as a queue_log field: the log has no quoting, so a `|` (its separator) becomes `¦`
+ * and a line break or other control character a space; every line keeps its fields.
+ */
+export function queueLogField(name: string): string {
+  return name.replace(/\|/g, '¦').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
 
 /** Unix time (seconds) of local midnight of the scenario's start date in its time zone. */
 export function startEpochSeconds(scenario: Scenario): number {
@@ -123,7 +130,7 @@ class QueueLogWriter implements SwitchboardObserver {
     const queue = this.model.scenario.queues[calls.queue[c]!]?.name ?? 'NONE';
     const time = this.epochOf(this.model.sim.now);
     this.write(
-      `${time}|${this.epoch}.${calls.serial[c]}|${queue}|${agent}|${event}|${d1}|${d2}|${d3}\n`,
+      `${time}|${this.epoch}.${calls.serial[c]}|${queueLogField(queue)}|${queueLogField(agent)}|${event}|${queueLogField(String(d1))}|${queueLogField(String(d2))}|${queueLogField(String(d3))}\n`,
     );
   }
 }
@@ -145,41 +152,21 @@ export function writeQueueLog(
   options: { days: number; seed: number | string; index?: number },
 ): number {
   const epoch = startEpochSeconds(scenario);
-  const temporary = `${file}.partial-${process.pid}`;
-  let fd: number;
-  try {
-    fd = openSync(temporary, 'w');
-  } catch (error) {
-    throw new RunError(`cannot write ${file}: ${(error as Error).message}`, { cause: error });
-  }
-  let buffer = '';
+  const out = new AtomicFile(file);
   let lines = 0;
   const write = (line: string) => {
-    buffer += line;
+    out.write(line);
     lines++;
-    if (buffer.length > 1 << 20) {
-      writeSync(fd, buffer);
-      buffer = '';
-    }
   };
   try {
     const seed = replicationSeed(options.seed, options.index ?? 0);
     const model = new SwitchboardModel(scenario, { days: options.days, seed });
     model.observe(new QueueLogWriter(model, epoch, write));
     model.run();
-    writeSync(fd, buffer);
-    closeSync(fd);
-    renameSync(temporary, file);
   } catch (error) {
-    try {
-      closeSync(fd);
-    } catch {
-      /* already closed */
-    }
-    rmSync(temporary, { force: true });
-    throw error instanceof RunError
-      ? error
-      : new RunError(`cannot write ${file}: ${(error as Error).message}`, { cause: error });
+    out.abort();
+    throw error;
   }
+  out.commit();
   return lines;
 }

@@ -1,7 +1,11 @@
-import { readdirSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
-import { inputError, RunError } from '../errors.js';
-import { StagingDirectory } from '../io/staging-directory.js';
+import { CSV_CAST } from '../io/csv-cell.js';
+import { RunError } from '../errors.js';
+import {
+  checkOutputDirectory,
+  removeStalePartials,
+  StagingDirectory,
+} from '../io/staging-directory.js';
 import type { MeasureEstimate } from '../stats/confidence-interval.js';
 import type { EstimateRow, SimulationSummary } from './simulate-scenario.js';
 
@@ -12,7 +16,7 @@ function isEstimate(value: unknown): value is MeasureEstimate {
 /** A measures record as CSV: `measure,mean,ci95_low,ci95_high`. */
 export function measuresCsv(measures: Record<string, MeasureEstimate>): string {
   const rows = Object.entries(measures).map(([name, e]) => [name, e.mean, e.ci95[0], e.ci95[1]]);
-  return stringify([['measure', 'mean', 'ci95_low', 'ci95_high'], ...rows]);
+  return stringify([['measure', 'mean', 'ci95_low', 'ci95_high'], ...rows], { cast: CSV_CAST });
 }
 
 /** A table of labelled rows as long CSV: `<labels…>,measure,mean,ci95_low,ci95_high`. */
@@ -24,7 +28,7 @@ export function tableCsv(rows: readonly EstimateRow[], ...labels: string[]): str
         out.push([...labels.map((l) => row[l]), name, value.mean, value.ci95[0], value.ci95[1]]);
     }
   }
-  return stringify(out);
+  return stringify(out, { cast: CSV_CAST });
 }
 
 /**
@@ -53,21 +57,8 @@ export function resultFiles(summary: SimulationSummary): Record<string, string> 
  * behind.
  */
 export function writeDirectoryAtomically(dir: string, files: Record<string, string>): void {
-  let existing: string[] | undefined;
-  try {
-    existing = readdirSync(dir);
-  } catch {
-    existing = undefined;
-  }
-  if (existing !== undefined && existing.length > 0)
-    throw inputError(
-      '--out',
-      'a new or empty directory (results are written whole or not at all)',
-      dir,
-      {
-        hint: `${existing.length} entries already there`,
-      },
-    );
+  checkOutputDirectory(dir);
+  removeStalePartials(dir);
   let staging: StagingDirectory;
   try {
     staging = StagingDirectory.create(dir);

@@ -11,6 +11,13 @@ const UNIT_SECONDS: Record<string, number> = {
   w: 604_800,
 };
 
+/**
+ * The longest duration any flag or file may give: 10⁹ s (about 31.7 years). Longer values are
+ * refused where they enter, so no derived quantity (a load, a horizon, a patience series) can
+ * overflow or make a solver run for ever; "never hangs up" is written as a value this large.
+ */
+export const MAX_DURATION_SECONDS = 1e9;
+
 /** Options of {@link parseDurationSeconds}. */
 export interface ParseDurationSecondsOptions {
   /** Where the value came from, for the error message (`--aht`, `queues[0].wrapUp`). */
@@ -19,6 +26,8 @@ export interface ParseDurationSecondsOptions {
   allowZero?: boolean;
   /** The file the value came from, for the error message. */
   file?: string;
+  /** The largest value accepted (default {@link MAX_DURATION_SECONDS}). */
+  maxSeconds?: number;
 }
 
 /**
@@ -26,8 +35,9 @@ export interface ParseDurationSecondsOptions {
  * `1.5h`, `14d`, `2w`, `250ms`, or a bare number of seconds (`180`, or the number 180).
  * Compound forms such as `1h30m` are accepted. Returns seconds.
  *
- * Throws an {@link InputError} naming `path` for anything else, for negative values, and for
- * zero when `allowZero` is false.
+ * Throws an {@link InputError} naming `path` for anything else, for negative values, for
+ * values above `maxSeconds` ({@link MAX_DURATION_SECONDS} by default), and for zero when
+ * `allowZero` is false.
  *
  * @example parseDurationSeconds('3m') // 180
  */
@@ -36,14 +46,14 @@ export function parseDurationSeconds(
   options: ParseDurationSecondsOptions = {},
 ): number {
   const path = options.path ?? 'duration';
-  const fail = (): never => {
+  const fail = (limit?: string): never => {
     const errorOptions: { file?: string; hint: string } = {
       hint: 'e.g. 180s, 3m, 1.5h, 14d, or a bare number of seconds',
     };
     if (options.file !== undefined) errorOptions.file = options.file;
     throw inputError(
       path,
-      `a ${options.allowZero === false ? 'positive ' : ''}duration`,
+      `a ${options.allowZero === false ? 'positive ' : ''}duration${limit ?? ''}`,
       value,
       errorOptions,
     );
@@ -70,8 +80,14 @@ export function parseDurationSeconds(
     }
   }
   if (!Number.isFinite(seconds) || seconds < 0) fail();
+  const max = options.maxSeconds ?? MAX_DURATION_SECONDS;
+  if (seconds > max) fail(` of at most ${maxText(max)}`);
   if (seconds === 0 && options.allowZero === false) fail();
   return seconds;
+}
+
+function maxText(seconds: number): string {
+  return seconds === MAX_DURATION_SECONDS ? '1e9 s (≈ 31.7 years)' : `${seconds} s`;
 }
 
 /**

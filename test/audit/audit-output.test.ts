@@ -54,9 +54,16 @@ describe('AuditOutput', () => {
     expect(rows).toHaveLength(calls.length + 1);
   });
 
-  it('replaces its own files in an existing directory and keeps the others', () => {
+  it('refuses a directory that holds files unless forced', () => {
+    const { out } = previousOutput();
+    expect(() => new AuditOutput(out, [fixture])).toThrow(
+      /--out: expected a new or empty directory/,
+    );
+  });
+
+  it('with force, replaces its own files in an existing directory and keeps the others', () => {
     const { at, out } = previousOutput();
-    const output = new AuditOutput(out, [fixture]);
+    const output = new AuditOutput(out, [fixture], { force: true });
     for (const call of calls) output.addCall(call);
     output.commit(result);
     expect(entries(at)).toEqual(['out']);
@@ -76,7 +83,7 @@ describe('AuditOutput', () => {
 
   it('a failure half-way through the writing leaves the previous content intact', () => {
     const { at, out } = previousOutput();
-    const output = new AuditOutput(out, [fixture]);
+    const output = new AuditOutput(out, [fixture], { force: true });
     for (const call of calls) output.addCall(call);
     // calls.csv is written, then report.json cannot be serialised (a BigInt): the commit fails.
     const broken = { ...result, report: { ...result.report, bad: 1n } } as unknown as AuditResult;

@@ -35,7 +35,7 @@ describe('parseSpecialDaysCsv', () => {
       );
     expect(run).toThrow(InputError);
     expect(run).toThrow(
-      /d\.csv: 3 problems\n {2}line 2: .*\n {2}line 3: .*\n {2}line 4: expected an effect ≥ 0/,
+      /d\.csv: 3 problems\n {2}line 2: .*\n {2}line 3: .*\n {2}line 4: expected an effect from 0 to 100/,
     );
   });
 });

@@ -7,6 +7,7 @@ import { AuditOutput } from '../../audit/audit-output.js';
 import { parseColumnMap } from '../../audit/column-map.js';
 import { type AuditFormat, auditFormats } from '../../audit/records.js';
 import { isTimeZone } from '../../calendar/time-zone.js';
+import { checkCalibration, formatCalibrationCheck } from '../../calibration/check-calibration.js';
 import { refineRoster } from '../../calibration/refine-roster.js';
 import { rosterRefinementSummary } from '../../calibration/refinement-summary.js';
 import { didYouMean, inputError } from '../../errors.js';
@@ -17,7 +18,7 @@ import { writeReport } from '../../report/write-report.js';
 import { formatAuditSummary } from '../format-audit-summary.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../../units/duration.js';
 import type { CommandModule } from '../command.js';
-import { positiveInteger } from '../run-flags.js';
+import { positiveInteger, readSeed } from '../run-flags.js';
 
 /** True when `path` is an existing regular file. */
 function isReadableFile(path: string): boolean {
@@ -41,8 +42,7 @@ function refineFlags(args: Record<string, unknown>, intervalMinutes: number) {
       'with --refine-roster, minutes that divide an hour',
       args.interval,
     );
-  const seed = args.seed as number;
-  if (!Number.isFinite(seed)) throw inputError('--seed', 'a number', args.seed);
+  const seed = readSeed(args.seed);
   return {
     replications: positiveInteger(args['refine-replications'], '--refine-replications', 1000),
     threads: positiveInteger(args.threads, '--threads', 256),
@@ -76,6 +76,11 @@ export const auditCommand: CommandModule = {
       .option('out', {
         type: 'string',
         describe: 'Write calls.csv, report.json, history.csv, scenario.yaml here',
+      })
+      .option('force', {
+        type: 'boolean',
+        default: false,
+        describe: 'With --out: write into a directory that holds files (same names replaced)',
       })
       .option('tz', {
         type: 'string',
@@ -136,11 +141,21 @@ export const auditCommand: CommandModule = {
         default: 4,
         describe: 'Replications per round of --refine-roster',
       })
-      .option('seed', { type: 'number', default: 1, describe: 'Seed of --refine-roster' })
+      .option('seed', { type: 'string', default: '1', describe: 'Seed of --refine-roster' })
       .option('threads', {
         type: 'number',
         default: 1,
         describe: 'Worker threads of --refine-roster (results do not depend on it)',
+      })
+      .option('check-days', {
+        type: 'number',
+        describe:
+          'With --out: simulate the written scenario this many days and set volume and abandonment by route against the records',
+      })
+      .option('check-replications', {
+        type: 'number',
+        default: 4,
+        describe: 'Replications of --check-days',
       })
       .option('report', REPORT_OPTION),
   run: async (args, io) => {
@@ -213,6 +228,18 @@ export const auditCommand: CommandModule = {
     }
     const intervalMinutes = parseIntervalMinutes(String(args.interval));
     const refine = args['refine-roster'] === true ? refineFlags(args, intervalMinutes) : undefined;
+    let check: { days: number; replications: number } | undefined;
+    if (args['check-days'] !== undefined) {
+      if (args.out === undefined)
+        throw inputError('--check-days', 'to go with --out DIR', 'no --out', {
+          hint: 'the check is written into DIR/calibration.json',
+          raw: true,
+        });
+      check = {
+        days: positiveInteger(args['check-days'], '--check-days', 3660),
+        replications: positiveInteger(args['check-replications'], '--check-replications', 1000),
+      };
+    }
     const options = {
       ...defaultAuditOptions,
       format,
@@ -241,7 +268,10 @@ export const auditCommand: CommandModule = {
         : new AuditOutput(
             at(args.out),
             files.map((f) => f.name),
+            { force: args.force === true, shown: String(args.out) },
           );
+    for (const name of output?.staleRemoved ?? [])
+      io.stderr(`removed ${name}, the partial output of an earlier run that was killed\n`);
     let result: Awaited<ReturnType<typeof auditFiles>>;
     try {
       result = await auditFiles(files, { ...options, onCall: output?.addCall });
@@ -250,6 +280,17 @@ export const auditCommand: CommandModule = {
         const refined = await refineRoster(result.calibration, refine);
         result = { ...result, calibration: refined.calibration };
         io.stderr(`${rosterRefinementSummary(refined.refinement)}\n`);
+      }
+      if (check) {
+        const seed = args.seed as number;
+        if (!Number.isFinite(seed)) throw inputError('--seed', 'a number', args.seed);
+        const outcome = await checkCalibration(result.report, result.calibration, {
+          ...check,
+          seed,
+          threads: positiveInteger(args.threads, '--threads', 256),
+        });
+        result = { ...result, calibration: { ...result.calibration, check: outcome } };
+        io.stderr(formatCalibrationCheck(outcome));
       }
     } catch (error) {
       output?.abort();

@@ -50,7 +50,11 @@ export const compareCommand: CommandModule = {
       })
       .option('days', { type: 'number', default: 7, describe: 'Days simulated' })
       .option('replications', { type: 'number', default: 10, describe: 'Replications (paired)' })
-      .option('seed', { type: 'number', default: 1, describe: 'Seed shared by base and variants' })
+      .option('seed', {
+        type: 'string',
+        default: '1',
+        describe: 'Seed shared by base and variants',
+      })
       .option('threads', {
         type: 'number',
         default: 1,

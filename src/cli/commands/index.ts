@@ -35,4 +35,10 @@ export const commands: SwitchboardCommand[] = [
     describe: 'Compare a base scenario with variants: paired differences and a verdict per measure',
     load: async () => (await import('./compare.js')).compareCommand,
   },
+  {
+    command: 'roster <scenario>',
+    describe:
+      'Roster shifts from the scenario’s templates: Erlang plan, MILP cover, checked and adjusted by simulation',
+    load: async () => (await import('./roster.js')).rosterCommand,
+  },
 ];

@@ -29,7 +29,7 @@ export const simulateCommand: CommandModule = {
         describe: 'Days simulated from calendar.startDate',
       })
       .option('replications', { type: 'number', default: 10, describe: 'Independent replications' })
-      .option('seed', { type: 'number', default: 1, describe: 'Seed (same seed ⇒ same output)' })
+      .option('seed', { type: 'string', default: '1', describe: 'Seed (same seed ⇒ same output)' })
       .option('threads', {
         type: 'number',
         default: 1,

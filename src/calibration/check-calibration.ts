@@ -1,0 +1,162 @@
+import type { AuditReport } from '../audit/audit-report.js';
+import type { CalibratedParameters } from '../audit/calibration-tracker.js';
+import { calibrationToScenario } from '../audit/scenario-writer.js';
+import { parseScenario } from '../scenario/parse-scenario.js';
+import { confidenceInterval } from '../stats/confidence-interval.js';
+import { simulateScenario } from '../switchboard/simulate-scenario.js';
+
+/** A share or a count with its 95 % interval. */
+export interface CheckEstimate {
+  value: number;
+  ci95: [number, number];
+}
+
+/** One route: the records' abandonment against the calibrated model's. */
+export interface RouteCheck {
+  route: string;
+  /** Calls the records offered on this route. */
+  offered: number;
+  /** Abandoned ÷ offered in the records; binomial interval (calls of an hour are not independent, so it is too narrow). */
+  recorded: CheckEstimate;
+  /** Abandoned ÷ (answered + abandoned) queue entries in the model; Student-t over replications. */
+  simulated: CheckEstimate;
+  /** simulated − recorded. */
+  difference: number;
+}
+
+/** The calibrated scenario simulated and set against the records it was calibrated on. */
+export interface CalibrationCheck {
+  days: number;
+  replications: number;
+  seed: number;
+  volume: {
+    /** Queue calls a week in the records: Σ over weekdays of the mean calls of that weekday. */
+    recordedPerWeek: number;
+    /** The same averaged over the days observed (total ÷ days × 7), the audit's `callsPerWeek`. */
+    recordedPerObservedWeek: number;
+    /** Calls offered a week in the model (new calls and redials). */
+    simulatedPerWeek: CheckEstimate;
+    /** simulated ÷ recorded − 1 (mean week). */
+    gap: number;
+  };
+  overall: { recorded: CheckEstimate; simulated: CheckEstimate; difference: number };
+  routes: RouteCheck[];
+  definitions: string;
+}
+
+/** Options of {@link checkCalibration}. */
+export interface CheckCalibrationOptions {
+  days: number;
+  replications: number;
+  seed?: number;
+  threads?: number;
+}
+
+const binomial = (k: number, n: number): CheckEstimate => {
+  const p = n > 0 ? k / n : 0;
+  const half = n > 0 ? 1.96 * Math.sqrt((p * (1 - p)) / n) : 0;
+  return { value: p, ci95: [Math.max(0, p - half), Math.min(1, p + half)] };
+};
+
+const overReplications = (values: number[]): CheckEstimate => {
+  const value = values.reduce((a, b) => a + b, 0) / values.length;
+  const [low, high] = confidenceInterval(values, 0.95);
+  return {
+    value,
+    ci95: [Number.isFinite(low) ? low : value, Number.isFinite(high) ? high : value],
+  };
+};
+
+/**
+ * Simulate the scenario the audit writes from `calibration` (`days` × `replications`, one seed)
+ * and set its weekly volume and its abandonment, overall and route by route, against the
+ * records' (`report`): what a consultant shows before using the model for what-ifs. Cost: the
+ * simulation's.
+ */
+export async function checkCalibration(
+  report: AuditReport,
+  calibration: CalibratedParameters,
+  options: CheckCalibrationOptions,
+): Promise<CalibrationCheck> {
+  const seed = options.seed ?? 1;
+  const scenario = parseScenario(calibrationToScenario(calibration));
+  const { results } = await simulateScenario(scenario, {
+    days: options.days,
+    replications: options.replications,
+    seed,
+    threads: options.threads ?? 1,
+  });
+  const perWeekday = [0, 0, 0, 0, 0, 0, 0];
+  for (const cell of report.byHour) perWeekday[cell.weekday]! += cell.offered;
+  let recordedPerWeek = 0;
+  perWeekday.forEach((n, d) => {
+    const days = calibration.daysObserved[d]!;
+    if (days > 0) recordedPerWeek += n / days;
+  });
+  const observedDays = calibration.daysObserved.reduce((a, b) => a + b, 0);
+  const weeks = options.days / 7;
+  const simulatedPerWeek = overReplications(
+    results.map((r) => (r.overall.offered as number) / weeks),
+  );
+  const share = (abandoned: unknown, answered: unknown) => {
+    const decided = (abandoned as number) + (answered as number);
+    return decided > 0 ? (abandoned as number) / decided : 0;
+  };
+  const overallSimulated = overReplications(
+    results.map((r) => share(r.overall.abandoned, r.overall.answered)),
+  );
+  const overallRecorded = binomial(report.calls.abandoned, report.calls.offered);
+  const routes = report.byQueue.flatMap((q): RouteCheck[] => {
+    const index = scenario.queues.findIndex((g) => g.name === q.queue);
+    if (index < 0) return [];
+    const recorded = binomial(q.abandoned, q.offered);
+    const simulated = overReplications(
+      results.map((r) => share(r.byQueue[index]!.abandoned, r.byQueue[index]!.answered)),
+    );
+    return [
+      {
+        route: q.queue,
+        offered: q.offered,
+        recorded,
+        simulated,
+        difference: simulated.value - recorded.value,
+      },
+    ];
+  });
+  return {
+    days: options.days,
+    replications: options.replications,
+    seed,
+    volume: {
+      recordedPerWeek,
+      recordedPerObservedWeek: observedDays > 0 ? (report.calls.offered / observedDays) * 7 : 0,
+      simulatedPerWeek,
+      gap: recordedPerWeek > 0 ? simulatedPerWeek.value / recordedPerWeek - 1 : 0,
+    },
+    overall: {
+      recorded: overallRecorded,
+      simulated: overallSimulated,
+      difference: overallSimulated.value - overallRecorded.value,
+    },
+    routes,
+    definitions:
+      'recorded abandonment = abandoned ÷ offered calls of the route (95 % binomial interval; calls of one hour share the queue, so it is too narrow); simulated = abandoned ÷ (answered + abandoned) queue entries of the route, mean and Student-t 95 % interval over replications (redials included, as in the records); volume = queue calls a week, the records’ as the sum over weekdays of each weekday’s mean',
+  };
+}
+
+/** The check as lines for a terminal. */
+export function formatCalibrationCheck(check: CalibrationCheck): string {
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  const interval = (e: CheckEstimate) => `${pct(e.value)} [${pct(e.ci95[0])}, ${pct(e.ci95[1])}]`;
+  const lines = [
+    `calibration check: the written scenario simulated ${check.days} days × ${check.replications} replications (seed ${check.seed}) against the records`,
+    `  queue calls a week: model ${check.volume.simulatedPerWeek.value.toFixed(0)} [${check.volume.simulatedPerWeek.ci95[0].toFixed(0)}, ${check.volume.simulatedPerWeek.ci95[1].toFixed(0)}], records ${check.volume.recordedPerWeek.toFixed(0)} (mean week; ${check.volume.recordedPerObservedWeek.toFixed(0)} averaged over the days observed): ${check.volume.gap >= 0 ? '+' : ''}${(100 * check.volume.gap).toFixed(1)} %`,
+    `  ${'abandonment'.padEnd(12)} ${'records'.padEnd(24)} ${'model'.padEnd(24)} difference`,
+    `  ${'all'.padEnd(12)} ${interval(check.overall.recorded).padEnd(24)} ${interval(check.overall.simulated).padEnd(24)} ${(100 * check.overall.difference).toFixed(1)} points`,
+  ];
+  for (const r of check.routes)
+    lines.push(
+      `  ${r.route.padEnd(12).slice(0, 12)} ${interval(r.recorded).padEnd(24)} ${interval(r.simulated).padEnd(24)} ${(100 * r.difference).toFixed(1)} points`,
+    );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,167 @@
+import { resolve } from 'node:path';
+import { InputError, inputError } from '../../errors.js';
+import { resolveReportPath, REPORT_OPTION } from '../../report/report-option.js';
+import { rosterReport } from '../../report/pages/roster-report.js';
+import { writeReport } from '../../report/write-report.js';
+import { buildRoster } from '../../roster/build-roster.js';
+import type { RosterTargets } from '../../roster/erlang-requirement.js';
+import { rosterFiles } from '../../roster/roster-files.js';
+import { loadScenario } from '../../scenario/load-scenario.js';
+import type { Scenario } from '../../scenario/scenario-types.js';
+import { parseDurationSeconds } from '../../units/duration.js';
+import { writeDirectoryAtomically } from '../../switchboard/write-results.js';
+import type { CommandModule } from '../command.js';
+import { formatRoster } from '../format-roster.js';
+import { createProgressBar } from '../progress-bar.js';
+import { positiveInteger, readRunFlags } from '../run-flags.js';
+
+function fraction(args: Record<string, unknown>, flag: string): number | undefined {
+  const value = args[flag];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !(value > 0 && value < 1))
+    throw inputError(`--${flag}`, 'a fraction strictly between 0 and 1 (0.8 = 80 %)', value);
+  return value;
+}
+
+/** The targets: flags first, then the scenario's `targets:`; at least one is needed. */
+export function rosterTargets(args: Record<string, unknown>, scenario: Scenario): RosterTargets {
+  const serviceLevel = fraction(args, 'service-level') ?? scenario.targets?.serviceLevel;
+  const maxAbandon = fraction(args, 'max-abandon') ?? scenario.targets?.maxAbandon;
+  const thresholdSeconds =
+    args.threshold === undefined
+      ? scenario.serviceLevelSeconds
+      : parseDurationSeconds(String(args.threshold), { path: '--threshold', allowZero: false });
+  if (thresholdSeconds > 3600)
+    throw inputError('--threshold', 'a threshold of at most 1 h', String(args.threshold));
+  if (serviceLevel === undefined && maxAbandon === undefined)
+    throw inputError(
+      '--service-level',
+      'a target: --service-level or --max-abandon, or a targets: section in the scenario',
+      'nothing',
+      { hint: 'e.g. --service-level 0.8 --threshold 20s --max-abandon 0.05' },
+    );
+  return { serviceLevel, thresholdSeconds, maxAbandon };
+}
+
+/** `switchboard roster scenario.yaml`: shifts that meet the targets on the whole switchboard. */
+export const rosterCommand: CommandModule = {
+  builder: (y) =>
+    y
+      .positional('scenario', {
+        type: 'string',
+        describe: 'Scenario file with a shifts: section; file.yaml#variant for a named variant',
+      })
+      .option('variant', { type: 'string', describe: 'Roster this named variant' })
+      .option('service-level', {
+        type: 'number',
+        describe: 'Least share answered within --threshold (default: the scenario’s targets)',
+      })
+      .option('threshold', {
+        type: 'string',
+        describe: 'Service-level threshold, e.g. 20s (default: the scenario’s)',
+      })
+      .option('max-abandon', {
+        type: 'number',
+        describe: 'Most share abandoned (default: the scenario’s targets)',
+      })
+      .option('days', { type: 'number', default: 7, describe: 'Days simulated per replication' })
+      .option('replications', {
+        type: 'number',
+        default: 6,
+        describe: 'Replications per simulation (search rounds and each verification)',
+      })
+      .option('iterations', {
+        type: 'number',
+        default: 8,
+        describe: 'Most simulate-and-solve rounds of the search',
+      })
+      .option('seed', { type: 'number', default: 1, describe: 'Seed (same seed ⇒ same roster)' })
+      .option('threads', {
+        type: 'number',
+        default: 1,
+        describe: 'Worker threads (results do not depend on it)',
+      })
+      .option('budget', {
+        type: 'number',
+        describe: 'Paid hours a week to spend: the best service level they buy, and where',
+      })
+      .option('json', { type: 'boolean', default: false, describe: 'Print the result as JSON' })
+      .option('out', {
+        type: 'string',
+        describe:
+          'Write scenario.yaml (the roster as operators) and roster.csv to this new directory',
+      })
+      .option('report', REPORT_OPTION),
+  run: async (args, io) => {
+    const { days, replications, threads, seed } = readRunFlags(args);
+    const iterations = positiveInteger(args.iterations, '--iterations', 100);
+    let budgetHours: number | undefined;
+    if (args.budget !== undefined) {
+      if (typeof args.budget !== 'number' || !(args.budget > 0 && args.budget <= 1_000_000))
+        throw inputError(
+          '--budget',
+          'paid hours a week, a number above 0 (at most 1,000,000)',
+          args.budget,
+        );
+      budgetHours = args.budget;
+    }
+    const reportPath = resolveReportPath(args.report, io.cwd);
+    const outDir = args.out === undefined ? undefined : resolve(io.cwd, String(args.out));
+    const path = resolve(io.cwd, String(args.scenario));
+    const scenario = loadScenario(
+      path,
+      args.variant !== undefined ? { variant: String(args.variant) } : {},
+    );
+    const targets = rosterTargets(args, scenario);
+    if (scenario.shifts.length === 0)
+      throw inputError(
+        'shifts',
+        'shift templates for at least one queue (see docs/scenario-format.md)',
+        'nothing',
+        {
+          file: scenario.file,
+        },
+      );
+    const bar = createProgressBar({ isTTY: io.stderrIsTTY, label: 'replications' });
+    let result;
+    try {
+      result = await buildRoster(scenario, {
+        targets,
+        days,
+        replications,
+        seed,
+        threads,
+        maxIterations: iterations,
+        ...(budgetHours === undefined ? {} : { budgetHours }),
+        onProgress: (done, total) => bar.update(done, total),
+      });
+    } finally {
+      bar.stop();
+    }
+    result.file =
+      String(args.scenario) + (args.variant !== undefined ? `#${String(args.variant)}` : '');
+    io.stdout(args.json ? `${JSON.stringify(result, null, 2)}\n` : formatRoster(result));
+    if (result.problems.length > 0) {
+      io.stderr(
+        `switchboard: ${new InputError(result.problems, result.file ?? undefined).message}\n`,
+      );
+      io.stderr(
+        `the best roster found is shown above; nothing written${outDir || reportPath ? ' (--out, --report)' : ''}\n`,
+      );
+      return 2;
+    }
+    if (outDir !== undefined) {
+      const files = rosterFiles(scenario, result, {
+        scenarioFile: path.replace(/#[^/]*$/, ''),
+        outDir,
+      });
+      writeDirectoryAtomically(outDir, files);
+      io.stderr(`wrote ${Object.keys(files).length} files to ${String(args.out)}\n`);
+    }
+    if (reportPath) {
+      const bytes = await writeReport(reportPath, rosterReport(result));
+      io.stderr(`report: ${String(args.report)} (${bytes} bytes)\n`);
+    }
+    return 0;
+  },
+};

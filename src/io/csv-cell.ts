@@ -1,0 +1,31 @@
+/**
+ * CSV cells that a spreadsheet reads as data, never as a formula. A text cell beginning with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return is run as a formula by Excel, LibreOffice and
+ * Google Sheets ("CSV injection", OWASP); such a cell is written with a leading apostrophe, which
+ * the spreadsheets show as text and hide. Plain numbers (`-1.5`, `2e-3`) are left alone. Then
+ * the cell is quoted as RFC 4180 asks when it holds a comma, a quote or a line break.
+ * Every CSV the tool writes goes through here ({@link csvCell}, or {@link CSV_CAST} for
+ * csv-stringify); readers of the tool's own CSVs undo the apostrophe with {@link readCsvText}.
+ */
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** `text` with a leading apostrophe when a spreadsheet would run it as a formula. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+/** One CSV cell: formula neutralised, quoted when needed (RFC 4180). */
+export function csvCell(value: string | number): string {
+  const text = typeof value === 'number' ? String(value) : neutraliseFormula(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** The `cast` option of csv-stringify that neutralises formulas in text cells. */
+export const CSV_CAST = { string: (value: string): string => neutraliseFormula(value) };
+
+/** A text cell as written by {@link csvCell}, the apostrophe before a formula character removed. */
+export function readCsvText(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}

@@ -1,0 +1,405 @@
+import type { InputProblem } from '../errors.js';
+import { type Scenario, type Weekday, weekdays } from '../scenario/scenario-types.js';
+import type { ReplicationEstimate } from '../stats/confidence-interval.js';
+import { intervalLabel } from '../switchboard/replication-measures.js';
+import type { Cover } from './cover-milp.js';
+import { erlangRequirement, type RosterTargets } from './erlang-requirement.js';
+import {
+  coverAll,
+  coveredDocument,
+  horizonWeekdays,
+  measuresByDay,
+  type QueuePlan,
+  queuePlans,
+  type SearchIteration,
+  searchRoster,
+} from './roster-search.js';
+import { dayMeasures } from './day-measures.js';
+import { simulateRoster } from './simulate-roster.js';
+
+/** Options of {@link buildRoster}. */
+export interface BuildRosterOptions {
+  targets: RosterTargets;
+  /** Days simulated per replication (default 7). */
+  days?: number;
+  /** Replications per simulation of the search (default 6). */
+  replications?: number;
+  /** Replications of each verification on fresh seeds (default twice `replications`). */
+  verifyReplications?: number;
+  seed?: number | string;
+  threads?: number;
+  /** Most simulate-and-solve rounds (default 8). */
+  maxIterations?: number;
+  /** Paid hours to spend: the best service level they buy, instead of the targets' roster. */
+  budgetHours?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A group of identical shifts: `count` operators on a template from `start` on `days`. */
+export interface RosterShift {
+  queue: string;
+  template: string;
+  start: string;
+  /** `HH:MM-HH:MM` of each break, in the template's order. */
+  breaks: string[];
+  days: Weekday[];
+  count: number;
+}
+
+/** One slot of the week of a rostered queue. */
+export interface RosterInterval {
+  queue: string;
+  weekday: Weekday;
+  interval: string;
+  /** Operators the final requirement asks for, and the Erlang plan's. */
+  required: number;
+  erlang: number;
+  /** Operators on the phones in the roster (breaks deducted). */
+  scheduled: number;
+}
+
+/** A roster simulated on fresh seeds: the measures over the horizon and by day. */
+export interface RosterVerification {
+  /** The base seed of the verification's replications (not the search's). */
+  seed: string;
+  replications: number;
+  serviceLevel: ReplicationEstimate;
+  probabilityAbandon: ReplicationEstimate;
+  byDay: {
+    weekday: Weekday;
+    serviceLevel: ReplicationEstimate;
+    probabilityAbandon: ReplicationEstimate;
+    met: boolean;
+  }[];
+  /** Every day met with 95 % confidence. */
+  met: boolean;
+}
+
+/** What `switchboard roster` reports (its `--json`). */
+export interface RosterResult {
+  scenario: string;
+  file: string | null;
+  days: number;
+  /** Replications per round of the search (each verification runs its own count). */
+  replications: number;
+  seed: number | string;
+  targets: RosterTargets;
+  intervalMinutes: number;
+  /** First simulated day and its weekday. */
+  startDate: string;
+  startWeekday: Weekday;
+  /** The templates rostered, with their lengths (hours, breaks included). */
+  templates: { queue: string; name: string; lengthHours: number }[];
+  /** Paid hours of the roster over the horizon's week, and their cost. */
+  operatorHours: number;
+  cost: number;
+  shifts: RosterShift[];
+  perInterval: RosterInterval[];
+  verification: RosterVerification;
+  /** The Erlang plan covered by the same templates, verified on the same fresh seeds. */
+  erlangPlan: { operatorHours: number; cost: number; verification: RosterVerification };
+  /** The simulation-optimisation rounds (empty with a budget). */
+  search: { iterations: SearchIteration[]; converged: boolean };
+  /** With a budget: the paid hours given and the service-level target they reach by Erlang A. */
+  budget: { hours: number; erlangServiceLevel: number } | null;
+  /** What keeps the roster from being a full answer (uncovered slots, missed days): exit 2. */
+  problems: InputProblem[];
+}
+
+function clockRange(from: number, to: number): string {
+  const t = (s: number) =>
+    `${String(Math.floor((s % 86400) / 3600)).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
+  return `${t(from)}-${to % 86400 === 0 && to > from ? '24:00' : t(to)}`;
+}
+
+/** Shifts of a cover, grouped across weekdays with the same template, start, breaks, count. */
+function shiftsOf(scenario: Scenario, plan: QueuePlan, cover: Cover): RosterShift[] {
+  const groups = new Map<string, RosterShift>();
+  plan.patterns.forEach((p, i) => {
+    const count = cover.counts[i]!;
+    if (count === 0) return;
+    const template = plan.templates[p.template]!;
+    const breaks = p.breakStartsSeconds.map((b, j) =>
+      clockRange(b, b + template.breaks[j]!.lengthSeconds),
+    );
+    const start = clockRange(p.startSeconds, p.startSeconds).slice(0, 5);
+    const key = JSON.stringify([p.template, start, breaks, count]);
+    const group = groups.get(key);
+    if (group) group.days.push(weekdays[p.weekday]!);
+    else
+      groups.set(key, {
+        queue: scenario.queues[plan.queue]!.name,
+        template: template.name,
+        start,
+        breaks,
+        days: [weekdays[p.weekday]!],
+        count,
+      });
+  });
+  return [...groups.values()];
+}
+
+/** Slots of a weekday as `monday 03:00-05:00` ranges. */
+function slotRanges(slots: readonly number[], perDay: number, minutes: number): string[] {
+  const ranges: string[] = [];
+  let i = 0;
+  while (i < slots.length) {
+    let j = i;
+    while (j + 1 < slots.length && slots[j + 1] === slots[j]! + 1 && slots[j + 1]! % perDay !== 0)
+      j++;
+    const day = weekdays[Math.floor(slots[i]! / perDay)]!;
+    ranges.push(
+      `${day} ${clockRange((slots[i]! % perDay) * minutes * 60, ((slots[j]! % perDay) + 1) * minutes * 60)}`,
+    );
+    i = j + 1;
+  }
+  return ranges;
+}
+
+async function verify(
+  scenario: Scenario,
+  plans: readonly QueuePlan[],
+  covers: readonly Cover[],
+  options: Required<Pick<BuildRosterOptions, 'days' | 'replications' | 'seed' | 'targets'>> &
+    Pick<BuildRosterOptions, 'threads'>,
+  onProgress: (done: number) => void,
+): Promise<RosterVerification> {
+  const seed = `${options.seed}:verify`;
+  const results = await simulateRoster(coveredDocument(scenario, plans, covers, options.targets), {
+    days: options.days,
+    replications: options.replications,
+    seed,
+    ...(options.threads === undefined ? {} : { threads: options.threads }),
+    onProgress,
+  });
+  const perDay = Math.round(1440 / scenario.intervalMinutes);
+  const byDay = measuresByDay(
+    results,
+    horizonWeekdays(scenario, options.days),
+    perDay,
+    options.targets,
+  );
+  const all = dayMeasures(results, 0, 7 * perDay, options.targets);
+  return {
+    seed,
+    replications: options.replications,
+    serviceLevel: all.serviceLevel,
+    probabilityAbandon: all.probabilityAbandon,
+    byDay: byDay.map(({ weekday, measures }) => ({
+      weekday: weekdays[weekday]!,
+      serviceLevel: measures.serviceLevel,
+      probabilityAbandon: measures.probabilityAbandon,
+      met: measures.met,
+    })),
+    met: byDay.every((d) => d.measures.met),
+  };
+}
+
+/**
+ * From a scenario with shift templates to a verified roster: the Erlang plan per queue and slot,
+ * its cover by the templates (MILP), the simulation-optimisation search on the whole scenario
+ * ({@link searchRoster}), and both the roster found and the Erlang plan's cover simulated again
+ * on fresh seeds. With `budgetHours`, the roster is instead the cover of the highest Erlang A
+ * service-level target whose requirement fits the budget (bisection), verified the same way.
+ * Problems that leave the answer short (slots no template covers, days that miss the targets
+ * on verification, a budget below the least cover) are returned in `problems` beside the best
+ * roster found. Cost: see {@link searchRoster}, plus two verifications.
+ */
+export async function buildRoster(
+  scenario: Scenario,
+  options: BuildRosterOptions,
+): Promise<RosterResult> {
+  const days = options.days ?? 7;
+  const replications = options.replications ?? 6;
+  const seed = options.seed ?? 1;
+  const targets = options.targets;
+  const minutes = scenario.intervalMinutes;
+  const perDay = Math.round(1440 / minutes);
+  const problems: InputProblem[] = [];
+  if (scenario.shifts.length === 0) {
+    problems.push({
+      path: 'shifts',
+      expected: 'shift templates for at least one queue (see docs/scenario-format.md)',
+      received: 'nothing',
+    });
+  }
+  const plans = queuePlans(scenario, targets, days);
+  for (const plan of plans) {
+    const covered = new Uint8Array(plan.erlang.length);
+    for (const p of plan.patterns) for (const s of p.slots) covered[s] = 1;
+    const open: number[] = [];
+    plan.erlang.forEach((need, s) => {
+      if (need > 0 && !covered[s]) open.push(s);
+    });
+    if (open.length > 0)
+      problems.push({
+        path: `shifts.${scenario.queues[plan.queue]!.name}`,
+        expected: 'templates covering every interval with calls',
+        received: `no template covers ${slotRanges(open, perDay, minutes).join(', ')}`,
+      });
+  }
+  const maxIterations = options.maxIterations ?? 8;
+  const budget = options.budgetHours;
+  const total =
+    (budget === undefined ? maxIterations * replications : 0) +
+    2 * (options.verifyReplications ?? 2 * replications);
+  let done = 0;
+  const progress = (d: number) => options.onProgress?.(Math.min(total, done + d), total);
+  const verifyReplications = options.verifyReplications ?? 2 * replications;
+  const searchOptions = {
+    days,
+    replications,
+    seed,
+    targets,
+    ...(options.threads === undefined ? {} : { threads: options.threads }),
+  };
+  const verifyOptions = {
+    days,
+    replications: verifyReplications,
+    seed,
+    targets,
+    ...(options.threads === undefined ? {} : { threads: options.threads }),
+  };
+  let covers: Cover[];
+  let erlangCovers: Cover[];
+  let required: Int32Array[];
+  let search: RosterResult['search'] = { iterations: [], converged: false };
+  let budgetInfo: RosterResult['budget'] = null;
+  if (budget === undefined) {
+    const found = await searchRoster(scenario, plans, {
+      ...searchOptions,
+      maxIterations,
+      onProgress: (d) => options.onProgress?.(d, total),
+    });
+    done = found.iterations.length * replications;
+    covers = found.best.covers;
+    required = found.best.required;
+    erlangCovers = found.erlangCovers;
+    search = { iterations: found.iterations, converged: found.converged };
+  } else {
+    erlangCovers = await coverAll(
+      plans,
+      plans.map((p) => p.erlang),
+    );
+    const least = plans.map((p) => Int32Array.from(p.load.calls, (c) => (c > 0 ? 1 : 0)));
+    const leastCovers = await coverAll(plans, least);
+    const leastHours = leastCovers.reduce((s, c) => s + c.paidHours, 0);
+    if (leastHours > budget + 1e-9) {
+      problems.push({
+        path: '--budget',
+        expected: `at least ${round1(leastHours)} paid hours (the least roster putting one operator in every interval with calls, within the templates' min)`,
+        received: `${budget} h`,
+      });
+      covers = leastCovers;
+      required = least;
+      budgetInfo = { hours: budget, erlangServiceLevel: 0 };
+    } else {
+      let low = 0;
+      let high = 0.999;
+      let bestCovers = leastCovers;
+      let bestRequired = least;
+      for (let step = 0; step < 10; step++) {
+        const level = (low + high) / 2;
+        const want = plans.map((plan, i) => {
+          const erlang = erlangRequirement(plan.load, minutes, {
+            serviceLevel: level,
+            thresholdSeconds: targets.thresholdSeconds,
+            maxAbandon: undefined,
+          });
+          return erlang.map((n, s) => Math.max(n, least[i]![s]!));
+        });
+        const tried = await coverAll(plans, want, budget);
+        const fits = tried.every((c) => c.shortfall.every((s) => s === 0));
+        if (fits) {
+          low = level;
+          bestCovers = tried;
+          bestRequired = want;
+        } else high = level;
+      }
+      covers = bestCovers;
+      required = bestRequired;
+      budgetInfo = { hours: budget, erlangServiceLevel: round4(low) };
+    }
+  }
+  const verification = await verify(scenario, plans, covers, verifyOptions, progress);
+  done += verifyReplications;
+  const erlangVerification = await verify(scenario, plans, erlangCovers, verifyOptions, progress);
+  options.onProgress?.(total, total);
+  if (budget === undefined) {
+    for (const [i, plan] of plans.entries()) {
+      const short: number[] = [];
+      covers[i]!.shortfall.forEach((n, s) => {
+        if (n > 0) short.push(s);
+      });
+      const uncovered = new Set(problems.map((p) => p.path));
+      if (short.length > 0 && !uncovered.has(`shifts.${scenario.queues[plan.queue]!.name}`))
+        problems.push({
+          path: `shifts.${scenario.queues[plan.queue]!.name}`,
+          expected: 'templates whose max allows the operators the targets need',
+          received: `too few operators in ${slotRanges(short, perDay, minutes).join(', ')}`,
+        });
+    }
+    const missed = verification.byDay.filter((d) => !d.met);
+    if (missed.length > 0)
+      problems.push({
+        path: 'targets',
+        expected: `targets a roster within the templates can reach on every day (service level ≥ ${targets.serviceLevel ?? '—'}, abandonment ≤ ${targets.maxAbandon ?? '—'}, with 95 % confidence on fresh seeds)`,
+        received: `missed on ${missed
+          .map(
+            (d) =>
+              `${d.weekday} (service level ${pct(d.serviceLevel.mean)} [${pct(d.serviceLevel.ci95[0])}, ${pct(d.serviceLevel.ci95[1])}], abandonment ${pct(d.probabilityAbandon.mean)})`,
+          )
+          .join(', ')}`,
+        hint: 'more rounds (--iterations), more replications, or templates with a higher max',
+      });
+  }
+  const perInterval: RosterInterval[] = plans.flatMap((plan, i) =>
+    Array.from(plan.erlang, (erlang, s) => ({
+      queue: scenario.queues[plan.queue]!.name,
+      weekday: weekdays[Math.floor(s / perDay)]!,
+      interval: intervalLabel(s % perDay, minutes),
+      required: required[i]![s]!,
+      erlang,
+      scheduled: covers[i]!.scheduled[s]!,
+    })),
+  );
+  return {
+    scenario: scenario.name,
+    file: scenario.file ?? null,
+    days,
+    replications,
+    seed,
+    targets,
+    intervalMinutes: minutes,
+    startDate: scenario.startDate,
+    startWeekday: weekdays[scenario.startWeekday]!,
+    templates: scenario.shifts.map((t) => ({
+      queue: scenario.queues[t.queue]!.name,
+      name: t.name,
+      lengthHours: t.lengthSeconds / 3600,
+    })),
+    operatorHours: covers.reduce((s, c) => s + c.paidHours, 0),
+    cost: covers.reduce((s, c) => s + c.cost, 0),
+    shifts: plans.flatMap((plan, i) => shiftsOf(scenario, plan, covers[i]!)),
+    perInterval,
+    verification,
+    erlangPlan: {
+      operatorHours: erlangCovers.reduce((s, c) => s + c.paidHours, 0),
+      cost: erlangCovers.reduce((s, c) => s + c.cost, 0),
+      verification: erlangVerification,
+    },
+    search,
+    budget: budgetInfo,
+    problems,
+  };
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+function round4(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+function pct(x: number): string {
+  return Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : '—';
+}

@@ -1,0 +1,64 @@
+import { intervalLabel } from '../switchboard/replication-measures.js';
+import { type Scenario, weekdays } from '../scenario/scenario-types.js';
+
+/** A queue's roster: operators on the phones per slot of the week (weekday × intervals + k). */
+export interface QueueSchedule {
+  queue: number;
+  scheduled: ArrayLike<number>;
+}
+
+/** `{ from, to, operators }` steps of one weekday, equal neighbours merged, gaps for nobody. */
+function weekdaySteps(
+  scheduled: ArrayLike<number>,
+  weekday: number,
+  intervalMinutes: number,
+): { from: string; to: string; operators: number }[] {
+  const perDay = Math.round(1440 / intervalMinutes);
+  const steps: { from: string; to: string; operators: number }[] = [];
+  let k = 0;
+  while (k < perDay) {
+    const n = scheduled[weekday * perDay + k]!;
+    let end = k + 1;
+    while (end < perDay && scheduled[weekday * perDay + end] === n) end++;
+    if (n > 0)
+      steps.push({
+        from: intervalLabel(k, intervalMinutes),
+        to: end === perDay ? '24:00' : intervalLabel(end, intervalMinutes),
+        operators: n,
+      });
+    k = end;
+  }
+  return steps;
+}
+
+/**
+ * The scenario document with each rostered queue's `operators` replaced by the roster (one list
+ * of steps per weekday) and the targets the roster was built for: a scenario `simulate` and
+ * `compare` run as is. Other queues keep their operators. Cost: O(queues × slots).
+ */
+export function rosterDocument(
+  scenario: Scenario,
+  schedules: readonly QueueSchedule[],
+  targets?: Record<string, unknown>,
+): Record<string, unknown> {
+  const document = structuredClone(scenario.document) as Record<string, unknown>;
+  const queues = document.queues as Record<string, Record<string, unknown>>;
+  for (const { queue, scheduled } of schedules) {
+    const name = scenario.queues[queue]!.name;
+    queues[name] = {
+      ...queues[name],
+      operators: Object.fromEntries(
+        weekdays.map((day, w) => [day, weekdaySteps(scheduled, w, scenario.intervalMinutes)]),
+      ),
+    };
+  }
+  if (targets !== undefined) {
+    document.targets = targets;
+    const measures = document.measures as Record<string, unknown> | undefined;
+    if (measures !== undefined) {
+      const { serviceLevelTime: _threshold, ...rest } = measures;
+      document.measures = rest;
+    }
+  }
+  return document;
+}

@@ -1,0 +1,85 @@
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { stringify as csv } from 'csv-stringify/sync';
+import { stringify as yaml } from 'yaml';
+import type { Scenario } from '../scenario/scenario-types.js';
+import type { RosterResult } from './build-roster.js';
+import { rosterDocument } from './roster-document.js';
+
+/** A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR) is quoted with `'`. */
+function cell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/**
+ * `roster.csv`: one row per group of shifts — queue, template, start, breaks (`;`-separated),
+ * days (`;`-separated), operators — names guarded against spreadsheet formulas. Cost O(shifts).
+ */
+export function rosterCsv(result: RosterResult): string {
+  return csv([
+    ['queue', 'template', 'start', 'breaks', 'days', 'operators'],
+    ...result.shifts.map((s) => [
+      cell(s.queue),
+      cell(s.template),
+      s.start,
+      s.breaks.join(';'),
+      s.days.join(';'),
+      s.count,
+    ]),
+  ]);
+}
+
+/**
+ * The files of `roster --out`: `scenario.yaml` (the scenario with the roster as its rostered
+ * queues' operators, and the targets it was built for: `simulate` and `compare` run it as is),
+ * `roster.csv`, `per-interval.csv` and `roster.json` (the whole result). With `paths`, a
+ * relative `arrivals.forecast` is rewritten relative to the output directory, so the written
+ * scenario still finds its forecast. Cost: linear in the roster and the document.
+ */
+export function rosterFiles(
+  scenario: Scenario,
+  result: RosterResult,
+  paths?: { scenarioFile: string; outDir: string },
+): Record<string, string> {
+  const byQueue = new Map<string, number[]>();
+  for (const row of result.perInterval) {
+    const list = byQueue.get(row.queue) ?? [];
+    list.push(row.scheduled);
+    byQueue.set(row.queue, list);
+  }
+  const document = rosterDocument(
+    scenario,
+    [...byQueue].map(([name, scheduled]) => ({
+      queue: scenario.queues.findIndex((q) => q.name === name),
+      scheduled,
+    })),
+    {
+      threshold: `${result.targets.thresholdSeconds}s`,
+      ...(result.targets.serviceLevel === undefined
+        ? {}
+        : { serviceLevel: result.targets.serviceLevel }),
+      ...(result.targets.maxAbandon === undefined ? {} : { maxAbandon: result.targets.maxAbandon }),
+    },
+  );
+  const arrivals = document.arrivals as Record<string, unknown> | undefined;
+  if (paths && typeof arrivals?.forecast === 'string' && !isAbsolute(arrivals.forecast)) {
+    const source = resolve(dirname(paths.scenarioFile), arrivals.forecast);
+    arrivals.forecast = relative(paths.outDir, source);
+  }
+  const header = `# Roster by switchboard roster: ${result.operatorHours} paid hours a week (Erlang plan: ${result.erlangPlan.operatorHours}).\n`;
+  return {
+    'scenario.yaml': header + yaml(document, { lineWidth: 100, version: '1.1' }),
+    'roster.csv': rosterCsv(result),
+    'per-interval.csv': csv([
+      ['queue', 'weekday', 'interval', 'erlang', 'required', 'scheduled'],
+      ...result.perInterval.map((r) => [
+        cell(r.queue),
+        r.weekday,
+        r.interval,
+        r.erlang,
+        r.required,
+        r.scheduled,
+      ]),
+    ]),
+    'roster.json': `${JSON.stringify(result, null, 2)}\n`,
+  };
+}

@@ -1,0 +1,337 @@
+import type { Scenario, ShiftTemplate } from '../scenario/scenario-types.js';
+import { type Cover, solveCover } from './cover-milp.js';
+import { type DayMeasures, dayMeasures, pooledCells } from './day-measures.js';
+import { erlangRequirement, type RosterTargets } from './erlang-requirement.js';
+import { type QueueLoad, queueLoads } from './queue-load.js';
+import { rosterDocument } from './roster-document.js';
+import { type ShiftPattern, shiftPatterns } from './shift-patterns.js';
+import { RosterCell as C, type RosterReplication, simulateRoster } from './simulate-roster.js';
+
+/** One rostered queue: its templates, their patterns, and the requirement being covered. */
+export interface QueuePlan {
+  queue: number;
+  templates: ShiftTemplate[];
+  patterns: ShiftPattern[];
+  load: QueueLoad;
+  /** The Erlang plan: Erlang A operators per slot of the week. */
+  erlang: Int32Array;
+}
+
+/** Options of {@link searchRoster}. */
+export interface SearchRosterOptions {
+  targets: RosterTargets;
+  days: number;
+  replications: number;
+  seed: number | string;
+  threads?: number;
+  /** Most simulate-and-solve rounds (default 8). */
+  maxIterations?: number;
+  /** Called as replications finish, with the count over the whole search. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** What one round of the search did. */
+export interface SearchIteration {
+  iteration: number;
+  operatorHours: number;
+  cost: number;
+  /** Weekdays whose targets were met with confidence / simulated. */
+  daysMet: number;
+  daysSimulated: number;
+  /** Lowest daily service level and highest daily abandonment (means). */
+  worstServiceLevel: number;
+  worstAbandon: number;
+  /** Slots whose requirement the round raised / lowered / locked after a failed lowering. */
+  raised: number;
+  lowered: number;
+  locked: number;
+}
+
+/** A roster of every planned queue: one cover per queue. */
+export interface RosterCandidate {
+  covers: Cover[];
+  operatorHours: number;
+  cost: number;
+  /** Required operators per queue and slot when it was solved. */
+  required: Int32Array[];
+  byDay: { weekday: number; measures: DayMeasures }[];
+  allMet: boolean;
+}
+
+/** The search's answer: the roster chosen, the Erlang plan's cover, and the rounds. */
+export interface RosterSearch {
+  plans: QueuePlan[];
+  erlangCovers: Cover[];
+  best: RosterCandidate;
+  iterations: SearchIteration[];
+  /** True when the last round met every day with confidence and moved no requirement. */
+  converged: boolean;
+}
+
+/** Most slots of one met day whose requirement a round lowers. */
+const SLOTS_LOWERED_PER_DAY = 4;
+
+/** The weekdays (0 = monday) the horizon simulates, each once. */
+export function horizonWeekdays(scenario: Scenario, days: number): number[] {
+  const seen = new Set<number>();
+  for (let d = 0; d < days; d++) seen.add((scenario.startWeekday + d) % 7);
+  return [...seen].sort((a, b) => a - b);
+}
+
+/** The plans of the queues that have shift templates. Cost: one Erlang A solve per slot. */
+export function queuePlans(scenario: Scenario, targets: RosterTargets, days: number): QueuePlan[] {
+  const loads = queueLoads(scenario, days);
+  const queues = [...new Set(scenario.shifts.map((t) => t.queue))].sort((a, b) => a - b);
+  return queues.map((queue) => {
+    const templates = scenario.shifts.filter((t) => t.queue === queue);
+    const load = loads[queue]!;
+    return {
+      queue,
+      templates,
+      patterns: shiftPatterns(templates, scenario.intervalMinutes),
+      load,
+      erlang: erlangRequirement(load, scenario.intervalMinutes, targets),
+    };
+  });
+}
+
+/** Solve every queue's cover of its requirement. */
+export async function coverAll(
+  plans: readonly QueuePlan[],
+  required: readonly Int32Array[],
+  budgetHours?: number,
+): Promise<Cover[]> {
+  const covers: Cover[] = [];
+  for (let i = 0; i < plans.length; i++) {
+    const plan = plans[i]!;
+    covers.push(
+      await solveCover(
+        plan.patterns,
+        plan.templates,
+        required[i]!,
+        budgetHours === undefined ? {} : { budgetHours },
+      ),
+    );
+  }
+  return covers;
+}
+
+/** The document of a scenario staffed by covers, with the targets it is judged by. */
+export function coveredDocument(
+  scenario: Scenario,
+  plans: readonly QueuePlan[],
+  covers: readonly Cover[],
+  targets: RosterTargets,
+): Record<string, unknown> {
+  return rosterDocument(
+    scenario,
+    plans.map((plan, i) => ({ queue: plan.queue, scheduled: covers[i]!.scheduled })),
+    {
+      threshold: targets.thresholdSeconds,
+      ...(targets.serviceLevel === undefined ? {} : { serviceLevel: targets.serviceLevel }),
+      ...(targets.maxAbandon === undefined ? {} : { maxAbandon: targets.maxAbandon }),
+    },
+  );
+}
+
+/** Per weekday of the horizon, the measures of its cells. */
+export function measuresByDay(
+  results: readonly RosterReplication[],
+  weekdays: readonly number[],
+  perDay: number,
+  targets: RosterTargets,
+  strictness = 1,
+): { weekday: number; measures: DayMeasures }[] {
+  return weekdays.map((weekday) => ({
+    weekday,
+    measures: dayMeasures(results, weekday * perDay, (weekday + 1) * perDay, targets, strictness),
+  }));
+}
+
+/** Calls short of the targets in a cell (or a day): > 0 misses. */
+function deficit(decided: number, inTarget: number, abandoned: number, t: RosterTargets): number {
+  let short = Number.NEGATIVE_INFINITY;
+  if (t.serviceLevel !== undefined) short = Math.max(short, t.serviceLevel * decided - inTarget);
+  if (t.maxAbandon !== undefined) short = Math.max(short, abandoned - t.maxAbandon * decided);
+  return short;
+}
+
+/**
+ * The simulation-optimisation loop. Start from the Erlang plan; each round covers the current
+ * requirement by the MILP, simulates the whole scenario with that roster (the same seeds every
+ * round: common random numbers, so rounds differ only by their roster), then per simulated
+ * weekday:
+ * - a day that misses its targets (its 95 % interval, widened twofold, on the wrong side: so that
+ *   a roster met here is met on fresh seeds too) gets one operator more than scheduled in
+ *   its worst slots — by calls short of the targets, enough of them to make up the day's
+ *   shortfall, at least one — and any slot lowered the round before is restored and locked;
+ * - a day that meets them offers its slack: a slot far beyond the targets (service level past
+ *   halfway from the target to 1, abandonment under half its maximum), not locked, asks one
+ *   operator fewer than scheduled (never below one where calls come) — the four with the most
+ *   calls to spare, so that a failure next round is traced to few slots.
+ * It stops when a round meets every day and moves nothing. It terminates: a slot is lowered at
+ * most until its first failure, then locked; raises are bounded by the templates' `max`, and by
+ * `maxIterations`. The roster kept is the cheapest round that met every day (else the round
+ * that met most days, then the highest worst-day service level). Cost: rounds × (one MILP +
+ * replications × days of simulation).
+ */
+export async function searchRoster(
+  scenario: Scenario,
+  plans: readonly QueuePlan[],
+  options: SearchRosterOptions,
+): Promise<RosterSearch> {
+  const { targets, days, replications, seed } = options;
+  const maxIterations = options.maxIterations ?? 8;
+  const perDay = Math.round(1440 / scenario.intervalMinutes);
+  const weekdays = horizonWeekdays(scenario, days);
+  const required = plans.map((plan) => Int32Array.from(plan.erlang));
+  const locked = plans.map((plan) => new Uint8Array(plan.erlang.length));
+  let loweredLast: { plan: number; slot: number; previous: number }[] = [];
+  const erlangCovers = await coverAll(plans, required);
+  const iterations: SearchIteration[] = [];
+  let best: RosterCandidate | undefined;
+  let converged = false;
+  let done = 0;
+  const total = maxIterations * replications;
+  // Which plan answers for a cell of the switchboard-wide tallies: the queue with most calls.
+  const owner = (slot: number) => {
+    let at = 0;
+    plans.forEach((plan, i) => {
+      if (plan.load.calls[slot]! > plans[at]!.load.calls[slot]!) at = i;
+    });
+    return at;
+  };
+  for (let iteration = 1; iteration <= maxIterations; iteration++) {
+    const covers = iteration === 1 ? erlangCovers : await coverAll(plans, required);
+    const document = coveredDocument(scenario, plans, covers, targets);
+    const results = await simulateRoster(document, {
+      days,
+      replications,
+      seed,
+      ...(options.threads === undefined ? {} : { threads: options.threads }),
+      onProgress: (d) => options.onProgress?.(done + d, total),
+    });
+    done += replications;
+    // Judged with twice the 95 % half-width: a day met here is met on fresh seeds too.
+    const byDay = measuresByDay(results, weekdays, perDay, targets, 2);
+    const candidate: RosterCandidate = {
+      covers,
+      operatorHours: covers.reduce((s, c) => s + c.paidHours, 0),
+      cost: covers.reduce((s, c) => s + c.cost, 0),
+      required: required.map((r) => Int32Array.from(r)),
+      byDay,
+      allMet: byDay.every((d) => d.measures.met),
+    };
+    if (best === undefined || better(candidate, best)) best = candidate;
+    const cells = pooledCells(results);
+    let raised = 0;
+    let lowered = 0;
+    let lockedNow = 0;
+    const loweredNow: typeof loweredLast = [];
+    for (const { weekday, measures } of byDay) {
+      const slots = Array.from({ length: perDay }, (_, k) => weekday * perDay + k);
+      if (!measures.met) {
+        for (const l of loweredLast) {
+          if (Math.floor(l.slot / perDay) !== weekday) continue;
+          required[l.plan]![l.slot] = Math.max(required[l.plan]![l.slot]!, l.previous);
+          locked[l.plan]![l.slot] = 1;
+          lockedNow++;
+        }
+        let dayDecided = 0;
+        let dayIn = 0;
+        let dayAb = 0;
+        const short = slots.map((s) => {
+          const decided = cells[s * C.size + C.decided]!;
+          dayDecided += decided;
+          dayIn += cells[s * C.size + C.inTarget]!;
+          dayAb += cells[s * C.size + C.abandoned]!;
+          return {
+            slot: s,
+            short: deficit(
+              decided,
+              cells[s * C.size + C.inTarget]!,
+              cells[s * C.size + C.abandoned]!,
+              targets,
+            ),
+          };
+        });
+        const dayShort = Math.max(0, deficit(dayDecided, dayIn, dayAb, targets));
+        short.sort((a, b) => b.short - a.short || a.slot - b.slot);
+        let madeUp = 0;
+        for (const { slot, short: s } of short) {
+          if (s <= 0 && madeUp > 0) break;
+          const p = owner(slot);
+          const scheduled = covers[p]!.scheduled[slot]!;
+          required[p]![slot] = Math.max(required[p]![slot]!, scheduled + 1);
+          raised++;
+          madeUp += Math.max(s, 0);
+          if (madeUp >= dayShort) break;
+        }
+        continue;
+      }
+      // The slack of a met day, most first; a few slots a round, so that a failure is traced.
+      const slack: { slot: number; margin: number }[] = [];
+      for (const slot of slots) {
+        const decided = cells[slot * C.size + C.decided]!;
+        if (decided === 0) continue;
+        const sl = cells[slot * C.size + C.inTarget]! / decided;
+        const ab = cells[slot * C.size + C.abandoned]! / decided;
+        const farSL = targets.serviceLevel === undefined || sl >= (1 + targets.serviceLevel) / 2;
+        const farAb = targets.maxAbandon === undefined || ab <= targets.maxAbandon / 2;
+        if (!(farSL && farAb)) continue;
+        const p = owner(slot);
+        if (locked[p]![slot]) continue;
+        const floor = plans[p]!.load.calls[slot]! > 0 ? 1 : 0;
+        if (Math.max(floor, covers[p]!.scheduled[slot]! - 1) >= required[p]![slot]!) continue;
+        const margin =
+          targets.serviceLevel !== undefined
+            ? (sl - targets.serviceLevel) * decided
+            : (targets.maxAbandon! - ab) * decided;
+        slack.push({ slot, margin });
+      }
+      slack.sort((a, b) => b.margin - a.margin || a.slot - b.slot);
+      for (const { slot } of slack.slice(0, SLOTS_LOWERED_PER_DAY)) {
+        const p = owner(slot);
+        const scheduled = covers[p]!.scheduled[slot]!;
+        const floor = plans[p]!.load.calls[slot]! > 0 ? 1 : 0;
+        const next = Math.max(floor, scheduled - 1);
+        if (next < required[p]![slot]!) {
+          loweredNow.push({ plan: p, slot, previous: required[p]![slot]! });
+          required[p]![slot] = next;
+          lowered++;
+        }
+      }
+    }
+    loweredLast = loweredNow;
+    iterations.push({
+      iteration,
+      operatorHours: candidate.operatorHours,
+      cost: candidate.cost,
+      daysMet: byDay.filter((d) => d.measures.met).length,
+      daysSimulated: byDay.length,
+      worstServiceLevel: Math.min(...byDay.map((d) => d.measures.serviceLevel.mean)),
+      worstAbandon: Math.max(...byDay.map((d) => d.measures.probabilityAbandon.mean)),
+      raised,
+      lowered,
+      locked: lockedNow,
+    });
+    if (candidate.allMet && raised === 0 && lowered === 0) {
+      converged = true;
+      break;
+    }
+  }
+  options.onProgress?.(total, total);
+  return { plans: [...plans], erlangCovers, best: best!, iterations, converged };
+}
+
+/** Cheaper among rosters meeting every day; else more days met, then a better worst day. */
+function better(a: RosterCandidate, b: RosterCandidate): boolean {
+  if (a.allMet !== b.allMet) return a.allMet;
+  if (a.allMet) return a.cost < b.cost - 1e-9;
+  const metA = a.byDay.filter((d) => d.measures.met).length;
+  const metB = b.byDay.filter((d) => d.measures.met).length;
+  if (metA !== metB) return metA > metB;
+  const worst = (c: RosterCandidate) =>
+    Math.min(...c.byDay.map((d) => d.measures.serviceLevel.mean));
+  return worst(a) > worst(b);
+}

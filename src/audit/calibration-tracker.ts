@@ -1,5 +1,5 @@
 import { weekdayOfDay } from '../calendar/weekdays.js';
-import type { CalibrationCheck } from '../calibration/check-calibration.js';
+import type { CalibrationCheck } from './calibration-check.js';
 import { tunedProfiles } from '../forecasting/methods/tuned-profiles.js';
 import { erlangA } from '../staffing/erlang-a.js';
 import { type AuditStats, PatienceBins } from './audit-stats.js';

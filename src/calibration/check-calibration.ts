@@ -1,48 +1,12 @@
 import type { AuditReport } from '../audit/audit-report.js';
+import type { CalibrationCheck, CheckEstimate, RouteCheck } from '../audit/calibration-check.js';
 import type { CalibratedParameters } from '../audit/calibration-tracker.js';
 import { calibrationToScenario } from '../audit/scenario-writer.js';
 import { parseScenario } from '../scenario/parse-scenario.js';
 import { confidenceInterval } from '../stats/confidence-interval.js';
 import { simulateScenario } from '../switchboard/simulate-scenario.js';
 
-/** A share or a count with its 95 % interval. */
-export interface CheckEstimate {
-  value: number;
-  ci95: [number, number];
-}
-
-/** One route: the records' abandonment against the calibrated model's. */
-export interface RouteCheck {
-  route: string;
-  /** Calls the records offered on this route. */
-  offered: number;
-  /** Abandoned ÷ offered in the records; binomial interval (calls of an hour are not independent, so it is too narrow). */
-  recorded: CheckEstimate;
-  /** Abandoned ÷ (answered + abandoned) queue entries in the model; Student-t over replications. */
-  simulated: CheckEstimate;
-  /** simulated − recorded. */
-  difference: number;
-}
-
-/** The calibrated scenario simulated and set against the records it was calibrated on. */
-export interface CalibrationCheck {
-  days: number;
-  replications: number;
-  seed: number;
-  volume: {
-    /** Queue calls a week in the records: Σ over weekdays of the mean calls of that weekday. */
-    recordedPerWeek: number;
-    /** The same averaged over the days observed (total ÷ days × 7), the audit's `callsPerWeek`. */
-    recordedPerObservedWeek: number;
-    /** Calls offered a week in the model (new calls and redials). */
-    simulatedPerWeek: CheckEstimate;
-    /** simulated ÷ recorded − 1 (mean week). */
-    gap: number;
-  };
-  overall: { recorded: CheckEstimate; simulated: CheckEstimate; difference: number };
-  routes: RouteCheck[];
-  definitions: string;
-}
+export type { CalibrationCheck, CheckEstimate, RouteCheck };
 
 /** Options of {@link checkCalibration}. */
 export interface CheckCalibrationOptions {

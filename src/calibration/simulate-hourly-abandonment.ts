@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario/scenario-types.js';
-import { compiledModuleUrl } from '../replications/compiled-module-url.js';
 import { maxReplicationThreads, runReplications } from '../replications/run-replications.js';
+import { replicationTasks } from '../replications/replication-tasks.js';
 import type { ScenarioRunInput } from '../switchboard/scenario-replication-task.js';
 import { type HourlyQueueOutcomes, hourlyQueueOutcomesTask } from './hourly-queue-outcomes.js';
 
@@ -48,11 +48,7 @@ export async function simulateHourlyAbandonment(
   );
   const run = { scenario, days };
   const results = await runReplications<ScenarioRunInput, HourlyQueueOutcomes>({
-    task: {
-      moduleUrl: compiledModuleUrl('./hourly-queue-outcomes.js', import.meta.url),
-      exportName: 'hourlyQueueOutcomesTask',
-      prepareExportName: 'prepareScenarioRun',
-    },
+    task: replicationTasks.hourlyAbandonment,
     input: { document: scenario.document, days },
     replications,
     seed,

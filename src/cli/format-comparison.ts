@@ -15,6 +15,24 @@ function measureLines(measures: readonly ComparedMeasure[], indent: string): str
   return lines;
 }
 
+/** Per reason or caller group: the measures that moved beyond their margin, and how many did not. */
+function rowLines(what: string, rows: readonly [string, readonly ComparedMeasure[]][]): string[] {
+  const lines = [
+    '',
+    `  By ${what}: the measures that moved beyond their margin (all of them in --json)`,
+  ];
+  for (const [name, measures] of rows) {
+    const moved = measures.filter((m) => MOVED.has(m.verdict));
+    const equivalent = measures.filter((m) => m.verdict === 'equivalent').length;
+    const undetected = measures.length - moved.length - equivalent;
+    lines.push(
+      `  ${name}: ${moved.length} moved, ${equivalent} equivalent, ${undetected} no difference detectable`,
+    );
+    if (moved.length > 0) lines.push(...measureLines(moved, '    ').slice(1));
+  }
+  return lines;
+}
+
 /** The plain-text report of `switchboard compare`: every measure, then each reason's. */
 export function formatComparison(report: ComparisonReport): string {
   const lines = [
@@ -26,18 +44,18 @@ export function formatComparison(report: ComparisonReport): string {
     lines.push('', `Variant: ${comparison.variant}`);
     lines.push(...measureLines(comparison.measures, '  '));
     lines.push(
-      '',
-      '  By reason: the measures that moved beyond their margin (all of them in --json)',
+      ...rowLines(
+        'reason',
+        comparison.byReason.map((r) => [r.reason, r.measures]),
+      ),
     );
-    for (const reason of comparison.byReason) {
-      const moved = reason.measures.filter((m) => MOVED.has(m.verdict));
-      const equivalent = reason.measures.filter((m) => m.verdict === 'equivalent').length;
-      const undetected = reason.measures.length - moved.length - equivalent;
+    if (comparison.byGroup)
       lines.push(
-        `  ${reason.reason}: ${moved.length} moved, ${equivalent} equivalent, ${undetected} no difference detectable`,
+        ...rowLines(
+          'caller group',
+          comparison.byGroup.map((g) => [g.group, g.measures]),
+        ),
       );
-      if (moved.length > 0) lines.push(...measureLines(moved, '    ').slice(1));
-    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -116,13 +116,25 @@ export function formatSummary(summary: SimulationSummary): string {
   ];
   for (const row of summary.byReason) {
     const get = (k: string) => (row[k] as MeasureEstimate).mean;
-    const abandon =
-      (get('abandoned') ?? 0) / Math.max(1, (get('answered') ?? 0) + (get('abandoned') ?? 0));
+    const answers = (get('answered') ?? 0) + (get('reanswered') ?? 0);
+    const abandon = (get('abandoned') ?? 0) / Math.max(1, answers + (get('abandoned') ?? 0));
     reasonLines.push(
       `  ${String(row.reason).padEnd(22)}${formatMeasureValue('n', get('offered')).padStart(9)}${formatMeasureValue('n', get('answered')).padStart(14)}${(abandon * 100).toFixed(1).padStart(12)}${formatMeasureValue('n', get('transfers')).padStart(12)}${formatMeasureValue('resolvedRate', get('resolvedRate')).padStart(13)}`,
     );
   }
   parts.push(reasonLines.join('\n'));
+  if (summary.byGroup.length > 0) {
+    const groupLines = [
+      'By caller group           offered      answered   menu hang-ups   ASA        resolved %',
+    ];
+    for (const row of summary.byGroup) {
+      const get = (k: string) => (row[k] as MeasureEstimate).mean;
+      groupLines.push(
+        `  ${String(row.group).padEnd(22)}${formatMeasureValue('n', get('offered')).padStart(9)}${formatMeasureValue('n', get('answered')).padStart(14)}${formatMeasureValue('n', get('ivrAbandoned')).padStart(16)}${formatMeasureValue('asaSeconds', get('asaSeconds')).padStart(9)}${formatMeasureValue('resolvedRate', get('resolvedRate')).padStart(15)}`,
+      );
+    }
+    parts.push(groupLines.join('\n'));
+  }
   parts.push(section('Needs (one caller’s problem across attempts)', summary.needs));
   parts.push(section('Cost', summary.cost, undefined, summary.definitions.currency));
   parts.push(

@@ -1,4 +1,6 @@
 import { inputError } from '../errors.js';
+import { createProgressBar } from './progress-bar.js';
+import type { CliIo } from './io.js';
 
 /** Check a whole-number flag; throws an InputError naming the flag. */
 export function positiveInteger(value: unknown, flag: string, max = 100_000): number {
@@ -34,4 +36,20 @@ export function readRunFlags(args: Record<string, unknown>): RunFlags {
   const threads = positiveInteger(args.threads, '--threads', 256);
   const seed = readSeed(args.seed);
   return { days, replications, threads, seed };
+}
+
+/**
+ * Run `body` with a progress bar of replications on standard error (drawn only on a terminal
+ * and for runs over a second), stopped after, whatever happens.
+ */
+export async function withProgress<T>(
+  io: CliIo,
+  body: (onProgress: (done: number, total: number) => void) => Promise<T>,
+): Promise<T> {
+  const bar = createProgressBar({ isTTY: io.stderrIsTTY, label: 'replications' });
+  try {
+    return await body((done, total) => bar.update(done, total));
+  } finally {
+    bar.stop();
+  }
 }

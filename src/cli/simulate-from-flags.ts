@@ -1,5 +1,6 @@
 import { inputError } from '../errors.js';
 import { modelHasPatience } from '../staffing/staffing-question.js';
+import type { RemoteReplications } from '../replications/run-replications.js';
 import { createProgressBar } from './progress-bar.js';
 import { parseSimulationFlags } from './simulation-flags.js';
 import {
@@ -12,6 +13,8 @@ import {
 export interface SimulateFromFlagsOptions {
   /** True when standard error is a terminal: a progress bar is drawn for runs over a second. */
   stderrIsTTY: boolean;
+  /** Run the replications on workers through a job queue. */
+  remote?: RemoteReplications;
 }
 
 /**
@@ -59,6 +62,7 @@ export async function simulateFromFlags(
     return await simulateStaffing(question, {
       ...simulation,
       onProgress: (done, total) => bar.update(done, total),
+      ...(options.remote === undefined ? {} : { remote: options.remote }),
     });
   } finally {
     bar.stop();

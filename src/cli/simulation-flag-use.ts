@@ -10,6 +10,8 @@ export const SIMULATION_FLAG_NAMES = [
   'aht-cv',
   'patience-dist',
   'retry-delay',
+  'redis',
+  'timeout',
 ] as const;
 
 /**

@@ -4,8 +4,12 @@ import {
   modelHasPatience,
   type StaffingQuestion,
 } from '../staffing/staffing-question.js';
-import { compiledModuleUrl } from '../replications/compiled-module-url.js';
-import { runReplications } from '../replications/run-replications.js';
+import {
+  type RemoteReplications,
+  type ReplicationTask,
+  runReplications,
+} from '../replications/run-replications.js';
+import { replicationTasks } from '../replications/replication-tasks.js';
 import { type QueueEstimates, summarizeQueueReplications } from './summarize-queue-replications.js';
 import type { QueueModel, QueueReplication } from './queue-model.js';
 import {
@@ -57,6 +61,8 @@ export interface SimulateStaffingOptions {
   retryDelaySeconds?: number;
   /** Called after each replication. */
   onProgress?: (done: number, total: number) => void;
+  /** Run the replications on workers through a job queue instead of this machine's threads. */
+  remote?: RemoteReplications;
 }
 
 /**
@@ -212,14 +218,15 @@ export async function simulateStaffing(
   const replications = options.replications ?? 10;
   const seed = options.seed ?? 1;
   const started = performance.now();
-  const replicate = <I, O extends { events: number }>(file: string, name: string, input: I) =>
+  const replicate = <I, O extends { events: number }>(task: ReplicationTask, input: I) =>
     runReplications<I, O>({
-      task: { moduleUrl: compiledModuleUrl(file, import.meta.url), exportName: name },
+      task,
       input,
       replications,
       seed,
       threads: options.threads ?? 1,
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+      ...(options.remote === undefined ? {} : { remote: options.remote }),
     });
   let estimates: QueueEstimates;
   let retries: SimulatedRetries | undefined;
@@ -227,8 +234,7 @@ export async function simulateStaffing(
   if (retryFraction > 0) {
     const model = staffingRetrialModel(question, options);
     const retrials = await replicate<RetrialLossModel, RetrialLossReplication>(
-      './simulate-retrial-loss.js',
-      'replicateRetrialLoss',
+      replicationTasks.retrialLoss,
       model,
     );
     const summary = summarizeRetrialReplications(retrials);
@@ -246,8 +252,7 @@ export async function simulateStaffing(
     reps = retrials;
   } else {
     const queues = await replicate<QueueModel, QueueReplication>(
-      './queue-replication-task.js',
-      'replicateQueue',
+      replicationTasks.queue,
       staffingQueueModel(question, options),
     );
     estimates = summarizeQueueReplications(queues);

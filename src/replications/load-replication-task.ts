@@ -7,11 +7,16 @@ export interface ReplicationTask {
   moduleUrl: string | URL;
   exportName: string;
   /**
-   * Optional export `(input) => prepared`, run once per thread (e.g. compiling a scenario
-   * document that cannot cross threads as objects); the replication function then receives the
-   * prepared value instead of the input.
+   * Optional export `(input) => prepared`, run once per thread and input (e.g. compiling a
+   * scenario document that cannot cross threads as objects); the replication function then
+   * receives the prepared value instead of the input.
    */
   prepareExportName?: string;
+  /**
+   * The task's name among those workers on other machines know (see src/workers): a task
+   * without one runs only on this machine's threads.
+   */
+  name?: string;
 }
 
 /** One replication of a loaded task: `(seed, index) => result`. */

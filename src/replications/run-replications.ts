@@ -2,9 +2,27 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { replicationSeed } from '../random/random-stream.js';
 import { compiledModuleUrl } from './compiled-module-url.js';
-import { loadReplicationTask, type ReplicationTask } from './load-replication-task.js';
+import {
+  type LoadedReplication,
+  loadReplicationTask,
+  type ReplicationTask,
+} from './load-replication-task.js';
 
 export type { ReplicationTask };
+
+/**
+ * Runs a batch of replications elsewhere (workers taking jobs from a queue; see src/workers),
+ * returning the results in the order of `items`, exactly as {@link runReplicationBatch} would.
+ */
+export interface RemoteReplications {
+  runBatch(request: {
+    task: string;
+    inputs: readonly unknown[];
+    items: readonly ReplicationItem[];
+    seed: number | string;
+    onProgress?: (done: number, total: number) => void;
+  }): Promise<unknown[]>;
+}
 
 /** Options of {@link runReplications}. */
 export interface RunReplicationsOptions<I> {
@@ -15,16 +33,45 @@ export interface RunReplicationsOptions<I> {
   replications: number;
   /** Base seed; replication i is seeded `replicationSeed(seed, i)`. */
   seed: number | string;
-  /** Worker threads (1 = run in this thread). At most 4 × the available cores. */
+  /**
+   * Threads that run replications, this one included (1 = only this thread). At most 4 × the
+   * available cores.
+   */
   threads?: number;
   /** Called after each replication finishes, with the number done. */
   onProgress?: (done: number, total: number) => void;
   /**
-   * With one thread, run replications with this function, `(seed, index) => result`, instead
-   * of importing the task module: for a caller already holding the prepared input (a compiled
+   * Run replications in this thread with this function, `(seed, index) => result`, instead of
+   * importing the task module: for a caller already holding the prepared input (a compiled
    * scenario). It must compute what the task would.
    */
   inThread?: (seed: string, index: number) => unknown;
+  /** Run the replications there instead of on this machine's threads. */
+  remote?: RemoteReplications;
+}
+
+/** One replication of a batch: which input (its position in `inputs`) and which index. */
+export interface ReplicationItem {
+  input: number;
+  index: number;
+}
+
+/** Options of {@link runReplicationBatch}: several inputs run on common seeds in one pool. */
+export interface RunReplicationBatchOptions<I> {
+  task: ReplicationTask;
+  /** The inputs (structured-cloned to each worker thread once). */
+  inputs: readonly I[];
+  /** The replications to run; replication `index` of any input is seeded `replicationSeed(seed, index)`. */
+  items: readonly ReplicationItem[];
+  seed: number | string;
+  /** Threads that run replications, this one included (see {@link RunReplicationsOptions}). */
+  threads?: number;
+  /** Called after each replication finishes, with the number done. */
+  onProgress?: (done: number, total: number) => void;
+  /** See {@link RunReplicationsOptions.inThread}; `input` is the position in `inputs`. */
+  inThread?: (seed: string, index: number, input: number) => unknown;
+  /** Run the replications there instead of on this machine's threads. */
+  remote?: RemoteReplications;
 }
 
 /** The most threads {@link runReplications} accepts on this machine. */
@@ -34,86 +81,139 @@ export function maxReplicationThreads(): number {
 
 /**
  * Run R independent replications of a task, each seeded `replicationSeed(seed, i)`, on
- * `threads` worker threads (plain `worker_threads`, a tiny pool handing out the next index to the
- * first free worker), and return the results in replication order — so the combined output is
- * identical whatever the number of threads. With one thread the task runs in this thread.
- *
- * Module URLs that point into `src/` (running from TypeScript sources) are mapped to `dist/`.
- * Cost: R task runs, plus one worker start-up (~30 ms) per thread.
+ * `threads` threads, and return the results in replication order — so the combined output is
+ * identical whatever the number of threads. See {@link runReplicationBatch}.
  */
 export async function runReplications<I, R>(options: RunReplicationsOptions<I>): Promise<R[]> {
-  const { replications, seed, input, onProgress } = options;
-  const threads = options.threads ?? 1;
+  const { replications, inThread } = options;
   if (!Number.isInteger(replications) || replications < 1) {
     throw new RangeError(
       `runReplications: replications must be an integer ≥ 1, got ${replications}`,
     );
   }
+  return runReplicationBatch<I, R>({
+    task: options.task,
+    inputs: [options.input],
+    items: Array.from({ length: replications }, (_, index) => ({ input: 0, index })),
+    seed: options.seed,
+    ...(options.threads === undefined ? {} : { threads: options.threads }),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(inThread === undefined ? {} : { inThread: (seed, index) => inThread(seed, index) }),
+    ...(options.remote === undefined ? {} : { remote: options.remote }),
+  });
+}
+
+/**
+ * Run a batch of replications (of one or several inputs: a base scenario and its variants, on
+ * the same seeds) and return the results in the order of `items`. With `remote`, they run
+ * there (as jobs for workers) instead.
+ *
+ * With `threads` = T > 1, T − 1 worker threads start and this thread works too, while they
+ * start. Every thread takes the next replication from a shared atomic counter, so none waits
+ * for another to hand it work and a slow one holds back at most one replication at the end.
+ * Each worker imports the task and prepares each input once, on first use. Module URLs that
+ * point into `src/` (running from TypeScript sources) are mapped to `dist/`.
+ * Cost: the replications, plus per worker its start-up (~50 ms), the import of the task and the
+ * code's warm-up (its first replication runs slower), none of which waits for another thread.
+ */
+export async function runReplicationBatch<I, R>(
+  options: RunReplicationBatchOptions<I>,
+): Promise<R[]> {
+  const { items, seed, inputs, onProgress } = options;
+  const threads = options.threads ?? 1;
   if (!Number.isInteger(threads) || threads < 1 || threads > maxReplicationThreads()) {
     throw new RangeError(
       `runReplications: threads must be an integer in 1..${maxReplicationThreads()}, got ${threads}`,
     );
   }
-  const moduleUrl = String(options.task.moduleUrl);
-  const results: R[] = new Array(replications);
-  if (threads === 1) {
-    const run = options.inThread ?? (await loadReplicationTask(options.task, input));
-    for (let i = 0; i < replications; i++) {
-      results[i] = run(replicationSeed(seed, i), i) as R;
-      onProgress?.(i + 1, replications);
-    }
-    return results;
+  const total = items.length;
+  const results: R[] = new Array(total);
+  if (total === 0) return results;
+  if (options.remote !== undefined) {
+    if (options.task.name === undefined)
+      throw new TypeError(`runReplications: ${String(options.task.moduleUrl)} has no task name`);
+    return (await options.remote.runBatch({
+      task: options.task.name,
+      inputs,
+      items,
+      seed,
+      ...(onProgress === undefined ? {} : { onProgress }),
+    })) as R[];
   }
-  const workerUrl = compiledModuleUrl('./replication-worker.js', import.meta.url);
-  // Workers inherit the parent's Node flags, but `--input-type` (from `node -e`) stops them
-  // loading a module file.
-  // `--expose-gc` (benchmarks/run.js) is a per-process flag workers refuse.
-  const execArgv = process.execArgv.filter(
-    (flag) => !flag.startsWith('--input-type') && flag !== '--expose-gc',
-  );
-  const workers = Array.from(
-    { length: Math.min(threads, replications) },
-    () =>
-      new Worker(workerUrl, {
-        execArgv,
-        // The task and its input cross to each worker once, not with every replication.
-        workerData: {
-          moduleUrl,
-          exportName: options.task.exportName,
-          ...(options.task.prepareExportName === undefined
-            ? {}
-            : { prepareExportName: options.task.prepareExportName }),
-          input,
-        },
-      }),
-  );
-  let next = 0;
+  // The next item to take, shared by every thread.
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const workers = startWorkers(options, Math.min(threads, total) - 1, counter);
   let done = 0;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const send = (worker: Worker): void => {
-        if (next >= replications) return;
-        const index = next++;
-        worker.postMessage({ seed: replicationSeed(seed, index), index });
-      };
-      for (const worker of workers) {
-        worker.on('message', (message: { index: number; result?: R; error?: string }) => {
-          if (message.error !== undefined) {
-            reject(new Error(`replication ${message.index} failed: ${message.error}`));
-            return;
-          }
-          results[message.index] = message.result as R;
-          done++;
-          onProgress?.(done, replications);
-          if (done === replications) resolve();
-          else send(worker);
-        });
-        worker.on('error', reject);
-        send(worker);
-      }
+  let failure: Error | undefined;
+  let finish: (() => void) | undefined;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  const record = (k: number, result: R): void => {
+    results[k] = result;
+    done++;
+    onProgress?.(done, total);
+    if (done === total) finish?.();
+  };
+  const fail = (error: Error): void => {
+    failure ??= error;
+    finish?.();
+  };
+  for (const worker of workers) {
+    worker.on('message', (message: { k: number; result?: R; error?: string }) => {
+      if (message.error !== undefined) {
+        const item = items[message.k]!;
+        fail(new Error(`replication ${item.index} failed: ${message.error}`));
+      } else record(message.k, message.result as R);
     });
+    worker.on('error', fail);
+  }
+  try {
+    // This thread takes its share, yielding between replications so the workers' results
+    // (and the progress they make) are received as they come.
+    const loaded = new Map<number, LoadedReplication>();
+    for (let k = Atomics.add(counter, 0, 1); k < total; k = Atomics.add(counter, 0, 1)) {
+      if (failure !== undefined) break;
+      const { input, index } = items[k]!;
+      let run: LoadedReplication | undefined = options.inThread
+        ? (s, i) => options.inThread!(s, i, input)
+        : loaded.get(input);
+      if (run === undefined) {
+        run = await loadReplicationTask(options.task, inputs[input]);
+        loaded.set(input, run);
+      }
+      record(k, run(replicationSeed(seed, index), index) as R);
+      if (workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (done < total) await finished;
+    if (failure !== undefined) throw failure;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return results;
+}
+
+function startWorkers<I>(
+  options: RunReplicationBatchOptions<I>,
+  count: number,
+  counter: Int32Array,
+): Worker[] {
+  if (count <= 0) return [];
+  const workerUrl = compiledModuleUrl('./replication-worker.js', import.meta.url);
+  // Workers inherit the parent's Node flags, but `--input-type` (from `node -e`) stops them
+  // loading a module file, and `--expose-gc` (benchmarks/run.js) is a per-process flag workers
+  // refuse.
+  const execArgv = process.execArgv.filter(
+    (flag) => !flag.startsWith('--input-type') && flag !== '--expose-gc',
+  );
+  const { task } = options;
+  // The task, its inputs and the items cross to each worker once, at its start.
+  const workerData = {
+    moduleUrl: String(task.moduleUrl),
+    exportName: task.exportName,
+    ...(task.prepareExportName === undefined ? {} : { prepareExportName: task.prepareExportName }),
+    inputs: options.inputs,
+    items: options.items,
+    seed: options.seed,
+    counter,
+  };
+  return Array.from({ length: count }, () => new Worker(workerUrl, { execArgv, workerData }));
 }

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { mergePatch } from './merge-patch.js';
 import { type ForecastArrivals, readForecastArrivals } from './read-forecast-arrivals.js';
 import { parseRoutingSections } from './parse-routing.js';
+import { parseCallerGroups } from './parse-caller-groups.js';
 import { parseShifts } from './parse-shifts.js';
 import { parseTargets } from './parse-targets.js';
 import { ProblemList } from './problem-list.js';
@@ -24,6 +25,11 @@ export interface ParseScenarioOptions {
   file?: string;
   /** The directory a relative `arrivals.forecast` path is read from (default: the current one). */
   baseDir?: string;
+  /**
+   * The document passed the schema already (a worker thread compiling what this process
+   * validated): skip the schema check, whose first use compiles the schema (~250 ms).
+   */
+  schemaChecked?: boolean;
 }
 
 function parseRange(text: string, path: string, problems: ProblemList): DayRange {
@@ -62,7 +68,7 @@ function weekdayOf(date: string): number {
  */
 export function parseScenario(document: unknown, options: ParseScenarioOptions = {}): Scenario {
   const file = options.file;
-  const schemaProblems = validateDocument(document);
+  const schemaProblems = options.schemaChecked ? [] : validateDocument(document);
   const p = new ProblemList();
   if (schemaProblems.length > 0) {
     // Report what the semantic checks find too, so every problem comes out at once; they may
@@ -306,6 +312,7 @@ function compileScenario(
     p,
   );
   const shortAbandonSeconds = p.duration(measures.shortAbandonTime, 'measures.shortAbandonTime', 5);
+  const callerGroups = parseCallerGroups(doc.callerGroups, p);
 
   return {
     document,
@@ -334,6 +341,7 @@ function compileScenario(
     margins,
     targets,
     shifts,
+    callerGroups,
     serviceLevelSeconds,
     shortAbandonSeconds,
   };

@@ -323,6 +323,22 @@ export const scenarioSchema = {
       additionalProperties: false,
       properties: { serviceLevel: probability, threshold: duration, maxAbandon: probability },
     },
+    callerGroups: {
+      type: 'object',
+      maxProperties: 20,
+      propertyNames: { minLength: 1, maxLength: 64 },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['share'],
+        properties: {
+          share: probability,
+          cannotUseMenu: probability,
+          patienceFactor: { type: 'number', minimum: 0.01, maximum: 100 },
+          handleTimeFactor: { type: 'number', minimum: 0.01, maximum: 100 },
+        },
+      },
+    },
     shifts: {
       type: 'object',
       additionalProperties: { type: 'array', minItems: 1, maxItems: 100, items: shiftTemplate },

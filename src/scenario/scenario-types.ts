@@ -184,6 +184,19 @@ export interface MicroFlowSpec {
   dedicatedQueue: number;
 }
 
+/** A group of callers who behave differently (elderly, hard of hearing, needing an interpreter…). */
+export interface CallerGroupSpec {
+  name: string;
+  /** Share of callers (of every reason) in the group. */
+  share: number;
+  /** Chance its callers cannot use the menu and wait for an operator; undefined: `ivr.cannotUse`. */
+  cannotUseMenu: number | undefined;
+  /** Factor on its callers' patience. */
+  patienceFactor: number;
+  /** Factor on its callers' handling time. */
+  handleTimeFactor: number;
+}
+
 /** Costs in the scenario's currency. */
 export interface CostSpec {
   /** ISO 4217-style code the money is in (`costs.currency`, EUR by default). */
@@ -285,6 +298,8 @@ export interface Scenario {
   targets: ScenarioTargets | undefined;
   /** Shift templates of the `shifts:` section, all queues, in file order. */
   shifts: ShiftTemplate[];
+  /** Caller groups (`callerGroups:`), with `others` for the rest; empty without the section. */
+  callerGroups: CallerGroupSpec[];
   /** The service-level threshold, seconds (`targets.threshold` or `measures.serviceLevelTime`). */
   serviceLevelSeconds: number;
   shortAbandonSeconds: number;

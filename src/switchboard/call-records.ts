@@ -163,9 +163,12 @@ export class NeedRecords extends RecordPool {
   transfers: Int32Array;
   origin: Uint8Array;
   totalWait: Float64Array;
+  /** The caller group of the need's caller (index into `scenario.callerGroups`; 0 without groups). */
+  group: Int32Array;
 
   constructor(capacity = 1024) {
     super(capacity);
+    this.group = new Int32Array(capacity);
     this.reason = new Int32Array(capacity);
     this.attempts = new Int32Array(capacity);
     this.transfers = new Int32Array(capacity);
@@ -181,6 +184,7 @@ export class NeedRecords extends RecordPool {
     this.transfers[n] = 0;
     this.origin[n] = origin;
     this.totalWait[n] = 0;
+    this.group[n] = 0;
     return n;
   }
 
@@ -190,5 +194,6 @@ export class NeedRecords extends RecordPool {
     this.transfers = grown(this.transfers, n);
     this.origin = grown(this.origin, n);
     this.totalWait = grown(this.totalWait, n);
+    this.group = grown(this.group, n);
   }
 }

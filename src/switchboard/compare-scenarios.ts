@@ -20,7 +20,8 @@ import {
 } from '../stats/confidence-interval.js';
 import {
   type EstimateRow,
-  runScenarioReplications,
+  runScenariosReplications,
+  scenarioRunOptions,
   type SimulateScenarioOptions,
   summarize,
 } from './simulate-scenario.js';
@@ -78,6 +79,21 @@ export const comparedReasonMeasures: readonly string[] = [
   'lostNeedCost',
 ];
 
+/** The measures `compare` reports for each caller group (keys of `simulate --json`'s `byGroup`). */
+export const comparedGroupMeasures: readonly string[] = [
+  'offered',
+  'answered',
+  'abandoned',
+  'ivrAbandoned',
+  'asaSeconds',
+  'needs',
+  'resolvedRate',
+  'firstContactResolution',
+  'attemptsPerNeed',
+  'lostNeeds',
+  'lostNeedCost',
+];
+
 /** One measure of a comparison. */
 export interface ComparedMeasure {
   name: string;
@@ -101,6 +117,12 @@ export interface ReasonComparison {
   measures: ComparedMeasure[];
 }
 
+/** The paired differences of one caller group. */
+export interface GroupComparison {
+  group: string;
+  measures: ComparedMeasure[];
+}
+
 /** A variant compared with the base. */
 export interface Comparison {
   variant: string;
@@ -108,6 +130,8 @@ export interface Comparison {
   measures: ComparedMeasure[];
   /** Paired differences per reason (reasons of the base, matched by name). */
   byReason: ReasonComparison[];
+  /** Paired differences per caller group, when the base scenario defines `callerGroups:`. */
+  byGroup?: GroupComparison[];
   /** The variant's rows by weekday and interval, as `simulate --json`'s `byWeekdayInterval`. */
   byWeekdayInterval: EstimateRow[];
 }
@@ -195,17 +219,42 @@ export function compareReasons(
   variant: readonly ReplicationResult[],
   options: CompareResultsOptions = {},
 ): ReasonComparison[] {
-  return baseReasons.map((reason, r) => {
-    const v = variantReasons.indexOf(reason);
+  return compareRows('byReason', baseReasons, base, variantReasons, variant, options).map(
+    ({ name, measures }) => ({ reason: name, measures }),
+  );
+}
+
+/** Paired differences per caller group, as {@link compareReasons} per reason. */
+export function compareGroups(
+  baseGroups: readonly string[],
+  base: readonly ReplicationResult[],
+  variantGroups: readonly string[],
+  variant: readonly ReplicationResult[],
+  options: CompareResultsOptions = {},
+): GroupComparison[] {
+  return compareRows('byGroup', baseGroups, base, variantGroups, variant, options).map(
+    ({ name, measures }) => ({ group: name, measures }),
+  );
+}
+
+function compareRows(
+  table: 'byReason' | 'byGroup',
+  baseNames: readonly string[],
+  base: readonly ReplicationResult[],
+  variantNames: readonly string[],
+  variant: readonly ReplicationResult[],
+  options: CompareResultsOptions,
+): { name: string; measures: ComparedMeasure[] }[] {
+  const keys = table === 'byReason' ? comparedReasonMeasures : comparedGroupMeasures;
+  return baseNames.map((name, r) => {
+    const v = variantNames.indexOf(name);
     return {
-      reason,
-      measures: comparedReasonMeasures.map((key) =>
+      name,
+      measures: keys.map((key) =>
         compareValues(
-          `byReason.${key}`,
-          base.map((result) => result.byReason[r]?.[key] ?? Number.NaN),
-          variant.map((result) =>
-            v >= 0 ? (result.byReason[v]?.[key] ?? Number.NaN) : Number.NaN,
-          ),
+          `${table}.${key}`,
+          base.map((result) => result[table][r]?.[key] ?? Number.NaN),
+          variant.map((result) => (v >= 0 ? (result[table][v]?.[key] ?? Number.NaN) : Number.NaN)),
           options,
         ),
       ),
@@ -234,32 +283,38 @@ export async function compareScenarios(
   variants: readonly Scenario[],
   options: CompareScenariosOptions = {},
 ): Promise<ComparisonReport> {
-  const full = {
-    days: options.days ?? 7,
-    replications: options.replications ?? 10,
-    seed: options.seed ?? 1,
-    threads: options.threads ?? 1,
-  };
+  const full = scenarioRunOptions(options);
   const margins = new Map([...base.margins, ...(options.margins ?? new Map())]);
   const compareOptions: CompareResultsOptions = { currency: base.costs.currency, margins };
-  const baseResults = await runScenarioReplications(base, full);
+  const [baseResults, ...variantResults] = await runScenariosReplications(
+    [base, ...variants],
+    full,
+  );
   const reasonNames = (s: Scenario) => s.reasons.map((r) => r.name);
   const comparisons: Comparison[] = [];
-  for (const variant of variants) {
-    const results = await runScenarioReplications(variant, full);
+  for (const [i, variant] of variants.entries()) {
+    const results = variantResults[i]!;
     comparisons.push({
       variant: variant.name,
       file: variant.file ?? null,
-      measures: compareResults(baseResults, results, compareOptions),
+      measures: compareResults(baseResults!, results, compareOptions),
       byReason: compareReasons(
         reasonNames(base),
-        baseResults,
+        baseResults!,
         reasonNames(variant),
         results,
         compareOptions,
       ),
       byWeekdayInterval: summarize(variant, results, full).byWeekdayInterval,
     });
+    if (base.callerGroups.length > 0)
+      comparisons[comparisons.length - 1]!.byGroup = compareGroups(
+        base.callerGroups.map((g) => g.name),
+        baseResults!,
+        variant.callerGroups.map((g) => g.name),
+        results,
+        compareOptions,
+      );
   }
   const report: ComparisonReport = {
     base: base.name,
@@ -271,7 +326,7 @@ export async function compareScenarios(
     method: `paired differences (variant − base) over replications run with the same seeds; Student-t 95 % CI; ${INTERVAL_METHOD}`,
     verdicts: VERDICT_RULE,
     comparisons,
-    byWeekdayInterval: summarize(base, baseResults, full).byWeekdayInterval,
+    byWeekdayInterval: summarize(base, baseResults!, full).byWeekdayInterval,
   };
   if (comparisons.length === 1) report.measures = comparisons[0]!.measures;
   return report;

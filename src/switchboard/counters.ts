@@ -17,6 +17,7 @@ import {
   type OverallCounts,
   overallCounts,
   PathField as P,
+  GroupField as G,
   QueueField as Q,
   ReasonField as R,
   type Tallies,
@@ -55,6 +56,7 @@ export class Counters implements SwitchboardObserver {
       overall: overallCounts(),
       byQueue: new Float64Array(s.queues.length * Q.size),
       byReason: new Float64Array(s.reasons.length * R.size),
+      byGroup: new Float64Array(s.callerGroups.length * G.size),
       byInterval: new Float64Array(7 * this.intervals * I.size),
       paths: new Float64Array(P.size),
     };
@@ -68,9 +70,16 @@ export class Counters implements SwitchboardObserver {
     return weekday * this.intervals + Math.floor((t - day * 86400) / this.intervalSeconds);
   }
 
+  /** Add 1 (or `by`) to field `field` of the caller group of need `n`, when there are groups. */
+  private group(n: number, field: number, by = 1): void {
+    const t = this.tallies.byGroup;
+    if (t.length > 0) t[this.model.needs.group[n]! * G.size + field]! += by;
+  }
+
   needOpened(n: number): void {
     const needs = this.model.needs;
     if (needs.origin[n] === NeedOrigin.outbound) return;
+    this.group(n, G.needs);
     this.o.needs++;
     this.tallies.byReason[needs.reason[n]! * R.size + R.needs]!++;
   }
@@ -87,6 +96,12 @@ export class Counters implements SwitchboardObserver {
     o.transfersOfEnded += needs.transfers[n]!;
     t[row + R.needsEnded]!++;
     t[row + R.attemptsOfEnded]! += needs.attempts[n]!;
+    this.group(n, G.needsEnded);
+    this.group(n, G.attemptsOfEnded, needs.attempts[n]!);
+    if (resolved) this.group(n, G.needsResolved);
+    if (resolved && firstContact) this.group(n, G.needsFirstContact);
+    if (!resolved)
+      this.group(n, G.lostNeedCost, this.model.scenario.costs.lostNeed[needs.reason[n]!]!);
     if (resolved) {
       o.needsResolved++;
       t[row + R.needsResolved]!++;
@@ -102,6 +117,7 @@ export class Counters implements SwitchboardObserver {
     if (kind === Arrival.redial) o.redials++;
     else if (kind === Arrival.afterMessage) o.voicemailGeneratedCalls++;
     o.offered++;
+    this.group(this.model.calls.need[c]!, G.offered);
     this.tallies.byInterval[this.interval(this.model.sim.now) * I.size + I.offered]!++;
     this.tallies.byReason[this.model.calls.reason[c]! * R.size + R.offered]!++;
   }
@@ -119,6 +135,7 @@ export class Counters implements SwitchboardObserver {
         break;
       case CallOutcome.ivrAbandoned:
         o.ivrAbandoned++;
+        this.group(this.model.calls.need[c]!, G.ivrAbandoned);
         break;
       case CallOutcome.ivrResolved:
         o.ivrResolved++;
@@ -181,6 +198,10 @@ export class Counters implements SwitchboardObserver {
     // so that a reason's answered calls never exceed its offered calls.
     t.byReason[reason * R.size + (firstAnswer ? R.answered : R.reanswered)]!++;
     t.byReason[reason * R.size + R.waitAnswered]! += wait;
+    const n = calls.need[c]!;
+    this.group(n, G.answers);
+    this.group(n, G.waitAnswered, wait);
+    if (firstAnswer) this.group(n, G.answered);
     this.o.answers++;
     this.o.answeredInTarget += inTarget;
     this.o.waitAnswered += wait;
@@ -203,6 +224,7 @@ export class Counters implements SwitchboardObserver {
     t.byInterval[k * I.size + I.abandoned]!++;
     t.byInterval[k * I.size + I.shortAbandoned]! += short;
     t.byReason[calls.reason[c]! * R.size + R.abandoned]!++;
+    this.group(calls.need[c]!, G.abandoned);
     this.o.abandoned++;
     this.o.shortAbandoned += short;
   }

@@ -4,6 +4,7 @@ import {
   type MeasureRow,
   PathField as P,
   QueueField as Q,
+  GroupField as G,
   ReasonField as R,
   type ReplicationResult,
   type Tallies,
@@ -170,6 +171,26 @@ export function replicationMeasures(
     };
   });
 
+  const byGroup = scenario.callerGroups.map((_, g) => {
+    const t = tallies.byGroup;
+    const at = g * G.size;
+    const ended = t[at + G.needsEnded]!;
+    const lostNeeds = ended - t[at + G.needsResolved]!;
+    return {
+      offered: t[at + G.offered]!,
+      answered: t[at + G.answered]!,
+      abandoned: t[at + G.abandoned]!,
+      ivrAbandoned: t[at + G.ivrAbandoned]!,
+      asaSeconds: ratio(t[at + G.waitAnswered]!, t[at + G.answers]!),
+      needs: t[at + G.needs]!,
+      resolvedRate: ratio(t[at + G.needsResolved]!, ended),
+      firstContactResolution: ratio(t[at + G.needsFirstContact]!, ended),
+      attemptsPerNeed: ratio(t[at + G.attemptsOfEnded]!, ended),
+      lostNeeds,
+      lostNeedCost: t[at + G.lostNeedCost]!,
+    };
+  });
+
   const needs: MeasureRow = {
     needs: o.needs,
     resolved: o.needsResolved,
@@ -236,6 +257,7 @@ export function replicationMeasures(
     byWeekdayInterval,
     byQueue,
     byReason,
+    byGroup,
     needs,
     cost,
     paths,

@@ -1,14 +1,18 @@
-import { RunError } from '../errors.js';
+import { InputError, inputError, RunError } from '../errors.js';
 import { type Scenario, weekdays } from '../scenario/scenario-types.js';
 import { HARDEST_INTERVAL_RULE, hardestIntervalIndex } from '../measures/hardest-interval.js';
 import { measureDefinition, unitRange } from '../measures/measure-catalogue.js';
-import { compiledModuleUrl } from '../replications/compiled-module-url.js';
 import {
   INTERVAL_METHOD,
   type MeasureEstimate,
   measureEstimate,
 } from '../stats/confidence-interval.js';
-import { maxReplicationThreads, runReplications } from '../replications/run-replications.js';
+import {
+  maxReplicationThreads,
+  type RemoteReplications,
+  runReplicationBatch,
+} from '../replications/run-replications.js';
+import { replicationTasks } from '../replications/replication-tasks.js';
 import { intervalLabel } from './replication-measures.js';
 import { replicateScenario } from './run-replication.js';
 import type { ScenarioRunInput } from './scenario-replication-task.js';
@@ -23,6 +27,8 @@ export interface SimulateScenarioOptions {
   threads?: number;
   /** Called after each replication finishes, with the number done. */
   onProgress?: (done: number, total: number) => void;
+  /** Run the replications on workers through a job queue instead of this machine's threads. */
+  remote?: RemoteReplications;
 }
 
 /** A table row of estimates, with its label. */
@@ -45,6 +51,8 @@ export interface SimulationSummary {
   hardestInterval: { weekday: string; interval: string; rule: string } | null;
   byQueue: EstimateRow[];
   byReason: EstimateRow[];
+  /** By caller group (`group` label), when the scenario has `callerGroups:`; else empty. */
+  byGroup: EstimateRow[];
   needs: Record<string, MeasureEstimate>;
   cost: Record<string, MeasureEstimate>;
   /**
@@ -146,6 +154,11 @@ export function summarize(
       'reason',
       scenario.reasons.map((r) => r.name),
     ),
+    byGroup: table(
+      (r) => r.byGroup,
+      'group',
+      scenario.callerGroups.map((g) => g.name),
+    ),
     needs: combine(results.map((r) => r.needs)),
     cost: combine(results.map((r) => r.cost)),
     paths: combine(results.map((r) => r.paths)),
@@ -154,38 +167,81 @@ export function summarize(
 }
 
 /**
- * Run `replications` independent replications of a scenario on `threads` worker threads (the
- * engine's {@link runReplications}; capped at the replications and at
- * {@link maxReplicationThreads}) and return each one's measures, in replication order. Results
- * are identical whatever the thread count. Cost: replications × days × calls per day.
+ * Run `replications` independent replications of a scenario on `threads` threads (the
+ * engine's {@link runReplicationBatch}; capped at the replications and at
+ * {@link maxReplicationThreads}), or on workers with `remote`, and return each one's measures,
+ * in replication order. Results are identical whatever the thread count and wherever they run.
+ * Cost: replications × days × calls per day.
  */
 export async function runScenarioReplications(
   scenario: Scenario,
-  options: Required<Omit<SimulateScenarioOptions, 'onProgress'>> &
-    Pick<SimulateScenarioOptions, 'onProgress'>,
+  options: ScenarioRunOptions,
 ): Promise<ReplicationResult[]> {
-  const { days, replications, seed, onProgress } = options;
-  const threads = Math.max(1, Math.min(options.threads, replications, maxReplicationThreads()));
-  const run = { scenario, days };
+  return (await runScenariosReplications([scenario], options))[0]!;
+}
+
+/**
+ * The options of a scenario run with their defaults: 7 days, 10 replications, seed 1, one
+ * thread. One home for the defaults of simulate, compare and sweep.
+ */
+export function scenarioRunOptions(options: SimulateScenarioOptions): ScenarioRunOptions {
+  return {
+    days: options.days ?? 7,
+    replications: options.replications ?? 10,
+    seed: options.seed ?? 1,
+    threads: options.threads ?? 1,
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(options.remote === undefined ? {} : { remote: options.remote }),
+  };
+}
+
+/** Options of {@link runScenarioReplications}. */
+export type ScenarioRunOptions = Required<Omit<SimulateScenarioOptions, 'onProgress' | 'remote'>> &
+  Pick<SimulateScenarioOptions, 'onProgress' | 'remote'>;
+
+/**
+ * Replications of several scenarios (a base and its variants) on the same seeds — common random
+ * numbers — in one pool of threads (or one batch of jobs), so no scenario waits for another's
+ * threads to start. Returns each scenario's results in replication order.
+ * Cost: scenarios × replications × days × calls per day.
+ */
+export async function runScenariosReplications(
+  scenarios: readonly Scenario[],
+  options: ScenarioRunOptions,
+): Promise<ReplicationResult[][]> {
+  const { days, replications, seed, onProgress, remote } = options;
+  const total = scenarios.length * replications;
+  const threads = Math.max(1, Math.min(options.threads, total, maxReplicationThreads()));
+  const runs = scenarios.map((scenario) => ({ scenario, days }));
+  const withForecast = scenarios.find((s) => s.forecast !== undefined);
+  if (remote !== undefined && withForecast !== undefined)
+    throw inputError(
+      '--redis',
+      'a scenario whose arrivals are in the document (workers get the document, never a file: arrivals.forecast names one)',
+      withForecast.file ?? withForecast.name,
+    );
+  let flat: ReplicationResult[];
   try {
-    return await runReplications<ScenarioRunInput, ReplicationResult>({
-      task: {
-        moduleUrl: compiledModuleUrl('./scenario-replication-task.js', import.meta.url),
-        exportName: 'replicateScenarioTask',
-        prepareExportName: 'prepareScenarioRun',
-      },
-      input: { document: scenario.document, days },
-      replications,
+    flat = await runReplicationBatch<ScenarioRunInput, ReplicationResult>({
+      task: replicationTasks.scenario,
+      inputs: scenarios.map((s) => ({ document: s.document, days })),
+      items: scenarios.flatMap((_, input) =>
+        Array.from({ length: replications }, (_, index) => ({ input, index })),
+      ),
       seed,
       threads,
-      // One thread: the scenario is compiled already.
-      inThread: (replicationSeed) => replicateScenario(run, replicationSeed),
+      // This thread holds the compiled scenarios already.
+      inThread: (replicationSeed, _index, input) =>
+        replicateScenario(runs[input]!, replicationSeed),
       ...(onProgress === undefined ? {} : { onProgress }),
+      ...(remote === undefined ? {} : { remote }),
     });
   } catch (error) {
-    if (threads === 1 || !(error instanceof Error)) throw error;
+    if ((threads === 1 && remote === undefined) || !(error instanceof Error)) throw error;
+    if (error instanceof RunError || error instanceof InputError) throw error;
     throw new RunError(`a simulation worker failed: ${error.message}`, { cause: error });
   }
+  return scenarios.map((_, i) => flat.slice(i * replications, (i + 1) * replications));
 }
 
 /**
@@ -197,13 +253,7 @@ export async function simulateScenario(
   scenario: Scenario,
   options: SimulateScenarioOptions = {},
 ): Promise<{ summary: SimulationSummary; results: ReplicationResult[] }> {
-  const full = {
-    days: options.days ?? 7,
-    replications: options.replications ?? 10,
-    seed: options.seed ?? 1,
-    threads: options.threads ?? 1,
-    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-  };
+  const full = scenarioRunOptions(options);
   if (!(Number.isInteger(full.days) && full.days > 0))
     throw new RangeError(`simulateScenario: days must be a positive integer, got ${full.days}`);
   if (!(Number.isInteger(full.replications) && full.replications > 0))

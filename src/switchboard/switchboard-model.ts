@@ -48,8 +48,10 @@ export class SwitchboardModel extends SwitchboardTransfers {
     calls.need[c] = n;
     calls.reason[c] = reason;
     calls.queue[c] = -1;
-    calls.patience[c] = spec.patience.sample(this.rPatience[reason]!);
-    let handle = spec.handleTime.sample(this.rHandle[reason]!);
+    const group = s.callerGroups[this.needs.group[n]!];
+    calls.patience[c] =
+      spec.patience.sample(this.rPatience[reason]!) * (group?.patienceFactor ?? 1);
+    let handle = spec.handleTime.sample(this.rHandle[reason]!) * (group?.handleTimeFactor ?? 1);
     const micro = s.microFlows;
     if (spec.micro && micro && micro.handling === 'pool') handle *= micro.handleTimeFactor;
     calls.handle[c] = handle;
@@ -103,7 +105,9 @@ export class SwitchboardModel extends SwitchboardTransfers {
     const m = this.calls.menu[c]!;
     const menu = ivr.menus[m]!;
     let option = this.choice[m * this.scenario.reasons.length + reason]!;
-    if ((m === 0 && rng.next() < ivr.cannotUse) || option < 0) {
+    const group = this.scenario.callerGroups[this.needs.group[this.calls.need[c]!]!];
+    const cannotUse = group?.cannotUseMenu ?? ivr.cannotUse;
+    if ((m === 0 && rng.next() < cannotUse) || option < 0) {
       if (ivr.defaultQueue === this.rightQueue(reason)) this.calls.flags[c]! &= ~CallFlag.misrouted;
       this.enqueue(c, ivr.defaultQueue);
       return;

@@ -67,6 +67,8 @@ export abstract class SwitchboardState implements SwitchboardView {
 
   protected readonly rArrival: RandomStream[];
   protected readonly rPatience: RandomStream[];
+  /** Draws each need's caller group (only when the scenario has groups). */
+  protected readonly rGroup: RandomStream;
   protected readonly rHandle: RandomStream[];
   protected readonly rTransfer: RandomStream[];
   protected readonly rWrap: RandomStream[];
@@ -148,6 +150,7 @@ export abstract class SwitchboardState implements SwitchboardView {
     this.rTransfer = s.reasons.map((r) => streams.get(`transfer/${r.name}`));
     this.rWrap = s.queues.map((q) => streams.get(`wrapUp/${q.name}`));
     this.rIvr = streams.get('ivr');
+    this.rGroup = streams.get('caller-groups');
     this.rRing = streams.get('ringing');
     this.rRedial = streams.get('redial');
     this.rCallback = streams.get('callback');
@@ -219,6 +222,13 @@ export abstract class SwitchboardState implements SwitchboardView {
 
   protected newNeed(reason: number, origin: number): number {
     const n = this.needs.allocate(reason, origin);
+    const groups = this.scenario.callerGroups;
+    if (groups.length > 1) {
+      let u = this.rGroup.next();
+      let g = 0;
+      while (g + 1 < groups.length && u >= groups[g]!.share) u -= groups[g++]!.share;
+      this.needs.group[n] = g;
+    }
     for (const observer of this.observers) observer.needOpened?.(n);
     return n;
   }

@@ -45,6 +45,23 @@ export const ReasonField = {
   size: 13,
 } as const;
 
+/** Fields of a caller group's row (`callerGroups:`). */
+export const GroupField = {
+  offered: 0,
+  answered: 1,
+  abandoned: 2,
+  ivrAbandoned: 3,
+  answers: 4,
+  waitAnswered: 5,
+  needs: 6,
+  needsEnded: 7,
+  needsResolved: 8,
+  needsFirstContact: 9,
+  attemptsOfEnded: 10,
+  lostNeedCost: 11,
+  size: 12,
+} as const;
+
 /** Fields of an interval-of-day row. */
 export const IntervalField = {
   offered: 0,
@@ -157,6 +174,8 @@ export interface Tallies {
   overall: OverallCounts;
   byQueue: Float64Array;
   byReason: Float64Array;
+  /** By caller group ({@link GroupField}); empty when the scenario has no groups. */
+  byGroup: Float64Array;
   /** By interval of the week: (weekday × intervals + interval) × fields. */
   byInterval: Float64Array;
   /** The call-path row, {@link PathField}. */
@@ -174,6 +193,8 @@ export interface ReplicationResult {
   byWeekdayInterval: MeasureRow[];
   byQueue: MeasureRow[];
   byReason: MeasureRow[];
+  /** By caller group, in `scenario.callerGroups` order (empty without groups). */
+  byGroup: MeasureRow[];
   needs: MeasureRow;
   cost: MeasureRow;
   /**

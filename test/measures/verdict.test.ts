@@ -84,6 +84,7 @@ function result(value: (name: string) => number, reasons: number): ReplicationRe
     byReason: Array.from({ length: reasons }, (_, r) =>
       Object.fromEntries(comparedReasonMeasures.map((k) => [k, value(`${r}.${k}`)])),
     ),
+    byGroup: [],
     byInterval: [],
     byWeekdayInterval: [],
     byQueue: [],

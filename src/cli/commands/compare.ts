@@ -15,7 +15,8 @@ import {
 } from '../../report/from-simulation.js';
 import { forecastNotice } from '../../switchboard/simulate-scenario.js';
 import type { CommandModule } from '../command.js';
-import { readRunFlags } from '../run-flags.js';
+import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
+import { readRunFlags, withProgress } from '../run-flags.js';
 
 /** `--margin NAME=VALUE` flags as margins by measure name; a bad one is an input error. */
 export function readMarginFlags(flags: unknown): Map<string, Margin> {
@@ -67,6 +68,8 @@ export const compareCommand: CommandModule = {
           'Practical margin of a measure, NAME=VALUE: a number in its unit (0.01 = 1 point of a share) or a % of the base (cost.total=2%); repeatable',
       })
       .option('report', REPORT_OPTION)
+      .option('redis', REDIS_OPTION)
+      .option('timeout', TIMEOUT_OPTION)
       .option('json', {
         type: 'boolean',
         default: false,
@@ -98,13 +101,19 @@ export const compareCommand: CommandModule = {
       if (notice) io.stderr(`${notice}\n`);
     }
     const margins = readMarginFlags(args.margin);
-    const report = await compareScenarios(base, variants, {
-      days,
-      replications,
-      seed,
-      threads,
-      margins,
-    });
+    const report = await withRemote(args, io, (remote) =>
+      withProgress(io, (onProgress) =>
+        compareScenarios(base, variants, {
+          days,
+          replications,
+          seed,
+          threads,
+          margins,
+          onProgress,
+          ...(remote === undefined ? {} : { remote }),
+        }),
+      ),
+    );
     if (reportPath) {
       const first = report.comparisons[0]!;
       const bytes = await writeReport(
@@ -131,6 +140,14 @@ export const compareCommand: CommandModule = {
             reason: r.reason,
             measures: compareReportMeasures(r.measures),
           })),
+          ...(first.byGroup
+            ? {
+                byGroup: first.byGroup.map((g) => ({
+                  group: g.group,
+                  measures: compareReportMeasures(g.measures),
+                })),
+              }
+            : {}),
         }),
       );
       const more =

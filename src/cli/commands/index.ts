@@ -41,4 +41,16 @@ export const commands: SwitchboardCommand[] = [
       'Roster shifts from the scenario’s templates: Erlang plan, MILP cover, checked and adjusted by simulation',
     load: async () => (await import('./roster.js')).rosterCommand,
   },
+  {
+    command: 'sweep <scenario>',
+    describe:
+      'Every combination of scenario values (--vary PATH=V1,V2) against the base on common random numbers, ranked, Holm-corrected',
+    load: async () => (await import('./sweep.js')).sweepCommand,
+  },
+  {
+    command: 'worker',
+    describe:
+      'Take replication jobs from a Redis server (for simulate, compare, sweep, staff --simulate --redis)',
+    load: async () => (await import('./worker.js')).workerCommand,
+  },
 ];

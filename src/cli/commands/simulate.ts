@@ -9,7 +9,8 @@ import { writeQueueLog } from '../../switchboard/queue-log.js';
 import { forecastNotice, simulateScenario } from '../../switchboard/simulate-scenario.js';
 import { resultFiles, writeDirectoryAtomically } from '../../switchboard/write-results.js';
 import type { CommandModule } from '../command.js';
-import { readRunFlags } from '../run-flags.js';
+import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
+import { readRunFlags, withProgress } from '../run-flags.js';
 
 /** `switchboard simulate scenario.yaml`: measures with 95 % confidence intervals. */
 export const simulateCommand: CommandModule = {
@@ -44,7 +45,9 @@ export const simulateCommand: CommandModule = {
       .option('queue-log', {
         type: 'string',
         describe: 'Also write replication 1 as an Asterisk queue_log file',
-      }),
+      })
+      .option('redis', REDIS_OPTION)
+      .option('timeout', TIMEOUT_OPTION),
   run: async (args, io) => {
     const { days, replications, threads, seed } = readRunFlags(args);
     const reportPath = resolveReportPath(args.report, io.cwd);
@@ -55,7 +58,18 @@ export const simulateCommand: CommandModule = {
     );
     const notice = forecastNotice(scenario, days);
     if (notice) io.stderr(`${notice}\n`);
-    const { summary } = await simulateScenario(scenario, { days, replications, seed, threads });
+    const { summary } = await withRemote(args, io, (remote) =>
+      withProgress(io, (onProgress) =>
+        simulateScenario(scenario, {
+          days,
+          replications,
+          seed,
+          threads,
+          onProgress,
+          ...(remote === undefined ? {} : { remote }),
+        }),
+      ),
+    );
     summary.file =
       String(args.scenario) + (args.variant !== undefined ? `#${String(args.variant)}` : '');
     if (args.out !== undefined) {

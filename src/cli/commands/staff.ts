@@ -5,6 +5,7 @@ import { inputError } from '../../errors.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { formatStaffingTable } from '../format-staffing-table.js';
 import { readStaffFlags, type StaffFlags } from '../read-staff-flags.js';
+import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
 import { checkSimulationFlagUse } from '../simulation-flag-use.js';
 import { evaluateStaffing } from '../../staffing/evaluate-staffing.js';
 import { unmetTargets } from '../../staffing/meets-targets.js';
@@ -170,6 +171,8 @@ export const staffCommand: CommandModule = {
         describe: 'Mean delay before a blocked caller retries, exponential (default 5m; --retries)',
         group: 'Simulation:',
       })
+      .option('redis', { ...REDIS_OPTION, group: 'Simulation:' })
+      .option('timeout', { ...TIMEOUT_OPTION, group: 'Simulation:' })
       .option('json', {
         type: 'boolean',
         describe: 'Print JSON instead of a table',
@@ -197,17 +200,17 @@ async function runStaff(args: Record<string, unknown>, io: CliIo): Promise<numbe
   // --simulate: the same question, with the formula's agents and traffic, answered by the engine
   // The simulator, the CSV plan and their formatters are loaded only by the runs that use them.
   const simulation = simulate
-    ? await (
-        await import('../simulate-from-flags.js')
-      ).simulateFromFlags(
-        args,
-        {
-          ...question,
-          model: evaluation.model,
-          trafficErlangs: evaluation.trafficErlangs,
-          agents: evaluation.agents,
-        },
-        { stderrIsTTY: io.stderrIsTTY },
+    ? await withRemote(args, io, async (remote) =>
+        (await import('../simulate-from-flags.js')).simulateFromFlags(
+          args,
+          {
+            ...question,
+            model: evaluation.model,
+            trafficErlangs: evaluation.trafficErlangs,
+            agents: evaluation.agents,
+          },
+          { stderrIsTTY: io.stderrIsTTY, ...(remote === undefined ? {} : { remote }) },
+        ),
       )
     : undefined;
   if (flags.json) {

@@ -19,8 +19,8 @@ import { measureInfo } from '../measures.js';
 import { describeChange, listPhrases, sentence } from '../sentences.js';
 import type { CompareMeasure, CompareReportInput, SimulateIntervalRow } from './simulate-input.js';
 
-/** The measures the reason table shows (all are in `compare --json`). */
-const REASON_MEASURES = new Set(['resolvedRate', 'asaSeconds', 'abandoned', 'lostNeeds']);
+/** The measures the reason and group tables show (all are in `compare --json`). */
+const ROW_MEASURES = new Set(['resolvedRate', 'asaSeconds', 'abandoned', 'lostNeeds']);
 
 /** How many half-widths of its interval a difference is away from zero (its strength). */
 function strength(difference: Estimate): number {
@@ -149,15 +149,19 @@ export function compareReport(input: CompareReportInput): ReportDocument {
       ],
     },
   ];
-  if (input.byReason && input.byReason.length > 0) {
+  const effects = (
+    heading: string,
+    label: string,
+    groups: readonly { name: string; measures: readonly CompareMeasure[] }[],
+  ) => {
     const rows = [];
-    for (const reason of input.byReason)
-      for (const m of reason.measures) {
-        if (!REASON_MEASURES.has(m.name.replace(/^byReason\./, ''))) continue;
+    for (const group of groups)
+      for (const m of group.measures) {
+        if (!ROW_MEASURES.has(m.name.replace(/^by(Reason|Group)\./, ''))) continue;
         const unit = measureInfo(m.name).unit;
         const word = normaliseVerdict(m.verdict);
         rows.push([
-          reason.reason,
+          group.name,
           measureInfo(m.name).label,
           formatEstimate(m.base, unit, input.currency),
           formatEstimate(m.variant, unit, input.currency),
@@ -167,14 +171,14 @@ export function compareReport(input: CompareReportInput): ReportDocument {
       }
     if (rows.length > 0)
       sections.push({
-        heading: 'Effects by reason',
-        intro: `Paired differences for each reason's callers (${variantName} − ${input.baseName}); same verdict rule as above.`,
+        heading,
+        intro: `Paired differences for each ${label.toLowerCase()}'s callers (${variantName} − ${input.baseName}); same verdict rule as above.`,
         blocks: [
           {
             kind: 'table',
-            caption: 'By reason, mean [95 % CI]',
+            caption: `By ${label.toLowerCase()}, mean [95 % CI]`,
             columns: [
-              { label: 'Reason' },
+              { label },
               { label: 'Measure' },
               { label: input.baseName, numeric: true },
               { label: variantName, numeric: true },
@@ -185,7 +189,19 @@ export function compareReport(input: CompareReportInput): ReportDocument {
           },
         ],
       });
-  }
+  };
+  if (input.byReason)
+    effects(
+      'Effects by reason',
+      'Reason',
+      input.byReason.map((r) => ({ name: r.reason, measures: r.measures })),
+    );
+  if (input.byGroup)
+    effects(
+      'Effects by caller group',
+      'Group',
+      input.byGroup.map((g) => ({ name: g.group, measures: g.measures })),
+    );
   if (input.byInterval) {
     const { base, variant } = input.byInterval;
     const slTarget = input.targets?.serviceLevel ?? 0.8;

@@ -102,6 +102,8 @@ export interface CompareReportInput {
   measures: readonly CompareMeasure[];
   /** Paired differences per reason. */
   byReason?: readonly CompareReasonMeasures[];
+  /** Paired differences per caller group. */
+  byGroup?: readonly { group: string; measures: readonly CompareMeasure[] }[];
   /** Interval rows of both scenarios, for the overlaid charts. */
   byInterval?: { base: readonly SimulateIntervalRow[]; variant: readonly SimulateIntervalRow[] };
   targets?: ReportTargets;

@@ -1,0 +1,44 @@
+/**
+ * What checking a calibration found (the check itself, which simulates the calibrated scenario,
+ * is calibration/check-calibration.ts): declared here, beside the calibrated parameters that
+ * carry it, so the audit never imports the calibration folder (no import cycle).
+ */
+
+/** A share or a count with its 95 % interval. */
+export interface CheckEstimate {
+  value: number;
+  ci95: [number, number];
+}
+
+/** One route: the records' abandonment against the calibrated model's. */
+export interface RouteCheck {
+  route: string;
+  /** Calls the records offered on this route. */
+  offered: number;
+  /** Abandoned ÷ offered in the records; binomial interval (calls of an hour are not independent, so it is too narrow). */
+  recorded: CheckEstimate;
+  /** Abandoned ÷ (answered + abandoned) queue entries in the model; Student-t over replications. */
+  simulated: CheckEstimate;
+  /** simulated − recorded. */
+  difference: number;
+}
+
+/** The calibrated scenario simulated and set against the records it was calibrated on. */
+export interface CalibrationCheck {
+  days: number;
+  replications: number;
+  seed: number;
+  volume: {
+    /** Queue calls a week in the records: Σ over weekdays of the mean calls of that weekday. */
+    recordedPerWeek: number;
+    /** The same averaged over the days observed (total ÷ days × 7), the audit's `callsPerWeek`. */
+    recordedPerObservedWeek: number;
+    /** Calls offered a week in the model (new calls and redials). */
+    simulatedPerWeek: CheckEstimate;
+    /** simulated ÷ recorded − 1 (mean week). */
+    gap: number;
+  };
+  overall: { recorded: CheckEstimate; simulated: CheckEstimate; difference: number };
+  routes: RouteCheck[];
+  definitions: string;
+}

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import {
   backtest,
   countInclusion,
+  countSize,
   forecastGrid,
   readHistoryCsv,
   truncateHistory,
@@ -212,7 +213,7 @@ function nestedAuto(history, folds, step) {
             f.lower[r][i],
             f.upper[r][i],
             m,
-            f.dispersion[r],
+            countSize(m, f.dispersion[r]),
             LEVEL,
           );
         }
@@ -234,7 +235,7 @@ function nestedAuto(history, folds, step) {
           f.total.lower[i],
           f.total.upper[i],
           m,
-          f.totalDispersion,
+          countSize(m, f.totalDispersion),
           LEVEL,
         );
       }

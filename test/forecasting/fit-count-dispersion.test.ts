@@ -5,7 +5,8 @@ import {
   countSize,
   fitCountDispersion,
 } from '../../src/forecasting/index.js';
-import { Gamma, RandomStream } from '../../src/random/index.js';
+import { Gamma } from '../../src/random/distributions.js';
+import { RandomStream } from '../../src/random/random-stream.js';
 
 /**
  * A negative binomial draw as the Poisson–gamma mixture that defines it (Johnson, Kemp & Kotz,

@@ -14,11 +14,12 @@ import { fileURLToPath } from 'node:url';
 import {
   backtest,
   countInclusion,
-  countSize,
   forecastGrid,
   readHistoryCsv,
   truncateHistory,
 } from '../dist/index.js';
+// Not in the public API (its list is kept short): the NB1 size behind each forecast's dispersion.
+import { countSize } from '../dist/forecasting/fit-count-dispersion.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = resolve(here, '../../shared/data/forecast');

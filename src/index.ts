@@ -102,8 +102,7 @@ export { resultFiles } from './switchboard/write-results.js';
 // Forecasting calls by day, interval and reason.
 export { type BacktestReport, backtest, truncateHistory } from './forecasting/backtest.js';
 export { buildCallHistory, type CallHistory } from './forecasting/call-history.js';
-export { countInclusion, countQuantile } from './forecasting/count-intervals.js';
-export { countSize, fitCountDispersion } from './forecasting/fit-count-dispersion.js';
+export { countInclusion } from './forecasting/count-intervals.js';
 export {
   type CallForecast,
   type ForecastCallsOptions,

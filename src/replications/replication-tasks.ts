@@ -21,6 +21,13 @@ export const replicationTasks = {
     exportName: 'hourlyQueueOutcomesTask',
     prepareExportName: 'prepareScenarioRun',
   },
+  /** One replication of a roster's scenario, reduced for the roster search (`switchboard roster`). */
+  roster: {
+    name: 'roster',
+    moduleUrl: compiledModuleUrl('../roster/simulate-roster.js', import.meta.url),
+    exportName: 'rosterReplicationTask',
+    prepareExportName: 'prepareRosterRun',
+  },
   /** One replication of a queue model (`staff --simulate`). */
   queue: {
     name: 'queue',

@@ -1,3 +1,4 @@
+import type { RemoteReplications } from '../replications/run-replications.js';
 import type { InputProblem } from '../errors.js';
 import { type Scenario, type Weekday, weekdays } from '../scenario/scenario-types.js';
 import type { ReplicationEstimate } from '../stats/confidence-interval.js';
@@ -28,6 +29,8 @@ export interface BuildRosterOptions {
   verifyReplications?: number;
   seed?: number | string;
   threads?: number;
+  /** Run the simulations on workers through a job queue (`--redis`). */
+  remote?: RemoteReplications;
   /** Most simulate-and-solve rounds (default 8). */
   maxIterations?: number;
   /** Paid hours to spend: the best service level they buy, instead of the targets' roster. */
@@ -161,7 +164,7 @@ async function verify(
   plans: readonly QueuePlan[],
   covers: readonly Cover[],
   options: Required<Pick<BuildRosterOptions, 'days' | 'replications' | 'seed' | 'targets'>> &
-    Pick<BuildRosterOptions, 'threads'>,
+    Pick<BuildRosterOptions, 'threads' | 'remote'>,
   onProgress: (done: number) => void,
 ): Promise<RosterVerification> {
   const seed = `${options.seed}:verify`;
@@ -170,6 +173,7 @@ async function verify(
     replications: options.replications,
     seed,
     ...(options.threads === undefined ? {} : { threads: options.threads }),
+    ...(options.remote === undefined ? {} : { remote: options.remote }),
     onProgress,
   });
   const perDay = Math.round(1440 / scenario.intervalMinutes);
@@ -252,6 +256,7 @@ export async function buildRoster(
     seed,
     targets,
     ...(options.threads === undefined ? {} : { threads: options.threads }),
+    ...(options.remote === undefined ? {} : { remote: options.remote }),
   };
   const verifyOptions = {
     days,
@@ -259,6 +264,7 @@ export async function buildRoster(
     seed,
     targets,
     ...(options.threads === undefined ? {} : { threads: options.threads }),
+    ...(options.remote === undefined ? {} : { remote: options.remote }),
   };
   let covers: Cover[];
   let erlangCovers: Cover[];

@@ -1,14 +1,10 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { stringify as csv } from 'csv-stringify/sync';
 import { stringify as yaml } from 'yaml';
+import { neutraliseFormula as cell } from '../io/csv-cell.js';
 import type { Scenario } from '../scenario/scenario-types.js';
 import type { RosterResult } from './build-roster.js';
 import { rosterDocument } from './roster-document.js';
-
-/** A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR) is quoted with `'`. */
-function cell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 /**
  * `roster.csv`: one row per group of shifts — queue, template, start, breaks (`;`-separated),

@@ -1,3 +1,4 @@
+import type { RemoteReplications } from '../replications/run-replications.js';
 import type { Scenario, ShiftTemplate } from '../scenario/scenario-types.js';
 import { type Cover, solveCover } from './cover-milp.js';
 import { type DayMeasures, dayMeasures, pooledCells } from './day-measures.js';
@@ -24,6 +25,8 @@ export interface SearchRosterOptions {
   replications: number;
   seed: number | string;
   threads?: number;
+  /** Run the simulations on workers through a job queue (`--redis`). */
+  remote?: RemoteReplications;
   /** Most simulate-and-solve rounds (default 8). */
   maxIterations?: number;
   /** Called as replications finish, with the count over the whole search. */
@@ -209,6 +212,7 @@ export async function searchRoster(
       replications,
       seed,
       ...(options.threads === undefined ? {} : { threads: options.threads }),
+      ...(options.remote === undefined ? {} : { remote: options.remote }),
       onProgress: (d) => options.onProgress?.(done + d, total),
     });
     done += replications;

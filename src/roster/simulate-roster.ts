@@ -1,8 +1,12 @@
 import { RunError } from '../errors.js';
 import { parseScenario } from '../scenario/parse-scenario.js';
 import type { Scenario } from '../scenario/scenario-types.js';
-import { compiledModuleUrl } from '../replications/compiled-module-url.js';
-import { maxReplicationThreads, runReplications } from '../replications/run-replications.js';
+import { replicationTasks } from '../replications/replication-tasks.js';
+import {
+  maxReplicationThreads,
+  type RemoteReplications,
+  runReplications,
+} from '../replications/run-replications.js';
 import type { ScenarioRun } from '../switchboard/run-replication.js';
 import type { ScenarioRunInput } from '../switchboard/scenario-replication-task.js';
 import { SwitchboardModel } from '../switchboard/switchboard-model.js';
@@ -20,9 +24,13 @@ export type RosterReplication = number[];
 /** Where each of the three numbers of a cell lies in a {@link RosterReplication}. */
 export const RosterCell = { decided: 0, inTarget: 1, abandoned: 2, size: 3 } as const;
 
-/** Compile the scenario document once per worker thread (the task's prepare export). */
+/**
+ * Compile the scenario document once per worker thread (the task's prepare export). The sender
+ * validated it (a remote job is checked by the job processor first): the schema check, which
+ * compiles the schema in every thread, is skipped.
+ */
 export function prepareRosterRun(input: ScenarioRunInput): ScenarioRun {
-  return { scenario: parseScenario(input.document), days: input.days };
+  return { scenario: parseScenario(input.document, { schemaChecked: true }), days: input.days };
 }
 
 /**
@@ -56,6 +64,8 @@ export interface SimulateRosterOptions {
   seed: number | string;
   /** Worker threads; the results do not depend on it. */
   threads?: number;
+  /** Run the replications on workers through a job queue instead (`--redis`). */
+  remote?: RemoteReplications;
   onProgress?: (done: number, total: number) => void;
   /** The document already compiled, to run in this thread without compiling it again. */
   compiled?: Scenario;
@@ -77,14 +87,13 @@ export async function simulateRoster(
     1,
     Math.min(options.threads ?? 1, replications, maxReplicationThreads()),
   );
-  const compiled = threads === 1 ? (options.compiled ?? parseScenario(document)) : undefined;
+  const compiled =
+    threads === 1 && options.remote === undefined
+      ? (options.compiled ?? parseScenario(document))
+      : undefined;
   try {
     return await runReplications<ScenarioRunInput, RosterReplication>({
-      task: {
-        moduleUrl: compiledModuleUrl('./simulate-roster.js', import.meta.url),
-        exportName: 'rosterReplicationTask',
-        prepareExportName: 'prepareRosterRun',
-      },
+      task: replicationTasks.roster,
       input: { document, days },
       replications,
       seed,
@@ -96,9 +105,11 @@ export async function simulateRoster(
           }
         : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.remote === undefined ? {} : { remote: options.remote }),
     });
   } catch (error) {
-    if (threads === 1 || !(error instanceof Error)) throw error;
+    if ((threads === 1 && options.remote === undefined) || !(error instanceof Error)) throw error;
+    if (error instanceof RunError) throw error;
     throw new RunError(`a simulation worker failed: ${error.message}`, { cause: error });
   }
 }

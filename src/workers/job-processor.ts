@@ -28,7 +28,7 @@ const MAX_SECONDS = MAX_DAYS * 86400;
 /** Check an input a job brings for its task: what the local run checked before sending it. */
 function checkInput(task: string, input: unknown): void {
   const record = (input ?? {}) as Record<string, unknown>;
-  if (task === 'scenario' || task === 'hourlyAbandonment') {
+  if (task === 'scenario' || task === 'hourlyAbandonment' || task === 'roster') {
     const days = record.days;
     if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > MAX_DAYS)
       throw inputError('job input.days', `a whole number from 1 to ${MAX_DAYS}`, days);

@@ -90,6 +90,25 @@ describe.skipIf(!redisAvailable)('replications on workers through Redis', () => 
     ]);
   }, 120_000);
 
+  it('roster --redis: the same roster as on local threads', async () => {
+    const args = [
+      'roster',
+      baseline,
+      '--days',
+      '1',
+      '--replications',
+      '2',
+      '--iterations',
+      '2',
+      '--json',
+    ];
+    const local = await run(args);
+    const remote = await run([...args, '--redis', url]);
+    expect(local.code).toBe(0);
+    expect(remote.code).toBe(0);
+    expect(remote.out).toBe(local.out);
+  }, 180_000);
+
   it('a worker killed mid-run: its job is run again elsewhere and the results are the same', async () => {
     const scenario = loadScenario(baseline);
     const options = { days: 2, replications: 6, seed: 5, threads: 1 };

@@ -10,10 +10,10 @@ import { loadScenario } from '../../scenario/load-scenario.js';
 import type { Scenario } from '../../scenario/scenario-types.js';
 import { parseDurationSeconds } from '../../units/duration.js';
 import { writeDirectoryAtomically } from '../../switchboard/write-results.js';
+import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
 import type { CommandModule } from '../command.js';
 import { formatRoster } from '../format-roster.js';
-import { createProgressBar } from '../progress-bar.js';
-import { positiveInteger, readRunFlags } from '../run-flags.js';
+import { positiveInteger, readRunFlags, withProgress } from '../run-flags.js';
 
 function fraction(args: Record<string, unknown>, flag: string): number | undefined {
   const value = args[flag];
@@ -91,7 +91,9 @@ export const rosterCommand: CommandModule = {
         describe:
           'Write scenario.yaml (the roster as operators) and roster.csv to this new directory',
       })
-      .option('report', REPORT_OPTION),
+      .option('report', REPORT_OPTION)
+      .option('redis', REDIS_OPTION)
+      .option('timeout', TIMEOUT_OPTION),
   run: async (args, io) => {
     const { days, replications, threads, seed } = readRunFlags(args);
     const iterations = positiveInteger(args.iterations, '--iterations', 100);
@@ -122,22 +124,21 @@ export const rosterCommand: CommandModule = {
           file: scenario.file,
         },
       );
-    const bar = createProgressBar({ isTTY: io.stderrIsTTY, label: 'replications' });
-    let result;
-    try {
-      result = await buildRoster(scenario, {
-        targets,
-        days,
-        replications,
-        seed,
-        threads,
-        maxIterations: iterations,
-        ...(budgetHours === undefined ? {} : { budgetHours }),
-        onProgress: (done, total) => bar.update(done, total),
-      });
-    } finally {
-      bar.stop();
-    }
+    const result = await withRemote(args, io, (remote) =>
+      withProgress(io, (onProgress) =>
+        buildRoster(scenario, {
+          targets,
+          days,
+          replications,
+          seed,
+          threads,
+          maxIterations: iterations,
+          ...(budgetHours === undefined ? {} : { budgetHours }),
+          onProgress,
+          ...(remote === undefined ? {} : { remote }),
+        }),
+      ),
+    );
     result.file =
       String(args.scenario) + (args.variant !== undefined ? `#${String(args.variant)}` : '');
     io.stdout(args.json ? `${JSON.stringify(result, null, 2)}\n` : formatRoster(result));

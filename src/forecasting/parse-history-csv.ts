@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+import { type CsvRow, csvRows } from '../io/csv-rows.js';
 import { InputError, type InputProblem, inputError } from '../errors.js';
 import {
   type AbsentIntervals,
@@ -41,15 +41,9 @@ export const MAX_INTERVAL_CALLS = 1_000_000;
 export function parseHistoryCsv(text: string, options: ParseHistoryCsvOptions = {}): CallHistory {
   const file = options.file;
   const fileOption = file === undefined ? {} : { file };
-  let rows: { record: string[]; info: { lines: number } }[];
+  let rows: CsvRow[];
   try {
-    rows = parse(text, {
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-      bom: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    rows = csvRows(text);
   } catch (error) {
     throw inputError('history', 'a readable CSV file', (error as Error).message, {
       ...fileOption,

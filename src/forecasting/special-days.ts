@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+import { type CsvRow, csvRows } from '../io/csv-rows.js';
 import { createRequire } from 'node:module';
 import { InputError, type InputProblem, inputError } from '../errors.js';
 import { dayOfIsoDate } from '../calendar/days.js';
@@ -61,15 +61,9 @@ export function publicHolidays(region: string, fromYear: number, toYear: number)
  * Every bad line is collected into one {@link InputError} with its line number.
  */
 export function parseSpecialDaysCsv(text: string, file?: string): SpecialDay[] {
-  let rows: { record: string[]; info: { lines: number } }[];
+  let rows: CsvRow[];
   try {
-    rows = parse(text, {
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-      bom: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    rows = csvRows(text);
   } catch (error) {
     throw inputError('--special-days', 'a readable CSV file', (error as Error).message, {
       ...(file ? { file } : {}),

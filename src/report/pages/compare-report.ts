@@ -17,6 +17,7 @@ import {
 } from '../format.js';
 import { measureInfo } from '../measures.js';
 import { describeChange, listPhrases, sentence } from '../sentences.js';
+import { intervalPoints } from './page-parts.js';
 import type { CompareMeasure, CompareReportInput, SimulateIntervalRow } from './simulate-input.js';
 
 /** The measures the reason and group tables show (all are in `compare --json`). */
@@ -34,15 +35,7 @@ const series = (
   pick: (r: SimulateIntervalRow) => Estimate | undefined,
 ) => ({
   name,
-  points: rows.map((r) => {
-    const e = pick(r);
-    return {
-      time: r.intervalStart,
-      value: e?.mean ?? null,
-      low: e?.ci95[0] ?? null,
-      high: e?.ci95[1] ?? null,
-    };
-  }),
+  points: intervalPoints(rows, pick),
 });
 
 /**

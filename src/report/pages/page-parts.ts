@@ -12,6 +12,7 @@ import {
   type ValueUnit,
 } from '../format.js';
 import { measureInfo } from '../measures.js';
+import type { SimulateIntervalRow } from './simulate-input.js';
 
 /** Options of {@link estimateFigure}. */
 export interface EstimateFigureOptions {
@@ -110,4 +111,20 @@ export function groupTables(
     });
   }
   return tables;
+}
+
+/** An interval series of a simulation for the charts: each row's estimate (mean, 95 % CI) at its start. */
+export function intervalPoints(
+  rows: readonly SimulateIntervalRow[],
+  pick: (r: SimulateIntervalRow) => Estimate | undefined,
+) {
+  return rows.map((r) => {
+    const e = pick(r);
+    return {
+      time: r.intervalStart,
+      value: e?.mean ?? null,
+      low: e?.ci95[0] ?? null,
+      high: e?.ci95[1] ?? null,
+    };
+  });
 }

@@ -24,22 +24,10 @@ import { hardestIntervalIndex } from '../../measures/hardest-interval.js';
 import { measureInfo } from '../measures.js';
 import { describeEstimate, sentence } from '../sentences.js';
 import { formatWallClock } from '../../calendar/format-wall-clock.js';
-import { estimateFigure, groupTables, targetStatus } from './page-parts.js';
+import { estimateFigure, groupTables, intervalPoints, targetStatus } from './page-parts.js';
 import type { SimulateIntervalRow, SimulateReportInput } from './simulate-input.js';
 
-const interval = (
-  rows: readonly SimulateIntervalRow[],
-  pick: (r: SimulateIntervalRow) => Estimate | undefined,
-) =>
-  rows.map((r) => {
-    const e = pick(r);
-    return {
-      time: r.intervalStart,
-      value: e?.mean ?? null,
-      low: e?.ci95[0] ?? null,
-      high: e?.ci95[1] ?? null,
-    };
-  });
+const interval = intervalPoints;
 
 /** The hardest interval by the one rule the text and JSON use ({@link hardestIntervalIndex}). */
 function worstInterval(rows: readonly SimulateIntervalRow[]): SimulateIntervalRow | undefined {

@@ -6,7 +6,6 @@ import type { Scenario } from '../scenario/scenario-types.js';
 import type { RosterResult } from './build-roster.js';
 import { rosterDocument } from './roster-document.js';
 
-
 /**
  * `roster.csv`: one row per group of shifts — queue, template, start, breaks (`;`-separated),
  * days (`;`-separated), operators — names guarded against spreadsheet formulas. Cost O(shifts).

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { inputError } from '../errors.js';
+import { InputError, inputError } from '../errors.js';
 import { type AuditReport, buildReport } from './audit-report.js';
 import { AgentSessions } from './agent-sessions.js';
 import { type AuditInput, auditInput } from './audit-input.js';
@@ -9,7 +9,7 @@ import { CallBuilder } from './call-builder.js';
 import type { ColumnMap } from './column-map.js';
 import { detectFormat } from './detect-format.js';
 import { surveyNps } from './nps.js';
-import { pseudonymiser } from './pseudonymise.js';
+import { Pseudonymiser } from './pseudonymise.js';
 import { mergeInTimeOrder, readRecords } from './read-records.js';
 import { type AuditFormat, auditFormats, type CallSummary } from './records.js';
 
@@ -117,10 +117,9 @@ export async function auditFiles(
   const stats = new AuditStats(options);
   const calibration = new CalibrationTracker(options.timeZone, options.intervalMinutes);
   stats.listeners.push(calibration.add);
-  const pseudo = options.pseudonymiseKey ? pseudonymiser(options.pseudonymiseKey) : undefined;
+  const pseudo = options.pseudonymiseKey ? new Pseudonymiser(options.pseudonymiseKey) : undefined;
   const onCall = options.onCall;
   const addCall = (call: CallSummary) => {
-    if (pseudo) call.caller = pseudo(call.caller);
     stats.addCall(call);
     onCall?.(call);
   };
@@ -136,16 +135,33 @@ export async function auditFiles(
       name: input.name,
     }),
   );
-  await mergeInTimeOrder(
-    readers.map((r) => r.batches),
-    (record) => {
-      if (record.kind === 'queue') {
-        sessions.addEvent(record);
-        builder.add(record);
-      } else if (record.kind === 'cdr') stats.addLeg(record);
-      else addCall(record);
-    },
-  );
+  try {
+    await mergeInTimeOrder(
+      readers.map((r) => r.batches),
+      (record) => {
+        // Pseudonymised where it enters: nothing downstream ever holds a raw number.
+        if (pseudo) pseudo.record(record);
+        if (record.kind === 'queue') {
+          sessions.addEvent(record);
+          builder.add(record);
+        } else if (record.kind === 'cdr') stats.addLeg(record);
+        else addCall(record);
+      },
+    );
+  } catch (error) {
+    // An error message quotes what it received: under --pseudonymise, its numbers too are
+    // pseudonyms.
+    if (pseudo && error instanceof InputError)
+      throw new InputError(
+        error.problems.map((problem) => ({
+          ...problem,
+          received: pseudo.text(problem.received),
+          ...(problem.hint === undefined ? {} : { hint: pseudo.text(problem.hint) }),
+        })),
+        error.file,
+      );
+    throw error;
+  }
   builder.finish();
   const report = buildReport(
     stats,
@@ -154,10 +170,12 @@ export async function auditFiles(
     options.map,
   );
   if (pseudo)
-    // Rejected lines are quoted in the report: their digit runs (numbers) are pseudonymised too.
+    // Rejected lines are quoted in the report: the numbers in them are pseudonymised too.
     for (const account of report.input)
-      for (const rejected of account.firstRejected)
-        rejected.text = rejected.text.replace(/\+?\d{6,}/g, (digits) => pseudo(digits));
+      for (const rejected of account.firstRejected) {
+        rejected.text = pseudo.text(rejected.text);
+        rejected.reason = pseudo.text(rejected.reason);
+      }
   const occupancy = sessions.report();
   if (occupancy) report.occupancy = occupancy;
   if (options.survey) {

@@ -123,10 +123,13 @@ export class AuditOutput {
         'history.csv',
         `interval_start,calls,reason\n${result.history.map((r) => r.map(csvCell).join(',')).join('\n')}${result.history.length ? '\n' : ''}`,
       );
-      this.staging.writeFile(
-        'scenario.yaml',
-        `# switchboard audit: calibrated from ${this.names.length} record file(s); format: docs/scenario-format.md\n${stringify(calibrationToScenario(result.calibration), { lineWidth: 0, version: '1.1' })}`,
-      );
+      // No queue call, nothing to calibrate (a CDR-only audit): no scenario rather than one
+      // `simulate` would refuse.
+      if (result.calibration.queues.length > 0)
+        this.staging.writeFile(
+          'scenario.yaml',
+          `# switchboard audit: calibrated from ${this.names.length} record file(s); format: docs/scenario-format.md\n${stringify(calibrationToScenario(result.calibration), { lineWidth: 0, version: '1.1' })}`,
+        );
       return this.staging.commit('merge');
     } catch (error) {
       this.abort();

@@ -116,10 +116,20 @@ export function calibrationToScenario(
   }
   const patience = p.patience.distribution ?? undefined;
   const reasons: Record<string, unknown> = {};
+  // A route with no answered call has no talk time of its own: it takes the mean over the
+  // routes that have one (weighted by share), so the scenario stays one `simulate` reads.
+  const talked = p.queues.filter((q) => q.meanTalkSeconds !== null);
+  const talkedShare = talked.reduce((sum, q) => sum + q.share, 0);
+  const pooledTalk =
+    talked.length === 0
+      ? null
+      : talkedShare > 0
+        ? talked.reduce((sum, q) => sum + q.share * q.meanTalkSeconds!, 0) / talkedShare
+        : talked.reduce((sum, q) => sum + q.meanTalkSeconds!, 0) / talked.length;
   for (const q of p.queues) {
     const handleTime =
       q.meanTalkSeconds === null
-        ? undefined
+        ? { distribution: 'deterministic', value: seconds(pooledTalk ?? 0) }
         : q.talkCv === null
           ? { distribution: 'deterministic', value: seconds(q.meanTalkSeconds) }
           : { distribution: 'lognormal', mean: seconds(q.meanTalkSeconds), cv: round(q.talkCv, 3) };
@@ -200,5 +210,24 @@ export function calibrationToScenario(
         bouncedBack: round(t.bouncedShare ?? 0),
       },
     };
-  return JSON.parse(JSON.stringify(document));
+  return closeRoundTrip(JSON.parse(JSON.stringify(document)));
+}
+
+/**
+ * Durations of 0 s (records whose times are all equal) written as a deterministic 0, the one
+ * form of a zero duration the scenario format accepts (a mean must be positive).
+ */
+function closeRoundTrip<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(closeRoundTrip) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const record = node as Record<string, unknown>;
+  const mean = record.mean;
+  if (
+    typeof record.distribution === 'string' &&
+    record.distribution !== 'deterministic' &&
+    (mean === '0s' || mean === 0)
+  )
+    return { distribution: 'deterministic', value: '0s' } as T;
+  for (const key of Object.keys(record)) record[key] = closeRoundTrip(record[key]);
+  return node;
 }

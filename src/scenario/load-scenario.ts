@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { InputError, inputError } from '../errors.js';
@@ -94,10 +94,16 @@ export interface LoadScenarioOptions {
 export function loadScenario(path: string, options: LoadScenarioOptions = {}): Scenario {
   let file = path;
   let variant = options.variant;
-  const hash = path.lastIndexOf('#');
-  if (variant === undefined && hash > 0) {
-    file = path.slice(0, hash);
-    variant = path.slice(hash + 1);
+  if (variant === undefined) {
+    // `file#variant`, where the variant's name may itself hold `#`: the file is the shortest
+    // prefix before a `#` that exists (the last `#` when none does, for the error).
+    let hash = path.indexOf('#');
+    while (hash > 0 && !existsSync(path.slice(0, hash))) hash = path.indexOf('#', hash + 1);
+    if (hash < 0 && !existsSync(path)) hash = path.lastIndexOf('#');
+    if (hash > 0) {
+      file = path.slice(0, hash);
+      variant = path.slice(hash + 1);
+    }
   }
   let text: string;
   try {

@@ -5,6 +5,7 @@ import { auditFiles, defaultAuditOptions } from '../../audit/audit-files.js';
 import type { AuditInput } from '../../audit/audit-input.js';
 import { AuditOutput } from '../../audit/audit-output.js';
 import { parseColumnMap } from '../../audit/column-map.js';
+import { MIN_PSEUDONYMISE_KEY_BYTES } from '../../audit/pseudonymise.js';
 import { type AuditFormat, auditFormats } from '../../audit/records.js';
 import { isTimeZone } from '../../calendar/time-zone.js';
 import { checkCalibration, formatCalibrationCheck } from '../../calibration/check-calibration.js';
@@ -219,7 +220,19 @@ export const auditCommand: CommandModule = {
           throw inputError('--pseudonymise-key-file', 'a non-empty key', 'an empty file');
       } else if (process.env[pseudonymiseKeyVariable])
         pseudonymiseKey = process.env[pseudonymiseKeyVariable];
-      else {
+      if (
+        pseudonymiseKey !== undefined &&
+        Buffer.byteLength(pseudonymiseKey) < MIN_PSEUDONYMISE_KEY_BYTES
+      )
+        throw inputError(
+          args['pseudonymise-key-file'] !== undefined
+            ? '--pseudonymise-key-file'
+            : `$${pseudonymiseKeyVariable}`,
+          `a key of at least ${MIN_PSEUDONYMISE_KEY_BYTES} bytes`,
+          `${Buffer.byteLength(pseudonymiseKey)} bytes`,
+          { raw: true, hint: 'e.g. the output of `openssl rand -hex 32`' },
+        );
+      if (pseudonymiseKey === undefined) {
         pseudonymiseKey = randomBytes(32);
         io.stderr(
           `note: no pseudonymisation key given (${pseudonymiseKeyVariable} or --pseudonymise-key-file): a random one is used, so pseudonyms differ from run to run\n`,
@@ -299,6 +312,10 @@ export const auditCommand: CommandModule = {
     if (output) {
       const names = output.commit(result);
       io.stderr(`wrote ${names.join(', ')} to ${String(args.out)}\n`);
+      if (!names.includes('scenario.yaml'))
+        io.stderr(
+          'no scenario.yaml: the records hold no queue call to calibrate a scenario from\n',
+        );
     }
     if (reportPath) {
       const bytes = await writeReport(

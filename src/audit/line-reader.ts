@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 
 /** A run of consecutive lines of a file; `firstLine` is the 1-based number of `lines[0]`. */
 export interface LineBatch {
@@ -7,24 +6,47 @@ export interface LineBatch {
   lines: string[];
 }
 
+/** Options of {@link readLineBatches}. */
+export interface ReadLineBatchesOptions {
+  /**
+   * Called once when the file turns out not to be UTF-8, with the line from which it is read
+   * as Latin-1 (ISO-8859-1, what older PBX exports write) instead of having each byte turned
+   * into a replacement character.
+   */
+  onLatin1?: ((line: number) => void) | undefined;
+}
+
 /**
  * Stream a text file as batches of lines (LF or CRLF, a UTF-8 BOM dropped), in constant
- * memory whatever the file size. A last line without a newline is still a line; the empty
+ * memory whatever the file size. Bytes that are not UTF-8 switch the rest of the file to
+ * Latin-1, reported through `onLatin1`. A last line without a newline is still a line; the empty
  * string after a final newline is not. Batching keeps the per-line cost to a split and a
  * push. Cost: O(bytes), memory O(chunk size).
  */
 export async function* readLineBatches(
   path: string,
   chunkBytes = 1 << 16,
+  options: ReadLineBatchesOptions = {},
 ): AsyncGenerator<LineBatch> {
-  const decoder = new StringDecoder('utf8');
+  let decoder: TextDecoder | undefined = new TextDecoder('utf-8', { fatal: true });
+  const decode = (chunk: Buffer): string => {
+    if (decoder) {
+      try {
+        return decoder.decode(chunk, { stream: true });
+      } catch {
+        decoder = undefined;
+        options.onLatin1?.(lineNumber);
+      }
+    }
+    return chunk.toString('latin1');
+  };
   // Pieces of a line not yet ended: kept apart and joined once, so a very long line (a
   // multi-megabyte SQL INSERT) costs O(length), not O(length²) re-splitting.
   let pending: string[] = [];
   let lineNumber = 1;
   let first = true;
   for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes })) {
-    let text = decoder.write(chunk as Buffer);
+    let text = decode(chunk as Buffer);
     if (first && text.length > 0) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
@@ -46,7 +68,13 @@ export async function* readLineBatches(
     yield { firstLine: lineNumber, lines };
     lineNumber += lines.length;
   }
-  pending.push(decoder.end());
+  if (decoder) {
+    try {
+      pending.push(decoder.decode());
+    } catch {
+      options.onLatin1?.(lineNumber);
+    }
+  }
   let carry = pending.join('');
   if (carry.length > 0) {
     if (carry.charCodeAt(carry.length - 1) === 13) carry = carry.slice(0, -1);

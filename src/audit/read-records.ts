@@ -50,7 +50,10 @@ export function readRecords(
 ): { account: FileAccount; batches: AsyncGenerator<AuditRecord[]> } {
   const parser = parserFor(options.name ?? path, options);
   async function* batches(): AsyncGenerator<AuditRecord[]> {
-    for await (const batch of readLineBatches(path)) {
+    const onLatin1 = (line: number) => {
+      parser.account.latin1FromLine = line;
+    };
+    for await (const batch of readLineBatches(path, undefined, { onLatin1 })) {
       const out: AuditRecord[] = [];
       const { lines, firstLine } = batch;
       for (let i = 0; i < lines.length; i++) parser.parseLine(lines[i]!, firstLine + i, out);

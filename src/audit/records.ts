@@ -147,6 +147,8 @@ export interface FileAccount {
   outOfOrder: number;
   /** SQL: rows of tables not read (e.g. `cel`). */
   ignoredTables: Record<string, number>;
+  /** Set when the file is not UTF-8: the line from which it was read as Latin-1. */
+  latin1FromLine?: number;
 }
 
 /** A fresh account for `path`. */

@@ -1,6 +1,7 @@
 import { inputError } from '../errors.js';
 import type { CallHistory } from './call-history.js';
 import { countInclusion } from './count-intervals.js';
+import { BUSY_MEAN, countSize } from './fit-count-dispersion.js';
 import { forecastGrid } from './forecast-grid.js';
 import { isoDateOfDay } from '../calendar/days.js';
 import { methodNames } from './methods/index.js';
@@ -51,6 +52,15 @@ export interface BacktestScore {
   fairCoverage: number;
   /** Σ of the inclusions behind `fairCoverage`, among `intervals`. */
   fairInside: number;
+  /**
+   * Share of known actuals inside the bounds over the busy intervals, those expecting at least
+   * {@link BUSY_MEAN} (10) calls, where a planner staffs to the bounds and whole-number
+   * rounding barely matters. NaN when no interval was that busy.
+   */
+  busyCoverage: number;
+  /** Intervals expecting at least 10 calls, and the actuals inside the bounds among them. */
+  busyIntervals: number;
+  busyInside: number;
   /** True for the lowest WAPE of this reason. */
   best: boolean;
 }
@@ -80,6 +90,8 @@ export function truncateHistory(history: CallHistory, days: number): CallHistory
 }
 
 interface Tally {
+  busyIntervals: number;
+  busyInside: number;
   absError: number;
   calls: number;
   inside: number;
@@ -127,6 +139,8 @@ export function backtest(history: CallHistory, options: BacktestOptions): Backte
     let t = tallies.get(key);
     if (!t) {
       t = {
+        busyIntervals: 0,
+        busyInside: 0,
         absError: 0,
         calls: 0,
         inside: 0,
@@ -161,22 +175,22 @@ export function backtest(history: CallHistory, options: BacktestOptions): Backte
                 m,
                 lo: forecast.lower[r]!,
                 hi: forecast.upper[r]!,
-                size: forecast.dispersion[r]!,
+                dispersion: forecast.dispersion[r]!,
               })),
               {
                 m: forecast.total.mean,
                 lo: forecast.total.lower,
                 hi: forecast.total.upper,
-                size: forecast.totalDispersion,
+                dispersion: forecast.totalDispersion,
               },
             ]
           : forecast.means.map((m, r) => ({
               m,
               lo: forecast.lower[r]!,
               hi: forecast.upper[r]!,
-              size: forecast.dispersion[r]!,
+              dispersion: forecast.dispersion[r]!,
             }));
-      rows.forEach(({ m, lo, hi, size }, r) => {
+      rows.forEach(({ m, lo, hi, dispersion }, r) => {
         const t = tally(method, labels[r]!);
         const actual = actuals[r]!;
         const offset = trainDays * slotsPerDay;
@@ -191,8 +205,20 @@ export function backtest(history: CallHistory, options: BacktestOptions): Backte
           // Closed intervals (nothing expected, nothing came) would pad the coverage.
           if (y > 0 || m[i]! > 0) {
             t.intervals++;
-            if (y >= lo[i]! && y <= hi[i]!) t.inside++;
-            t.fairInside += countInclusion(y, lo[i]!, hi[i]!, m[i]!, size, level);
+            const inside = y >= lo[i]! && y <= hi[i]!;
+            if (inside) t.inside++;
+            if (m[i]! >= BUSY_MEAN) {
+              t.busyIntervals++;
+              if (inside) t.busyInside++;
+            }
+            t.fairInside += countInclusion(
+              y,
+              lo[i]!,
+              hi[i]!,
+              m[i]!,
+              countSize(m[i]!, dispersion),
+              level,
+            );
           }
           foldError += error;
           foldN++;
@@ -216,6 +242,9 @@ export function backtest(history: CallHistory, options: BacktestOptions): Backte
         coverage: t.intervals > 0 ? t.inside / t.intervals : Number.NaN,
         fairCoverage: t.intervals > 0 ? t.fairInside / t.intervals : Number.NaN,
         fairInside: t.fairInside,
+        busyCoverage: t.busyIntervals > 0 ? t.busyInside / t.busyIntervals : Number.NaN,
+        busyIntervals: t.busyIntervals,
+        busyInside: t.busyInside,
         intervals: t.intervals,
         calls: t.calls,
         absoluteError: t.absError,

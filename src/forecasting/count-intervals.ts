@@ -35,26 +35,6 @@ export function countQuantile(p: number, mean: number, size: number): number {
   return x;
 }
 
-/**
- * Size of the negative binomial that matches forecast errors, by the method of moments:
- * `1/size = Σ((y − μ)² − μ) / Σ μ²` over intervals with known actuals; `Infinity` (Poisson)
- * when the errors are no wider than Poisson noise. Reference: Cameron & Trivedi,
- * *Regression Analysis of Count Data* (2nd ed.), §3.2 (NB2 moment estimator). Cost: O(n).
- */
-export function dispersionSize(actual: ArrayLike<number>, mean: ArrayLike<number>): number {
-  let excess = 0;
-  let scale = 0;
-  for (let i = 0; i < actual.length; i++) {
-    const y = actual[i]!;
-    const mu = mean[i]!;
-    if (Number.isNaN(y) || Number.isNaN(mu)) continue;
-    excess += (y - mu) * (y - mu) - mu;
-    scale += mu * mu;
-  }
-  if (!(excess > 0) || !(scale > 0)) return Number.POSITIVE_INFINITY;
-  return scale / excess;
-}
-
 /** P(X = x) and P(X ≤ x) of the negative binomial of {@link countQuantile} (x whole, ≥ 0). */
 function countMass(x: number, mean: number, size: number): { pmf: number; cdf: number } {
   if (mean === 0) return { pmf: x === 0 ? 1 : 0, cdf: 1 };
@@ -89,14 +69,29 @@ export function countInclusion(
   level: number,
 ): number {
   if (y < lower || y > upper) return 0;
-  if ((y > lower && y < upper) || mean > NORMAL_ABOVE_MEAN || mean === 0) return 1;
+  if (y > lower && y < upper) return 1;
+  return pitInclusion(y, mean, size, level);
+}
+
+/**
+ * {@link countInclusion} from the distribution alone, without the bounds: the part of the
+ * probability interval `[P(X < y), P(X ≤ y)]` of the actual `y` that lies in the central
+ * `[(1 − level)/2, (1 + level)/2]`, divided by `P(X = y)` (the same non-randomized PIT). With the
+ * bounds of {@link countQuantile} the two agree. Above a mean of 300 (normal approximation of
+ * the quantiles) it is 1 inside the bounds and 0 outside.
+ * Cost: O(y) below a mean of 300, O(1) above.
+ */
+export function pitInclusion(y: number, mean: number, size: number, level: number): number {
   const low = (1 - level) / 2;
   const high = (1 + level) / 2;
-  const atLower = countMass(lower, mean, size);
-  const belowUpper = countMass(upper, mean, size);
-  if (lower === upper) return clamp01(level / atLower.pmf);
-  if (y === lower) return clamp01((atLower.cdf - low) / atLower.pmf);
-  return clamp01((high - (belowUpper.cdf - belowUpper.pmf)) / belowUpper.pmf);
+  if (mean === 0) return y === 0 ? 1 : 0;
+  if (mean > NORMAL_ABOVE_MEAN) {
+    const inside = y >= countQuantile(low, mean, size) && y <= countQuantile(high, mean, size);
+    return inside ? 1 : 0;
+  }
+  const { pmf, cdf } = countMass(y, mean, size);
+  const share = Math.min(cdf, high) - Math.max(cdf - pmf, low);
+  return share <= 0 ? 0 : clamp01(share / pmf);
 }
 
 const clamp01 = (x: number) => (x > 1 ? 1 : x < 0 ? 0 : Number.isNaN(x) ? 1 : x);

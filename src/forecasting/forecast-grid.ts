@@ -1,5 +1,6 @@
 import type { CallHistory } from './call-history.js';
-import { countQuantile, dispersionSize } from './count-intervals.js';
+import { countQuantile } from './count-intervals.js';
+import { countSize, fitCountDispersion } from './fit-count-dispersion.js';
 import { forecastMethods } from './methods/index.js';
 import { cachedForecast, type ForecastMethod, type SeriesGrid } from './methods/series-grid.js';
 import {
@@ -27,7 +28,10 @@ export interface GridForecast {
   lower: Float64Array[];
   upper: Float64Array[];
   total: { mean: Float64Array; lower: Float64Array; upper: Float64Array };
-  /** Negative binomial size per reason and for the total (`Infinity` = Poisson). */
+  /**
+   * NB1 dispersion per reason and for the total: a cell with mean μ has variance μ(1 + d),
+   * size {@link countSize}(μ, d); 0 = Poisson.
+   */
   dispersion: number[];
   totalDispersion: number;
   effects: Map<string, number>;
@@ -112,9 +116,10 @@ function meansWithEffects(
 
 /**
  * Forecast the `horizonDays` days after the history with one method: special days masked and
- * their effects applied, then negative binomial prediction intervals per reason and for the
- * total, sized on the method's own errors over the last two weeks of history (refitted without
- * them; a shorter history holds out less, keeping 10 days to fit), Poisson below 11 days.
+ * their effects applied, then negative binomial (NB1) prediction intervals per reason and for
+ * the total, sized by {@link fitCountDispersion} on the method's own errors over the last two
+ * weeks of history (refitted without them; a shorter history holds out less, keeping 10 days
+ * to fit), Poisson below 11 days.
  * Cost: 3 fits of the method.
  */
 export function forecastGrid(
@@ -148,16 +153,17 @@ export function forecastGrid(
       }
     });
   }
-  const dispersion = actual.map((a, r) => dispersionSize(a, predicted[r]!));
+  const dispersion = actual.map((a, r) => fitCountDispersion(a, predicted[r]!, options.level));
   const sumOver = (rows: number[][]) =>
     rows[0]?.map((_, i) => rows.reduce((t, row) => t + row[i]!, 0)) ?? [];
-  const totalDispersion = dispersionSize(sumOver(actual), sumOver(predicted));
+  const totalDispersion = fitCountDispersion(sumOver(actual), sumOver(predicted), options.level);
   const low = (1 - options.level) / 2;
   const high = (1 + options.level) / 2;
-  const bounds = (mean: Float64Array, size: number) => {
+  const bounds = (mean: Float64Array, dispersion: number) => {
     const lower = new Float64Array(mean.length);
     const upper = new Float64Array(mean.length);
     for (let i = 0; i < mean.length; i++) {
+      const size = countSize(mean[i]!, dispersion);
       lower[i] = countQuantile(low, mean[i]!, size);
       upper[i] = countQuantile(high, mean[i]!, size);
     }

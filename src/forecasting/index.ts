@@ -14,7 +14,8 @@ export {
   type HistoryRecord,
   type HistoryWarning,
 } from './call-history.js';
-export { countInclusion, countQuantile, dispersionSize } from './count-intervals.js';
+export { countInclusion, countQuantile } from './count-intervals.js';
+export { BUSY_MEAN, countSize, fitCountDispersion } from './fit-count-dispersion.js';
 export {
   type CallForecast,
   type CallForecastRow,

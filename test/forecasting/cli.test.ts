@@ -71,7 +71,7 @@ describe('switchboard forecast (end to end through main)', () => {
       ),
     ).toBe(0);
     expect(io.out).toMatch(/^backtest: 2 folds × 7 days/);
-    expect(io.out).toMatch(/coverage\s+fair cov\.\s+best$/m);
+    expect(io.out).toMatch(/coverage\s+fair cov\.\s+cov\. ≥10\s+best$/m);
     expect(io.out).toMatch(/results\s+weekday-mean\s+[\d.]+ %/);
     expect(io.out.match(/\*$/gm)).toHaveLength(3);
   });

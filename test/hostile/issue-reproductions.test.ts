@@ -302,3 +302,21 @@ describe('small lies', () => {
     );
   });
 });
+
+describe('Latin-1 input', () => {
+  it('is detected and decoded, not turned into replacement characters', async () => {
+    const path = join(dir, 'latin1.log');
+    writeFileSync(
+      path,
+      Buffer.from(
+        '1704700800|c1|Cardiologie-\u00e9t\u00e9|NONE|ENTERQUEUE||0611111111|1\n' +
+          '1704700830|c1|Cardiologie-\u00e9t\u00e9|NONE|ABANDON|1|1|30\n',
+        'latin1',
+      ),
+    );
+    const json = JSON.parse((await run(['audit', path, '--json'])).out);
+    expect(json.byQueue[0].queue).toBe('Cardiologie-\u00e9t\u00e9');
+    expect(json.input[0].latin1FromLine).toBe(1);
+    expect((await run(['audit', path])).out).toContain('not UTF-8: read as Latin-1 from line 1');
+  });
+});

@@ -204,7 +204,10 @@ function printWarnings(io: CliIo, warnings: readonly string[]): void {
   }
 }
 
-/** The backtest as a fixed-width table, one line per reason and method, best marked `*`. */
+/**
+ * The backtest as a fixed-width table, one line per reason and method, best marked `*`; `cov. ≥10`
+ * is the coverage over intervals expecting at least 10 calls.
+ */
 export function formatBacktest(report: BacktestReport): string {
   const percent = (x: number) => (Number.isNaN(x) ? '—' : `${(x * 100).toFixed(1)} %`);
   const width = Math.max(6, ...report.scores.map((s) => s.reason.length));
@@ -213,12 +216,12 @@ export function formatBacktest(report: BacktestReport): string {
     `backtest: ${report.folds} folds × ${report.horizonDays} days` +
       `${report.stepDays === report.horizonDays ? '' : ` (origins ${report.stepDays} day${report.stepDays === 1 ? '' : 's'} apart)`} from ${report.origins.join(', ')}; ` +
       `${Math.round(report.level * 100)} % intervals; best overall: ${report.best}`,
-    `${'reason'.padEnd(width)}  ${'method'.padEnd(methodWidth)}  ${'WAPE'.padStart(8)}  ${'MASE'.padStart(6)}  ${'coverage'.padStart(8)}  ${'fair cov.'.padStart(9)}  best`,
+    `${'reason'.padEnd(width)}  ${'method'.padEnd(methodWidth)}  ${'WAPE'.padStart(8)}  ${'MASE'.padStart(6)}  ${'coverage'.padStart(8)}  ${'fair cov.'.padStart(9)}  ${'cov. ≥10'.padStart(8)}  best`,
   ];
   for (const s of report.scores) {
     lines.push(
       `${s.reason.padEnd(width)}  ${s.method.padEnd(methodWidth)}  ${percent(s.wape).padStart(8)}  ` +
-        `${(Number.isNaN(s.mase) ? '—' : s.mase.toFixed(3)).padStart(6)}  ${percent(s.coverage).padStart(8)}  ${percent(s.fairCoverage).padStart(9)}  ${s.best ? '*' : ''}`,
+        `${(Number.isNaN(s.mase) ? '—' : s.mase.toFixed(3)).padStart(6)}  ${percent(s.coverage).padStart(8)}  ${percent(s.fairCoverage).padStart(9)}  ${percent(s.busyCoverage).padStart(8)}  ${s.best ? '*' : ''}`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { TextDecoder } from 'node:util';
 
 /** A run of consecutive lines of a file; `firstLine` is the 1-based number of `lines[0]`. */
 export interface LineBatch {

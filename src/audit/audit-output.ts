@@ -1,7 +1,7 @@
-import { closeSync, writeSync } from 'node:fs';
-import { stringify } from 'yaml';
+import { closeSync } from 'node:fs';
 import { RunError } from '../errors.js';
 import { csvCell } from '../io/csv-cell.js';
+import { yamlText } from '../io/yaml-text.js';
 import {
   checkOutputDirectory,
   removeStalePartials,
@@ -105,7 +105,7 @@ export class AuditOutput {
   };
 
   private flush(): void {
-    writeSync(this.callsFd, this.buffer);
+    this.staging.write(this.callsFd, this.buffer);
     this.buffer = '';
   }
 
@@ -128,7 +128,7 @@ export class AuditOutput {
       if (result.calibration.queues.length > 0)
         this.staging.writeFile(
           'scenario.yaml',
-          `# switchboard audit: calibrated from ${this.names.length} record file(s); format: docs/scenario-format.md\n${stringify(calibrationToScenario(result.calibration), { lineWidth: 0, version: '1.1' })}`,
+          `# switchboard audit: calibrated from ${this.names.length} record file(s); format: docs/scenario-format.md\n${yamlText(calibrationToScenario(result.calibration), { lineWidth: 0, version: '1.1' })}`,
         );
       return this.staging.commit('merge');
     } catch (error) {

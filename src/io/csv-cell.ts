@@ -8,12 +8,19 @@
  * csv-stringify); readers of the tool's own CSVs undo the apostrophe with {@link readCsvText}.
  */
 
+import { showControlCharacters } from './control-characters.js';
+
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-/** `text` with a leading apostrophe when a spreadsheet would run it as a formula. */
+/**
+ * `text` as a CSV text cell: control characters shown as visible `\u001b`-style escapes (as in
+ * every file the tool writes, {@link showControlCharacters}), then a leading apostrophe when a
+ * spreadsheet would run it as a formula.
+ */
 export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+  const shown = showControlCharacters(text);
+  return FORMULA_START.test(shown) && !PLAIN_NUMBER.test(shown) ? `'${shown}` : shown;
 }
 
 /** One CSV cell: formula neutralised, quoted when needed (RFC 4180). */

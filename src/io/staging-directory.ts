@@ -10,9 +10,11 @@ import {
   rmSync,
   statSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { inputError } from '../errors.js';
+import { showControlCharacters } from './control-characters.js';
 
 /** The file inside a staging directory naming the process that writes it. */
 const OWNER = '.owner';
@@ -152,14 +154,25 @@ export class StagingDirectory {
     return new StagingDirectory(absolute, path);
   }
 
-  /** Open staged file `name` for writing (streaming); the caller closes the descriptor. */
+  /**
+   * Open staged file `name` for writing (streaming); the caller writes through
+   * {@link StagingDirectory.write} and closes the descriptor.
+   */
   open(name: string): number {
     return openSync(join(this.path, name), 'w');
   }
 
-  /** Write staged file `name` whole. */
+  /** Append `text` to a file opened by {@link StagingDirectory.open}, control characters shown. */
+  write(fd: number, text: string): void {
+    writeSync(fd, showControlCharacters(text));
+  }
+
+  /**
+   * Write staged file `name` whole, control characters shown as visible `\u001b`-style escapes
+   * ({@link showControlCharacters}).
+   */
   writeFile(name: string, text: string): void {
-    writeFileSync(join(this.path, name), text);
+    writeFileSync(join(this.path, name), showControlCharacters(text));
   }
 
   /**

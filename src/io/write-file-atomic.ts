@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { RunError } from '../errors.js';
+import { showControlCharacters } from './control-characters.js';
 
 // Create, never open an existing file, never follow a link at the last step: a symbolic link
 // planted at the temporary name (or any file there) makes the open fail instead of redirecting
@@ -22,8 +23,10 @@ const EXCLUSIVE =
  * (`.<name>.<random>.tmp`, created exclusively, never through a link), flushed to disk and
  * renamed over `path` by {@link AtomicFile.commit} (rename is atomic on one file system and
  * replaces a link at `path` rather than writing through it). {@link AtomicFile.abort} removes the
- * temporary file. Failures are {@link RunError}s naming `shownPath` (the path as the user wrote
- * it; `path` by default). Cost: the writes, one fsync, one rename.
+ * temporary file. Control characters in the text are written as visible `\u001b`-style escapes
+ * ({@link showControlCharacters}): no file the tool writes can drive the terminal it is shown on.
+ * Failures are {@link RunError}s naming `shownPath` (the path as the user wrote it; `path` by
+ * default). Cost: the writes, one fsync, one rename.
  */
 export class AtomicFile {
   private readonly temporary: string;
@@ -53,7 +56,7 @@ export class AtomicFile {
 
   private flush(): void {
     try {
-      writeFileSync(this.fd, this.buffer);
+      writeFileSync(this.fd, showControlCharacters(this.buffer));
     } catch (error) {
       this.abort();
       throw this.failure(error);

@@ -1,7 +1,7 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { stringify as csv } from 'csv-stringify/sync';
-import { stringify as yaml } from 'yaml';
 import { neutraliseFormula as cell } from '../io/csv-cell.js';
+import { yamlText } from '../io/yaml-text.js';
 import type { Scenario } from '../scenario/scenario-types.js';
 import type { RosterResult } from './build-roster.js';
 import { rosterDocument } from './roster-document.js';
@@ -63,7 +63,7 @@ export function rosterFiles(
   }
   const header = `# Roster by switchboard roster: ${result.operatorHours} paid hours a week (Erlang plan: ${result.erlangPlan.operatorHours}).\n`;
   return {
-    'scenario.yaml': header + yaml(document, { lineWidth: 100, version: '1.1' }),
+    'scenario.yaml': header + yamlText(document, { lineWidth: 100, version: '1.1' }),
     'roster.csv': rosterCsv(result),
     'per-interval.csv': csv([
       ['queue', 'weekday', 'interval', 'erlang', 'required', 'scheduled'],

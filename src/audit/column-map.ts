@@ -1,6 +1,7 @@
 import { isRecordTime, parseRecordTime, recordSeconds } from './record-bounds.js';
 import { parse as parseYaml } from 'yaml';
 import { InputError, type InputProblem } from '../errors.js';
+import { nameKeyed } from '../io/name-keyed.js';
 import { type CsvColumns, type CsvRecordReader, csvRecordParser } from './csv-record-parser.js';
 import { countRecord, type ParserOptions, type RecordParser } from './record-parser.js';
 import { type CallOutcome, type CallSummary, newFileAccount, rejectLine } from './records.js';
@@ -97,7 +98,7 @@ export function parseColumnMap(text: string, file: string): ColumnMap {
   const times = (obj.times ?? {}) as Record<string, unknown>;
   const durations = (obj.durations ?? {}) as Record<string, unknown>;
   const outcome = (obj.outcome ?? {}) as Record<string, unknown>;
-  const values: Record<string, MappedOutcome> = {};
+  const values = nameKeyed<MappedOutcome>();
   for (const [key, value] of Object.entries((outcome.values ?? {}) as Record<string, unknown>)) {
     if (OUTCOMES.includes(value as MappedOutcome)) values[key] = value as MappedOutcome;
     else
@@ -124,7 +125,7 @@ export function parseColumnMap(text: string, file: string): ColumnMap {
   if (obj.priority !== undefined) {
     const raw = (obj.priority ?? {}) as Record<string, unknown>;
     const column = str('priority.column', raw.column, true);
-    const credit: Record<string, number> = {};
+    const credit = nameKeyed<number>();
     for (const [value, text] of Object.entries((raw.credit ?? {}) as Record<string, unknown>)) {
       let seconds = Number.NaN;
       try {

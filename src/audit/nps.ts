@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { nameKeyed } from '../io/name-keyed.js';
 import { type AuditInput, auditInput } from './audit-input.js';
 import { splitCsvLine } from './csv-line.js';
 import { readLineBatches } from './line-reader.js';
@@ -106,7 +107,7 @@ export async function surveyNps(source: string | AuditInput): Promise<NpsReport>
       }
     });
   }
-  const byReason: Record<string, NpsGroup> = {};
+  const byReason = nameKeyed<NpsGroup>();
   for (const [key, c] of counts) if (key !== '') byReason[key] = netPromoterScore(...c);
   const overall = counts.get('');
   return {

@@ -3,6 +3,8 @@
  * per-file accounting that proves no line was lost.
  */
 
+import { nameKeyed } from '../io/name-keyed.js';
+
 /** Input formats the audit reads. */
 export const auditFormats = [
   'queue_log',
@@ -161,9 +163,9 @@ export function newFileAccount(path: string, format: AuditFormat): FileAccount {
     blank: 0,
     rejected: 0,
     firstRejected: [],
-    events: {},
+    events: nameKeyed(),
     outOfOrder: 0,
-    ignoredTables: {},
+    ignoredTables: nameKeyed(),
   };
 }
 

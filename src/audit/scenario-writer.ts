@@ -1,4 +1,5 @@
 import { mondayFirst, WEEKDAY_KEYS } from '../calendar/weekdays.js';
+import { nameKeyed } from '../io/name-keyed.js';
 import type { CalibratedParameters } from './calibration-tracker.js';
 
 /** The scenario key of a Sunday = 0 weekday. */
@@ -115,7 +116,7 @@ export function calibrationToScenario(
     openingHours[keyOf(weekday)] = merged;
   }
   const patience = p.patience.distribution ?? undefined;
-  const reasons: Record<string, unknown> = {};
+  const reasons = nameKeyed<unknown>();
   // A route with no answered call has no talk time of its own: it takes the mean over the
   // routes that have one (weighted by share), so the scenario stays one `simulate` reads.
   const talked = p.queues.filter((q) => q.meanTalkSeconds !== null);
@@ -176,7 +177,7 @@ export function calibrationToScenario(
     }
   }
   const busiest = p.queues[0]?.name;
-  const queues: Record<string, unknown> = {};
+  const queues = nameKeyed<unknown>();
   for (const q of p.queues)
     // The pooled operators take the call that has waited longest, whatever its route, as a
     // pooled switchboard does (not the busiest route first).

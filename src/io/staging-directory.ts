@@ -20,7 +20,7 @@ import { showControlCharacters } from './control-characters.js';
 const OWNER = '.owner';
 
 /** True when process `pid` is running (signal 0 tests without signalling). */
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -54,11 +54,11 @@ export function resultFiles(summary: SimulationSummary): Record<string, string> 
  * Write `files` into directory `dir` whole or not at all: they are written into a fresh sibling
  * directory, which is then renamed to `dir` (an atomic step on one file system; see
  * {@link StagingDirectory}). `dir` must not exist or be empty. On failure nothing is left
- * behind.
+ * behind. Returns the names of the partial directories of killed earlier runs it removed.
  */
-export function writeDirectoryAtomically(dir: string, files: Record<string, string>): void {
+export function writeDirectoryAtomically(dir: string, files: Record<string, string>): string[] {
   checkOutputDirectory(dir);
-  removeStalePartials(dir);
+  const staleRemoved = removeStalePartials(dir);
   let staging: StagingDirectory;
   try {
     staging = StagingDirectory.create(dir);
@@ -70,6 +70,7 @@ export function writeDirectoryAtomically(dir: string, files: Record<string, stri
   try {
     for (const [name, text] of Object.entries(files)) staging.writeFile(name, text);
     staging.commit('replace-empty');
+    return staleRemoved;
   } catch (error) {
     staging.abort();
     throw new RunError(`cannot write results to ${dir}: ${(error as Error).message}`, {

@@ -200,6 +200,71 @@ describe('crashes become clear errors (exit 2)', () => {
   });
 });
 
+describe('names like object keys in records (found by the fuzz suite, session 2)', () => {
+  it('a route named __proto__ is written to scenario.yaml, which simulate reads back', async () => {
+    const events = (queue: string, id: string, t: number) => [
+      `${t}|${id}|${queue}|NONE|ENTERQUEUE||0611111111|1`,
+      `${t + 10}|${id}|${queue}|SIP/a|CONNECT|10|x|1`,
+      `${t + 70}|${id}|${queue}|SIP/a|COMPLETECALLER|10|60|1`,
+    ];
+    const log = file(
+      'proto-routes.log',
+      `${[...events('__proto__', 'c1', 1704700800), ...events('constructor', 'c2', 1704700900)].join('\n')}\n`,
+    );
+    const out = join(dir, 'proto-routes');
+    expect((await run(['audit', log, '--out', out])).code).toBe(0);
+    // Before: reasons.__proto__ swapped the object's prototype, the route vanished and the
+    // scenario's shares summed to 0.5 (simulate refused it).
+    const simulated = await run([
+      'simulate',
+      join(out, 'scenario.yaml'),
+      '--days',
+      '1',
+      '--replications',
+      '1',
+      '--json',
+    ]);
+    expect(simulated.err).toBe('');
+    const queues = JSON.parse(simulated.out).byQueue.map((q: { queue: string }) => q.queue);
+    expect(queues.sort()).toEqual(['__proto__', 'constructor']);
+  });
+
+  it('survey reasons, mapped outcomes and SQL table names named like object keys', async () => {
+    const log = file('proto-survey.log', '1704700800|c1|main|NONE|ENTERQUEUE||0611111111|1\n');
+    const survey = file(
+      'proto-survey.csv',
+      'date,score,reason\n2024-01-08,9,constructor\n2024-01-08,3,__proto__\n',
+    );
+    const nps = JSON.parse((await run(['audit', log, '--survey', survey, '--json'])).out).survey;
+    expect(Object.keys(nps.byReason).sort()).toEqual(['__proto__', 'constructor']);
+
+    // An outcome value the map does not list is rejected with its line — before, `constructor`
+    // found Object's constructor in the map's values and became an outcome of its own.
+    const map = file(
+      'proto-map.yaml',
+      'callId: id\ncaller: caller\ntimes: { arrival: start }\noutcome: { column: outcome, values: { answered: answered } }\n',
+    );
+    const calls = file(
+      'proto-calls.csv',
+      'id,caller,start,outcome\n1,0611111111,2024-01-08 10:00:00,constructor\n2,0622222222,2024-01-08 10:05:00,answered\n',
+    );
+    const mapped = JSON.parse((await run(['audit', calls, '--map', map, '--json'])).out);
+    expect(mapped.input[0]).toMatchObject({ records: 1, rejected: 1 });
+    expect(mapped.input[0].firstRejected[0]).toMatchObject({ line: 2 });
+    expect(mapped.calls.offered).toBe(1);
+
+    const dump = file(
+      'proto.sql',
+      "INSERT INTO `__proto__` VALUES (1,'a'),(2,'b');\nINSERT INTO `constructor` VALUES (1);\n",
+    );
+    const sql = JSON.parse((await run(['audit', dump, '--json'])).out).input[0];
+    expect(Object.entries(sql.ignoredTables)).toEqual([
+      ['__proto__', 2],
+      ['constructor', 1],
+    ]);
+  });
+});
+
 describe('no hangs', () => {
   it('staff --patience near the largest double is refused at once', async () => {
     const started = Date.now();

@@ -7,6 +7,7 @@ import {
   readFileSync,
   rmSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -248,5 +249,64 @@ queues:
     expect(result.code).toBe(0);
     expect(result.err).toContain('removed .stale-out.partial-AbC123');
     expect(existsSync(stale)).toBe(false);
+  });
+
+  it('temporary files of killed forecast, plan and report writes are removed and reported', async () => {
+    const rows = ['interval_start,calls'];
+    for (let d = 0; d < 21; d++)
+      rows.push(
+        `${new Date(Date.UTC(2025, 0, 6 + d, 9)).toISOString().slice(0, 16)},${3 + (d % 4)}`,
+      );
+    const history = file('temp-history.csv', `${rows.join('\n')}\n`);
+    // What a write killed mid-way leaves beside its target: `.<name>.<pid>-<random>.tmp`
+    // (its process gone), or the older `.<name>.<random>.tmp` form, over a minute old.
+    const killed = (name: string, middle: string, old = false) => {
+      const path = join(dir, `.${name}.${middle}.tmp`);
+      writeFileSync(path, 'interval_start,reason\n2025-01-06T09:00,0611111111\n');
+      if (old) utimesSync(path, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+      return path;
+    };
+    const gone = killed('temp-forecast.csv', '2147483646-0123456789ab');
+    const legacy = killed('temp-forecast.csv', 'abcdef012345', true);
+    const fresh = killed('temp-forecast.csv', 'fedcba987654');
+    const running = killed('temp-forecast.csv', `${process.pid}-00112233aabb`);
+    const other = killed('other.csv', '2147483646-0123456789ab');
+    const forecast = join(dir, 'temp-forecast.csv');
+    const result = await run([
+      'forecast',
+      '--history',
+      history,
+      '--horizon',
+      '1d',
+      '--out',
+      forecast,
+    ]);
+    expect(result.code, result.err).toBe(0);
+    expect(existsSync(gone) || existsSync(legacy)).toBe(false);
+    expect(result.err).toContain(
+      'removed .temp-forecast.csv.2147483646-0123456789ab.tmp, left by an earlier run that was killed',
+    );
+    expect(result.err).toContain('removed .temp-forecast.csv.abcdef012345.tmp');
+    // A temporary that may belong to a write still running, or to another file, stays.
+    expect([fresh, running, other].map(existsSync)).toEqual([true, true, true]);
+
+    const planGone = killed('temp-plan.csv', '2147483646-0123456789ab');
+    const plan = join(dir, 'temp-plan.csv');
+    const planned = await run([
+      'staff',
+      '--plan',
+      forecast,
+      '--aht',
+      '3m',
+      '--service-level',
+      '0.8',
+      '--out',
+      plan,
+    ]);
+    expect(planned.code, planned.err).toBe(0);
+    expect(existsSync(planGone)).toBe(false);
+    expect(planned.err).toContain('removed .temp-plan.csv.2147483646-0123456789ab.tmp');
+    expect(readdirSync(dir).filter((n) => n.startsWith('.temp-plan'))).toEqual([]);
+    for (const path of [fresh, running, other]) rmSync(path);
   });
 });

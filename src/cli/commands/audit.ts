@@ -6,6 +6,7 @@ import type { AuditInput } from '../../audit/audit-input.js';
 import { AuditOutput } from '../../audit/audit-output.js';
 import { parseColumnMap } from '../../audit/column-map.js';
 import { MIN_PSEUDONYMISE_KEY_BYTES } from '../../audit/pseudonymise.js';
+import { staleRemovedNotice } from '../../io/write-file-atomic.js';
 import { type AuditFormat, auditFormats } from '../../audit/records.js';
 import { isTimeZone } from '../../calendar/time-zone.js';
 import { checkCalibration, formatCalibrationCheck } from '../../calibration/check-calibration.js';
@@ -283,8 +284,7 @@ export const auditCommand: CommandModule = {
             files.map((f) => f.name),
             { force: args.force === true, shown: String(args.out) },
           );
-    for (const name of output?.staleRemoved ?? [])
-      io.stderr(`removed ${name}, the partial output of an earlier run that was killed\n`);
+    for (const name of output?.staleRemoved ?? []) io.stderr(staleRemovedNotice(name));
     let result: Awaited<ReturnType<typeof auditFiles>>;
     try {
       result = await auditFiles(files, { ...options, onCall: output?.addCall });

@@ -3,7 +3,8 @@ import { didYouMean, inputError } from '../../errors.js';
 import { type BacktestReport, backtest } from '../../forecasting/backtest.js';
 import type { AbsentIntervals } from '../../forecasting/call-history.js';
 import { forecastCalls } from '../../forecasting/forecast-calls.js';
-import { formatForecastCsv, writeFileAtomic } from '../../forecasting/forecast-csv.js';
+import { formatForecastCsv } from '../../forecasting/forecast-csv.js';
+import { staleRemovedNotice, writeFileAtomic } from '../../io/write-file-atomic.js';
 import { isoDateOfDay } from '../../calendar/days.js';
 import { isTimeZone } from '../../calendar/time-zone.js';
 import { methodNames } from '../../forecasting/methods/index.js';
@@ -160,7 +161,9 @@ export const forecastCommand: CommandModule = {
     });
     printWarnings(io, forecast.warnings);
     const csv = formatForecastCsv(forecast.rows);
-    if (args.out !== undefined) writeFileAtomic(resolve(io.cwd, String(args.out)), csv);
+    if (args.out !== undefined)
+      for (const name of writeFileAtomic(resolve(io.cwd, String(args.out)), csv, String(args.out)))
+        io.stderr(staleRemovedNotice(name));
     if (args.json) {
       io.stdout(`${JSON.stringify(forecast, jsonNumbers, 2)}\n`);
     } else if (args.out === undefined) {

@@ -9,6 +9,7 @@ import { rosterFiles } from '../../roster/roster-files.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import type { Scenario } from '../../scenario/scenario-types.js';
 import { parseDurationSeconds } from '../../units/duration.js';
+import { staleRemovedNotice } from '../../io/write-file-atomic.js';
 import { writeDirectoryAtomically } from '../../switchboard/write-results.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
 import type { CommandModule } from '../command.js';
@@ -156,7 +157,8 @@ export const rosterCommand: CommandModule = {
         scenarioFile: path.replace(/#[^/]*$/, ''),
         outDir,
       });
-      writeDirectoryAtomically(outDir, files);
+      for (const name of writeDirectoryAtomically(outDir, files))
+        io.stderr(staleRemovedNotice(name));
       io.stderr(`wrote ${Object.keys(files).length} files to ${String(args.out)}\n`);
     }
     if (reportPath) {

@@ -7,6 +7,7 @@ import { formatSummary } from '../format-simulation-summary.js';
 import { simulateReportInput } from '../../report/from-simulation.js';
 import { writeQueueLog } from '../../switchboard/queue-log.js';
 import { forecastNotice, simulateScenario } from '../../switchboard/simulate-scenario.js';
+import { staleRemovedNotice } from '../../io/write-file-atomic.js';
 import { resultFiles, writeDirectoryAtomically } from '../../switchboard/write-results.js';
 import type { CommandModule } from '../command.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
@@ -75,7 +76,7 @@ export const simulateCommand: CommandModule = {
     if (args.out !== undefined) {
       const dir = resolve(io.cwd, String(args.out));
       const files = resultFiles(summary);
-      writeDirectoryAtomically(dir, files);
+      for (const name of writeDirectoryAtomically(dir, files)) io.stderr(staleRemovedNotice(name));
       io.stderr(`wrote ${Object.keys(files).length} files to ${String(args.out)}\n`);
     }
     const queueLog = args.queueLog ?? args['queue-log'];

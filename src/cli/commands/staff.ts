@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { inputError } from '../../errors.js';
-import { writeFileAtomic } from '../../io/write-file-atomic.js';
+import { staleRemovedNotice, writeFileAtomic } from '../../io/write-file-atomic.js';
 import { formatStaffingTable } from '../format-staffing-table.js';
 import { readStaffFlags, type StaffFlags } from '../read-staff-flags.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
@@ -254,7 +254,8 @@ async function runPlan(flags: StaffFlags, io: CliIo): Promise<number> {
     io.stdout(output);
     return 0;
   }
-  writeFileAtomic(resolve(io.cwd, flags.out), output, flags.out);
+  for (const name of writeFileAtomic(resolve(io.cwd, flags.out), output, flags.out))
+    io.stderr(staleRemovedNotice(name));
   io.stderr(
     `wrote ${flags.out}: ${plan.rows.length + plan.pooled.length} rows; ${planHeadline(plan)}\n`,
   );

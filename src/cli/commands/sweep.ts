@@ -12,6 +12,7 @@ import {
   runSweep,
   sweepVariants,
 } from '../../switchboard/sweep.js';
+import { staleRemovedNotice } from '../../io/write-file-atomic.js';
 import { writeDirectoryAtomically } from '../../switchboard/write-results.js';
 import type { CommandModule } from '../command.js';
 import { formatSweep, sweepCsv } from '../format-sweep.js';
@@ -115,10 +116,11 @@ export const sweepCommand: CommandModule = {
     report.file =
       String(args.scenario) + (args.variant !== undefined ? `#${String(args.variant)}` : '');
     if (args.out !== undefined) {
-      writeDirectoryAtomically(resolve(io.cwd, String(args.out)), {
+      const stale = writeDirectoryAtomically(resolve(io.cwd, String(args.out)), {
         'sweep.json': `${JSON.stringify(report, null, 2)}\n`,
         'sweep.csv': sweepCsv(report),
       });
+      for (const name of stale) io.stderr(staleRemovedNotice(name));
       io.stderr(`wrote sweep.json and sweep.csv to ${String(args.out)}\n`);
     }
     if (reportPath) {

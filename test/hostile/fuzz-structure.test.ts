@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,9 @@ import { expectHandled, fuzzHarness } from './fuzz-harness.js';
 // numbers, object-key names, empty containers. Every case must end with exit 0 or 2 (one
 // message naming where, no stack trace), in bounded time. Seeded by test/fast-check-seed.ts.
 
-const { file, run } = fuzzHarness('hostile-structure');
+const { dir, file, run } = fuzzHarness('hostile-structure');
+// The starter scenario reads its intraday profile from a CSV beside it.
+copyFileSync('scenarios/small-hospital-profile.csv', join(dir, 'small-hospital-profile.csv'));
 
 /** A value of any type a YAML file can hold, mostly hostile. */
 const anyValue: fc.Arbitrary<unknown> = fc.oneof(

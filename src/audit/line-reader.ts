@@ -1,5 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { TextDecoder } from 'node:util';
+import { InputError } from '../errors.js';
+
+/**
+ * The longest line read: 256 million characters (a multi-row SQL INSERT is a few megabytes). A
+ * file with a longer run without a line break — a binary file, `/dev/zero`-like data — is
+ * refused with the number of the line, before the string outgrows what the runtime can hold.
+ */
+export const MAX_LINE_CHARS = 256 * 1024 * 1024;
 
 /** A run of consecutive lines of a file; `firstLine` is the 1-based number of `lines[0]`. */
 export interface LineBatch {
@@ -15,14 +23,19 @@ export interface ReadLineBatchesOptions {
    * into a replacement character.
    */
   onLatin1?: ((line: number) => void) | undefined;
+  /** The longest line accepted (default {@link MAX_LINE_CHARS}). */
+  maxLineChars?: number | undefined;
+  /** The file as shown in errors (default `path`). */
+  name?: string | undefined;
 }
 
 /**
  * Stream a text file as batches of lines (LF or CRLF, a UTF-8 BOM dropped), in constant
  * memory whatever the file size. Bytes that are not UTF-8 switch the rest of the file to
  * Latin-1, reported through `onLatin1`. A last line without a newline is still a line; the empty
- * string after a final newline is not. Batching keeps the per-line cost to a split and a
- * push. Cost: O(bytes), memory O(chunk size).
+ * string after a final newline is not. A line longer than `maxLineChars` is an
+ * {@link InputError} naming its number. Batching keeps the per-line cost to a split and a
+ * push. Cost: O(bytes), memory O(chunk size + longest line).
  */
 export async function* readLineBatches(
   path: string,
@@ -44,6 +57,22 @@ export async function* readLineBatches(
   // Pieces of a line not yet ended: kept apart and joined once, so a very long line (a
   // multi-megabyte SQL INSERT) costs O(length), not O(length²) re-splitting.
   let pending: string[] = [];
+  let pendingChars = 0;
+  const maxLineChars = options.maxLineChars ?? MAX_LINE_CHARS;
+  const keep = (piece: string) => {
+    pendingChars += piece.length;
+    if (pendingChars > maxLineChars)
+      throw new InputError(
+        {
+          path: `line ${lineNumber}`,
+          expected: `a line of at most ${maxLineChars.toLocaleString('en-US')} characters`,
+          received: 'a longer run without a line break',
+          hint: 'is it a text file?',
+        },
+        options.name ?? path,
+      );
+    pending.push(piece);
+  };
   let lineNumber = 1;
   let first = true;
   for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes })) {
@@ -53,15 +82,17 @@ export async function* readLineBatches(
       first = false;
     }
     if (text.indexOf('\n') === -1) {
-      if (text.length > 0) pending.push(text);
+      if (text.length > 0) keep(text);
       continue;
     }
     const lines = text.split('\n');
     if (pending.length > 0) {
-      pending.push(lines[0]!);
+      keep(lines[0]!);
       lines[0] = pending.join('');
-    }
-    pending = [lines.pop()!];
+    } else if (lines[0]!.length > maxLineChars) keep(lines[0]!);
+    pending = [];
+    pendingChars = 0;
+    keep(lines.pop()!);
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
       if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) lines[i] = line.slice(0, -1);

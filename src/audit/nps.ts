@@ -64,7 +64,7 @@ export async function surveyNps(source: string | AuditInput): Promise<NpsReport>
   const counts = new Map<string, [number, number, number]>();
   let scoreAt = -1;
   let reasonAt = -1;
-  for await (const batch of readLineBatches(path)) {
+  for await (const batch of readLineBatches(path, undefined, { name })) {
     batch.lines.forEach((text, i) => {
       const line = batch.firstLine + i;
       if (text.trim() === '') {

@@ -53,7 +53,10 @@ export function readRecords(
     const onLatin1 = (line: number) => {
       parser.account.latin1FromLine = line;
     };
-    for await (const batch of readLineBatches(path, undefined, { onLatin1 })) {
+    for await (const batch of readLineBatches(path, undefined, {
+      onLatin1,
+      name: options.name ?? path,
+    })) {
       const out: AuditRecord[] = [];
       const { lines, firstLine } = batch;
       for (let i = 0; i < lines.length; i++) parser.parseLine(lines[i]!, firstLine + i, out);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readInputText, readFailure } from '../io/read-input-file.js';
 import { type CsvRow, csvRows } from '../io/csv-rows.js';
 import { InputError, type InputProblem, inputError } from '../errors.js';
 import {
@@ -145,11 +145,9 @@ export function parseHistoryCsv(text: string, options: ParseHistoryCsvOptions = 
 export function readHistoryCsv(path: string, options: ParseHistoryCsvOptions = {}): CallHistory {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readInputText(path);
   } catch (error) {
-    throw inputError('--history', 'a readable file', path, {
-      hint: (error as NodeJS.ErrnoException).code ?? 'cannot read',
-    });
+    throw inputError('--history', 'a readable file', path, { hint: readFailure(error) });
   }
   return parseHistoryCsv(text, { file: path, ...options });
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readInputText, readFailure } from '../io/read-input-file.js';
 import { type CsvRow, csvRows } from '../io/csv-rows.js';
 import { createRequire } from 'node:module';
 import { InputError, type InputProblem, inputError } from '../errors.js';
@@ -120,11 +120,9 @@ export function parseSpecialDaysCsv(text: string, file?: string): SpecialDay[] {
 export function readSpecialDaysCsv(path: string): SpecialDay[] {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readInputText(path);
   } catch (error) {
-    throw inputError('--special-days', 'a readable file', path, {
-      hint: (error as NodeJS.ErrnoException).code ?? 'cannot read',
-    });
+    throw inputError('--special-days', 'a readable file', path, { hint: readFailure(error) });
   }
   return parseSpecialDaysCsv(text, path);
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { InputError, inputError } from '../errors.js';
@@ -6,6 +6,10 @@ import { mergePatch } from './merge-patch.js';
 import { parseScenario } from './parse-scenario.js';
 import type { Scenario } from './scenario-types.js';
 import { suggestName } from './suggest-name.js';
+import { readInputText, readFailure } from '../io/read-input-file.js';
+
+/** The largest scenario file read: 16 MB (a scenario is a few kilobytes). */
+const MAX_SCENARIO_BYTES = 16 * 1024 * 1024;
 
 /**
  * Read a scenario document (YAML, of which JSON is a subset) from text. Syntax errors name the
@@ -107,10 +111,9 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): S
   }
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readInputText(file, MAX_SCENARIO_BYTES);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw inputError('scenario', 'a readable scenario file', file, { hint: code ?? String(error) });
+    throw inputError('scenario', 'a readable scenario file', file, { hint: readFailure(error) });
   }
   let document = readScenarioDocument(text, file);
   if (variant !== undefined) document = applyVariant(document, variant, file);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readInputText, readFailure } from '../io/read-input-file.js';
 import { parse } from 'csv-parse/sync';
 import type { ProblemList } from './problem-list.js';
 import { suggestName } from './suggest-name.js';
@@ -35,13 +35,13 @@ export function readForecastArrivals(
 ): ForecastArrivals | undefined {
   let rows: string[][];
   try {
-    rows = parse(readFileSync(path, 'utf8'), { skip_empty_lines: true, relax_column_count: true });
+    rows = parse(readInputText(path), { skip_empty_lines: true, relax_column_count: true });
   } catch (error) {
     p.add(
       at,
       'a readable forecast CSV (interval_start,reason,forecast,lower,upper)',
       path,
-      (error as Error).message.split('\n')[0],
+      readFailure(error).split('\n')[0],
     );
     return undefined;
   }

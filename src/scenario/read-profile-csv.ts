@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { InputFileError, readInputText } from '../io/read-input-file.js';
 import { csvRows, type CsvRow } from '../io/csv-rows.js';
 import type { ProblemList } from './problem-list.js';
 import { parseTimeOfDay } from './read-fields.js';
@@ -36,13 +37,16 @@ export function readProfileCsv(
   const expectedFile = 'a readable CSV file with the columns interval_start,calls[,weekday]';
   let rows: CsvRow[];
   try {
-    const size = statSync(path).size;
-    if (size > MAX_PROFILE_CSV_BYTES) {
-      p.add(where(), `a profile CSV of at most 1 MB`, `${size} bytes`);
+    rows = csvRows(readInputText(path, MAX_PROFILE_CSV_BYTES));
+  } catch (error) {
+    if (error instanceof InputFileError && error.code === 'EFBIG') {
+      p.add(where(), `a profile CSV of at most 1 MB`, `${statSync(path).size} bytes`);
       return undefined;
     }
-    rows = csvRows(readFileSync(path, 'utf8'));
-  } catch (error) {
+    if (error instanceof InputFileError) {
+      p.add(where(), expectedFile, path, error.message);
+      return undefined;
+    }
     const e = error as Error & { code?: string; lines?: number; column?: number | string };
     const line = typeof e.lines === 'number' ? e.lines : undefined;
     p.add(where(line), expectedFile, path, (e.message.split('\n')[0] ?? '').slice(0, 200));

@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readLineBatches } from '../../src/audit/line-reader.js';
 import { bufferIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 
@@ -262,6 +264,47 @@ describe('names like object keys in records (found by the fuzz suite, session 2)
       ['__proto__', 2],
       ['constructor', 1],
     ]);
+  });
+});
+
+describe('inputs that are not text files (found session 2)', () => {
+  it('a device, a pipe or a directory given as a file is refused at once, not read until memory runs out', async () => {
+    const scenario = file('plain.yaml', smallScenario());
+    const log = file('plain.log', '1704700800|c1|main|NONE|ENTERQUEUE||0611111111|1\n');
+    // Before: each of these read /dev/zero until the process died (std::bad_alloc, exit 134).
+    const cases: [string[], string][] = [
+      [['simulate', '/dev/zero'], 'scenario: expected a readable scenario file'],
+      [['compare', '/dev/zero', scenario], 'scenario: expected a readable scenario file'],
+      [['forecast', '--history', '/dev/zero', '--horizon', '1d'], '--history: expected'],
+      [['audit', log, '--map', '/dev/zero'], '--map: expected'],
+      [['staff', '--plan', '/dev/zero', '--aht', '3m', '--service-level', '0.8'], '--plan'],
+      [['forecast', '--history', dir, '--horizon', '1d'], 'a directory, not a regular file'],
+    ];
+    for (const [argv, fragment] of cases) {
+      const result = await run(argv);
+      expectClearError(result, fragment);
+      if (argv.includes('/dev/zero')) expect(result.err).toContain('a device, not a regular file');
+    }
+    const fifo = join(dir, 'fifo.yaml');
+    try {
+      execFileSync('mkfifo', [fifo]);
+    } catch {
+      return; // no mkfifo here: the device cases above stand for it
+    }
+    expectClearError(await run(['simulate', fifo]), 'a pipe, not a regular file');
+  });
+
+  it('a record file holding a run longer than the longest line is refused with its line number', async () => {
+    const path = file(
+      'one-long-line.log',
+      `1704700800|c1|main|NONE|ENTERQUEUE||1|1\n${'x'.repeat(5000)}`,
+    );
+    const read = async () => {
+      for await (const _ of readLineBatches(path, 1024, { maxLineChars: 4000, name: 'long.log' }));
+    };
+    await expect(read()).rejects.toThrow(
+      'long.log: line 2: expected a line of at most 4,000 characters, received a longer run without a line break',
+    );
   });
 });
 

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { auditFiles, defaultAuditOptions } from '../../audit/audit-files.js';
 import type { AuditInput } from '../../audit/audit-input.js';
 import { AuditOutput } from '../../audit/audit-output.js';
 import { parseColumnMap } from '../../audit/column-map.js';
 import { MIN_PSEUDONYMISE_KEY_BYTES } from '../../audit/pseudonymise.js';
+import { readFailure, readInputText } from '../../io/read-input-file.js';
 import { staleRemovedNotice } from '../../io/write-file-atomic.js';
 import { type AuditFormat, auditFormats } from '../../audit/records.js';
 import { isTimeZone } from '../../calendar/time-zone.js';
@@ -188,9 +189,11 @@ export const auditCommand: CommandModule = {
       const path = at(args.map);
       let text: string;
       try {
-        text = readFileSync(path, 'utf8');
-      } catch {
-        throw inputError('--map', 'a readable YAML file', String(args.map));
+        text = readInputText(path, 1024 * 1024);
+      } catch (error) {
+        throw inputError('--map', 'a readable YAML file of at most 1 MB', String(args.map), {
+          hint: readFailure(error),
+        });
       }
       map = parseColumnMap(text, String(args.map));
     }
@@ -209,12 +212,13 @@ export const auditCommand: CommandModule = {
     if (args.pseudonymise) {
       if (args['pseudonymise-key-file'] !== undefined) {
         try {
-          pseudonymiseKey = readFileSync(at(args['pseudonymise-key-file'])).toString('utf8').trim();
-        } catch {
+          pseudonymiseKey = readInputText(at(args['pseudonymise-key-file']), 64 * 1024).trim();
+        } catch (error) {
           throw inputError(
             '--pseudonymise-key-file',
-            'a readable file',
+            'a readable file of at most 64 KB',
             String(args['pseudonymise-key-file']),
+            { hint: readFailure(error) },
           );
         }
         if (pseudonymiseKey === '')

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readInputText } from '../../io/read-input-file.js';
 import { resolve } from 'node:path';
 import { inputError } from '../../errors.js';
 import { loadScenario, readScenarioDocument, variantNames } from '../../scenario/load-scenario.js';
@@ -85,7 +85,7 @@ export const compareCommand: CommandModule = {
     const named = (args.variant as string[] | undefined) ?? [];
     if (named.length > 0) variantPaths = [...variantPaths, ...named.map((v) => `${basePath}#${v}`)];
     if (variantPaths.length === 0) {
-      const document = readScenarioDocument(readFileSync(basePath!, 'utf8'), basePath);
+      const document = readScenarioDocument(readInputText(basePath!), basePath);
       variantPaths = variantNames(document).map((v) => `${basePath}#${v}`);
       if (variantPaths.length === 0)
         throw inputError(

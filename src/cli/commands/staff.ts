@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { inputError } from '../../errors.js';
+import { readFailure, readInputText } from '../../io/read-input-file.js';
 import { staleRemovedNotice, writeFileAtomic } from '../../io/write-file-atomic.js';
 import { formatStaffingTable } from '../format-staffing-table.js';
 import { readStaffFlags, type StaffFlags } from '../read-staff-flags.js';
@@ -238,9 +238,9 @@ async function runPlan(flags: StaffFlags, io: CliIo): Promise<number> {
   const path = resolve(io.cwd, file);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readInputText(path);
   } catch (error) {
-    throw inputError('--plan', 'a readable CSV file', file, { hint: (error as Error).message });
+    throw inputError('--plan', 'a readable CSV file', file, { hint: readFailure(error) });
   }
   const { agents: _agents, trafficErlangs: _traffic, ...question } = flags.question;
   const plan = planStaffing(readLoadCsv(text, file), {

@@ -16,11 +16,13 @@ const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 /**
  * `text` as a CSV text cell: control characters shown as visible `\u001b`-style escapes (as in
  * every file the tool writes, {@link showControlCharacters}), then a leading apostrophe when a
- * spreadsheet would run it as a formula.
+ * spreadsheet would run it as a formula — or when it already starts with an apostrophe (which
+ * spreadsheets would hide), so that {@link readCsvText} gives back the name as it was.
  */
 export function neutraliseFormula(text: string): string {
   const shown = showControlCharacters(text);
-  return FORMULA_START.test(shown) && !PLAIN_NUMBER.test(shown) ? `'${shown}` : shown;
+  const formula = FORMULA_START.test(shown) && !PLAIN_NUMBER.test(shown);
+  return formula || shown.startsWith("'") ? `'${shown}` : shown;
 }
 
 /** One CSV cell: formula neutralised, quoted when needed (RFC 4180). */
@@ -32,7 +34,7 @@ export function csvCell(value: string | number): string {
 /** The `cast` option of csv-stringify that neutralises formulas in text cells. */
 export const CSV_CAST = { string: (value: string): string => neutraliseFormula(value) };
 
-/** A text cell as written by {@link csvCell}, the apostrophe before a formula character removed. */
+/** A text cell as written by {@link csvCell}: the apostrophe it put before a formula character or an apostrophe removed. */
 export function readCsvText(cell: string): string {
-  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+  return cell.startsWith("'") && /^[=+\-@\t\r']/.test(cell.slice(1)) ? cell.slice(1) : cell;
 }

@@ -11,6 +11,7 @@
  */
 
 import type { TopLevelSpec } from 'vega-lite';
+import { showControlCharacters } from '../io/control-characters.js';
 import { CHART_CONFIG } from './chart-theme.js';
 
 /** Options of {@link renderChartSvg}. */
@@ -34,10 +35,13 @@ export async function renderChartSvg(
 ): Promise<string> {
   // Vega and Vega-Lite are large: loaded by the first chart, never by commands without --report.
   const [{ parse, View }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
-  const withConfig = {
+  // Names in the data, titles and sort lists are shown as the page shows them (control
+  // characters as `\u001b` escapes): Vega-Lite copies sort lists into expressions, where a raw
+  // U+2028 is a syntax error.
+  const withConfig = shownStrings({
     ...spec,
     config: { ...CHART_CONFIG, ...(spec.config ?? {}) },
-  } as TopLevelSpec;
+  }) as TopLevelSpec;
   const messages: string[] = [];
   const logger = collectingLogger(messages);
   const vegaSpec = compile(withConfig, { logger }).spec;
@@ -52,6 +56,16 @@ export async function renderChartSvg(
   } finally {
     view.finalize();
   }
+}
+
+/** `value` with every string in it passed through {@link showControlCharacters} (a copy). */
+function shownStrings(value: unknown): unknown {
+  if (typeof value === 'string') return showControlCharacters(value);
+  if (Array.isArray(value)) return value.map(shownStrings);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [showControlCharacters(key), shownStrings(item)]),
+  );
 }
 
 /** A Vega/Vega-Lite logger that keeps warnings and errors instead of printing them. */

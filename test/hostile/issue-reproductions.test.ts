@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -305,6 +305,32 @@ describe('inputs that are not text files (found session 2)', () => {
     await expect(read()).rejects.toThrow(
       'long.log: line 2: expected a line of at most 4,000 characters, received a longer run without a line break',
     );
+  });
+});
+
+describe('charts of names holding a line separator (found by the property tests, session 2)', () => {
+  it('forecast --report draws a reason whose name holds U+2028', async () => {
+    const rows = ['interval_start,calls,reason'];
+    for (let d = 0; d < 21; d++) {
+      const t = new Date(Date.UTC(2025, 0, 6 + d, 9)).toISOString().slice(0, 16);
+      rows.push(`${t},${3 + (d % 4)},"a\u2028b"`, `${t},${2 + (d % 3)},other`);
+    }
+    const history = file('separator-history.csv', `${rows.join('\n')}\n`);
+    // Before: "switchboard: Unexpected token ILLEGAL", exit 1 (Vega-Lite copies the facet's
+    // sort list into an expression, where a raw U+2028 ends the string literal).
+    const page = join(dir, 'separator.html');
+    const result = await run([
+      'forecast',
+      '--history',
+      history,
+      '--horizon',
+      '2d',
+      '--report',
+      page,
+    ]);
+    expect(result.err).not.toContain('switchboard:');
+    expect(result.code).toBe(0);
+    expect(readFileSync(page, 'utf8')).toContain('a\\u2028b');
   });
 });
 

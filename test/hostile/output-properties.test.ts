@@ -117,7 +117,8 @@ describe('the escapers, for any text', () => {
           expect(rows.map(([, number]) => number)).toEqual(texts.map(() => '-1.5'));
         },
       ),
-      { numRuns: 60 },
+      // Found by the suite (seed 11): a name that itself starts with an apostrophe.
+      { numRuns: 60, examples: [[["'-0", "'=x", "''", "'abc", '\u2028=1']]] },
     );
   });
 

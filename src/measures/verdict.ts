@@ -15,6 +15,7 @@ import {
   measureDefinition,
   measureKey,
 } from './measure-catalogue.js';
+import { fixed } from '../units/fixed.js';
 
 /** The verdict on one compared measure. */
 export type Verdict =
@@ -54,8 +55,8 @@ export function marginAmount(margin: Margin, baseMean: number | null): number {
 
 /** `0.5 pt`, `1 s`, `1 %` — a margin for people. */
 export function describeMargin(margin: Margin, unit: MeasureUnit): string {
-  if ('relative' in margin) return `${+(margin.relative * 100).toFixed(4)} % of base`;
-  if (unit === 'share') return `${+(margin.absolute * 100).toFixed(4)} pt`;
+  if ('relative' in margin) return `${+fixed(margin.relative * 100, 4)} % of base`;
+  if (unit === 'share') return `${+fixed(margin.absolute * 100, 4)} pt`;
   if (unit === 'seconds') return `${margin.absolute} s`;
   return String(margin.absolute);
 }

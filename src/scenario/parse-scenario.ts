@@ -4,7 +4,12 @@ import { InputError } from '../errors.js';
 import { Deterministic } from '../random/distributions.js';
 import { resolve } from 'node:path';
 import { mergePatch } from './merge-patch.js';
-import { type ForecastArrivals, readForecastArrivals } from './read-forecast-arrivals.js';
+import {
+  type ForecastArrivals,
+  readForecastArrivals,
+  receiveForecastArrivals,
+  type SentForecastArrivals,
+} from './read-forecast-arrivals.js';
 import { parseRoutingSections } from './parse-routing.js';
 import { parseCallerGroups } from './parse-caller-groups.js';
 import { parseShifts } from './parse-shifts.js';
@@ -30,6 +35,12 @@ export interface ParseScenarioOptions {
    * validated): skip the schema check, whose first use compiles the schema (~250 ms).
    */
   schemaChecked?: boolean;
+  /**
+   * The arrivals of `arrivals.forecast`, read from the file by the process that sent the
+   * document (to a worker thread, or in a job): used instead of the file, which is not read
+   * (nor needed) here. Checked against the scenario's reasons and interval.
+   */
+  forecast?: SentForecastArrivals;
 }
 
 function parseRange(text: string, path: string, problems: ProblemList): DayRange {
@@ -74,7 +85,7 @@ export function parseScenario(document: unknown, options: ParseScenarioOptions =
     // Report what the semantic checks find too, so every problem comes out at once; they may
     // stumble on the malformed parts, which the schema problems already name.
     try {
-      compileScenario(document as Doc, file, p, options.baseDir);
+      compileScenario(document as Doc, file, p, options);
     } catch {
       /* the schema problems explain it */
     }
@@ -85,12 +96,13 @@ export function parseScenario(document: unknown, options: ParseScenarioOptions =
     throw new InputError([...schemaProblems, ...p.problems.filter((q) => !covered(q.path))], file);
   }
   const { variants, ...base } = document as Doc;
-  const scenario = compileScenario(base, file, p, options.baseDir);
+  const scenario = compileScenario(base, file, p, options);
   if (variants !== undefined) {
     for (const [name, patch] of Object.entries(variants as Doc)) {
       try {
         parseScenario(mergePatch(base, patch), {
           ...(options.baseDir ? { baseDir: options.baseDir } : {}),
+          ...(options.forecast ? { forecast: options.forecast } : {}),
         });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
@@ -110,7 +122,7 @@ function compileScenario(
   doc: Doc,
   file: string | undefined,
   p: ProblemList,
-  baseDir: string | undefined,
+  options: ParseScenarioOptions,
 ): Scenario {
   const calendar = (doc.calendar ?? {}) as Doc;
   const intervalMinutes = (calendar.intervalMinutes as number | undefined) ?? 30;
@@ -145,16 +157,25 @@ function compileScenario(
         'either a forecast or callsPerDay with intradayProfile, not both',
         arrivals.forecast,
       );
-    const path = resolve(baseDir ?? '.', arrivals.forecast as string);
-    forecast = readForecastArrivals(
-      path,
-      Object.keys(doc.reasons as Doc),
-      intervalMinutes,
-      'arrivals.forecast',
-      p,
-    );
-    // Workers recompile the document: give them the absolute path.
-    document = mergePatch(doc, { arrivals: { forecast: path } }) as Doc;
+    if (options.forecast !== undefined) {
+      forecast = receiveForecastArrivals(
+        options.forecast,
+        Object.keys(doc.reasons as Doc),
+        intervalMinutes,
+        'arrivals.forecast (sent with the document)',
+        p,
+      );
+    } else {
+      const path = resolve(options.baseDir ?? '.', arrivals.forecast as string);
+      forecast = readForecastArrivals(
+        path,
+        Object.keys(doc.reasons as Doc),
+        intervalMinutes,
+        'arrivals.forecast',
+        p,
+      );
+      document = mergePatch(doc, { arrivals: { forecast: path } }) as Doc;
+    }
     if (forecast && calendar.startDate === undefined) startDate = forecast.startDate;
   } else if (arrivals.callsPerDay === undefined || arrivals.intradayProfile === undefined) {
     p.add('arrivals', 'callsPerDay and intradayProfile, or a forecast CSV', 'neither');

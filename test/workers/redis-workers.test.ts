@@ -83,6 +83,16 @@ queues:
     expect(remote.out).toBe(local.out);
   }, 120_000);
 
+  it('simulate --redis of a scenario whose intraday profile is a CSV file: the same output', async () => {
+    // scenarios/small-hospital.yaml reads small-hospital-profile.csv: jobs carry its weights.
+    const args = ['simulate', join(root, 'scenarios/small-hospital.yaml'), '--days', '1'];
+    const local = await run([...args, '--replications', '3', '--json']);
+    const remote = await run([...args, '--replications', '3', '--json', '--redis', url]);
+    expect(remote.err).toBe('');
+    expect(remote.code).toBe(0);
+    expect(remote.out).toBe(local.out);
+  }, 120_000);
+
   it('compare --redis: the same paired report as the local run', async () => {
     const args = ['compare', baseline, '--days', '1', '--replications', '3'];
     const local = await run(args);

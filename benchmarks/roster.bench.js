@@ -9,16 +9,11 @@
 //    compared with one 7-day replication of the same scenario timed in the same run.
 // Run: npm run build && node benchmarks/roster.bench.js
 import { cpus } from 'node:os';
-import {
-  buildRoster,
-  coverOf,
-  erlangRequirement,
-  loadScenario,
-  queueLoads,
-  runReplication,
-  shiftPatterns,
-  solveCover,
-} from '../dist/index.js';
+import { buildRoster, loadScenario, runReplication } from '../dist/index.js';
+import { coverOf, solveCover } from '../dist/roster/cover-milp.js';
+import { erlangRequirement } from '../dist/roster/erlang-requirement.js';
+import { queueLoads } from '../dist/roster/queue-load.js';
+import { shiftPatterns } from '../dist/roster/shift-patterns.js';
 
 const baselinePath = new URL('../scenarios/baseline.yaml', import.meta.url).pathname;
 const scenario = loadScenario(baselinePath);

@@ -13,11 +13,13 @@ const LOG_MAX = Math.log(1e3);
  * Negative binomial size of a count with mean `mean` and variance `mean × (1 + dispersion)`
  * (NB1: a constant dispersion index, Cameron & Trivedi, *Regression Analysis of Count Data*,
  * 2nd ed., §3.3.2): `mean / dispersion`, `Infinity` (Poisson) for a dispersion of 0 or a mean
- * of 0. The size to give `countQuantile` and `countInclusion`. Cost O(1).
+ * of 0 (or one so small that the size underflows). The size to give `countQuantile` and `countInclusion`. Cost O(1).
  * Example: `countSize(20, 1.5)` is 13.33…, variance 20 × 2.5 = 50.
  */
 export function countSize(mean: number, dispersion: number): number {
-  return dispersion > 0 && mean > 0 ? mean / dispersion : Number.POSITIVE_INFINITY;
+  // A mean so small that the size underflows to 0 (1e−323 calls) is Poisson: all but surely 0.
+  const size = dispersion > 0 ? mean / dispersion : 0;
+  return size > 0 ? size : Number.POSITIVE_INFINITY;
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   searchRoster,
 } from './roster-search.js';
 import { dayMeasures } from './day-measures.js';
-import { simulateRoster } from './simulate-roster.js';
+import { rosterLayout, simulateRoster } from './simulate-roster.js';
 
 /** Options of {@link buildRoster}. */
 export interface BuildRosterOptions {
@@ -176,14 +176,14 @@ async function verify(
     ...(options.remote === undefined ? {} : { remote: options.remote }),
     onProgress,
   });
-  const perDay = Math.round(1440 / scenario.intervalMinutes);
+  const layout = rosterLayout(scenario);
   const byDay = measuresByDay(
     results,
+    layout,
     horizonWeekdays(scenario, options.days),
-    perDay,
     options.targets,
   );
-  const all = dayMeasures(results, 0, 7 * perDay, options.targets);
+  const all = dayMeasures(results, layout, 0, layout.slots, options.targets);
   return {
     seed,
     replications: options.replications,

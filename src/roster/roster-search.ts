@@ -6,7 +6,14 @@ import { erlangRequirement, type RosterTargets } from './erlang-requirement.js';
 import { type QueueLoad, queueLoads } from './queue-load.js';
 import { rosterDocument } from './roster-document.js';
 import { type ShiftPattern, shiftPatterns } from './shift-patterns.js';
-import { RosterCell as C, type RosterReplication, simulateRoster } from './simulate-roster.js';
+import {
+  cellOffset,
+  RosterCell as C,
+  type RosterLayout,
+  rosterLayout,
+  type RosterReplication,
+  simulateRoster,
+} from './simulate-roster.js';
 
 /** One rostered queue: its templates, their patterns, and the requirement being covered. */
 export interface QueuePlan {
@@ -137,18 +144,81 @@ export function coveredDocument(
   );
 }
 
-/** Per weekday of the horizon, the measures of its cells. */
+/** Per weekday of the horizon, the measures of its cells (every queue). */
 export function measuresByDay(
   results: readonly RosterReplication[],
+  layout: RosterLayout,
   weekdays: readonly number[],
-  perDay: number,
   targets: RosterTargets,
   strictness = 1,
 ): { weekday: number; measures: DayMeasures }[] {
+  const perDay = layout.slots / 7;
   return weekdays.map((weekday) => ({
     weekday,
-    measures: dayMeasures(results, weekday * perDay, (weekday + 1) * perDay, targets, strictness),
+    measures: dayMeasures(
+      results,
+      layout,
+      weekday * perDay,
+      (weekday + 1) * perDay,
+      targets,
+      strictness,
+    ),
   }));
+}
+
+/**
+ * The plan answering for each queue's calls: the plan rostering that queue, else the first plan
+ * whose operators help it (`helps:`), else -1 (a queue the roster cannot staff).
+ */
+export function queueOwners(scenario: Scenario, plans: readonly QueuePlan[]): Int32Array {
+  const owners = new Int32Array(scenario.queues.length).fill(-1);
+  scenario.queues.forEach((_, q) => {
+    let owner = plans.findIndex((plan) => plan.queue === q);
+    if (owner < 0)
+      owner = plans.findIndex((plan) => scenario.queues[plan.queue]!.helps.includes(q));
+    owners[q] = owner;
+  });
+  return owners;
+}
+
+/**
+ * Pooled cells (see {@link pooledCells}) gathered per plan: for each plan and slot, the decided,
+ * in-target and abandoned entries of the queues it answers for ({@link queueOwners}), so that a
+ * miss is charged to the queue whose operators can mend it. Cost O(queues × slots).
+ */
+export function cellsByPlan(
+  cells: Float64Array,
+  layout: RosterLayout,
+  owners: Int32Array,
+  plans: number,
+): Float64Array[] {
+  const byPlan = Array.from({ length: plans }, () => new Float64Array(layout.slots * C.size));
+  owners.forEach((p, q) => {
+    if (p < 0) return;
+    const into = byPlan[p]!;
+    const from = cellOffset(layout, q, 0);
+    for (let i = 0; i < layout.slots * C.size; i++) into[i]! += cells[from + i]!;
+  });
+  return byPlan;
+}
+
+/** Decided, in-target and abandoned entries of slots `from` ≤ slot < `to`, every queue. */
+function dayMeasuresCounts(
+  cells: Float64Array,
+  layout: RosterLayout,
+  from: number,
+  to: number,
+): { decided: number; inTarget: number; abandoned: number } {
+  let decided = 0;
+  let inTarget = 0;
+  let abandoned = 0;
+  for (let q = 0; q < layout.queues; q++)
+    for (let at = cellOffset(layout, q, from); at < cellOffset(layout, q, to); at += C.size) {
+      decided += cells[at + C.decided]!;
+      inTarget += cells[at + C.inTarget]!;
+      abandoned += cells[at + C.abandoned]!;
+    }
+  return { decided, inTarget, abandoned };
 }
 
 /** Calls short of the targets in a cell (or a day): > 0 misses. */
@@ -187,6 +257,8 @@ export async function searchRoster(
   const maxIterations = options.maxIterations ?? 8;
   const perDay = Math.round(1440 / scenario.intervalMinutes);
   const weekdays = horizonWeekdays(scenario, days);
+  const layout = rosterLayout(scenario);
+  const owners = queueOwners(scenario, plans);
   const required = plans.map((plan) => Int32Array.from(plan.erlang));
   const locked = plans.map((plan) => new Uint8Array(plan.erlang.length));
   let loweredLast: { plan: number; slot: number; previous: number }[] = [];
@@ -196,14 +268,6 @@ export async function searchRoster(
   let converged = false;
   let done = 0;
   const total = maxIterations * replications;
-  // Which plan answers for a cell of the switchboard-wide tallies: the queue with most calls.
-  const owner = (slot: number) => {
-    let at = 0;
-    plans.forEach((plan, i) => {
-      if (plan.load.calls[slot]! > plans[at]!.load.calls[slot]!) at = i;
-    });
-    return at;
-  };
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     const covers = iteration === 1 ? erlangCovers : await coverAll(plans, required);
     const document = coveredDocument(scenario, plans, covers, targets);
@@ -217,7 +281,7 @@ export async function searchRoster(
     });
     done += replications;
     // Judged with twice the 95 % half-width: a day met here is met on fresh seeds too.
-    const byDay = measuresByDay(results, weekdays, perDay, targets, 2);
+    const byDay = measuresByDay(results, layout, weekdays, targets, 2);
     const candidate: RosterCandidate = {
       covers,
       operatorHours: covers.reduce((s, c) => s + c.paidHours, 0),
@@ -228,6 +292,7 @@ export async function searchRoster(
     };
     if (best === undefined || better(candidate, best)) best = candidate;
     const cells = pooledCells(results);
+    const planCells = cellsByPlan(cells, layout, owners, plans.length);
     let raised = 0;
     let lowered = 0;
     let lockedNow = 0;
@@ -241,30 +306,30 @@ export async function searchRoster(
           locked[l.plan]![l.slot] = 1;
           lockedNow++;
         }
-        let dayDecided = 0;
-        let dayIn = 0;
-        let dayAb = 0;
-        const short = slots.map((s) => {
-          const decided = cells[s * C.size + C.decided]!;
-          dayDecided += decided;
-          dayIn += cells[s * C.size + C.inTarget]!;
-          dayAb += cells[s * C.size + C.abandoned]!;
-          return {
-            slot: s,
-            short: deficit(
-              decided,
-              cells[s * C.size + C.inTarget]!,
-              cells[s * C.size + C.abandoned]!,
-              targets,
-            ),
-          };
+        // The day's shortfall over every queue; each plan's slots by the calls its queues miss.
+        const day = dayMeasuresCounts(cells, layout, weekday * perDay, (weekday + 1) * perDay);
+        const short: { plan: number; slot: number; short: number }[] = [];
+        planCells.forEach((pc, p) => {
+          for (const s of slots) {
+            const at = s * C.size;
+            if (pc[at + C.decided] === 0 && plans[p]!.load.calls[s] === 0) continue;
+            short.push({
+              plan: p,
+              slot: s,
+              short: deficit(
+                pc[at + C.decided]!,
+                pc[at + C.inTarget]!,
+                pc[at + C.abandoned]!,
+                targets,
+              ),
+            });
+          }
         });
-        const dayShort = Math.max(0, deficit(dayDecided, dayIn, dayAb, targets));
-        short.sort((a, b) => b.short - a.short || a.slot - b.slot);
+        const dayShort = Math.max(0, deficit(day.decided, day.inTarget, day.abandoned, targets));
+        short.sort((a, b) => b.short - a.short || a.slot - b.slot || a.plan - b.plan);
         let madeUp = 0;
-        for (const { slot, short: s } of short) {
+        for (const { plan: p, slot, short: s } of short) {
           if (s <= 0 && madeUp > 0) break;
-          const p = owner(slot);
           const scheduled = covers[p]!.scheduled[slot]!;
           required[p]![slot] = Math.max(required[p]![slot]!, scheduled + 1);
           raised++;
@@ -274,28 +339,28 @@ export async function searchRoster(
         continue;
       }
       // The slack of a met day, most first; a few slots a round, so that a failure is traced.
-      const slack: { slot: number; margin: number }[] = [];
-      for (const slot of slots) {
-        const decided = cells[slot * C.size + C.decided]!;
-        if (decided === 0) continue;
-        const sl = cells[slot * C.size + C.inTarget]! / decided;
-        const ab = cells[slot * C.size + C.abandoned]! / decided;
-        const farSL = targets.serviceLevel === undefined || sl >= (1 + targets.serviceLevel) / 2;
-        const farAb = targets.maxAbandon === undefined || ab <= targets.maxAbandon / 2;
-        if (!(farSL && farAb)) continue;
-        const p = owner(slot);
-        if (locked[p]![slot]) continue;
-        const floor = plans[p]!.load.calls[slot]! > 0 ? 1 : 0;
-        if (Math.max(floor, covers[p]!.scheduled[slot]! - 1) >= required[p]![slot]!) continue;
-        const margin =
-          targets.serviceLevel !== undefined
-            ? (sl - targets.serviceLevel) * decided
-            : (targets.maxAbandon! - ab) * decided;
-        slack.push({ slot, margin });
-      }
-      slack.sort((a, b) => b.margin - a.margin || a.slot - b.slot);
-      for (const { slot } of slack.slice(0, SLOTS_LOWERED_PER_DAY)) {
-        const p = owner(slot);
+      const slack: { plan: number; slot: number; margin: number }[] = [];
+      planCells.forEach((pc, p) => {
+        for (const slot of slots) {
+          const decided = pc[slot * C.size + C.decided]!;
+          if (decided === 0) continue;
+          const sl = pc[slot * C.size + C.inTarget]! / decided;
+          const ab = pc[slot * C.size + C.abandoned]! / decided;
+          const farSL = targets.serviceLevel === undefined || sl >= (1 + targets.serviceLevel) / 2;
+          const farAb = targets.maxAbandon === undefined || ab <= targets.maxAbandon / 2;
+          if (!(farSL && farAb)) continue;
+          if (locked[p]![slot]) continue;
+          const floor = plans[p]!.load.calls[slot]! > 0 ? 1 : 0;
+          if (Math.max(floor, covers[p]!.scheduled[slot]! - 1) >= required[p]![slot]!) continue;
+          const margin =
+            targets.serviceLevel !== undefined
+              ? (sl - targets.serviceLevel) * decided
+              : (targets.maxAbandon! - ab) * decided;
+          slack.push({ plan: p, slot, margin });
+        }
+      });
+      slack.sort((a, b) => b.margin - a.margin || a.slot - b.slot || a.plan - b.plan);
+      for (const { plan: p, slot } of slack.slice(0, SLOTS_LOWERED_PER_DAY)) {
         const scheduled = covers[p]!.scheduled[slot]!;
         const floor = plans[p]!.load.calls[slot]! > 0 ? 1 : 0;
         const next = Math.max(floor, scheduled - 1);

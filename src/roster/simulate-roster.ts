@@ -10,19 +10,91 @@ import {
 import type { ScenarioRun } from '../switchboard/run-replication.js';
 import type { ScenarioRunInput } from '../switchboard/scenario-replication-task.js';
 import { SwitchboardModel } from '../switchboard/switchboard-model.js';
-import { IntervalField as I } from '../switchboard/tallies.js';
+import type { SwitchboardObserver, SwitchboardView } from '../switchboard/switchboard-observer.js';
 
 /**
- * What one replication tells the roster search: per weekday (0 = monday) × interval of queue
- * entry, three numbers — entries decided (answered + abandoned), answered within the scenario's
- * threshold, abandoned — flattened as `3 × (weekday × intervals + interval) + field`. Summed
- * over the switchboard's queues and over the horizon's days of each weekday. Plain numbers, so
- * it crosses threads (and machines) as it is.
+ * What one replication tells the roster search: per queue × weekday (0 = monday) × interval of
+ * queue entry, three numbers — entries decided (answered + abandoned), answered within the
+ * scenario's threshold, abandoned — flattened as `3 × ((queue × 7 + weekday) × intervals +
+ * interval) + field` (summed over the horizon's days of each weekday); then, per queue, the
+ * operators' busy seconds on its calls and the calls they finished (see {@link rosterLayout}).
+ * Plain numbers, so it crosses threads (and machines) as it is.
  */
 export type RosterReplication = number[];
 
 /** Where each of the three numbers of a cell lies in a {@link RosterReplication}. */
 export const RosterCell = { decided: 0, inTarget: 1, abandoned: 2, size: 3 } as const;
+
+/** The shape of a scenario's {@link RosterReplication}. */
+export interface RosterLayout {
+  queues: number;
+  /** Slots of the week: 7 × intervals of the day. */
+  slots: number;
+}
+
+/** The layout of a scenario's roster replications. */
+export function rosterLayout(scenario: Scenario): RosterLayout {
+  return { queues: scenario.queues.length, slots: 7 * Math.round(1440 / scenario.intervalMinutes) };
+}
+
+/** Offset of the cell of queue `queue`, slot `slot` of the week. */
+export function cellOffset(layout: RosterLayout, queue: number, slot: number): number {
+  return (queue * layout.slots + slot) * RosterCell.size;
+}
+
+/** Offset of queue `queue`'s busy seconds; its finished calls follow. */
+export function handlingOffset(layout: RosterLayout, queue: number): number {
+  return layout.queues * layout.slots * RosterCell.size + 2 * queue;
+}
+
+/**
+ * Counts a {@link RosterReplication} beside the model's own counters: an observer of queue
+ * answers and abandons (by the queue and the slot the call entered it) and of operators'
+ * releases. Draws nothing, so the run is the one `simulate` makes with the same seed.
+ */
+class RosterCellCounter implements SwitchboardObserver {
+  readonly values: number[];
+  private readonly layout: RosterLayout;
+  private readonly intervalSeconds: number;
+  private readonly intervals: number;
+
+  constructor(private readonly model: SwitchboardView) {
+    const scenario = model.scenario;
+    this.layout = rosterLayout(scenario);
+    this.intervalSeconds = scenario.intervalMinutes * 60;
+    this.intervals = this.layout.slots / 7;
+    this.values = new Array<number>(
+      this.layout.queues * this.layout.slots * RosterCell.size + 2 * this.layout.queues,
+    ).fill(0);
+  }
+
+  private cell(c: number): number {
+    const t = this.model.calls.enqueued[c]!;
+    const day = Math.floor(t / 86400);
+    const weekday = (this.model.scenario.startWeekday + day) % 7;
+    const slot = weekday * this.intervals + Math.floor((t - day * 86400) / this.intervalSeconds);
+    return cellOffset(this.layout, this.model.calls.queue[c]!, slot);
+  }
+
+  answered(c: number, waitSeconds: number): void {
+    const at = this.cell(c);
+    this.values[at + RosterCell.decided]!++;
+    if (waitSeconds <= this.model.scenario.serviceLevelSeconds)
+      this.values[at + RosterCell.inTarget]!++;
+  }
+
+  abandoned(c: number): void {
+    const at = this.cell(c);
+    this.values[at + RosterCell.decided]!++;
+    this.values[at + RosterCell.abandoned]!++;
+  }
+
+  operatorReleased(c: number, busySeconds: number): void {
+    const at = handlingOffset(this.layout, this.model.calls.queue[c]!);
+    this.values[at]! += busySeconds;
+    this.values[at + 1]!++;
+  }
+}
 
 /**
  * Compile the scenario document once per worker thread (the task's prepare export). The sender
@@ -43,17 +115,10 @@ export function rosterReplicationTask(
   _index: number,
 ): RosterReplication {
   const model = new SwitchboardModel(run.scenario, { days: run.days, seed });
-  const t = model.run().byInterval;
-  const cells = t.length / I.size;
-  const out = new Array<number>(cells * RosterCell.size);
-  for (let c = 0; c < cells; c++) {
-    const answered = t[c * I.size + I.answered]!;
-    const abandoned = t[c * I.size + I.abandoned]!;
-    out[c * RosterCell.size + RosterCell.decided] = answered + abandoned;
-    out[c * RosterCell.size + RosterCell.inTarget] = t[c * I.size + I.answeredInTarget]!;
-    out[c * RosterCell.size + RosterCell.abandoned] = abandoned;
-  }
-  return out;
+  const counter = new RosterCellCounter(model);
+  model.observe(counter);
+  model.run();
+  return counter.values;
 }
 
 /** Options of {@link simulateRoster}. */

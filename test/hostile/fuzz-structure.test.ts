@@ -65,11 +65,15 @@ function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | nu
   return [prefix, ...entries.flatMap(([k, v]) => pathsOf(v, [...prefix, k]))];
 }
 
-/** A number of the kind that breaks arithmetic: zero, negative, tiny, huge, not whole. */
+/**
+ * A number of the kind that breaks arithmetic: zero, negative, tiny, huge, not whole. Values
+ * the scenario accepts that only scale the work (a million calls a day is allowed, and takes
+ * its time) stay under 20,000, so each case runs in seconds; larger ones are refused at once.
+ */
 const hostileNumber = fc.oneof(
-  fc.constantFrom(0, -1, 1e-9, 5e-324, 0.999999, 1.000001, 1e6, 1e9, 1e15, 1e308, 2 ** 31, 2 ** 53),
-  fc.double({ min: -10, max: 1e7, noNaN: true }),
-  fc.integer({ min: -5, max: 100_000 }),
+  fc.constantFrom(0, -1, 1e-9, 5e-324, 0.999999, 1.000001, 1e7, 1e9, 1e15, 1e308, 2 ** 31, 2 ** 53),
+  fc.double({ min: -10, max: 20_000, noNaN: true }),
+  fc.integer({ min: -5, max: 20_000 }),
 );
 
 /** A string of the kinds scenarios and maps hold: durations, times, ranges, dates, names. */

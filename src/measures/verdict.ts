@@ -17,6 +17,7 @@ import {
   measureDefinition,
   measureKey,
 } from './measure-catalogue.js';
+import { fixed } from '../units/fixed.js';
 
 /** The verdict on one compared measure. */
 export type Verdict =
@@ -103,13 +104,13 @@ export function marginAmount(
 
 /** `0.5 pt`, `1 s`, `1 % of base`, `max(1 % of base, 0.5 % of volume, 1)` — a margin for people. */
 export function describeMargin(margin: Margin, unit: MeasureUnit): string {
-  const percent = (x: number) => `${+(x * 100).toFixed(4)} %`;
+  const percent = (x: number) => `${+fixed(x * 100, 4)} %`;
   if ('ofVolume' in margin)
     return `the largest of ${percent(margin.relative)} of base, ${percent(margin.ofVolume)} of the row’s ${unit === 'needs' ? 'needs' : 'calls offered'} and ${margin.least}`;
   if ('asPricedCount' in margin)
     return `${percent(margin.relative)} of base, at least the margin of the count it prices`;
   if ('relative' in margin) return `${percent(margin.relative)} of base`;
-  if (unit === 'share') return `${+(margin.absolute * 100).toFixed(4)} pt`;
+  if (unit === 'share') return `${+fixed(margin.absolute * 100, 4)} pt`;
   if (unit === 'seconds') return `${margin.absolute} s`;
   return String(margin.absolute);
 }

@@ -80,16 +80,12 @@ export function calibrationToScenario(
       );
   }
   const openingHours: Record<string, string[]> = {};
-  const roster: Record<string, { from: string; to: string; operators: number }[]> = {};
+  const roster: Record<string, { hours: string; operators: number }[]> = {};
   for (const s of p.staffingSeen) {
     const name = keyOf(s.weekday);
     const operators = s.refined ?? s.effective;
     if (operators === 0) continue;
-    (roster[name] ??= []).push({
-      from: hhmm(s.hour),
-      to: hhmm(s.hour + 1),
-      operators,
-    });
+    (roster[name] ??= []).push({ hours: `${hhmm(s.hour)}-${hhmm(s.hour + 1)}`, operators });
   }
   // Open = the intervals where the records show arrivals (every interval of the profile), not
   // the hours with operators answering: calls that came in while nobody answered waited and

@@ -54,8 +54,8 @@ export interface BacktestScore {
   fairInside: number;
   /**
    * Share of known actuals inside the bounds over the busy intervals, those expecting at least
-   * {@link BUSY_MEAN} (10) calls, where a planner staffs to the bounds and whole-number
-   * rounding barely matters. NaN when no interval was that busy.
+   * {@link BUSY_MEAN} (10) calls, where a planner staffs to the bounds (the share the
+   * intervals are sized to hold, `fitCountDispersion`). NaN when no interval was that busy.
    */
   busyCoverage: number;
   /** Intervals expecting at least 10 calls, and the actuals inside the bounds among them. */

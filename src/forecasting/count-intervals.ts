@@ -35,6 +35,41 @@ export function countQuantile(p: number, mean: number, size: number): number {
   return x;
 }
 
+/**
+ * The whole-number bounds of the central `level` prediction interval of a count forecast with
+ * mean `mean` and negative binomial size `size`: the (1 − level)/2 and (1 + level)/2 quantiles
+ * ({@link countQuantile}), widened by {@link boundsContaining} to hold the mean itself. When the
+ * distribution puts (1 + level)/2 or more on zero calls (a Poisson mean under 0.105 at 80 %, or
+ * a very overdispersed count), both quantiles are 0 while the mean is not: the bounds become
+ * [0, 1] instead of an interval that excludes its own forecast (issue 15). Such an interval holds
+ * more than `level`; the fair coverage ({@link pitInclusion}) is scored on the distribution, so
+ * it does not move. Cost: that of two {@link countQuantile} calls.
+ * Example: `countBounds(0.003, Infinity, 0.8)` is `{ lower: 0, upper: 1 }`.
+ */
+export function countBounds(
+  mean: number,
+  size: number,
+  level: number,
+): { lower: number; upper: number } {
+  const lower = countQuantile((1 - level) / 2, mean, size);
+  const upper = countQuantile((1 + level) / 2, mean, size);
+  return boundsContaining(mean, lower, upper);
+}
+
+/**
+ * Whole-number bounds `[lower, upper]` widened, if need be, to `[⌊point⌋, ⌈point⌉]` so that they
+ * contain the point forecast `point` (≥ 0): the one rule behind {@link countBounds} and the
+ * `all` row of a forecast, whose point is the sum of the reasons' rounded forecasts.
+ * Example: `boundsContaining(0.25, 0, 0)` is `{ lower: 0, upper: 1 }`.
+ */
+export function boundsContaining(
+  point: number,
+  lower: number,
+  upper: number,
+): { lower: number; upper: number } {
+  return { lower: Math.min(lower, Math.floor(point)), upper: Math.max(upper, Math.ceil(point)) };
+}
+
 /** P(X = x) and P(X ≤ x) of the negative binomial of {@link countQuantile} (x whole, ≥ 0). */
 function countMass(x: number, mean: number, size: number): { pmf: number; cdf: number } {
   if (mean === 0) return { pmf: x === 0 ? 1 : 0, cdf: 1 };
@@ -52,13 +87,15 @@ function countMass(x: number, mean: number, size: number): { pmf: number; cdf: n
 /**
  * How much of an actual count `y` lies inside the central `level` prediction interval of a
  * count forecast (mean, size), with the whole-number bounds `[lower, upper]` of
- * {@link countQuantile}: 1 strictly inside, 0 outside, and on a bound only the part of that
- * bound's probability that belongs to the central `level` (the rest is the tail). Its mean over
- * many forecasts is the coverage a correctly calibrated count forecast scores at exactly
- * `level`, whereas the whole-number bounds alone over-cover small counts (`[0, 1]` holds 96 % of
- * a Poisson mean of 0.3). Reference: the non-randomized PIT of Czado, Gneiting & Held (2009),
- * "Predictive model assessment for count data", Biometrics 65(4), §2.1.
- * Cost: O(upper) below a mean of 300 (above it the bounds' own mass is negligible: 0 or 1).
+ * {@link countBounds}: 0 outside the bounds, else the part of P(X = y) that belongs to the
+ * central `level` — 1 strictly between the quantiles, on a quantile only the part of its
+ * probability inside the central `level` (the rest is the tail), 0 on a bound that
+ * {@link countBounds} widened past the quantiles to hold the mean. Its mean over many forecasts
+ * is the coverage a correctly calibrated count forecast scores at exactly `level`, whereas the
+ * whole-number bounds alone over-cover small counts (`[0, 1]` holds 96 % of a Poisson mean of
+ * 0.3). Reference: the non-randomized PIT of Czado, Gneiting & Held (2009), "Predictive model
+ * assessment for count data", Biometrics 65(4), §2.1.
+ * Cost: O(y) below a mean of 300, O(1) above.
  */
 export function countInclusion(
   y: number,
@@ -68,16 +105,14 @@ export function countInclusion(
   size: number,
   level: number,
 ): number {
-  if (y < lower || y > upper) return 0;
-  if (y > lower && y < upper) return 1;
-  return pitInclusion(y, mean, size, level);
+  return y < lower || y > upper ? 0 : pitInclusion(y, mean, size, level);
 }
 
 /**
  * {@link countInclusion} from the distribution alone, without the bounds: the part of the
  * probability interval `[P(X < y), P(X ≤ y)]` of the actual `y` that lies in the central
  * `[(1 − level)/2, (1 + level)/2]`, divided by `P(X = y)` (the same non-randomized PIT). With the
- * bounds of {@link countQuantile} the two agree. Above a mean of 300 (normal approximation of
+ * bounds of {@link countBounds} the two agree. Above a mean of 300 (normal approximation of
  * the quantiles) it is 1 inside the bounds and 0 outside.
  * Cost: O(y) below a mean of 300, O(1) above.
  */

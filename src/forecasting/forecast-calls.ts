@@ -1,6 +1,7 @@
 import { inputError } from '../errors.js';
 import { type BacktestReport, backtest } from './backtest.js';
 import type { CallHistory } from './call-history.js';
+import { boundsContaining } from './count-intervals.js';
 import { forecastGrid } from './forecast-grid.js';
 import { DAY_MS } from '../calendar/days.js';
 import { formatInstant, instantsOfWall } from '../calendar/time-zone.js';
@@ -122,12 +123,14 @@ export function forecastCalls(history: CallHistory, options: ForecastCallsOption
             });
           }
         });
+        // The total's bounds hold its own mean; its point is the sum of the rounded reasons,
+        // up to 0.0005 per reason away from that mean, so they are widened to hold it too.
+        const forecast = round3(sum);
         rows.push({
           intervalStart,
           reason: 'all',
-          forecast: round3(sum),
-          lower: grid.total.lower[cell]!,
-          upper: grid.total.upper[cell]!,
+          forecast,
+          ...boundsContaining(forecast, grid.total.lower[cell]!, grid.total.upper[cell]!),
         });
       }
     }

@@ -1,5 +1,5 @@
 import type { CallHistory } from './call-history.js';
-import { countQuantile } from './count-intervals.js';
+import { countBounds } from './count-intervals.js';
 import { countSize, fitCountDispersion } from './fit-count-dispersion.js';
 import { forecastMethods } from './methods/index.js';
 import { cachedForecast, type ForecastMethod, type SeriesGrid } from './methods/series-grid.js';
@@ -157,15 +157,13 @@ export function forecastGrid(
   const sumOver = (rows: number[][]) =>
     rows[0]?.map((_, i) => rows.reduce((t, row) => t + row[i]!, 0)) ?? [];
   const totalDispersion = fitCountDispersion(sumOver(actual), sumOver(predicted), options.level);
-  const low = (1 - options.level) / 2;
-  const high = (1 + options.level) / 2;
   const bounds = (mean: Float64Array, dispersion: number) => {
     const lower = new Float64Array(mean.length);
     const upper = new Float64Array(mean.length);
     for (let i = 0; i < mean.length; i++) {
-      const size = countSize(mean[i]!, dispersion);
-      lower[i] = countQuantile(low, mean[i]!, size);
-      upper[i] = countQuantile(high, mean[i]!, size);
+      const cell = countBounds(mean[i]!, countSize(mean[i]!, dispersion), options.level);
+      lower[i] = cell.lower;
+      upper[i] = cell.upper;
     }
     return { lower, upper };
   };

@@ -7,14 +7,14 @@ export interface QueueSchedule {
   scheduled: ArrayLike<number>;
 }
 
-/** `{ from, to, operators }` steps of one weekday, equal neighbours merged, gaps for nobody. */
+/** `{ hours, operators }` steps of one weekday, equal neighbours merged, gaps for nobody. */
 function weekdaySteps(
   scheduled: ArrayLike<number>,
   weekday: number,
   intervalMinutes: number,
-): { from: string; to: string; operators: number }[] {
+): { hours: string; operators: number }[] {
   const perDay = Math.round(1440 / intervalMinutes);
-  const steps: { from: string; to: string; operators: number }[] = [];
+  const steps: { hours: string; operators: number }[] = [];
   let k = 0;
   while (k < perDay) {
     const n = scheduled[weekday * perDay + k]!;
@@ -22,8 +22,7 @@ function weekdaySteps(
     while (end < perDay && scheduled[weekday * perDay + end] === n) end++;
     if (n > 0)
       steps.push({
-        from: intervalLabel(k, intervalMinutes),
-        to: end === perDay ? '24:00' : intervalLabel(end, intervalMinutes),
+        hours: `${intervalLabel(k, intervalMinutes)}-${end === perDay ? '24:00' : intervalLabel(end, intervalMinutes)}`,
         operators: n,
       });
     k = end;

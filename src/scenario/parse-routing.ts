@@ -1,6 +1,6 @@
 import { Deterministic } from '../random/distributions.js';
 import type { ProblemList } from './problem-list.js';
-import { parseTimeOfDay, readRedials } from './read-fields.js';
+import { readRedials, readTimeRange } from './read-fields.js';
 import type {
   IvrMenu,
   IvrSpec,
@@ -52,14 +52,9 @@ function parseAvailability(raw: unknown, path: string, p: ProblemList): Float64A
   if (map.default !== undefined) minutes.fill(map.default);
   for (const [key, value] of Object.entries(map)) {
     if (key === 'default') continue;
-    const [a, b] = key.split('-');
-    const from = parseTimeOfDay(a ?? '');
-    const to = parseTimeOfDay(b ?? '');
-    if (!(to > from) || to > 86400) {
-      p.add(`${path}.${key}`, 'a time range HH:MM-HH:MM that ends after it starts', key);
-      continue;
-    }
-    minutes.fill(value, from / 60, to / 60);
+    const before = p.problems.length;
+    const [from, to] = readTimeRange(key, `${path}.${key}`, p);
+    if (p.problems.length === before) minutes.fill(value, from / 60, to / 60);
   }
   return minutes;
 }
@@ -289,11 +284,11 @@ export function parseRoutingSections(
       typeof perDay === 'number'
         ? weekdays.map(() => perDay)
         : weekdays.map((d) => ((perDay as Doc)[d] ?? (perDay as Doc).default ?? 0) as number);
-    const [a, b] = ((rawOut.hours as string | undefined) ?? '09:00-17:00').split('-');
-    const fromSeconds = parseTimeOfDay(a ?? '');
-    const toSeconds = parseTimeOfDay(b ?? '');
-    if (!(toSeconds > fromSeconds))
-      p.add('outbound.hours', 'a range that ends after it starts', rawOut.hours);
+    const [fromSeconds, toSeconds] = readTimeRange(
+      (rawOut.hours as string | undefined) ?? '09:00-17:00',
+      'outbound.hours',
+      p,
+    );
     const callBack = (rawOut.callBack ?? {}) as Doc;
     outbound = {
       callsPerDay,

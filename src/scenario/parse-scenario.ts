@@ -10,7 +10,9 @@ import { parseCallerGroups } from './parse-caller-groups.js';
 import { parseShifts } from './parse-shifts.js';
 import { parseTargets } from './parse-targets.js';
 import { ProblemList } from './problem-list.js';
-import { parseTimeOfDay, readRedials } from './read-fields.js';
+import { readRedials, readTimeRange } from './read-fields.js';
+import { parseRosterDay } from './parse-roster-day.js';
+import { parseIntradayProfile } from './parse-intraday-profile.js';
 import type { DayRange, QueueSpec, RosterStep, Scenario } from './scenario-types.js';
 import { weekdays } from './scenario-types.js';
 import { type Margin, readMargin } from '../measures/verdict.js';
@@ -30,15 +32,6 @@ export interface ParseScenarioOptions {
    * validated): skip the schema check, whose first use compiles the schema (~250 ms).
    */
   schemaChecked?: boolean;
-}
-
-function parseRange(text: string, path: string, problems: ProblemList): DayRange {
-  const [a, b] = text.split('-');
-  const from = parseTimeOfDay(a ?? '');
-  const to = parseTimeOfDay(b ?? '');
-  if (!(to > from) || to > 86400)
-    problems.add(path, 'a range HH:MM-HH:MM that ends after it starts, by 24:00', text);
-  return [from, to];
 }
 
 /** Per weekday, the `monday` entry or else `default` or else `fallback`. */
@@ -130,7 +123,7 @@ function compileScenario(
     p.add('calendar.startDate', 'a real date YYYY-MM-DD', startDate);
   const openingHours = perWeekday<DayRange[]>(
     calendar.openingHours as Doc | undefined,
-    (v, path) => (v as string[]).map((r, i) => parseRange(r, `${path}[${i}]`, p)),
+    (v, path) => (v as string[]).map((r, i) => readTimeRange(r, `${path}[${i}]`, p)),
     'calendar.openingHours',
     [[0, 86400]],
   );
@@ -168,40 +161,14 @@ function compileScenario(
           'arrivals.callsPerDay',
           0,
         );
-  const intervals = Math.round(1440 / intervalMinutes);
-  /** An intraday profile (per weekday or default: `HH:MM` → weight), rescaled to sum 1. */
-  const readProfile = (raw: Doc | undefined, at: string) =>
-    perWeekday<Float64Array>(
-      raw,
-      (v, path) => {
-        const shares = new Float64Array(intervals);
-        let total = 0;
-        for (const [key, share] of Object.entries(v as Record<string, number>)) {
-          const start = /^\d\d:\d\d$/.test(key) ? parseTimeOfDay(key) : Number.NaN;
-          if (!(start >= 0 && start < 86400) || start % (intervalMinutes * 60) !== 0) {
-            p.add(
-              `${path}.${key}`,
-              `an interval start HH:MM on the ${intervalMinutes}-minute grid`,
-              key,
-            );
-            continue;
-          }
-          shares[start / (intervalMinutes * 60)] = share;
-          total += share;
-        }
-        // Counts (calls seen per interval) or shares: either way the tool normalises them.
-        if (!(total > 0))
-          p.add(path, 'interval weights (counts or shares) with a positive total', v);
-        else for (let i = 0; i < intervals; i++) shares[i] = shares[i]! / total;
-        return shares;
-      },
-      at,
-      new Float64Array(intervals),
-    );
-  const intradayProfile = readProfile(
-    arrivals.intradayProfile as Doc | undefined,
-    'arrivals.intradayProfile',
-  );
+  /** Absolute paths of the CSV files read, patched into the document: workers recompile it. */
+  const paths: Doc = {};
+  const readProfile = (raw: unknown, at: string) => {
+    const read = parseIntradayProfile(raw, at, intervalMinutes, baseDir, p);
+    if (read.csvPath !== undefined) paths[at] = read.csvPath;
+    return read.shares;
+  };
+  const intradayProfile = readProfile(arrivals.intradayProfile, 'arrivals.intradayProfile');
   weekdays.forEach((day, i) => {
     if (callsPerDay[i]! > 0 && intradayProfile[i]!.every((s) => s === 0))
       p.add(`arrivals.intradayProfile.${day}`, `a profile for ${day} (or a default)`, undefined);
@@ -213,31 +180,7 @@ function compileScenario(
     const path = `queues.${qName}`;
     const roster = perWeekday<RosterStep[]>(
       raw.operators as Doc | undefined,
-      (v, at) => {
-        const steps = (v as Doc[]).map((s, i) => ({
-          fromSeconds: parseTimeOfDay(s.from as string),
-          toSeconds: parseTimeOfDay(s.to as string),
-          operators: s.operators as number,
-          at: `${at}[${i}]`,
-        }));
-        steps.sort((a, b) => a.fromSeconds - b.fromSeconds);
-        steps.forEach((s, i) => {
-          if (!(s.toSeconds > s.fromSeconds) || s.toSeconds > 86400)
-            p.add(`${s.at}.to`, `a time after from, by 24:00`, (v as Doc[])[i]?.to);
-          const next = steps[i + 1];
-          if (next && next.fromSeconds < s.toSeconds)
-            p.add(
-              next.at,
-              'roster steps that do not overlap',
-              `${(v as Doc[]).length} overlapping steps`,
-            );
-        });
-        return steps.map(({ fromSeconds, toSeconds, operators }) => ({
-          fromSeconds,
-          toSeconds,
-          operators,
-        }));
-      },
+      (v, at) => parseRosterDay(v, at, p),
       `${path}.operators`,
       [],
     );
@@ -293,7 +236,21 @@ function compileScenario(
     const at = `reasons.${reason.name}.intradayProfile`;
     if (arrivals.forecast !== undefined)
       p.add(at, 'no intradayProfile with arrivals.forecast (the forecast dates every reason)', raw);
-    else reason.intradayProfile = readProfile(raw as Doc, at);
+    else reason.intradayProfile = readProfile(raw, at);
+  }
+  if (Object.keys(paths).length > 0) {
+    const path = (at: string) => paths[at];
+    const reasonPaths = Object.fromEntries(
+      Object.keys(doc.reasons as Doc)
+        .filter((name) => path(`reasons.${name}.intradayProfile`) !== undefined)
+        .map((name) => [name, { intradayProfile: path(`reasons.${name}.intradayProfile`) }]),
+    );
+    document = mergePatch(document, {
+      ...(path('arrivals.intradayProfile') !== undefined
+        ? { arrivals: { intradayProfile: path('arrivals.intradayProfile') } }
+        : {}),
+      reasons: reasonPaths,
+    }) as Doc;
   }
   const lostNeed = readLostNeed(costs.lostNeed, reasonNames, p);
   const margins = new Map<string, Margin>();

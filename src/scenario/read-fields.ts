@@ -1,7 +1,7 @@
 /** Small readers of scenario fields shared by the section parsers. */
 import { Deterministic } from '../random/distributions.js';
 import type { ProblemList } from './problem-list.js';
-import type { RedialSpec } from './scenario-types.js';
+import type { DayRange, RedialSpec } from './scenario-types.js';
 
 type Doc = Record<string, unknown>;
 
@@ -9,6 +9,20 @@ type Doc = Record<string, unknown>;
 export function parseTimeOfDay(text: string): number {
   const [h, m] = text.split(':');
   return Number(h) * 3600 + Number(m) * 60;
+}
+
+/**
+ * A time range written in the format's one range syntax, `HH:MM-HH:MM` (to the minute, `24:00`
+ * ends the day), as `[from, to)` in seconds of the day; records a problem at `path` unless it
+ * ends after it starts, by 24:00. Used by opening hours, rosters, availability and outbound hours.
+ */
+export function readTimeRange(text: string, path: string, p: ProblemList): DayRange {
+  const [a, b] = String(text).split('-');
+  const from = parseTimeOfDay(a ?? '');
+  const to = parseTimeOfDay(b ?? '');
+  if (!(to > from) || to > 86400)
+    p.add(path, 'a time range HH:MM-HH:MM that ends after it starts, by 24:00', text);
+  return [from, to];
 }
 
 /** A `redials` section, each field falling back to `base` (a queue's falls back to the scenario's). */

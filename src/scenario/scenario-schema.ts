@@ -32,12 +32,20 @@ const byWeekday = (item: object) => ({
   additionalProperties: false,
   properties: Object.fromEntries(weekdayKeys.map((k) => [k, item])),
 });
-/** Per weekday (or default): share of the day's calls per interval start `HH:MM`. */
-const intradayProfile = byWeekday({
-  type: 'object',
-  propertyNames: timeOfDay,
-  additionalProperties: { type: 'number', minimum: 0, maximum: 1e9 },
-});
+/**
+ * Per weekday (or default): the weight (calls counted, or a share) of each interval start
+ * `HH:MM`; or the path of a CSV `interval_start,calls[,weekday]` relative to the scenario file.
+ * (`if`/`else` rather than `anyOf`, so a bad weight is reported at its own path.)
+ */
+const intradayProfile = {
+  if: { type: 'string' },
+  then: { type: 'string', minLength: 1, maxLength: 4096 },
+  else: byWeekday({
+    type: 'object',
+    propertyNames: timeOfDay,
+    additionalProperties: { type: 'number', minimum: 0, maximum: 1e9 },
+  }),
+};
 const redials = {
   type: 'object',
   additionalProperties: false,
@@ -48,11 +56,17 @@ const redials = {
     maxAttempts: { type: 'integer', minimum: 1 },
   },
 };
+/**
+ * A roster step: `{ hours: 'HH:MM-HH:MM', operators }`, the format's one time-range syntax; the
+ * older `{ from, to, operators }` is read as its equivalent (the parser wants one of the two).
+ */
 const rosterStep = {
   type: 'object',
   additionalProperties: false,
-  required: ['from', 'to', 'operators'],
+  required: ['operators'],
+  dependentRequired: { from: ['to'], to: ['from'] },
   properties: {
+    hours: timeRange,
     from: timeOfDay,
     to: timeOfDay,
     operators: { type: 'integer', minimum: 0, maximum: 100_000 },

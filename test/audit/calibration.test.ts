@@ -54,9 +54,7 @@ describe('calibration from the synthetic queue_log (truth by construction)', asy
     expect(scenario.reasons.main).toMatchObject({ share: 0.67391, queue: 'main' });
     expect(scenario.reasons.main.handleTime.mean).toBe('61.3s');
     // Agents seen answering on Monday 08:00–09:00: bob, alice, carol.
-    expect(scenario.queues.main.operators.monday).toEqual([
-      { from: '08:00', to: '09:00', operators: 3 },
-    ]);
+    expect(scenario.queues.main.operators.monday).toEqual([{ hours: '08:00-09:00', operators: 3 }]);
   });
 });
 

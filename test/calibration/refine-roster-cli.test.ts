@@ -40,12 +40,12 @@ const read = (out: string, name: string) => readFileSync(join(out, name), 'utf8'
 /** The operators of every roster step of a scenario.yaml, by weekday and hour. */
 function rosterOf(yamlText: string): Map<string, number> {
   const doc = parse(yamlText) as {
-    queues: Record<string, { operators?: Record<string, { from: string; operators: number }[]> }>;
+    queues: Record<string, { operators?: Record<string, { hours: string; operators: number }[]> }>;
   };
   const roster = new Map<string, number>();
   for (const queue of Object.values(doc.queues))
     for (const [weekday, steps] of Object.entries(queue.operators ?? {}))
-      for (const step of steps) roster.set(`${weekday} ${step.from}`, step.operators);
+      for (const step of steps) roster.set(`${weekday} ${step.hours.slice(0, 5)}`, step.operators);
   return roster;
 }
 

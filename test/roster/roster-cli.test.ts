@@ -138,7 +138,9 @@ describe('switchboard roster', () => {
     expect(result.budget.gain.serviceLevel.ci95).toHaveLength(2);
     expect(result.budget.rounds[0].iteration).toBe(1);
     expect(result.search.iterations).toEqual([]);
-    expect(result.budget.rounds.filter((r: { kept: boolean }) => r.kept).length).toBeGreaterThanOrEqual(1);
+    expect(
+      result.budget.rounds.filter((r: { kept: boolean }) => r.kept).length,
+    ).toBeGreaterThanOrEqual(1);
   }, 60_000);
 
   it('bad flags and scenarios without shifts or targets: one line, exit 2', async () => {

@@ -94,7 +94,7 @@ export {
 } from './switchboard/simulate-scenario.js';
 export { runSweep } from './switchboard/sweep.js';
 export { SwitchboardModel } from './switchboard/switchboard-model.js';
-export type { SwitchboardModelOptions } from './switchboard/switchboard-state.js';
+export type { SwitchboardModelOptions } from './switchboard/switchboard-model.js';
 export type { SwitchboardObserver, SwitchboardView } from './switchboard/switchboard-observer.js';
 export type { ReplicationResult } from './switchboard/tallies.js';
 export { resultFiles } from './switchboard/write-results.js';

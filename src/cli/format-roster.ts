@@ -1,6 +1,8 @@
+import { signedFixed } from '../units/fixed.js';
 import type { RosterResult, RosterVerification } from '../roster/build-roster.js';
+import { fixed } from '../units/fixed.js';
 
-const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : '—');
+const pct = (x: number) => (Number.isFinite(x) ? `${fixed(x * 100, 1)} %` : '—');
 const range = (ci: [number, number]) => `[${pct(ci[0])}, ${pct(ci[1])}]`;
 const hours = (h: number) => `${Math.round(h * 10) / 10} h`;
 
@@ -60,7 +62,7 @@ export function formatRoster(result: RosterResult): string {
     ...verificationLines(result.verification),
   );
   if (b?.erlangPlacement) {
-    const points = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}`;
+    const points = (x: number) => signedFixed(x * 100, 1);
     const gain = (e: { mean: number; ci95: [number, number] }) =>
       `${points(e.mean)} points [${points(e.ci95[0])}, ${points(e.ci95[1])}]`;
     lines.push(

@@ -24,6 +24,7 @@ import {
   leastOperators,
   searchBudget,
 } from './budget-search.js';
+import { fixed } from '../units/fixed.js';
 
 /** Options of {@link buildRoster}. */
 export interface BuildRosterOptions {
@@ -484,5 +485,5 @@ function round1(x: number): number {
   return Math.round(x * 10) / 10;
 }
 function pct(x: number): string {
-  return Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : '—';
+  return Number.isFinite(x) ? `${fixed(x * 100, 1)} %` : '—';
 }

@@ -85,6 +85,19 @@ describe('switchboard audit (end to end through main)', () => {
     expect(quoted).toContain('p:…');
     expect(quoted).not.toMatch(/\d{6,}/);
   });
+  it('--check-days runs with the default seed and records the check in calibration.json', async () => {
+    // `--seed` is read as typed (a string); the check used to take it for a number and refuse
+    // the default "1" (exit 2, "--seed: expected a number").
+    const out = join(dir, 'checked');
+    const io = bufferIo();
+    const args = ['audit', fixture, '--out', out, '--check-days', '7', '--check-replications', '2'];
+    expect(await main(args, io)).toBe(0);
+    expect(io.err).toMatch(
+      /calibration check: the written scenario simulated 7 days × 2 replications \(seed 1\)/,
+    );
+    const calibration = JSON.parse(readFileSync(join(out, 'calibration.json'), 'utf8'));
+    expect(calibration.check).toMatchObject({ days: 7, replications: 2, seed: 1 });
+  });
   it('leaves nothing behind when the audit fails', async () => {
     const out = join(dir, 'never');
     const bad = join(dir, 'bad.txt');

@@ -295,8 +295,7 @@ export const auditCommand: CommandModule = {
         io.stderr(`${rosterRefinementSummary(refined.refinement)}\n`);
       }
       if (check) {
-        const seed = args.seed as number;
-        if (!Number.isFinite(seed)) throw inputError('--seed', 'a number', args.seed);
+        const seed = readSeed(args.seed);
         const outcome = await checkCalibration(result.report, result.calibration, {
           ...check,
           seed,

@@ -1,6 +1,5 @@
-import { signedFixed } from '../units/fixed.js';
 import type { RosterResult, RosterVerification } from '../roster/build-roster.js';
-import { fixed } from '../units/fixed.js';
+import { fixed, signedFixed } from '../units/fixed.js';
 
 const pct = (x: number) => (Number.isFinite(x) ? `${fixed(x * 100, 1)} %` : '—');
 const range = (ci: [number, number]) => `[${pct(ci[0])}, ${pct(ci[1])}]`;

@@ -5,12 +5,15 @@
 //     recursion), interleaved over rounds; medians and ratios. Counts must be identical.
 //  2. Memory: peak RSS of a child process simulating 1 and 4 years (flat in the horizon).
 //  3. Replications on 1 and 2 worker threads: speed-up, and identical results.
-// Run: npm run build && node benchmarks/engine.bench.js [--scaling]   (--scaling: part 3 only)
+//  4. (--breakdown) Where the CPU of 2 threads goes, measured inside each thread: start-up,
+//     module import, warm-up, replications, the main thread's share of receiving results.
+// Run: npm run build && node benchmarks/engine.bench.js [--scaling | --breakdown]
+//   (--scaling: part 3 only; --breakdown: part 4 only)
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { runReplications, simulateQueue } from '../dist/index.js';
+import { prestartReplicationThreads } from '../dist/replications/run-replications.js';
 import { baselineMmnAbandon } from './baseline-mmn-abandon.js';
 import { baselineMmnEventLoop } from './baseline-mmn-event-loop.js';
 
@@ -38,19 +41,35 @@ const replicationTask = {
   moduleUrl: new URL('../dist/queueing/queue-replication-task.js', import.meta.url),
   exportName: 'replicateQueue',
 };
+const timedTask = {
+  moduleUrl: new URL('./timed-queue-task.js', import.meta.url),
+  exportName: 'timedReplicateQueue',
+};
+// `--replicate T [prestart] [timed]`: a fresh process, as the CLI runs: cold code on 1 thread as
+// on 2. With `prestart`, the worker threads start before the library loads, as the CLI starts
+// them before it loads the scenario (prestartReplicationThreads); the run is timed from the
+// call of runReplications either way.
+const prestart = process.argv.includes('prestart');
+const timed = process.argv.includes('timed');
+if (process.argv[2] === '--replicate' && prestart) {
+  prestartReplicationThreads(Number(process.argv[3]), timed ? timedTask : replicationTask);
+}
+const { runReplications, simulateQueue } = await import('../dist/index.js');
 if (process.argv[2] === '--replicate') {
-  // A fresh process, as the CLI runs: cold code on 1 thread as on 2.
   const threads = Number(process.argv[3]);
+  const threadCpu = timed ? (await import('./timed-queue-task.js')).threadCpuMs : () => 0;
+  const cpu0 = threadCpu();
   const t = performance.now();
   const reps = await runReplications({
-    task: replicationTask,
+    task: timed ? timedTask : replicationTask,
     input: model(YEAR / 4),
     replications: 8,
     seed: 7,
     threads,
   });
   const ms = performance.now() - t;
-  console.log(JSON.stringify({ ms, digest: JSON.stringify(reps).length, reps }));
+  const mainCpu = threadCpu() - cpu0;
+  console.log(JSON.stringify({ ms, mainCpu, digest: JSON.stringify(reps).length, reps }));
   process.exit(0);
 }
 
@@ -87,7 +106,8 @@ console.log('model: M/M/2+M, 4,000 calls/day, AHT 26 s, patience 60 s, one year,
 
 const self = fileURLToPath(import.meta.url);
 // `--scaling`: only part 3.
-if (process.argv[2] !== '--scaling') {
+const mode = process.argv[2];
+if (mode !== '--scaling' && mode !== '--breakdown') {
   // 1. One core.
   const rounds = 7;
   const times = { engine: [], loop: [], recursion: [] };
@@ -153,71 +173,169 @@ if (process.argv[2] !== '--scaling') {
 // 1 and 2 threads interleaved with a machine probe over rounds: on a machine shared with other
 // work, a round's speed-up means something only beside what the probe got in the same round.
 const replications = 8;
-const rounds3 = Number(process.env.ROUNDS ?? 4);
-console.log(
-  `\n${replications} replications of a quarter-year each (${replications / 4} years), fresh process each, ${rounds3} rounds:`,
-);
-const replicate = (threads) => {
-  const out = spawnSync(process.execPath, [self, '--replicate', String(threads)], {
+const replicate = (threads, ...flags) => {
+  const out = spawnSync(process.execPath, [self, '--replicate', String(threads), ...flags], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
   });
   if (out.status !== 0) throw new Error(out.stderr);
   return JSON.parse(out.stdout);
 };
-// What the machine gives two threads right now: the same trivial CPU loop on 1 worker, then
-// on 2 workers at once (twice the work). Near 2× on an idle 2-core machine.
-const probe = `const { parentPort } = require('node:worker_threads'); let x = 0;
-for (let i = 0; i < 5e7; i++) x = (x + i * 7) % 1000003; parentPort.postMessage(x);`;
-const probeLoop = async (n) => {
-  const t = performance.now();
-  await Promise.all(
-    Array.from(
-      { length: n },
-      () =>
-        new Promise((resolve, reject) => {
-          const w = new Worker(probe, { eval: true });
-          w.on('message', () => w.terminate().then(resolve));
-          w.on('error', reject);
-        }),
-    ),
+if (mode !== '--breakdown') {
+  const rounds3 = Number(process.env.ROUNDS ?? 4);
+  console.log(
+    `\n${replications} replications of a quarter-year each (${replications / 4} years), fresh process each, ${rounds3} rounds:`,
   );
-  return performance.now() - t;
-};
-const wall = { 1: [], 2: [] };
-const probes = [];
-const results = {};
-for (let round = 0; round < rounds3; round++) {
-  const one = replicate(1);
-  const two = replicate(2);
-  const p1 = await probeLoop(1);
-  const p2 = await probeLoop(2);
-  wall[1].push(one.ms);
-  wall[2].push(two.ms);
-  probes.push((2 * p1) / p2);
-  results[1] = one.reps;
-  results[2] = two.reps;
-  if (JSON.stringify(one.reps) !== JSON.stringify(two.reps)) {
-    throw new Error('1 and 2 threads gave different results');
+  // What the machine gives two threads right now: the same trivial CPU loop on 1 worker, then
+  // on 2 workers at once (twice the work). Near 2× on an idle 2-core machine.
+  const probe = `const { parentPort } = require('node:worker_threads'); let x = 0;
+for (let i = 0; i < 5e7; i++) x = (x + i * 7) % 1000003; parentPort.postMessage(x);`;
+  const probeLoop = async (n) => {
+    const t = performance.now();
+    await Promise.all(
+      Array.from(
+        { length: n },
+        () =>
+          new Promise((resolve, reject) => {
+            const w = new Worker(probe, { eval: true });
+            w.on('message', () => w.terminate().then(resolve));
+            w.on('error', reject);
+          }),
+      ),
+    );
+    return performance.now() - t;
+  };
+  const wall = { 1: [], 2: [], pre: [] };
+  const probes = [];
+  const results = {};
+  for (let round = 0; round < rounds3; round++) {
+    const one = replicate(1);
+    const two = replicate(2);
+    const pre = replicate(2, 'prestart');
+    const p1 = await probeLoop(1);
+    const p2 = await probeLoop(2);
+    wall[1].push(one.ms);
+    wall[2].push(two.ms);
+    wall.pre.push(pre.ms);
+    probes.push((2 * p1) / p2);
+    results[1] = one.reps;
+    results[2] = two.reps;
+    if (
+      JSON.stringify(one.reps) !== JSON.stringify(two.reps) ||
+      JSON.stringify(one.reps) !== JSON.stringify(pre.reps)
+    ) {
+      throw new Error('1 and 2 threads gave different results');
+    }
+    console.log(
+      `  round ${round + 1}: 1 thread ${one.ms.toFixed(0)} ms, 2 threads ${two.ms.toFixed(0)} ms: ${(one.ms / two.ms).toFixed(2)}×, pre-started ${pre.ms.toFixed(0)} ms: ${(one.ms / pre.ms).toFixed(2)}×; probe ${probes[round].toFixed(2)}×; load average ${loadavg()[0].toFixed(2)}`,
+    );
+  }
+  const total = results[1].reduce((s, x) => s + x.offered, 0);
+  const best1 = Math.min(...wall[1]);
+  const best2 = Math.min(...wall[2]);
+  const bestPre = Math.min(...wall.pre);
+  console.log(
+    `  best 1 thread:  ${best1.toFixed(0)} ms  (${(((total / best1) * 1e3) / 1e6).toFixed(2)} M calls/s)`,
+  );
+  console.log(
+    `  best 2 threads: ${best2.toFixed(0)} ms  (${(((total / best2) * 1e3) / 1e6).toFixed(2)} M calls/s)`,
+  );
+  console.log(
+    `  best 2 threads, pre-started: ${bestPre.toFixed(0)} ms  (${(((total / bestPre) * 1e3) / 1e6).toFixed(2)} M calls/s)`,
+  );
+  console.log(
+    `  speed-up on 2 threads (best against best): ${(best1 / best2).toFixed(2)}×, pre-started ${(best1 / bestPre).toFixed(2)}× (results identical); median probe ${median(probes).toFixed(2)}×, best probe ${Math.max(...probes).toFixed(2)}×`,
+  );
+  if (loadavg()[0] > availableParallelism() - 1) {
+    console.log(
+      `  (load average ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores: other work holds the cores; compare each round's speed-up with its probe)`,
+    );
+  }
+}
+
+// 4. Where the CPU of 2 threads goes, measured inside each thread (CPU time, so it holds on a
+// loaded machine where wall times do not): each configuration in a fresh process, `ROUNDS`
+// rounds, medians. The critical path of a thread is the CPU it spends from the call until its
+// last replication (a cold worker's start-up and import included); the slower thread's path
+// bounds the wall time on two free cores, so 1-thread CPU / that path is the speed-up 2 idle
+// cores would give.
+if (mode === '--breakdown') {
+  const rounds4 = Number(process.env.ROUNDS ?? 5);
+  console.log(
+    `\nCPU breakdown of ${replications} replications of a quarter-year, fresh process each, ${rounds4} rounds (medians, ms of thread CPU):`,
+  );
+  const configs = [
+    ['1 thread', 1],
+    ['2 threads, cold', 2],
+    ['2 threads, pre-started', 2, 'prestart'],
+  ];
+  const rows = new Map(configs.map(([name]) => [name, []]));
+  for (let round = 0; round < rounds4; round++) {
+    for (const [name, threads, ...flags] of configs) {
+      const out = replicate(threads, ...flags, 'timed');
+      const main = out.reps.filter((r) => r.threadId === 0);
+      const workers = out.reps.filter((r) => r.threadId !== 0);
+      const sum = (rs) => rs.reduce((s, r) => s + r.cpu, 0);
+      const steady = Math.min(...out.reps.map((r) => r.cpu));
+      const warm = (rs) => (rs.length === 0 ? 0 : rs[0].cpu - steady);
+      const cold = !flags.includes('prestart');
+      const w0 = workers[0];
+      const workerPath =
+        workers.length === 0 ? 0 : sum(workers) + (cold ? w0.startCpu + w0.importCpu : 0);
+      // The same run on two free cores: each thread free from its offset (a cold worker after
+      // its start-up and import), the counter handing the next replication to the first one
+      // free, each replication costing what it cost that thread (first one: with warm-up).
+      const later = (rs) => (rs.length > 1 ? median(rs.slice(1).map((r) => r.cpu)) : steady);
+      const lanes = [
+        { free: out.mainCpu - sum(main), first: main[0]?.cpu ?? steady, next: later(main), n: 0 },
+      ];
+      if (workers.length > 0)
+        lanes.push({
+          free: cold ? w0.startCpu + w0.importCpu : 0,
+          first: w0.cpu,
+          next: later(workers),
+          n: 0,
+        });
+      for (let k = 0; k < replications; k++) {
+        const lane = lanes.reduce((a, b) => (b.free < a.free ? b : a));
+        lane.free += lane.n++ === 0 ? lane.first : lane.next;
+      }
+      rows.get(name).push({
+        modelled: Math.max(...lanes.map((l) => l.free)),
+        wall: out.ms,
+        main: out.mainCpu,
+        mainReps: sum(main),
+        mainOther: out.mainCpu - sum(main),
+        reps: `${main.length}+${workers.length}`,
+        workerStart: w0?.startCpu ?? 0,
+        workerImport: w0?.importCpu ?? 0,
+        workerReps: sum(workers),
+        warmMain: warm(main),
+        warmWorker: warm(workers),
+        steady,
+        path: Math.max(out.mainCpu, workerPath),
+        total: out.mainCpu + workerPath,
+        offered: out.reps.map((r) => r.offered).join(','),
+      });
+    }
+    const offered = [...rows.values()].map((rs) => rs.at(-1).offered);
+    if (offered.some((o) => o !== offered[0]))
+      throw new Error('1 and 2 threads counted different calls');
+  }
+  const med = (rs, key) => median(rs.map((r) => r[key]));
+  const one = med(rows.get('1 thread'), 'main');
+  const oneModelled = med(rows.get('1 thread'), 'modelled');
+  const f = (x) => x.toFixed(0).padStart(5);
+  console.log(
+    '  configuration            wall   main: reps other   worker: start import reps   warm-up main/worker   steady rep   CPU total  critical path  2-core bound   on 2 free cores',
+  );
+  for (const [name, rs] of rows) {
+    const path = med(rs, 'path');
+    console.log(
+      `  ${name.padEnd(24)} ${f(med(rs, 'wall'))}  ${f(med(rs, 'mainReps'))} ${f(med(rs, 'mainOther'))}   ${f(med(rs, 'workerStart'))} ${f(med(rs, 'workerImport'))} ${f(med(rs, 'workerReps'))}   ${f(med(rs, 'warmMain'))} / ${f(med(rs, 'warmWorker'))}        ${f(med(rs, 'steady'))}     ${f(med(rs, 'total'))}      ${f(path)}        ${(one / path).toFixed(2)}×   ${f(med(rs, 'modelled'))} ms ${(oneModelled / med(rs, 'modelled')).toFixed(2)}×   (replications per thread ${rs.at(-1).reps})`,
+    );
   }
   console.log(
-    `  round ${round + 1}: 1 thread ${one.ms.toFixed(0)} ms, 2 threads ${two.ms.toFixed(0)} ms: ${(one.ms / two.ms).toFixed(2)}×; probe ${probes[round].toFixed(2)}×; load average ${loadavg()[0].toFixed(2)}`,
-  );
-}
-const total = results[1].reduce((s, x) => s + x.offered, 0);
-const best1 = Math.min(...wall[1]);
-const best2 = Math.min(...wall[2]);
-console.log(
-  `  best 1 thread:  ${best1.toFixed(0)} ms  (${(((total / best1) * 1e3) / 1e6).toFixed(2)} M calls/s)`,
-);
-console.log(
-  `  best 2 threads: ${best2.toFixed(0)} ms  (${(((total / best2) * 1e3) / 1e6).toFixed(2)} M calls/s)`,
-);
-console.log(
-  `  speed-up on 2 threads (best against best): ${(best1 / best2).toFixed(2)}× (results identical); median probe ${median(probes).toFixed(2)}×, best probe ${Math.max(...probes).toFixed(2)}×`,
-);
-if (loadavg()[0] > availableParallelism() - 1) {
-  console.log(
-    `  (load average ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores: other work holds the cores; compare each round's speed-up with its probe)`,
+    `  (worker start: the thread's CPU before the task module loaded — Node's worker bootstrap and the pool's worker module; a pre-started worker spends it before the call, while the library loads. Load average ${loadavg()[0].toFixed(2)}.)`,
   );
 }

@@ -86,6 +86,21 @@ export class RunError extends Error {
 }
 
 /**
+ * Raised when the user stops a run (Ctrl-C: SIGINT, or SIGTERM) and it has cleaned up after
+ * itself; the message says what was done. The CLI exits 128 + the signal's number (130, 143),
+ * as shells report a command a signal ended.
+ */
+export class InterruptedError extends RunError {
+  constructor(
+    message: string,
+    readonly signal: 'SIGINT' | 'SIGTERM',
+  ) {
+    super(message);
+    this.name = 'InterruptedError';
+  }
+}
+
+/**
  * Suggest the closest of `candidates` to a misspelt `word` (Levenshtein distance at most a
  * third of the word's length, or the only candidate it begins), for "did you mean" hints.
  */

@@ -1,4 +1,5 @@
 import type { SurvivalStep } from './kaplan-meier.js';
+import { fixed } from '../units/fixed.js';
 
 /** A patience distribution written into a calibrated scenario, and how it was chosen. */
 export interface PatienceFit {
@@ -51,7 +52,7 @@ export function fitPatience(steps: readonly SurvivalStep[]): PatienceFit | null 
       break;
     }
   }
-  const exponential = { distribution: 'exponential', mean: `${Number(m.toFixed(1))}s` };
+  const exponential = { distribution: 'exponential', mean: `${Number(fixed(m, 1))}s` };
   if (exponentialLike)
     return {
       spec: exponential,
@@ -94,7 +95,7 @@ export function fitPatience(steps: readonly SurvivalStep[]): PatienceFit | null 
       const rest = Math.max(1 - p, sTau * Math.exp(-5));
       t = tau + tail * Math.log(sTau / rest);
     }
-    values.push(Number(t.toFixed(1)));
+    values.push(Number(fixed(t, 1)));
   }
   return {
     spec: { distribution: 'empirical', values },

@@ -1,13 +1,14 @@
 import { mondayFirst, WEEKDAY_KEYS } from '../calendar/weekdays.js';
 import type { CalibratedParameters } from './calibration-tracker.js';
+import { fixed } from '../units/fixed.js';
 
 /** The scenario key of a Sunday = 0 weekday. */
 const keyOf = (sundayFirst: number) => WEEKDAY_KEYS[mondayFirst(sundayFirst)]!;
 
 const seconds = (x: number | null | undefined) =>
-  x === null || x === undefined ? undefined : `${Number(x.toFixed(1))}s`;
+  x === null || x === undefined ? undefined : `${Number(fixed(x, 1))}s`;
 const round = (x: number | null | undefined, digits = 4) =>
-  x === null || x === undefined ? undefined : Number(x.toFixed(digits));
+  x === null || x === undefined ? undefined : Number(fixed(x, digits));
 const hhmm = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 const clock = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;

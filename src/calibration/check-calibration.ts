@@ -5,6 +5,7 @@ import { calibrationToScenario } from '../audit/scenario-writer.js';
 import { parseScenario } from '../scenario/parse-scenario.js';
 import { confidenceInterval } from '../stats/confidence-interval.js';
 import { simulateScenario } from '../switchboard/simulate-scenario.js';
+import { fixed, signedFixed } from '../units/fixed.js';
 
 export type { CalibrationCheck, CheckEstimate, RouteCheck };
 
@@ -110,17 +111,17 @@ export async function checkCalibration(
 
 /** The check as lines for a terminal. */
 export function formatCalibrationCheck(check: CalibrationCheck): string {
-  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  const pct = (x: number) => `${fixed(100 * x, 1)} %`;
   const interval = (e: CheckEstimate) => `${pct(e.value)} [${pct(e.ci95[0])}, ${pct(e.ci95[1])}]`;
   const lines = [
     `calibration check: the written scenario simulated ${check.days} days × ${check.replications} replications (seed ${check.seed}) against the records`,
-    `  queue calls a week: model ${check.volume.simulatedPerWeek.value.toFixed(0)} [${check.volume.simulatedPerWeek.ci95[0].toFixed(0)}, ${check.volume.simulatedPerWeek.ci95[1].toFixed(0)}], records ${check.volume.recordedPerWeek.toFixed(0)} (mean week; ${check.volume.recordedPerObservedWeek.toFixed(0)} averaged over the days observed): ${check.volume.gap >= 0 ? '+' : ''}${(100 * check.volume.gap).toFixed(1)} %`,
+    `  queue calls a week: model ${fixed(check.volume.simulatedPerWeek.value, 0)} [${fixed(check.volume.simulatedPerWeek.ci95[0], 0)}, ${fixed(check.volume.simulatedPerWeek.ci95[1], 0)}], records ${fixed(check.volume.recordedPerWeek, 0)} (mean week; ${fixed(check.volume.recordedPerObservedWeek, 0)} averaged over the days observed): ${signedFixed(100 * check.volume.gap, 1)} %`,
     `  ${'abandonment'.padEnd(12)} ${'records'.padEnd(24)} ${'model'.padEnd(24)} difference`,
-    `  ${'all'.padEnd(12)} ${interval(check.overall.recorded).padEnd(24)} ${interval(check.overall.simulated).padEnd(24)} ${(100 * check.overall.difference).toFixed(1)} points`,
+    `  ${'all'.padEnd(12)} ${interval(check.overall.recorded).padEnd(24)} ${interval(check.overall.simulated).padEnd(24)} ${fixed(100 * check.overall.difference, 1)} points`,
   ];
   for (const r of check.routes)
     lines.push(
-      `  ${r.route.padEnd(12).slice(0, 12)} ${interval(r.recorded).padEnd(24)} ${interval(r.simulated).padEnd(24)} ${(100 * r.difference).toFixed(1)} points`,
+      `  ${r.route.padEnd(12).slice(0, 12)} ${interval(r.recorded).padEnd(24)} ${interval(r.simulated).padEnd(24)} ${fixed(100 * r.difference, 1)} points`,
     );
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import type { RosterRefinement } from './refine-roster.js';
+import { fixed } from '../units/fixed.js';
 
-const percent = (x: number | null) => (x === null ? 'n/a' : `${(100 * x).toFixed(1)} %`);
+const percent = (x: number | null) => (x === null ? 'n/a' : `${fixed(100 * x, 1)} %`);
 
 /**
  * One line for people about a roster refinement: hours changed, operator-hours, rounds, and the

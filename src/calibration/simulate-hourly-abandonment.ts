@@ -1,7 +1,10 @@
 import type { Scenario } from '../scenario/scenario-types.js';
 import { maxReplicationThreads, runReplications } from '../replications/run-replications.js';
 import { replicationTasks } from '../replications/replication-tasks.js';
-import type { ScenarioRunInput } from '../switchboard/scenario-replication-task.js';
+import {
+  type ScenarioRunInput,
+  scenarioRunInput,
+} from '../switchboard/scenario-replication-task.js';
 import { type HourlyQueueOutcomes, hourlyQueueOutcomesTask } from './hourly-queue-outcomes.js';
 
 /** Options of {@link simulateHourlyAbandonment}. */
@@ -49,7 +52,7 @@ export async function simulateHourlyAbandonment(
   const run = { scenario, days };
   const results = await runReplications<ScenarioRunInput, HourlyQueueOutcomes>({
     task: replicationTasks.hourlyAbandonment,
-    input: { document: scenario.document, days },
+    input: scenarioRunInput(scenario, days),
     replications,
     seed,
     threads,

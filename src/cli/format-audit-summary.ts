@@ -1,9 +1,10 @@
 import { weekdayName } from '../calendar/weekdays.js';
 import { formatDuration } from '../units/duration.js';
 import type { AuditReport } from '../audit/audit-report.js';
+import { fixed } from '../units/fixed.js';
 
 const pct = (x: number | null | undefined) =>
-  x === null || x === undefined ? '–' : `${(100 * x).toFixed(1)}%`;
+  x === null || x === undefined ? '–' : `${fixed(100 * x, 1)}%`;
 const secs = (x: number | null | undefined) =>
   x === null || x === undefined ? '–' : formatDuration(x);
 
@@ -63,13 +64,13 @@ export function formatAuditSummary(report: AuditReport): string {
     const k = report.callers;
     out.push(
       '',
-      `Callers: ${k.distinct} identified, ${k.repeat} called more than once, ${k.attemptsPerCaller.toFixed(2)} calls each, ${pct(k.neverGotThrough)} never got through, ${pct(k.firstCallAnswered)} answered at the first call, ${secs(k.waitPerCallerSeconds)} waited per caller in all; ${k.unidentifiedCalls} calls without a number`,
+      `Callers: ${k.distinct} identified, ${k.repeat} called more than once, ${fixed(k.attemptsPerCaller, 2)} calls each, ${pct(k.neverGotThrough)} never got through, ${pct(k.firstCallAnswered)} answered at the first call, ${secs(k.waitPerCallerSeconds)} waited per caller in all; ${k.unidentifiedCalls} calls without a number`,
       `  redials within ${secs(k.redialWindowSeconds)} of an unanswered call: ${k.redials} (${pct(k.redialProbability)}), delay median ${secs(k.redialDelaySeconds.median)}, 90% ${secs(k.redialDelaySeconds.p90)}`,
     );
     out.push('', 'Queues             offered  answered  abandon   SL      ASA       calls/week');
     for (const q of report.byQueue)
       out.push(
-        `  ${q.queue.padEnd(16).slice(0, 16)} ${String(q.offered).padStart(8)} ${String(q.answered).padStart(9)}  ${pct(q.abandonRate).padStart(7)} ${pct(q.serviceLevel).padStart(6)}  ${secs(q.asaSeconds).padEnd(10)} ${q.callsPerWeek.toFixed(1).padStart(8)}${q.microFlow ? '  micro-flow' : ''}`,
+        `  ${q.queue.padEnd(16).slice(0, 16)} ${String(q.offered).padStart(8)} ${String(q.answered).padStart(9)}  ${pct(q.abandonRate).padStart(7)} ${pct(q.serviceLevel).padStart(6)}  ${secs(q.asaSeconds).padEnd(10)} ${fixed(q.callsPerWeek, 1).padStart(8)}${q.microFlow ? '  micro-flow' : ''}`,
       );
     const micro = report.byQueue.filter((q) => q.microFlow);
     if (micro.length)
@@ -85,7 +86,7 @@ export function formatAuditSummary(report: AuditReport): string {
         const day = weekdayName(d, 'short');
         if (row.some((n) => n > 0))
           out.push(
-            `  ${day}${row.map((n) => (n === 0 ? '.' : n < 1000 ? String(n) : `${(n / 1000).toFixed(n < 10_000 ? 1 : 0)}k`).padStart(5)).join('')}`,
+            `  ${day}${row.map((n) => (n === 0 ? '.' : n < 1000 ? String(n) : `${fixed(n / 1000, n < 10_000 ? 1 : 0)}k`).padStart(5)).join('')}`,
           );
       });
     }
@@ -124,11 +125,11 @@ export function formatAuditSummary(report: AuditReport): string {
     const s = report.survey.overall;
     out.push(
       '',
-      `NPS ${s.nps.toFixed(1)} (95% CI ${s.ci95[0].toFixed(1)} to ${s.ci95[1].toFixed(1)}), ${s.responses} responses`,
+      `NPS ${fixed(s.nps, 1)} (95% CI ${fixed(s.ci95[0], 1)} to ${fixed(s.ci95[1], 1)}), ${s.responses} responses`,
     );
     for (const [reason, g] of Object.entries(report.survey.byReason))
       out.push(
-        `  ${reason.padEnd(24).slice(0, 24)} ${g.nps.toFixed(1).padStart(6)}  (${g.ci95[0].toFixed(1)} to ${g.ci95[1].toFixed(1)}), n = ${g.responses}`,
+        `  ${reason.padEnd(24).slice(0, 24)} ${fixed(g.nps, 1).padStart(6)}  (${fixed(g.ci95[0], 1)} to ${fixed(g.ci95[1], 1)}), n = ${g.responses}`,
       );
   }
   out.push('', 'Definitions');

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { CSV_CAST } from '../io/csv-cell.js';
 import type { PlanRow, PlanTotal, StaffingPlan } from '../staffing/plan-staffing.js';
+import { fixed } from '../units/fixed.js';
 
 /** Columns of the plan CSV, in order. */
 export const PLAN_CSV_COLUMNS = [
@@ -33,7 +34,7 @@ export const PLAN_CSV_COLUMNS = [
 export function formatPlanCsv(plan: StaffingPlan): string {
   const records: (string | number)[][] = [];
   const cell = (value: number | null | undefined, digits = 6) =>
-    value === null || value === undefined ? '' : Number(value.toFixed(digits));
+    value === null || value === undefined ? '' : Number(fixed(value, digits));
   const row = (r: PlanRow) => {
     const e = r.evaluation;
     records.push([
@@ -91,7 +92,7 @@ export function staffedLabel(t: PlanTotal): string {
  */
 export function planHeadline(plan: StaffingPlan): string {
   const hours = (t: PlanTotal) =>
-    `${t.agentHours.toFixed(1)} operator hours, ${t.positionHours.toFixed(1)} position hours`;
+    `${fixed(t.agentHours, 1)} operator hours, ${fixed(t.positionHours, 1)} position hours`;
   const { staffed } = plan;
   if (staffed.team === 'single') return `staffed as one team: ${hours(staffed)}`;
   const teams = plan.totals.filter((t) => t.team === 'separate' && t.reason !== 'sum').length;
@@ -99,6 +100,6 @@ export function planHeadline(plan: StaffingPlan): string {
   const pooled = plan.totals.find((t) => t.team === 'pooled')!;
   const asSeparate = `${teams} separate teams, one per reason`;
   return staffed.team === 'pooled'
-    ? `staffed as one pooled team: ${hours(pooled)} (as ${asSeparate}: ${separate.agentHours.toFixed(1)} operator hours)`
-    : `staffed as ${asSeparate}: ${hours(separate)} (as one pooled team: ${pooled.agentHours.toFixed(1)} operator hours)`;
+    ? `staffed as one pooled team: ${hours(pooled)} (as ${asSeparate}: ${fixed(separate.agentHours, 1)} operator hours)`
+    : `staffed as ${asSeparate}: ${hours(separate)} (as one pooled team: ${fixed(pooled.agentHours, 1)} operator hours)`;
 }

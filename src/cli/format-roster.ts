@@ -1,6 +1,7 @@
 import type { RosterResult, RosterVerification } from '../roster/build-roster.js';
+import { fixed } from '../units/fixed.js';
 
-const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : '—');
+const pct = (x: number) => (Number.isFinite(x) ? `${fixed(x * 100, 1)} %` : '—');
 const range = (ci: [number, number]) => `[${pct(ci[0])}, ${pct(ci[1])}]`;
 const hours = (h: number) => `${Math.round(h * 10) / 10} h`;
 

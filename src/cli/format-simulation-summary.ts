@@ -2,6 +2,7 @@ import { HARDEST_INTERVAL_RULE, hardestIntervalIndex } from '../measures/hardest
 import { measureDefinition, unitLabel } from '../measures/measure-catalogue.js';
 import type { MeasureEstimate } from '../stats/confidence-interval.js';
 import type { SimulationSummary } from '../switchboard/simulate-scenario.js';
+import { fixed } from '../units/fixed.js';
 
 /**
  * A value for people in the unit the measure catalogue gives `name` (or `unit`, a JSON unit
@@ -18,11 +19,11 @@ export function formatMeasureValue(
   const kind = unit ?? measureDefinition(name).unit;
   const number =
     Math.abs(value) >= 1000
-      ? value.toFixed(0)
+      ? fixed(value, 0)
       : Math.abs(value) >= 10
-        ? value.toFixed(1)
-        : value.toFixed(2);
-  if (kind === 'share') return `${(value * 100).toFixed(1)} ${difference ? 'pt' : '%'}`;
+        ? fixed(value, 1)
+        : fixed(value, 2);
+  if (kind === 'share') return `${fixed(value * 100, 1)} ${difference ? 'pt' : '%'}`;
   if (kind === 'seconds') return `${number} s`;
   if (/^[A-Z]{3}$/.test(kind)) return `${number} ${kind}`;
   return number;
@@ -119,7 +120,7 @@ export function formatSummary(summary: SimulationSummary): string {
     const answers = (get('answered') ?? 0) + (get('reanswered') ?? 0);
     const abandon = (get('abandoned') ?? 0) / Math.max(1, answers + (get('abandoned') ?? 0));
     reasonLines.push(
-      `  ${String(row.reason).padEnd(22)}${formatMeasureValue('n', get('offered')).padStart(9)}${formatMeasureValue('n', get('answered')).padStart(14)}${(abandon * 100).toFixed(1).padStart(12)}${formatMeasureValue('n', get('transfers')).padStart(12)}${formatMeasureValue('resolvedRate', get('resolvedRate')).padStart(13)}`,
+      `  ${String(row.reason).padEnd(22)}${formatMeasureValue('n', get('offered')).padStart(9)}${formatMeasureValue('n', get('answered')).padStart(14)}${fixed(abandon * 100, 1).padStart(12)}${formatMeasureValue('n', get('transfers')).padStart(12)}${formatMeasureValue('resolvedRate', get('resolvedRate')).padStart(13)}`,
     );
   }
   parts.push(reasonLines.join('\n'));

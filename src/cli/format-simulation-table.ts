@@ -2,6 +2,7 @@ import type { ReplicationEstimate } from '../stats/confidence-interval.js';
 import { formatDuration } from '../units/duration.js';
 import type { RetryMeasures } from '../queueing/retry-measures.js';
 import type { SimulatedStaffing } from '../queueing/simulate-staffing.js';
+import { fixed } from '../units/fixed.js';
 
 /** The formula's value of each measure (a staffing evaluation), `null` where it has none. */
 export type FormulaMeasures = Partial<Record<keyof SimulatedStaffing, number | null | unknown>> & {
@@ -49,11 +50,11 @@ const RETRY_ROWS: [keyof RetryMeasures, string, Kind][] = [
 export function formatSimulationTable(formula: FormulaMeasures, sim: SimulatedStaffing): string {
   const show = (value: number, kind: Kind): string => {
     if (!Number.isFinite(value)) return '—';
-    if (kind === 'percent') return `${(100 * value).toFixed(2)} %`;
-    if (kind === 'seconds') return `${value.toFixed(1)} s`;
-    if (kind === 'ratio') return value.toFixed(4);
-    if (kind === 'erlangs') return `${value.toFixed(3)} E`;
-    return value.toFixed(0);
+    if (kind === 'percent') return `${fixed(100 * value, 2)} %`;
+    if (kind === 'seconds') return `${fixed(value, 1)} s`;
+    if (kind === 'ratio') return fixed(value, 4);
+    if (kind === 'erlangs') return `${fixed(value, 3)} E`;
+    return fixed(value, 0);
   };
   const row = (label: string, f: unknown, est: ReplicationEstimate, kind: Kind): string[] => {
     const [lo, hi] = est.ci95;
@@ -76,7 +77,7 @@ export function formatSimulationTable(formula: FormulaMeasures, sim: SimulatedSt
       rows.push(row(label, retries.extendedErlangB[key], retries[key], kind));
     }
     retryLines.push(
-      `retries: ${(100 * retries.retryFraction).toFixed(0)} % of blocked attempts retry after an exponential delay of mean ${formatDuration(retries.retryDelaySeconds)}; formula: Extended Erlang B (retries as Poisson traffic)`,
+      `retries: ${fixed(100 * retries.retryFraction, 0)} % of blocked attempts retry after an exponential delay of mean ${formatDuration(retries.retryDelaySeconds)}; formula: Extended Erlang B (retries as Poisson traffic)`,
     );
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -6,6 +6,7 @@ import {
   type StaffingQuestion,
   type StaffingTargets,
 } from '../staffing/staffing-question.js';
+import { fixed } from '../units/fixed.js';
 
 const MODEL_NAMES = {
   'erlang-c': 'Erlang C (M/M/c: callers never abandon)',
@@ -26,8 +27,7 @@ export function formatStaffingTable(
   unmet?: readonly (keyof StaffingTargets)[],
 ): string {
   const e = evaluation;
-  const percent = (value: number | null) =>
-    value === null ? '—' : `${(100 * value).toFixed(2)} %`;
+  const percent = (value: number | null) => (value === null ? '—' : `${fixed(100 * value, 2)} %`);
   const aht = question.handleTimeSeconds;
   const threshold = question.thresholdSeconds ?? 20;
   const overloaded = e.model === 'erlang-c' && e.asaSeconds === null;
@@ -40,18 +40,18 @@ export function formatStaffingTable(
     model += `, mean patience ${formatDuration(question.patienceSeconds ?? 0)}`;
   if (modelHasLines(e.model)) model += `, ${question.lines} lines`;
   if (e.model === 'erlang-b' && question.retryFraction) {
-    model += `, ${(100 * question.retryFraction).toFixed(0)} % of blocked calls retry`;
+    model += `, ${fixed(100 * question.retryFraction, 0)} % of blocked calls retry`;
   }
   lines.push(['model', model]);
   const rate =
     aht === undefined
       ? ''
-      : ` (${((e.trafficErlangs * 3600) / aht).toFixed(1)} calls/h × ${formatDuration(aht)})`;
+      : ` (${fixed((e.trafficErlangs * 3600) / aht, 1)} calls/h × ${formatDuration(aht)})`;
   lines.push(['traffic', `${round(e.trafficErlangs)} erlangs${rate}`]);
   const shrinkage = question.shrinkage ?? 0;
   lines.push([
     'operators',
-    `${round(e.agents)} on the phones → ${e.positions} positions on the roster (shrinkage ${(100 * shrinkage).toFixed(0)} %)`,
+    `${round(e.agents)} on the phones → ${e.positions} positions on the roster (shrinkage ${fixed(100 * shrinkage, 0)} %)`,
   ]);
   lines.push(['waiting', `${percent(e.probabilityWait)} of calls wait for an operator`]);
   lines.push([
@@ -86,9 +86,9 @@ export function formatStaffingTable(
 }
 
 function round(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(3);
+  return Number.isInteger(value) ? String(value) : fixed(value, 3);
 }
 
 function seconds(value: number): string {
-  return value < 60 ? `${value.toFixed(1)} s` : `${formatDuration(value)}`;
+  return value < 60 ? `${fixed(value, 1)} s` : `${formatDuration(value)}`;
 }

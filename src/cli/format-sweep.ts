@@ -18,9 +18,11 @@ const SHORT: Record<SweepMeasure['verdict'], string> = {
 /** `95.0 % (+0.9 pt better)`: the variant's mean, its difference from the base and the verdict. */
 function cell(m: SweepMeasure): string {
   const diff = m.difference.mean;
-  const sign = diff !== null && diff > 0 ? '+' : '';
+  const text = formatMeasureValue(m.name, diff, m.unit, true);
+  // No sign on a difference that rounds to zero (the formatter never writes -0).
+  const sign = diff !== null && diff > 0 && /[1-9]/.test(text) ? '+' : '';
   const verdict = SHORT[m.verdict];
-  return `${formatMeasureValue(m.name, m.variant.mean, m.unit)} (${sign}${formatMeasureValue(m.name, diff, m.unit, true)}${verdict ? ` ${verdict}` : ''})`;
+  return `${formatMeasureValue(m.name, m.variant.mean, m.unit)} (${sign}${text}${verdict ? ` ${verdict}` : ''})`;
 }
 
 /** The plain-text table of `switchboard sweep`: the base, then the variants best first. */

@@ -1,5 +1,5 @@
 import yargs, { type Argv } from 'yargs';
-import { formatProblem, InputError, RunError } from '../errors.js';
+import { formatProblem, InputError, InterruptedError, RunError } from '../errors.js';
 import type { CommandModule, SwitchboardCommand } from './command.js';
 import { commands as defaultCommands } from './commands/index.js';
 import type { CliIo } from './io.js';
@@ -7,7 +7,15 @@ import { positionalNames, requireOptionValues } from './require-option-values.js
 import { terminalSafeIo } from './terminal-safe.js';
 
 /** Exit codes of the CLI. */
-export const ExitCode = { ok: 0, runFailed: 1, badInput: 2 } as const;
+export const ExitCode = {
+  ok: 0,
+  runFailed: 1,
+  badInput: 2,
+  /** Stopped by Ctrl-C (SIGINT), as shells report it. */
+  interrupted: 130,
+  /** Stopped by SIGTERM. */
+  terminated: 143,
+} as const;
 
 /** Options of {@link main}, for tests that register their own commands. */
 export interface MainOptions {
@@ -121,6 +129,8 @@ function reportError(error: unknown, io: CliIo, verbose: boolean): number {
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr(`switchboard: ${message}\n`);
+  if (error instanceof InterruptedError)
+    return error.signal === 'SIGINT' ? ExitCode.interrupted : ExitCode.terminated;
   if (verbose && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   else if (!(error instanceof RunError)) io.stderr('(run again with --verbose for details)\n');
   return ExitCode.runFailed;

@@ -17,7 +17,10 @@ export const TIMEOUT_OPTION = {
 } as const;
 
 /** Replications on workers, open until closed. */
-export type OpenRemote = RemoteReplications & { close(): Promise<void> };
+export type OpenRemote = RemoteReplications & {
+  interrupt(signal: 'SIGINT' | 'SIGTERM'): boolean;
+  close(): Promise<void>;
+};
 
 /**
  * With `--redis`: check the URL and the server and connect (one clear line and exit 2 when
@@ -43,16 +46,37 @@ export async function openRemote(
   });
 }
 
-/** Run `body` with the remote (if any) open, and close it after, whatever happens. */
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/**
+ * Run `body` with the remote (if any) open, and close it after, whatever happens. While it is
+ * open, Ctrl-C (SIGINT) or SIGTERM stops the running batch of jobs, which removes its jobs
+ * from Redis and says so (the command then exits 130 or 143); a second signal, or one with no
+ * batch running, ends the process at once, as without this handler.
+ */
 export async function withRemote<T>(
   args: Record<string, unknown>,
   io: CliIo,
   body: (remote: OpenRemote | undefined) => Promise<T>,
 ): Promise<T> {
   const remote = await openRemote(args, io);
+  if (remote === undefined) return body(remote);
+  let signalled = false;
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
+    if (!signalled && remote.interrupt(signal)) {
+      signalled = true;
+      io.stderr(
+        `${signal === 'SIGINT' ? 'Ctrl-C' : signal}: removing this run's jobs from Redis…\n`,
+      );
+    } else process.exit(SIGNAL_EXIT[signal]);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     return await body(remote);
   } finally {
-    await remote?.close();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await remote.close();
   }
 }

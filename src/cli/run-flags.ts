@@ -1,4 +1,8 @@
 import { inputError } from '../errors.js';
+import {
+  prestartReplicationThreads,
+  type ReplicationTask,
+} from '../replications/run-replications.js';
 import { createProgressBar } from './progress-bar.js';
 import type { CliIo } from './io.js';
 
@@ -36,6 +40,22 @@ export function readRunFlags(args: Record<string, unknown>): RunFlags {
   const threads = positiveInteger(args.threads, '--threads', 256);
   const seed = readSeed(args.seed);
   return { days, replications, threads, seed };
+}
+
+/**
+ * Start the worker threads of a local run now, while the command loads and checks its scenario
+ * (about 40 ms of CPU each, on the other cores), importing `task`'s module: the run then finds
+ * them ready instead of waiting for them. Nothing with `--redis` (the work runs elsewhere) or
+ * one thread. `most` caps the threads at the replications there will be.
+ */
+export function startThreadsEarly(
+  args: Record<string, unknown>,
+  threads: number,
+  most: number,
+  task: ReplicationTask,
+): void {
+  if (args.redis === undefined && threads > 1)
+    prestartReplicationThreads(Math.min(threads, most), task);
 }
 
 /**

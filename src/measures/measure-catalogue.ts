@@ -13,6 +13,12 @@
 /**
  * What a measure counts. `currency` is the scenario's currency (`costs.currency`, EUR by
  * default): JSON writes that code as the unit. `ratio` is a count per need or per call.
+ *
+ * Each unit has a default practical margin for `compare`'s verdicts (`defaultMargin` in
+ * verdict.ts, the one home of the rule): shares 0.5 percentage point; seconds 1 s; ratios 0.01;
+ * operators 0.1; calls and needs the largest of 1 % of the base, 0.5 % of the row's calls
+ * offered (needs) and 1; hours 1 % of the base; money 1 % of the base, and for money that
+ * prices a count ({@link MeasureDefinition.prices}) at least that count's margin at its price.
  */
 export type MeasureUnit =
   'calls' | 'needs' | 'seconds' | 'share' | 'hours' | 'operators' | 'ratio' | 'currency';
@@ -27,6 +33,8 @@ export interface MeasureDefinition {
   unit: MeasureUnit;
   better: Better;
   definition: string;
+  /** For money that is a count times a price: the key of that count (`lostNeeds`). */
+  prices?: string;
 }
 
 const m = (
@@ -34,7 +42,8 @@ const m = (
   unit: MeasureUnit,
   better: Better,
   definition: string,
-): MeasureDefinition => ({ label, unit, better, definition });
+  prices?: string,
+): MeasureDefinition => ({ label, unit, better, definition, ...(prices ? { prices } : {}) });
 
 const CATALOGUE: ReadonlyMap<string, MeasureDefinition> = new Map(
   Object.entries({
@@ -356,12 +365,14 @@ const CATALOGUE: ReadonlyMap<string, MeasureDefinition> = new Map(
       'currency',
       'lower',
       'Each lost need × costs.lostNeed (its reason’s price): one price per lost need whatever its path.',
+      'lostNeeds',
     ),
     transferCost: m(
       'Transfer cost',
       'currency',
       'lower',
       'Transfers × costs.transfer (a cost per attempt).',
+      'transfers',
     ),
     repeatAttempts: m(
       'Repeat attempts',
@@ -374,6 +385,7 @@ const CATALOGUE: ReadonlyMap<string, MeasureDefinition> = new Map(
       'currency',
       'lower',
       'Repeat attempts × costs.repeatAttempt (a cost per attempt).',
+      'repeatAttempts',
     ),
     total: m(
       'Total cost',

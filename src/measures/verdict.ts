@@ -9,12 +9,15 @@
  */
 
 import type { MeasureEstimate } from '../stats/confidence-interval.js';
+import { benjaminiHochbergAdjust } from '../stats/benjamini-hochberg.js';
+import { studentTCdf } from '../stats/student-t.js';
 import {
   type Better,
   type MeasureUnit,
   measureDefinition,
   measureKey,
 } from './measure-catalogue.js';
+import { fixed } from '../units/fixed.js';
 
 /** The verdict on one compared measure. */
 export type Verdict =
@@ -22,14 +25,41 @@ export type Verdict =
 
 /**
  * A practical margin: an absolute amount in the measure's unit (a share as a fraction: 0.01 is
- * one percentage point) or a fraction of the base's mean (`relative: 0.01` is 1 %).
+ * one percentage point), a fraction of the base's mean (`relative: 0.01` is 1 %), or — the
+ * default of counts — the largest of a fraction of the base, a fraction of the volume the row is
+ * about (its calls offered, or its needs) and a least amount; or — the default of money — a
+ * fraction of the base, and at least the margin of the count the money prices (lost needs ×
+ * price: the lost needs' margin, at their mean price).
  */
-export type Margin = { absolute: number } | { relative: number };
+export type Margin =
+  | { absolute: number }
+  | { relative: number }
+  | { relative: number; ofVolume: number; least: number }
+  | { relative: number; asPricedCount: true };
 
 /**
- * The default margin of a unit: half a percentage point for shares, one second for durations,
- * 0.01 for ratios (attempts or transfers per need), 0.1 operator, and 1 % of the base for counts,
- * hours and money (whose size grows with the horizon).
+ * What a default margin may read besides the base's mean, all means of the base over
+ * replications in the same row (the whole switchboard, one reason or one caller group).
+ */
+export interface MarginContext {
+  /** The row's volume in the measure's unit: calls offered for calls, needs for needs. */
+  volume?: number | null;
+  /** For money that prices a count (lost-need cost): that count's margin × its mean price. */
+  pricedCountMargin?: number | null;
+}
+
+/**
+ * The default margin of a unit, chosen so that a verdict means a change a manager would act on,
+ * whatever the scenario's size and horizon:
+ * - shares: half a percentage point;
+ * - durations: 1 s; ratios (attempts or transfers per need): 0.01; operators: 0.1;
+ * - counts of calls or needs: 1 % of the base, but at least 0.5 % of the row's calls offered
+ *   (its needs, for needs) — the count that moves a share of that volume by the half point a
+ *   share needs — and at least 1: a few abandons more in a small reason, or a count that was 0,
+ *   is not a finding however well common random numbers measure it;
+ * - hours: 1 % of the base;
+ * - money: 1 % of the base, and for money that prices a count (lost-need cost) at least that
+ *   count's margin at its mean price, so a cost and the count it prices get the same verdict.
  */
 export function defaultMargin(unit: MeasureUnit): Margin {
   switch (unit) {
@@ -41,21 +71,46 @@ export function defaultMargin(unit: MeasureUnit): Margin {
       return { absolute: 0.01 };
     case 'operators':
       return { absolute: 0.1 };
+    case 'calls':
+    case 'needs':
+      return { relative: 0.01, ofVolume: 0.005, least: 1 };
+    case 'currency':
+      return { relative: 0.01, asPricedCount: true };
     default:
       return { relative: 0.01 };
   }
 }
 
-/** The margin as an amount in the measure's unit, for a base whose mean is `baseMean`. */
-export function marginAmount(margin: Margin, baseMean: number | null): number {
+const finite = (x: number | null | undefined): number =>
+  x === null || x === undefined || !Number.isFinite(x) ? 0 : Math.abs(x);
+
+/**
+ * The margin as an amount in the measure's unit, for a base whose mean is `baseMean`, in a row
+ * described by `context` (see {@link defaultMargin}).
+ */
+export function marginAmount(
+  margin: Margin,
+  baseMean: number | null,
+  context: MarginContext = {},
+): number {
   if ('absolute' in margin) return margin.absolute;
-  return baseMean === null || !Number.isFinite(baseMean) ? 0 : Math.abs(baseMean) * margin.relative;
+  const base = finite(baseMean);
+  const relative = base * margin.relative;
+  if ('ofVolume' in margin)
+    return Math.max(relative, finite(context.volume) * margin.ofVolume, margin.least);
+  if ('asPricedCount' in margin) return Math.max(relative, finite(context.pricedCountMargin));
+  return relative;
 }
 
-/** `0.5 pt`, `1 s`, `1 %` — a margin for people. */
+/** `0.5 pt`, `1 s`, `1 % of base`, `max(1 % of base, 0.5 % of volume, 1)` — a margin for people. */
 export function describeMargin(margin: Margin, unit: MeasureUnit): string {
-  if ('relative' in margin) return `${+(margin.relative * 100).toFixed(4)} % of base`;
-  if (unit === 'share') return `${+(margin.absolute * 100).toFixed(4)} pt`;
+  const percent = (x: number) => `${+fixed(x * 100, 4)} %`;
+  if ('ofVolume' in margin)
+    return `the largest of ${percent(margin.relative)} of base, ${percent(margin.ofVolume)} of the row’s ${unit === 'needs' ? 'needs' : 'calls offered'} and ${margin.least}`;
+  if ('asPricedCount' in margin)
+    return `${percent(margin.relative)} of base, at least the margin of the count it prices`;
+  if ('relative' in margin) return `${percent(margin.relative)} of base`;
+  if (unit === 'share') return `${+fixed(margin.absolute * 100, 4)} pt`;
   if (unit === 'seconds') return `${margin.absolute} s`;
   return String(margin.absolute);
 }
@@ -109,4 +164,58 @@ export function verdictOf(difference: MeasureEstimate, better: Better, margin: n
   if (!up && !down) return 'no difference detectable';
   if (better === 'neither') return up ? 'higher' : 'lower';
   return up === (better === 'higher') ? 'better' : 'worse';
+}
+
+/**
+ * The one-sided p-value that a paired difference lies beyond ± `margin` on the side of its mean:
+ * the Student-t test of "the true difference is within the margin on that side", 1 −
+ * T(n−1)((|mean| − margin) / (s / √n)), over the defined (non-NaN) differences. Its 95 % interval
+ * lies wholly beyond the margin exactly when this is below 0.025. Null with fewer than two
+ * values. Cost: O(n).
+ */
+export function pBeyondMargin(differences: readonly number[], margin: number): number | null {
+  const d = differences.filter((x) => !Number.isNaN(x));
+  const n = d.length;
+  if (n < 2) return null;
+  const mean = d.reduce((a, x) => a + x, 0) / n;
+  const variance = d.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1);
+  const beyond = Math.abs(mean) - Math.max(0, margin);
+  if (variance === 0) return beyond > 0 ? 0 : 1;
+  return 1 - studentTCdf(beyond / Math.sqrt(variance / n), n - 1);
+}
+
+/** A compared measure as {@link familyVerdicts} reads and updates it. */
+export interface FamilyMember {
+  difference: MeasureEstimate;
+  better: Better;
+  /** The margin as an amount in the measure's unit. */
+  marginAmount: number;
+  /** The paired differences, one per replication. */
+  differences: readonly number[];
+  verdict: Verdict;
+  /** The family's adjusted one-sided p-value of a difference beyond the margin (null: no test). */
+  pAdjusted: number | null;
+}
+
+/**
+ * Verdicts for a family of measures read together (every measure of one comparison: overall, per
+ * reason, per caller group): `better` / `worse` (`higher` / `lower`) only when the difference
+ * lies beyond the margin with the p-values adjusted over the family by Benjamini–Hochberg at
+ * 2.5 % (one-sided), so that a comparison of 150 measures does not find a few effects by chance
+ * where nothing moved beyond its margin, yet still finds the many effects of a real change with
+ * few replications; `equivalent` when the (unadjusted) 95 % interval lies within ± margin;
+ * otherwise `no difference detectable`. Intervals are not adjusted.
+ * Cost: O(m log m + total replications).
+ */
+export function familyVerdicts(members: FamilyMember[]): void {
+  const adjusted = benjaminiHochbergAdjust(
+    members.map((m) => pBeyondMargin(m.differences, m.marginAmount)),
+  );
+  members.forEach((m, i) => {
+    m.pAdjusted = adjusted[i]!;
+    const verdict = verdictOf(m.difference, m.better, m.marginAmount);
+    const finding = verdict !== 'equivalent' && verdict !== 'no difference detectable';
+    const kept = m.pAdjusted !== null && m.pAdjusted < 0.025;
+    m.verdict = finding && !kept ? 'no difference detectable' : verdict;
+  });
 }

@@ -1,27 +1,32 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { replicationSeed } from '../random/random-stream.js';
 import { type LoadedReplication, loadReplicationTask } from './load-replication-task.js';
 import type { ReplicationTask } from './load-replication-task.js';
 import type { ReplicationItem } from './run-replications.js';
 
 /**
- * The worker-thread side of {@link runReplicationBatch}. Everything arrives once, as
- * `workerData`: the task, its inputs, the items and the seed, and a shared counter. The worker
- * takes the next item from the counter until none is left, importing the task once and
- * preparing each input on first use, and posts `{ k, result }` (or `{ k, error }`) for item k.
+ * The worker-thread side of {@link runReplicationBatch}: a thread of the pool that lives across
+ * batches. It waits for messages, handled one after the other:
+ * - `{ preload: url }`: import a task module ahead of its first batch (while the caller is still
+ *   loading its scenario);
+ * - `{ batch, ...setup }`: the task, the batch's inputs, items and seed, and a shared counter.
+ *   The worker takes the next item from the counter until none is left, preparing each input on
+ *   first use, and posts `{ batch, k, result }` (or `{ batch, k, error }`) for item k.
+ * Modules stay imported (and their code compiled) from one batch to the next.
  */
 interface Setup extends ReplicationTask {
+  batch: number;
   inputs: unknown[];
   items: ReplicationItem[];
   seed: number | string;
   counter: Int32Array;
 }
 
-async function work(): Promise<void> {
-  const setup = workerData as Setup;
+async function work(setup: Setup): Promise<void> {
   const loaded = new Map<number, LoadedReplication>();
   const total = setup.items.length;
-  for (let k = Atomics.add(setup.counter, 0, 1); k < total; k = Atomics.add(setup.counter, 0, 1)) {
+  const { batch, counter } = setup;
+  for (let k = Atomics.add(counter, 0, 1); k < total; k = Atomics.add(counter, 0, 1)) {
     const { input, index } = setup.items[k]!;
     try {
       let run = loaded.get(input);
@@ -29,13 +34,21 @@ async function work(): Promise<void> {
         run = await loadReplicationTask(setup, setup.inputs[input]);
         loaded.set(input, run);
       }
-      parentPort?.postMessage({ k, result: run(replicationSeed(setup.seed, index), index) });
+      parentPort?.postMessage({ batch, k, result: run(replicationSeed(setup.seed, index), index) });
     } catch (error) {
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      parentPort?.postMessage({ k, error: message });
+      parentPort?.postMessage({ batch, k, error: message });
       return;
     }
   }
 }
 
-void work();
+let queue: Promise<void> = Promise.resolve();
+parentPort?.on('message', (message: Setup | { preload: string }) => {
+  queue = queue.then(async () => {
+    if ('preload' in message) {
+      // A failed import shows, with its message, when a batch runs the task.
+      await import(message.preload).catch(() => undefined);
+    } else await work(message);
+  });
+});

@@ -108,13 +108,16 @@ export async function runReplications<I, R>(options: RunReplicationsOptions<I>):
  * the same seeds) and return the results in the order of `items`. With `remote`, they run
  * there (as jobs for workers) instead.
  *
- * With `threads` = T > 1, T − 1 worker threads start and this thread works too, while they
+ * With `threads` = T > 1, T − 1 worker threads of the pool take part (waiting ones first, see
+ * {@link prestartReplicationThreads}; the rest start now) and this thread works too, while they
  * start. Every thread takes the next replication from a shared atomic counter, so none waits
  * for another to hand it work and a slow one holds back at most one replication at the end.
- * Each worker imports the task and prepares each input once, on first use. Module URLs that
- * point into `src/` (running from TypeScript sources) are mapped to `dist/`.
- * Cost: the replications, plus per worker its start-up (~50 ms), the import of the task and the
- * code's warm-up (its first replication runs slower), none of which waits for another thread.
+ * Each worker imports the task and prepares each input once per batch, on first use; after a
+ * successful batch the workers wait in the pool, their modules imported and compiled, for the
+ * next one. Module URLs that point into `src/` (running from TypeScript sources) are mapped to
+ * `dist/`. Cost: the replications, plus per new worker its start-up (~30–40 ms of CPU) and
+ * per worker the import of the task and the code's warm-up (its first replication runs
+ * slower), none of which waits for another thread.
  */
 export async function runReplicationBatch<I, R>(
   options: RunReplicationBatchOptions<I>,
@@ -142,7 +145,8 @@ export async function runReplicationBatch<I, R>(
   }
   // The next item to take, shared by every thread.
   const counter = new Int32Array(new SharedArrayBuffer(4));
-  const workers = startWorkers(options, Math.min(threads, total) - 1, counter);
+  const batch = ++batches;
+  const workers = takeWorkers(Math.min(threads, total) - 1);
   let done = 0;
   let failure: Error | undefined;
   let finish: (() => void) | undefined;
@@ -157,14 +161,33 @@ export async function runReplicationBatch<I, R>(
     failure ??= error;
     finish?.();
   };
+  const onMessage = (message: { batch: number; k: number; result?: R; error?: string }) => {
+    if (message.batch !== batch) return;
+    if (message.error !== undefined) {
+      const item = items[message.k]!;
+      fail(new Error(`replication ${item.index} failed: ${message.error}`));
+    } else record(message.k, message.result as R);
+  };
+  let completed = false;
+  const onExit = (code: number) =>
+    fail(new Error(`a replication thread stopped (exit code ${code})`));
+  const { task } = options;
+  // The task, its inputs and the items cross to each worker once, with the batch.
+  const setup = {
+    batch,
+    moduleUrl: String(task.moduleUrl),
+    exportName: task.exportName,
+    ...(task.prepareExportName === undefined ? {} : { prepareExportName: task.prepareExportName }),
+    inputs,
+    items,
+    seed,
+    counter,
+  };
   for (const worker of workers) {
-    worker.on('message', (message: { k: number; result?: R; error?: string }) => {
-      if (message.error !== undefined) {
-        const item = items[message.k]!;
-        fail(new Error(`replication ${item.index} failed: ${message.error}`));
-      } else record(message.k, message.result as R);
-    });
+    worker.on('message', onMessage);
     worker.on('error', fail);
+    worker.on('exit', onExit);
+    worker.postMessage(setup);
   }
   try {
     // This thread takes its share, yielding between replications so the workers' results
@@ -185,18 +208,29 @@ export async function runReplicationBatch<I, R>(
     }
     if (done < total) await finished;
     if (failure !== undefined) throw failure;
+    completed = true;
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    for (const worker of workers) {
+      worker.off('message', onMessage);
+      worker.off('error', fail);
+      worker.off('exit', onExit);
+    }
+    // Every item is taken: a worker still in the batch only finds the counter past the end.
+    // After a failure, a worker may be mid-replication or broken: end them instead.
+    if (completed) for (const worker of workers) park(worker);
+    else await Promise.all(workers.map((w) => w.terminate()));
   }
   return results;
 }
 
-function startWorkers<I>(
-  options: RunReplicationBatchOptions<I>,
-  count: number,
-  counter: Int32Array,
-): Worker[] {
-  if (count <= 0) return [];
+// The pool: worker threads waiting for a batch, kept for a while so that the next batch (a
+// roster search runs hundreds) finds them started, their modules imported and compiled.
+const IDLE_MS = 10_000;
+const idle: Worker[] = [];
+const idleTimers = new Map<Worker, ReturnType<typeof setTimeout>>();
+let batches = 0;
+
+function spawnWorker(): Worker {
   const workerUrl = compiledModuleUrl('./replication-worker.js', import.meta.url);
   // Workers inherit the parent's Node flags, but `--input-type` (from `node -e`) stops them
   // loading a module file, and `--expose-gc` (benchmarks/run.js) is a per-process flag workers
@@ -204,16 +238,56 @@ function startWorkers<I>(
   const execArgv = process.execArgv.filter(
     (flag) => !flag.startsWith('--input-type') && flag !== '--expose-gc',
   );
-  const { task } = options;
-  // The task, its inputs and the items cross to each worker once, at its start.
-  const workerData = {
-    moduleUrl: String(task.moduleUrl),
-    exportName: task.exportName,
-    ...(task.prepareExportName === undefined ? {} : { prepareExportName: task.prepareExportName }),
-    inputs: options.inputs,
-    items: options.items,
-    seed: options.seed,
-    counter,
-  };
-  return Array.from({ length: count }, () => new Worker(workerUrl, { execArgv, workerData }));
+  const worker = new Worker(workerUrl, { execArgv });
+  // A worker that dies while waiting leaves the pool.
+  worker.on('exit', () => unpark(worker));
+  worker.on('error', () => unpark(worker));
+  return worker;
+}
+
+/** Put a worker back in the pool: it holds the process open no longer, and ends after a while. */
+function park(worker: Worker): void {
+  worker.unref();
+  idle.push(worker);
+  const timer = setTimeout(() => {
+    unpark(worker);
+    void worker.terminate();
+  }, IDLE_MS);
+  timer.unref();
+  idleTimers.set(worker, timer);
+}
+
+function unpark(worker: Worker): void {
+  clearTimeout(idleTimers.get(worker));
+  idleTimers.delete(worker);
+  const at = idle.indexOf(worker);
+  if (at >= 0) idle.splice(at, 1);
+}
+
+function takeWorkers(count: number): Worker[] {
+  const taken: Worker[] = [];
+  while (taken.length < count && idle.length > 0) {
+    const worker = idle.pop()!;
+    unpark(worker);
+    worker.ref();
+    taken.push(worker);
+  }
+  while (taken.length < count) taken.push(spawnWorker());
+  return taken;
+}
+
+/**
+ * Start worker threads for a run about to come — `threads` − 1 of them, as
+ * {@link runReplicationBatch} would — so that they start (and import `task`'s module) while
+ * the caller is still busy, e.g. loading and checking its scenario; the next batch takes them.
+ * Threads already waiting count. They do not keep the process alive, and end after 10 s
+ * unused. Cost: per thread its start-up (~30–40 ms of CPU, on another core).
+ */
+export function prestartReplicationThreads(threads: number, task?: ReplicationTask): void {
+  const count = Math.min(threads, maxReplicationThreads()) - 1 - idle.length;
+  for (let i = 0; i < count; i++) {
+    const worker = spawnWorker();
+    if (task !== undefined) worker.postMessage({ preload: String(task.moduleUrl) });
+    park(worker);
+  }
 }

@@ -5,6 +5,7 @@
  */
 
 import { formatDuration } from '../units/duration.js';
+import { fixed } from '../units/fixed.js';
 
 /** A measure estimated over replications: its mean and 95 % confidence interval. */
 export interface Estimate {
@@ -20,19 +21,19 @@ const NBSP = '\u00a0';
 /** Format a share in [0, 1] as a percentage: `0.053` → `5.3 %`. */
 export function formatPercent(share: number, digits = 1): string {
   if (!Number.isFinite(share)) return '–';
-  return `${(share * 100).toFixed(digits)}${NBSP}%`;
+  return `${fixed(share * 100, digits)}${NBSP}%`;
 }
 
-/** Format a count with thousands separators: `4012.4` → `4,012`. */
+/** Format a count with thousands separators: `4012.4` → `4,012` (never `-0`). */
 export function formatCount(value: number): string {
   if (!Number.isFinite(value)) return '–';
-  return Math.round(value).toLocaleString('en-GB');
+  return Math.round(value).toLocaleString('en-GB', { signDisplay: 'negative' });
 }
 
 /** Format a plain number with at most `digits` decimals and thousands separators. */
 export function formatNumber(value: number, digits = 2): string {
   if (!Number.isFinite(value)) return '–';
-  return value.toLocaleString('en-GB', { maximumFractionDigits: digits });
+  return value.toLocaleString('en-GB', { maximumFractionDigits: digits, signDisplay: 'negative' });
 }
 
 /** Format money: `1234.5` → `1,235 EUR` (whole units; reports are about orders of magnitude). */
@@ -70,7 +71,7 @@ export function formatValue(value: number, unit: ValueUnit, currency?: string): 
  */
 export function formatHalfWidth(estimate: Estimate, unit: ValueUnit, currency?: string): string {
   const half = Math.abs(estimate.ci95[1] - estimate.ci95[0]) / 2;
-  if (unit === 'share') return `±${NBSP}${(half * 100).toFixed(1)}`;
+  if (unit === 'share') return `±${NBSP}${fixed(half * 100, 1)}`;
   return `±${NBSP}${formatValue(half, unit, currency)}`;
 }
 
@@ -101,10 +102,17 @@ export function formatDifferenceEstimate(
   return `${formatDifference(difference.mean, unit, currency)} [${f(low)}, ${f(high)}]`;
 }
 
-/** Format a signed difference: shares in percentage points (`+1.2 pts`), others in their unit. */
+/**
+ * Format a signed difference: shares in percentage points (`+1.2 pts`), others in their unit;
+ * `±0.0 pts` when it rounds to zero.
+ */
 export function formatDifference(value: number, unit: ValueUnit, currency?: string): string {
-  const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
   const magnitude = Math.abs(value);
-  if (unit === 'share') return `${sign}${(magnitude * 100).toFixed(1)}${NBSP}pts`;
-  return `${sign}${formatValue(magnitude, unit, currency)}`;
+  const text =
+    unit === 'share'
+      ? `${fixed(magnitude * 100, 1)}${NBSP}pts`
+      : formatValue(magnitude, unit, currency);
+  // A difference that rounds to zero is written ±0, whatever the sign of what was rounded.
+  const sign = !/[1-9]/.test(text) ? '±' : value > 0 ? '+' : '−';
+  return `${sign}${text}`;
 }

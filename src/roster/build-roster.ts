@@ -17,6 +17,7 @@ import {
 } from './roster-search.js';
 import { dayMeasures } from './day-measures.js';
 import { rosterLayout, simulateRoster } from './simulate-roster.js';
+import { fixed } from '../units/fixed.js';
 
 /** Options of {@link buildRoster}. */
 export interface BuildRosterOptions {
@@ -407,5 +408,5 @@ function round4(x: number): number {
   return Math.round(x * 10000) / 10000;
 }
 function pct(x: number): string {
-  return Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : '—';
+  return Number.isFinite(x) ? `${fixed(x * 100, 1)} %` : '—';
 }

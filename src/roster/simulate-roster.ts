@@ -8,7 +8,11 @@ import {
   runReplications,
 } from '../replications/run-replications.js';
 import type { ScenarioRun } from '../switchboard/run-replication.js';
-import type { ScenarioRunInput } from '../switchboard/scenario-replication-task.js';
+import {
+  compileScenarioRun,
+  type ScenarioRunInput,
+  scenarioRunInput,
+} from '../switchboard/scenario-replication-task.js';
 import { SwitchboardModel } from '../switchboard/switchboard-model.js';
 import type { SwitchboardObserver, SwitchboardView } from '../switchboard/switchboard-observer.js';
 
@@ -102,7 +106,7 @@ class RosterCellCounter implements SwitchboardObserver {
  * compiles the schema in every thread, is skipped.
  */
 export function prepareRosterRun(input: ScenarioRunInput): ScenarioRun {
-  return { scenario: parseScenario(input.document, { schemaChecked: true }), days: input.days };
+  return compileScenarioRun(input, true);
 }
 
 /**
@@ -152,14 +156,19 @@ export async function simulateRoster(
     1,
     Math.min(options.threads ?? 1, replications, maxReplicationThreads()),
   );
+  // Arrivals from a forecast file go to threads and jobs as numbers: compile here to read them.
+  const forecast = (document.arrivals as Record<string, unknown> | undefined)?.forecast;
   const compiled =
-    threads === 1 && options.remote === undefined
+    (threads === 1 && options.remote === undefined) || forecast !== undefined
       ? (options.compiled ?? parseScenario(document))
       : undefined;
   try {
     return await runReplications<ScenarioRunInput, RosterReplication>({
       task: replicationTasks.roster,
-      input: { document, days },
+      input:
+        compiled !== undefined && forecast !== undefined
+          ? scenarioRunInput(compiled, days)
+          : { document, days },
       replications,
       seed,
       threads,

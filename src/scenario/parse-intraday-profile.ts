@@ -10,8 +10,14 @@ type Doc = Record<string, unknown>;
 export interface IntradayProfile {
   /** Per weekday (Monday first), each interval's share of the day's calls (summing to 1, or all 0). */
   shares: Float64Array[];
-  /** The CSV's absolute path, when the profile came from a file (workers recompile from it). */
+  /** The CSV's absolute path, when the profile came from a file. */
   csvPath?: string;
+  /**
+   * The weights read from that file, as they would be written inline (`default` or weekday →
+   * `HH:MM` → weight): what worker threads and jobs get instead of the file, which they never
+   * read. They compile to the very same shares.
+   */
+  weights?: Record<string, Record<string, number>>;
 }
 
 /**
@@ -68,5 +74,6 @@ export function parseIntradayProfile(
     if (map?.default !== undefined) return read(map.default, `${where}.default`);
     return new Float64Array(intervals);
   });
-  return csvPath === undefined ? { shares } : { shares, csvPath };
+  if (csvPath === undefined) return { shares };
+  return { shares, csvPath, weights: map as Record<string, Record<string, number>> };
 }

@@ -13,6 +13,7 @@ import type {
   TransferSpec,
 } from './scenario-types.js';
 import { weekdays } from './scenario-types.js';
+import { fixed } from '../units/fixed.js';
 
 type Doc = Record<string, unknown>;
 
@@ -107,7 +108,7 @@ export function parseRoutingSections(
     p.add(
       'transfers.outcomes',
       'shares summing to 1',
-      `shares summing to ${outcomeTotal.toFixed(4)}`,
+      `shares summing to ${fixed(outcomeTotal, 4)}`,
     );
   const transfers: TransferSpec = {
     mode: (rawTransfers.mode as 'warm' | 'wild' | undefined) ?? 'wild',
@@ -138,7 +139,7 @@ export function parseRoutingSections(
       p.add(
         `${path}.transfer.to`,
         'shares summing to 1 (±0.01)',
-        `shares summing to ${total.toFixed(4)}`,
+        `shares summing to ${fixed(total, 4)}`,
       );
     let running = 0;
     const share = (raw.share as number | undefined) ?? 0;
@@ -177,7 +178,7 @@ export function parseRoutingSections(
     p.add(
       'reasons',
       'shares of arrivals summing to 1 (±0.01)',
-      `shares summing to ${shareTotal.toFixed(4)}`,
+      `shares summing to ${fixed(shareTotal, 4)}`,
     );
   else if (shareTotal > 0) for (const r of reasons) r.share /= shareTotal;
 
@@ -257,7 +258,7 @@ export function parseRoutingSections(
           p.add(
             `${at}.routes`,
             'route probabilities summing to 1',
-            `probabilities summing to ${total.toFixed(4)}`,
+            `probabilities summing to ${fixed(total, 4)}`,
           );
         return { label, reasons: reasonsOf, routes: compiled, submenu: -1 };
       });

@@ -4,7 +4,12 @@ import { InputError } from '../errors.js';
 import { Deterministic } from '../random/distributions.js';
 import { resolve } from 'node:path';
 import { mergePatch } from './merge-patch.js';
-import { type ForecastArrivals, readForecastArrivals } from './read-forecast-arrivals.js';
+import {
+  type ForecastArrivals,
+  readForecastArrivals,
+  receiveForecastArrivals,
+  type SentForecastArrivals,
+} from './read-forecast-arrivals.js';
 import { parseRoutingSections } from './parse-routing.js';
 import { parseCallerGroups } from './parse-caller-groups.js';
 import { parseShifts } from './parse-shifts.js';
@@ -32,6 +37,12 @@ export interface ParseScenarioOptions {
    * validated): skip the schema check, whose first use compiles the schema (~250 ms).
    */
   schemaChecked?: boolean;
+  /**
+   * The arrivals of `arrivals.forecast`, read from the file by the process that sent the
+   * document (to a worker thread, or in a job): used instead of the file, which is not read
+   * (nor needed) here. Checked against the scenario's reasons and interval.
+   */
+  forecast?: SentForecastArrivals;
 }
 
 /** Per weekday, the `monday` entry or else `default` or else `fallback`. */
@@ -67,7 +78,7 @@ export function parseScenario(document: unknown, options: ParseScenarioOptions =
     // Report what the semantic checks find too, so every problem comes out at once; they may
     // stumble on the malformed parts, which the schema problems already name.
     try {
-      compileScenario(document as Doc, file, p, options.baseDir);
+      compileScenario(document as Doc, file, p, options);
     } catch {
       /* the schema problems explain it */
     }
@@ -78,12 +89,13 @@ export function parseScenario(document: unknown, options: ParseScenarioOptions =
     throw new InputError([...schemaProblems, ...p.problems.filter((q) => !covered(q.path))], file);
   }
   const { variants, ...base } = document as Doc;
-  const scenario = compileScenario(base, file, p, options.baseDir);
+  const scenario = compileScenario(base, file, p, options);
   if (variants !== undefined) {
     for (const [name, patch] of Object.entries(variants as Doc)) {
       try {
         parseScenario(mergePatch(base, patch), {
           ...(options.baseDir ? { baseDir: options.baseDir } : {}),
+          ...(options.forecast ? { forecast: options.forecast } : {}),
         });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
@@ -103,7 +115,7 @@ function compileScenario(
   doc: Doc,
   file: string | undefined,
   p: ProblemList,
-  baseDir: string | undefined,
+  options: ParseScenarioOptions,
 ): Scenario {
   const calendar = (doc.calendar ?? {}) as Doc;
   const intervalMinutes = (calendar.intervalMinutes as number | undefined) ?? 30;
@@ -138,16 +150,25 @@ function compileScenario(
         'either a forecast or callsPerDay with intradayProfile, not both',
         arrivals.forecast,
       );
-    const path = resolve(baseDir ?? '.', arrivals.forecast as string);
-    forecast = readForecastArrivals(
-      path,
-      Object.keys(doc.reasons as Doc),
-      intervalMinutes,
-      'arrivals.forecast',
-      p,
-    );
-    // Workers recompile the document: give them the absolute path.
-    document = mergePatch(doc, { arrivals: { forecast: path } }) as Doc;
+    if (options.forecast !== undefined) {
+      forecast = receiveForecastArrivals(
+        options.forecast,
+        Object.keys(doc.reasons as Doc),
+        intervalMinutes,
+        'arrivals.forecast (sent with the document)',
+        p,
+      );
+    } else {
+      const path = resolve(options.baseDir ?? '.', arrivals.forecast as string);
+      forecast = readForecastArrivals(
+        path,
+        Object.keys(doc.reasons as Doc),
+        intervalMinutes,
+        'arrivals.forecast',
+        p,
+      );
+      document = mergePatch(doc, { arrivals: { forecast: path } }) as Doc;
+    }
     if (forecast && calendar.startDate === undefined) startDate = forecast.startDate;
   } else if (arrivals.callsPerDay === undefined || arrivals.intradayProfile === undefined) {
     p.add('arrivals', 'callsPerDay and intradayProfile, or a forecast CSV', 'neither');
@@ -161,11 +182,15 @@ function compileScenario(
           'arrivals.callsPerDay',
           0,
         );
-  /** Absolute paths of the CSV files read, patched into the document: workers recompile it. */
+  /**
+   * The weights read from CSV files, written into the document in place of the files' names:
+   * worker threads and jobs (on other machines) recompile it without the files, and no path
+   * travels.
+   */
   const paths: Doc = {};
   const readProfile = (raw: unknown, at: string) => {
-    const read = parseIntradayProfile(raw, at, intervalMinutes, baseDir, p);
-    if (read.csvPath !== undefined) paths[at] = read.csvPath;
+    const read = parseIntradayProfile(raw, at, intervalMinutes, options.baseDir, p);
+    if (read.weights !== undefined) paths[at] = read.weights;
     return read.shares;
   };
   const intradayProfile = readProfile(arrivals.intradayProfile, 'arrivals.intradayProfile');

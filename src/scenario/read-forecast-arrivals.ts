@@ -105,3 +105,85 @@ export function readForecastArrivals(
   const startDate = new Date(first * 86400000).toISOString().slice(0, 10);
   return { startDate, days, calls };
 }
+
+/**
+ * A forecast's arrivals as they travel to worker threads and in jobs (JSON, so arrays of
+ * numbers): what {@link readForecastArrivals} read from the file, never the file's path.
+ */
+export interface SentForecastArrivals {
+  startDate: string;
+  days: number;
+  calls: number[][];
+}
+
+/** The arrivals of a forecast as {@link SentForecastArrivals}. Cost: linear in the forecast. */
+export function sendForecastArrivals(forecast: ForecastArrivals): SentForecastArrivals {
+  return {
+    startDate: forecast.startDate,
+    days: forecast.days,
+    calls: forecast.calls.map((c) => Array.from(c)),
+  };
+}
+
+const MAX_FORECAST_DAYS = 3660;
+
+/**
+ * Check arrivals sent with a scenario document (from the network, in a job) against the
+ * scenario's reasons and interval, recording each problem under `at`; the arrivals, or
+ * undefined when any is wrong. Cost: linear in the forecast.
+ */
+export function receiveForecastArrivals(
+  sent: unknown,
+  reasonNames: readonly string[],
+  intervalMinutes: number,
+  at: string,
+  p: ProblemList,
+): ForecastArrivals | undefined {
+  const s = (sent ?? {}) as Partial<SentForecastArrivals>;
+  const intervals = Math.round(1440 / intervalMinutes);
+  if (
+    typeof s.startDate !== 'string' ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(s.startDate) ||
+    Number.isNaN(dayNumber(s.startDate))
+  ) {
+    p.add(`${at}.startDate`, 'a date YYYY-MM-DD', s.startDate);
+    return undefined;
+  }
+  if (
+    typeof s.days !== 'number' ||
+    !Number.isInteger(s.days) ||
+    s.days < 1 ||
+    s.days > MAX_FORECAST_DAYS
+  ) {
+    p.add(`${at}.days`, `a whole number of days from 1 to ${MAX_FORECAST_DAYS}`, s.days);
+    return undefined;
+  }
+  const days = s.days;
+  if (!Array.isArray(s.calls) || s.calls.length !== reasonNames.length) {
+    p.add(
+      `${at}.calls`,
+      `one list of calls per reason (${reasonNames.length})`,
+      Array.isArray(s.calls) ? s.calls.length : typeof s.calls,
+    );
+    return undefined;
+  }
+  const calls: Float64Array[] = [];
+  for (const [r, list] of s.calls.entries()) {
+    const where = `${at}.calls[${r}]`;
+    if (!Array.isArray(list) || list.length !== days * intervals) {
+      p.add(
+        where,
+        `${days * intervals} numbers (${days} days × ${intervals} intervals)`,
+        Array.isArray(list) ? list.length : typeof list,
+      );
+      return undefined;
+    }
+    const bad = list.findIndex((x) => typeof x !== 'number' || !(x >= 0) || !Number.isFinite(x));
+    if (bad >= 0) {
+      p.add(`${where}[${bad}]`, 'a number of calls ≥ 0', list[bad]);
+      return undefined;
+    }
+    calls.push(Float64Array.from(list as number[]));
+  }
+  return { startDate: s.startDate, days, calls };
+}

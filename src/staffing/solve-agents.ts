@@ -6,6 +6,7 @@ import {
   type StaffingEvaluation,
   type StaffingQuestion,
 } from './staffing-question.js';
+import { fixed } from '../units/fixed.js';
 
 /** The most operators {@link solveAgents} will consider. */
 export const MAX_SOLVED_AGENTS = 1_000_000;
@@ -131,7 +132,7 @@ function solveRisingBlocking(question: StaffingQuestion, maxBlocking: number): S
   if ((answer.probabilityBlocking ?? 1) > maxBlocking) {
     throw inputError(
       'targets',
-      `targets that some staffing on ${question.lines} lines meets (${answer.agents} operators block ${(100 * (answer.probabilityBlocking ?? 1)).toFixed(2)} %, and more operators block more)`,
+      `targets that some staffing on ${question.lines} lines meets (${answer.agents} operators block ${fixed(100 * (answer.probabilityBlocking ?? 1), 2)} %, and more operators block more)`,
       JSON.stringify(question.targets),
       {
         raw: true,

@@ -1,15 +1,19 @@
 import {
   type Better,
   measureDefinition,
+  measureKey,
   unitLabel,
   unitRange,
 } from '../measures/measure-catalogue.js';
 import {
   describeMargin,
+  type Margin,
+  type MarginContext,
   type MarginOverrides,
   marginAmount,
   marginOf,
   type Verdict,
+  familyVerdicts,
   verdictOf,
 } from '../measures/verdict.js';
 import type { Scenario } from '../scenario/scenario-types.js';
@@ -109,6 +113,39 @@ export interface ComparedMeasure {
   variant: MeasureEstimate;
   difference: MeasureEstimate;
   verdict: Verdict;
+  /**
+   * One-sided p-value of a difference beyond the margin, Benjamini–Hochberg-adjusted over every
+   * measure of the comparison (overall, per reason, per group); null without a test (fewer than
+   * two values) or before {@link compareScenarios} adjusts the family.
+   */
+  pAdjusted: number | null;
+}
+
+/** The paired differences behind each compared measure, for the family's Holm step. */
+const pairedDifferences = new WeakMap<ComparedMeasure, { differences: number[]; amount: number }>();
+
+/**
+ * Give the verdicts of one comparison's measures (overall, per reason, per group) together: a
+ * finding needs its adjusted p-value below 2.5 % (see {@link familyVerdicts}).
+ */
+export function adjustComparison(measures: readonly ComparedMeasure[]): void {
+  const members = measures.map((m) => {
+    const paired = pairedDifferences.get(m);
+    return {
+      measure: m,
+      difference: m.difference,
+      better: m.better,
+      marginAmount: paired?.amount ?? m.margin.amount,
+      differences: paired?.differences ?? [],
+      verdict: m.verdict,
+      pAdjusted: m.pAdjusted,
+    };
+  });
+  familyVerdicts(members);
+  for (const member of members) {
+    member.measure.verdict = member.verdict;
+    member.measure.pAdjusted = member.pAdjusted;
+  }
 }
 
 /** The paired differences of one reason. */
@@ -163,24 +200,56 @@ export interface CompareResultsOptions {
   margins?: MarginOverrides;
 }
 
-function pick(result: ReplicationResult, name: string): number {
-  const [table, key] = name.split('.') as ['overall' | 'needs' | 'cost', string];
-  return result[table][key] ?? Number.NaN;
+/** One measure of a row (the switchboard, a reason, a group) in every paired replication. */
+type RowValues = (key: string) => { base: number[]; variant: number[] };
+
+const meanOf = (values: readonly number[]): number | null => {
+  const finite = values.filter((v) => Number.isFinite(v));
+  return finite.length === 0 ? null : finite.reduce((a, b) => a + b, 0) / finite.length;
+};
+
+/**
+ * The margin of measure `name` in a row, as an amount: the user's or its unit's default, which
+ * may read the row's volume (calls offered for calls, needs for needs) and, for money that
+ * prices a count, that count's margin at the count's mean price over base and variant.
+ */
+function marginIn(
+  name: string,
+  row: RowValues,
+  options: CompareResultsOptions,
+): { margin: Margin; amount: number } {
+  const info = measureDefinition(name);
+  const margin = marginOf(name, options.margins);
+  const context: MarginContext = {};
+  if (info.unit === 'calls' || info.unit === 'needs')
+    context.volume = meanOf(row(info.unit === 'needs' ? 'needs' : 'offered').base);
+  if (info.prices !== undefined) {
+    const table = name.slice(0, name.length - measureKey(name).length);
+    const count = row(info.prices);
+    const money = row(measureKey(name));
+    const sum = (xs: readonly number[]) => xs.reduce((a, x) => (Number.isFinite(x) ? a + x : a), 0);
+    const counted = sum(count.base) + sum(count.variant);
+    if (counted > 0)
+      context.pricedCountMargin =
+        marginIn(`${table}${info.prices}`, row, options).amount *
+        ((sum(money.base) + sum(money.variant)) / counted);
+  }
+  return { margin, amount: marginAmount(margin, meanOf(row(measureKey(name)).base), context) };
 }
 
-/** One compared measure from the paired values of base and variant. */
+/** One compared measure from the paired values of base and variant in its row. */
 function compareValues(
   name: string,
-  base: readonly number[],
-  variant: readonly number[],
+  row: RowValues,
   options: CompareResultsOptions,
 ): ComparedMeasure {
   const info = measureDefinition(name);
-  const difference = measureEstimate(variant.map((x, i) => x - base[i]!));
+  const { base, variant } = row(measureKey(name));
+  const differences = variant.map((x, i) => x - base[i]!);
+  const difference = measureEstimate(differences);
   const baseEstimate = measureEstimate(base, unitRange(info.unit));
-  const margin = marginOf(name, options.margins);
-  const amount = marginAmount(margin, baseEstimate.mean);
-  return {
+  const { margin, amount } = marginIn(name, row, options);
+  const measure: ComparedMeasure = {
     name,
     unit: unitLabel(info.unit, options.currency ?? 'EUR'),
     better: info.better,
@@ -189,8 +258,13 @@ function compareValues(
     variant: measureEstimate(variant, unitRange(info.unit)),
     difference,
     verdict: verdictOf(difference, info.better, amount),
+    pAdjusted: null,
   };
+  pairedDifferences.set(measure, { differences, amount });
+  return measure;
 }
+
+const OVERALL_TABLES = ['overall', 'needs', 'cost'] as const;
 
 /** Compare replications of a base and a variant run under the same seeds (paired). */
 export function compareResults(
@@ -198,14 +272,18 @@ export function compareResults(
   variant: readonly ReplicationResult[],
   options: CompareResultsOptions = {},
 ): ComparedMeasure[] {
-  return comparedMeasures.map((name) =>
-    compareValues(
-      name,
-      base.map((r) => pick(r, name)),
-      variant.map((r) => pick(r, name)),
-      options,
-    ),
-  );
+  return comparedMeasures.map((name) => {
+    const own = name.slice(0, name.indexOf('.')) as (typeof OVERALL_TABLES)[number];
+    // The whole switchboard is one row spread over three tables: a key is read from the
+    // measure's own table, else from the first that has it (offered, needs, lostNeeds).
+    const row: RowValues = (key) => {
+      const table = [own, ...OVERALL_TABLES].find((t) => base[0]?.[t][key] !== undefined) ?? own;
+      const values = (results: readonly ReplicationResult[]) =>
+        results.map((r) => r[table][key] ?? Number.NaN);
+      return { base: values(base), variant: values(variant) };
+    };
+    return compareValues(name, row, options);
+  });
 }
 
 /**
@@ -248,17 +326,13 @@ function compareRows(
   const keys = table === 'byReason' ? comparedReasonMeasures : comparedGroupMeasures;
   return baseNames.map((name, r) => {
     const v = variantNames.indexOf(name);
-    return {
-      name,
-      measures: keys.map((key) =>
-        compareValues(
-          `${table}.${key}`,
-          base.map((result) => result[table][r]?.[key] ?? Number.NaN),
-          variant.map((result) => (v >= 0 ? (result[table][v]?.[key] ?? Number.NaN) : Number.NaN)),
-          options,
-        ),
+    const row: RowValues = (key) => ({
+      base: base.map((result) => result[table][r]?.[key] ?? Number.NaN),
+      variant: variant.map((result) =>
+        v >= 0 ? (result[table][v]?.[key] ?? Number.NaN) : Number.NaN,
       ),
-    };
+    });
+    return { name, measures: keys.map((key) => compareValues(`${table}.${key}`, row, options)) };
   });
 }
 
@@ -270,7 +344,7 @@ export interface CompareScenariosOptions extends SimulateScenarioOptions {
 
 /** How `compare` turns a paired interval into a verdict, stated with every comparison. */
 export const VERDICT_RULE =
-  'better / worse (higher / lower for measures better neither way) when the whole 95 % interval of the difference lies beyond the practical margin; equivalent when it lies within ± margin; otherwise no difference detectable. Default margins: 0.5 point for shares, 1 s for durations, 0.01 for ratios, 1 % of the base for counts, hours and money; set others with measures.margins in the scenario or --margin NAME=VALUE';
+  'better / worse (higher / lower for measures better neither way) when the whole 95 % interval of the difference lies beyond the practical margin and the one-sided p-value of a difference beyond the margin, adjusted over every measure of the comparison (overall, per reason, per group) by Benjamini–Hochberg, stays below 2.5 % (so a comparison of many measures does not find effects by chance; intervals are not adjusted); equivalent when it lies within ± margin; otherwise no difference detectable. Default margins: 0.5 point for shares, 1 s for durations, 0.01 for ratios, 0.1 operator; for counts the largest of 1 % of the base, 0.5 % of the row’s calls offered (needs, for needs) and 1; 1 % of the base for hours and money (for lost-need cost at least the lost needs’ margin at their price); set others with measures.margins in the scenario or --margin NAME=VALUE';
 
 /**
  * Run a base scenario and variants with the same replication seeds (common random numbers: the
@@ -315,6 +389,12 @@ export async function compareScenarios(
         results,
         compareOptions,
       );
+    const comparison = comparisons[comparisons.length - 1]!;
+    adjustComparison([
+      ...comparison.measures,
+      ...comparison.byReason.flatMap((r) => r.measures),
+      ...(comparison.byGroup ?? []).flatMap((g) => g.measures),
+    ]);
   }
   const report: ComparisonReport = {
     base: base.name,

@@ -1,4 +1,4 @@
-import { InputError, inputError, RunError } from '../errors.js';
+import { InputError, RunError } from '../errors.js';
 import { type Scenario, weekdays } from '../scenario/scenario-types.js';
 import { HARDEST_INTERVAL_RULE, hardestIntervalIndex } from '../measures/hardest-interval.js';
 import { measureDefinition, unitRange } from '../measures/measure-catalogue.js';
@@ -15,7 +15,7 @@ import {
 import { replicationTasks } from '../replications/replication-tasks.js';
 import { intervalLabel } from './replication-measures.js';
 import { replicateScenario } from './run-replication.js';
-import type { ScenarioRunInput } from './scenario-replication-task.js';
+import { type ScenarioRunInput, scenarioRunInput } from './scenario-replication-task.js';
 import type { MeasureRow, ReplicationResult } from './tallies.js';
 
 /** Options of {@link simulateScenario}. */
@@ -213,18 +213,11 @@ export async function runScenariosReplications(
   const total = scenarios.length * replications;
   const threads = Math.max(1, Math.min(options.threads, total, maxReplicationThreads()));
   const runs = scenarios.map((scenario) => ({ scenario, days }));
-  const withForecast = scenarios.find((s) => s.forecast !== undefined);
-  if (remote !== undefined && withForecast !== undefined)
-    throw inputError(
-      '--redis',
-      'a scenario whose arrivals are in the document (workers get the document, never a file: arrivals.forecast names one)',
-      withForecast.file ?? withForecast.name,
-    );
   let flat: ReplicationResult[];
   try {
     flat = await runReplicationBatch<ScenarioRunInput, ReplicationResult>({
       task: replicationTasks.scenario,
-      inputs: scenarios.map((s) => ({ document: s.document, days })),
+      inputs: scenarios.map((s) => scenarioRunInput(s, days)),
       items: scenarios.flatMap((_, input) =>
         Array.from({ length: replications }, (_, index) => ({ input, index })),
       ),

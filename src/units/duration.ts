@@ -1,4 +1,5 @@
 import { inputError } from '../errors.js';
+import { fixed } from './fixed.js';
 
 const UNIT_SECONDS: Record<string, number> = {
   ms: 0.001,
@@ -116,7 +117,7 @@ export function parseIntervalMinutes(value: string | number, path = '--interval'
 /** Format seconds for people: `26 s`, `4 min 10 s`, `2 h 05 min`. */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return seconds > 0 ? 'unbounded' : String(seconds);
-  if (seconds < 60) return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`;
+  if (seconds < 60) return `${seconds < 10 ? fixed(seconds, 1) : Math.round(seconds)} s`;
   if (seconds < 3600) {
     const m = Math.floor(seconds / 60);
     return `${m} min ${String(Math.round(seconds - m * 60)).padStart(2, '0')} s`;

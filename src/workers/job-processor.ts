@@ -1,6 +1,5 @@
 import type { Job } from 'bullmq';
 import { inputError } from '../errors.js';
-import { parseScenario } from '../scenario/parse-scenario.js';
 import { checkRetrialLossModel, type RetrialLossModel } from '../queueing/simulate-retrial-loss.js';
 import { checkQueueModel } from '../queueing/simulate-queue.js';
 import type { QueueModel } from '../queueing/queue-model.js';
@@ -12,6 +11,10 @@ import {
 import { programVersion } from '../version.js';
 import { contentHash, encodeResult, type ReplicationJobData } from './replication-job.js';
 import { replicationTaskNamed } from '../replications/replication-tasks.js';
+import {
+  compileScenarioRun,
+  type ScenarioRunInput,
+} from '../switchboard/scenario-replication-task.js';
 
 /**
  * The job processor of `switchboard worker`, run by BullMQ in a worker thread of its own (a
@@ -32,15 +35,17 @@ function checkInput(task: string, input: unknown): void {
     const days = record.days;
     if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > MAX_DAYS)
       throw inputError('job input.days', `a whole number from 1 to ${MAX_DAYS}`, days);
+    // The full check, schema included; a forecast's arrivals come with the document (checked
+    // against it), and no file is read whatever the document names.
     const document = record.document as Record<string, unknown> | undefined;
     const arrivals = document?.arrivals as Record<string, unknown> | undefined;
-    if (arrivals?.forecast !== undefined)
+    if (arrivals?.forecast !== undefined && record.forecast === undefined)
       throw inputError(
-        'job input.document.arrivals.forecast',
-        'no file path in a job',
-        arrivals.forecast,
+        'job input.forecast',
+        'the arrivals of arrivals.forecast, sent with the document (a worker reads no file)',
+        undefined,
       );
-    parseScenario(document, { file: 'job' });
+    compileScenarioRun(record as unknown as ScenarioRunInput, false);
     return;
   }
   const model = record as unknown as QueueModel & RetrialLossModel;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Job, Queue, QueueEvents } from 'bullmq';
-import { RunError } from '../errors.js';
+import { InterruptedError, RunError } from '../errors.js';
 import type { ReplicationItem, RemoteReplications } from '../replications/run-replications.js';
 import { programVersion } from '../version.js';
 import {
@@ -32,6 +32,11 @@ export interface RedisReplicationsOptions {
 /** Replications run on workers through Redis; close it when done. */
 export interface RedisReplications extends RemoteReplications {
   server: RedisServer;
+  /**
+   * Stop the running batch, if any (the user pressed Ctrl-C): it removes its jobs from Redis
+   * and fails with an {@link InterruptedError} saying how many. False when no batch runs.
+   */
+  interrupt(signal: 'SIGINT' | 'SIGTERM'): boolean;
   close(): Promise<void>;
 }
 
@@ -63,6 +68,7 @@ export async function connectRedisReplications(
   await events.waitUntilReady();
   const version = options.version ?? programVersion();
   const windowSize = options.window ?? 256;
+  let interruptBatch: ((signal: 'SIGINT' | 'SIGTERM') => void) | undefined;
 
   const runBatch: RemoteReplications['runBatch'] = async ({
     task,
@@ -139,18 +145,33 @@ export async function connectRedisReplications(
       }
       if (batch.length > 0) await queue.addBulk(batch);
     };
+    // Remove the jobs of this run still in Redis: those not taken yet, and results not read.
+    // A job a worker is running is locked and stays: it finishes, and BullMQ removes it an
+    // hour later. Returns how many were removed and how many stay.
+    const removePending = async (): Promise<{ removed: number; left: number }> => {
+      const ks = [...pending];
+      pending.clear();
+      const removed = await Promise.all(ks.map((k) => queue.remove(idOf(k)).catch(() => 0)));
+      const count = removed.filter((r) => r === 1).length;
+      return { removed: count, left: ks.length - count };
+    };
+    let interrupted: 'SIGINT' | 'SIGTERM' | undefined;
+    interruptBatch = (signal) => {
+      interrupted = signal;
+      wake?.();
+    };
     const timeoutMs = options.timeoutSeconds * 1000;
     let lastSign = Date.now();
     let told = false;
     try {
       await submit();
-      while (done < total && failure === undefined) {
+      while (done < total && failure === undefined && interrupted === undefined) {
         await new Promise<void>((resolve) => {
           wake = resolve;
           setTimeout(resolve, POLL_MS);
         });
         wake = undefined;
-        if (failure !== undefined) break;
+        if (failure !== undefined || interrupted !== undefined) break;
         await submit();
         // A safety net for events missed (a reconnect): look at what is still pending.
         const before = done;
@@ -170,19 +191,36 @@ export async function connectRedisReplications(
             `no switchboard worker listened on ${server.shown} (queue ${name}) for ${options.timeoutSeconds} s (--timeout); ${done} of ${total} replications done`,
           );
       }
+      if (interrupted !== undefined) {
+        const { removed, left } = await removePending();
+        throw new InterruptedError(
+          `interrupted (${interrupted}): removed ${removed} job(s) of this run from ${server.shown} (queue ${name})` +
+            (left > 0
+              ? `; ${left} being run by workers finish there and are removed an hour later`
+              : '') +
+            `; ${done} of ${total} replications were done`,
+          interrupted,
+        );
+      }
       if (failure !== undefined) throw failure;
       return results;
     } finally {
+      interruptBatch = undefined;
       events.off('completed', onDone);
       events.off('failed', onDone);
       // Leave nothing behind: jobs not taken yet, and results not read.
-      await Promise.all([...pending].map((k) => queue.remove(idOf(k)).catch(() => 0)));
+      await removePending();
     }
   };
 
   return {
     server,
     runBatch,
+    interrupt(signal) {
+      if (interruptBatch === undefined) return false;
+      interruptBatch(signal);
+      return true;
+    },
     async close() {
       await Promise.allSettled([events.close(), queue.close()]);
     },

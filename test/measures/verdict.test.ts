@@ -13,8 +13,10 @@ import {
 } from '../../src/measures/measure-catalogue.js';
 import {
   defaultMargin,
+  familyVerdicts,
   marginAmount,
   marginOf,
+  pBeyondMargin,
   readMargin,
   verdictOf,
 } from '../../src/measures/verdict.js';
@@ -143,7 +145,12 @@ describe('the measure catalogue', () => {
       ['serviceLevel', { absolute: 0.01 }],
     ]);
     expect(marginOf('cost.total', overrides)).toEqual({ relative: 0.02 });
-    expect(marginOf('cost.perDay', overrides)).toEqual({ relative: 0.01 });
+    expect(marginOf('cost.perDay', overrides)).toEqual({ relative: 0.01, asPricedCount: true });
+    expect(marginOf('overall.abandoned', overrides)).toEqual({
+      relative: 0.01,
+      ofVolume: 0.005,
+      least: 1,
+    });
     expect(marginOf('overall.serviceLevel', overrides)).toEqual({ absolute: 0.01 });
     expect(marginOf('overall.asaSeconds', overrides)).toEqual({ absolute: 1 });
     expect(readMargin('2%')).toEqual({ relative: 0.02 });
@@ -151,6 +158,94 @@ describe('the measure catalogue', () => {
     expect(readMargin('0.5')).toEqual({ absolute: 0.5 });
     expect(readMargin(-1)).toBeUndefined();
     expect(readMargin('lots')).toBeUndefined();
+  });
+});
+
+describe('default margins that mean something on small counts', () => {
+  const count = defaultMargin('calls');
+  it('counts: the largest of 1 % of the base, 0.5 % of the row’s volume and 1', () => {
+    // 4 interpreter abandons in a row of 280 calls: 1 % is 0.04 call; 0.5 % of 280 is 1.4.
+    expect(marginAmount(count, 4, { volume: 280 })).toBeCloseTo(1.4, 12);
+    // A count that was 0 in a tiny row: at least one call.
+    expect(marginAmount(count, 0, { volume: 20 })).toBe(1);
+    // A count that is most of its row: 1 % of the base wins.
+    expect(marginAmount(count, 12_000, { volume: 12_100 })).toBeCloseTo(120, 9);
+    expect(marginAmount(defaultMargin('needs'), 30, { volume: 10_000 })).toBeCloseTo(50, 9);
+  });
+  it('money that prices a count: at least that count’s margin at its price', () => {
+    const money = defaultMargin('currency');
+    expect(marginAmount(money, 180, { pricedCountMargin: 7.8 })).toBe(7.8);
+    expect(marginAmount(money, 38_000, { pricedCountMargin: 7.8 })).toBeCloseTo(380, 9);
+    expect(marginAmount(money, 38_000)).toBeCloseTo(380, 9);
+  });
+  it('per reason: lost needs and their cost get the same verdict, one need more is not a finding', () => {
+    // Reason a: 300 needs, 5 lost (priced 6 each); the variant loses one more in every replication.
+    const results = (extra: number) =>
+      [0, 1, 2, 3].map((i) => ({
+        ...result(() => 0, 1),
+        byReason: [
+          {
+            offered: 320,
+            needs: 300,
+            lostNeeds: 5 + extra + (i % 2),
+            lostNeedCost: 6 * (5 + extra + (i % 2)),
+          },
+        ],
+      }));
+    const [row] = compareReasons(['a'], results(0), ['a'], results(1));
+    const get = (key: string) => row!.measures.find((m) => m.name === `byReason.${key}`)!;
+    expect(get('lostNeeds').margin.amount).toBeCloseTo(1.5, 9); // 0.5 % of 300 needs
+    expect(get('lostNeedCost').margin.amount).toBeCloseTo(9, 9); // 1.5 needs × 6
+    expect(get('lostNeeds').verdict).toBe('equivalent');
+    expect(get('lostNeedCost').verdict).toBe('equivalent');
+    // Two more lost needs is beyond 1.5 (and 12 beyond 9): worse on both.
+    const [moved] = compareReasons(['a'], results(0), ['a'], results(2));
+    expect(moved!.measures.find((m) => m.name === 'byReason.lostNeeds')!.verdict).toBe('worse');
+    expect(moved!.measures.find((m) => m.name === 'byReason.lostNeedCost')!.verdict).toBe('worse');
+  });
+});
+
+describe('verdicts of a family of measures (Benjamini & Hochberg 1995)', () => {
+  it('pBeyondMargin is below 0.025 exactly when the 95 % interval lies beyond the margin', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 2, maxLength: 8 }),
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        (differences, margin) => {
+          const estimate = measureEstimate(differences);
+          const [lo, hi] = estimate.ci95 as [number, number];
+          const beyond = lo > margin || hi < -margin;
+          const p = pBeyondMargin(differences, margin)!;
+          // Away from the boundary (floating point), the two rules agree.
+          if (Math.abs(p - 0.025) > 1e-9) expect(p < 0.025).toBe(beyond);
+        },
+      ),
+    );
+  });
+  it('one finding among many measures needs a p-value m times smaller', () => {
+    const member = (differences: number[]) => ({
+      difference: measureEstimate(differences),
+      better: 'higher' as const,
+      marginAmount: 0,
+      differences,
+      verdict: 'equivalent' as const as ReturnType<typeof verdictOf>,
+      pAdjusted: null as number | null,
+    });
+    // Five replications averaging 1 with sd 0.453: t = 4.94; one-sided p = 0.0039 from the closed
+    // form of Student's t with 4 degrees of freedom: F(t) = 1/2 + (3/8)·u·(1 − t²/(12(1 + t²/4))),
+    // u = t/√(1 + t²/4) (Abramowitz & Stegun 26.7.3).
+    const alone = [member([0.5, 0.6, 1, 1.4, 1.5])];
+    familyVerdicts(alone);
+    expect(alone[0]!.verdict).toBe('better');
+    expect(alone[0]!.pAdjusted).toBeCloseTo(0.003912166, 8);
+    // Among 9 measures that did not move, the same interval is no longer a finding: 10 × p > 2.5 %.
+    const family = [
+      member([0.5, 0.6, 1, 1.4, 1.5]),
+      ...Array.from({ length: 9 }, () => member([1, -1, 0.5, -0.5, 0])),
+    ];
+    familyVerdicts(family);
+    expect(family[0]!.verdict).toBe('no difference detectable');
+    expect(family[0]!.pAdjusted).toBeCloseTo(0.03912166, 7);
   });
 });
 

@@ -74,9 +74,13 @@ describe('intraday profile from a CSV', () => {
       inline.intradayProfile.map((d) => [...d]),
     );
     expect(csv.intradayProfile[6]![20]).toBe(1); // sunday: all at 10:00
-    // The document keeps the absolute path, so worker threads read the same file.
-    expect((csv.document.arrivals as Record<string, unknown>).intradayProfile).toBe(
-      join(dir, 'profile.csv'),
+    // The document carries the weights read, not the path: worker threads and jobs on other
+    // machines compile the same shares without the file.
+    const sent = (csv.document.arrivals as Record<string, unknown>).intradayProfile;
+    expect(sent).toEqual({ default: weights, sunday: { '10:00': 7 } });
+    expect(JSON.stringify(csv.document)).not.toContain(dir);
+    expect(parseScenario(JSON.parse(JSON.stringify(csv.document))).intradayProfile).toEqual(
+      csv.intradayProfile,
     );
   });
 

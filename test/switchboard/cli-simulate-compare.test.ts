@@ -189,6 +189,7 @@ describe('switchboard compare', () => {
         'variant',
         'difference',
         'verdict',
+        'pAdjusted',
       ]);
       for (const key of ['base', 'variant', 'difference'])
         expect(Object.keys(m[key] as object)).toEqual(['mean', 'ci95']);

@@ -1,4 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bufferIo } from '../../src/cli/io.js';
@@ -53,6 +55,42 @@ describe.skipIf(!redisAvailable)('replications on workers through Redis', () => 
     expect(JSON.parse(remote.out).replications).toBe(4);
     // Both workers took jobs: the replications really ran in the two processes.
     // (Each prints nothing per job; the queue is empty again afterwards.)
+  }, 120_000);
+
+  it('simulate --redis of a scenario whose arrivals come from a forecast file: the same output', async () => {
+    // The forecast CSV as `switchboard forecast` writes it (docs/forecast.md); workers get the
+    // arrivals read from it with the document, never the file's path.
+    const dir = mkdtempSync(join(tmpdir(), 'sb-redis-fc-'));
+    writeFileSync(
+      join(dir, 'forecast.csv'),
+      'interval_start,reason,forecast,lower,upper\n2026-03-02T08:00:00+01:00,results,60,45,75\n2026-03-03T09:30:00+01:00,results,50.5,37,64\n',
+    );
+    writeFileSync(
+      join(dir, 'scenario.yaml'),
+      `name: from a forecast
+arrivals: { forecast: forecast.csv }
+reasons:
+  results: { handleTime: { distribution: exponential, mean: 30s }, patience: { distribution: exponential, mean: 2m }, queue: main }
+queues:
+  main: { operators: { default: [{ from: '00:00', to: '24:00', operators: 2 }] } }
+`,
+    );
+    const args = ['simulate', join(dir, 'scenario.yaml'), '--days', '2', '--replications', '4'];
+    const local = await run([...args, '--json']);
+    const remote = await run([...args, '--json', '--redis', url]);
+    expect(remote.err).toBe('');
+    expect(remote.code).toBe(0);
+    expect(remote.out).toBe(local.out);
+  }, 120_000);
+
+  it('simulate --redis of a scenario whose intraday profile is a CSV file: the same output', async () => {
+    // scenarios/small-hospital.yaml reads small-hospital-profile.csv: jobs carry its weights.
+    const args = ['simulate', join(root, 'scenarios/small-hospital.yaml'), '--days', '1'];
+    const local = await run([...args, '--replications', '3', '--json']);
+    const remote = await run([...args, '--replications', '3', '--json', '--redis', url]);
+    expect(remote.err).toBe('');
+    expect(remote.code).toBe(0);
+    expect(remote.out).toBe(local.out);
   }, 120_000);
 
   it('compare --redis: the same paired report as the local run', async () => {

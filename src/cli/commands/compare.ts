@@ -14,9 +14,10 @@ import {
   reportTargets,
 } from '../../report/from-simulation.js';
 import { forecastNotice } from '../../switchboard/simulate-scenario.js';
+import { replicationTasks } from '../../replications/replication-tasks.js';
 import type { CommandModule } from '../command.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
-import { readRunFlags, withProgress } from '../run-flags.js';
+import { readRunFlags, startThreadsEarly, withProgress } from '../run-flags.js';
 
 /** `--margin NAME=VALUE` flags as margins by measure name; a bad one is an input error. */
 export function readMarginFlags(flags: unknown): Map<string, Margin> {
@@ -77,6 +78,7 @@ export const compareCommand: CommandModule = {
       }),
   run: async (args, io) => {
     const { days, replications, threads, seed } = readRunFlags(args);
+    startThreadsEarly(args, threads, 2 * replications, replicationTasks.scenario);
     const reportPath = resolveReportPath(args.report, io.cwd);
     const paths = (args.scenarios as string[]).map((p) => resolve(io.cwd, String(p)));
     const [basePath, ...others] = paths;

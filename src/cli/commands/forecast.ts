@@ -20,6 +20,7 @@ import { writeReport } from '../../report/write-report.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../../units/duration.js';
 import type { CommandModule } from '../command.js';
 import type { CliIo } from '../io.js';
+import { fixed } from '../../units/fixed.js';
 
 const MAX_WARNINGS_SHOWN = 10;
 
@@ -178,7 +179,7 @@ export const forecastCommand: CommandModule = {
       `forecast: ${horizonDays} days × ${history.slotsPerDay} intervals of ${history.intervalMinutes} min, ` +
         `${history.hasReasons ? `${history.reasons.length} reasons + all` : 'all calls'}: ${forecast.rows.length} rows; ` +
         `method ${forecast.method}${args.method === 'auto' ? ' (auto)' : ''}` +
-        `${best ? `, backtest WAPE ${(best.wape * 100).toFixed(1)} %` : ''}` +
+        `${best ? `, backtest WAPE ${fixed(best.wape * 100, 1)} %` : ''}` +
         `${args.out === undefined ? '' : `; written to ${String(args.out)}`}\n`,
     );
     return 0;
@@ -209,7 +210,7 @@ function printWarnings(io: CliIo, warnings: readonly string[]): void {
  * is the coverage over intervals expecting at least 10 calls.
  */
 export function formatBacktest(report: BacktestReport): string {
-  const percent = (x: number) => (Number.isNaN(x) ? '—' : `${(x * 100).toFixed(1)} %`);
+  const percent = (x: number) => (Number.isNaN(x) ? '—' : `${fixed(x * 100, 1)} %`);
   const width = Math.max(6, ...report.scores.map((s) => s.reason.length));
   const methodWidth = Math.max(6, ...report.scores.map((s) => s.method.length));
   const lines = [
@@ -221,7 +222,7 @@ export function formatBacktest(report: BacktestReport): string {
   for (const s of report.scores) {
     lines.push(
       `${s.reason.padEnd(width)}  ${s.method.padEnd(methodWidth)}  ${percent(s.wape).padStart(8)}  ` +
-        `${(Number.isNaN(s.mase) ? '—' : s.mase.toFixed(3)).padStart(6)}  ${percent(s.coverage).padStart(8)}  ${percent(s.fairCoverage).padStart(9)}  ${percent(s.busyCoverage).padStart(8)}  ${s.best ? '*' : ''}`,
+        `${(Number.isNaN(s.mase) ? '—' : fixed(s.mase, 3)).padStart(6)}  ${percent(s.coverage).padStart(8)}  ${percent(s.fairCoverage).padStart(9)}  ${percent(s.busyCoverage).padStart(8)}  ${s.best ? '*' : ''}`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -11,9 +11,10 @@ import type { Scenario } from '../../scenario/scenario-types.js';
 import { parseDurationSeconds } from '../../units/duration.js';
 import { writeDirectoryAtomically } from '../../switchboard/write-results.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
+import { replicationTasks } from '../../replications/replication-tasks.js';
 import type { CommandModule } from '../command.js';
 import { formatRoster } from '../format-roster.js';
-import { positiveInteger, readRunFlags, withProgress } from '../run-flags.js';
+import { positiveInteger, readRunFlags, startThreadsEarly, withProgress } from '../run-flags.js';
 
 function fraction(args: Record<string, unknown>, flag: string): number | undefined {
   const value = args[flag];
@@ -96,6 +97,7 @@ export const rosterCommand: CommandModule = {
       .option('timeout', TIMEOUT_OPTION),
   run: async (args, io) => {
     const { days, replications, threads, seed } = readRunFlags(args);
+    startThreadsEarly(args, threads, replications, replicationTasks.roster);
     const iterations = positiveInteger(args.iterations, '--iterations', 100);
     let budgetHours: number | undefined;
     if (args.budget !== undefined) {

@@ -8,9 +8,10 @@ import { simulateReportInput } from '../../report/from-simulation.js';
 import { writeQueueLog } from '../../switchboard/queue-log.js';
 import { forecastNotice, simulateScenario } from '../../switchboard/simulate-scenario.js';
 import { resultFiles, writeDirectoryAtomically } from '../../switchboard/write-results.js';
+import { replicationTasks } from '../../replications/replication-tasks.js';
 import type { CommandModule } from '../command.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
-import { readRunFlags, withProgress } from '../run-flags.js';
+import { readRunFlags, startThreadsEarly, withProgress } from '../run-flags.js';
 
 /** `switchboard simulate scenario.yaml`: measures with 95 % confidence intervals. */
 export const simulateCommand: CommandModule = {
@@ -50,6 +51,7 @@ export const simulateCommand: CommandModule = {
       .option('timeout', TIMEOUT_OPTION),
   run: async (args, io) => {
     const { days, replications, threads, seed } = readRunFlags(args);
+    startThreadsEarly(args, threads, replications, replicationTasks.scenario);
     const reportPath = resolveReportPath(args.report, io.cwd);
     const path = resolve(io.cwd, String(args.scenario));
     const scenario = loadScenario(

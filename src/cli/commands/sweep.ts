@@ -13,10 +13,11 @@ import {
   sweepVariants,
 } from '../../switchboard/sweep.js';
 import { writeDirectoryAtomically } from '../../switchboard/write-results.js';
+import { replicationTasks } from '../../replications/replication-tasks.js';
 import type { CommandModule } from '../command.js';
 import { formatSweep, sweepCsv } from '../format-sweep.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
-import { readRunFlags, withProgress } from '../run-flags.js';
+import { readRunFlags, startThreadsEarly, withProgress } from '../run-flags.js';
 
 const VARY = /^([^=]+)=(.+)$/s;
 
@@ -57,6 +58,7 @@ export const sweepCommand: CommandModule = {
       .option('report', REPORT_OPTION),
   run: async (args, io) => {
     const { days, replications, threads, seed } = readRunFlags(args);
+    startThreadsEarly(args, threads, 2 * replications, replicationTasks.scenario);
     const reportPath = resolveReportPath(args.report, io.cwd);
     const vary = (args.vary as string[] | undefined) ?? [];
     if (vary.length === 0)

@@ -1,0 +1,28 @@
+// The queue replication task of engine.bench.js --breakdown, timed from inside the thread that
+// runs it: the thread's CPU time (Linux /proc/thread-self/schedstat, nanoseconds) when this
+// module loads (the thread's start-up: Node's worker bootstrap and the pool's worker module),
+// around the import of the task, and around each replication. Results carry the timings
+// beside the replication's counts, so they are not compared byte for byte.
+import { readFileSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
+
+export const threadCpuMs = () =>
+  Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+const atLoad = threadCpuMs();
+const { replicateQueue } = await import('../dist/queueing/queue-replication-task.js');
+const afterImport = threadCpuMs();
+
+export function timedReplicateQueue(model, seed, index) {
+  const before = threadCpuMs();
+  const r = replicateQueue(model, seed, index);
+  const cpu = threadCpuMs() - before;
+  return {
+    index,
+    threadId,
+    cpu,
+    startCpu: atLoad,
+    importCpu: afterImport - atLoad,
+    offered: r.offered,
+    answered: r.answered,
+  };
+}

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import seedrandom from 'seedrandom';
 
 const lib = new URL('../dist/index.js', import.meta.url).href;
+// Not in the public API (src/index.ts): the baseline's line reader, from its module.
+const lineReader = new URL('../dist/audit/line-reader.js', import.meta.url).href;
 const { syntheticQueueLog } = await import(lib);
 
 /** Seeded native queue_log of about `lines` lines (see syntheticQueueLog). */
@@ -32,7 +34,7 @@ const ms = performance.now() - t0;
 const cpu = process.cpuUsage(c0);
 console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, lines: report.input[0].lines, calls: report.calls.offered, rssMiB: process.resourceUsage().maxRSS / 1024 }));`;
 const readScript = `
-import { readLineBatches } from '${lib}';
+import { readLineBatches } from '${lineReader}';
 const t0 = performance.now();
 let lines = 0;
 for await (const b of readLineBatches(process.argv[1])) for (const l of b.lines) lines += l.split('|').length > 4 ? 1 : 0;

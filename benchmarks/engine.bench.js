@@ -40,10 +40,12 @@ const model = (horizonSeconds) => ({
 const replicationTask = {
   moduleUrl: new URL('../dist/queueing/queue-replication-task.js', import.meta.url),
   exportName: 'replicateQueue',
+  warmUpExportName: 'warmUpQueue',
 };
 const timedTask = {
   moduleUrl: new URL('./timed-queue-task.js', import.meta.url),
   exportName: 'timedReplicateQueue',
+  warmUpExportName: 'warmUpQueue',
 };
 // `--replicate T [prestart] [timed]`: a fresh process, as the CLI runs: cold code on 1 thread as
 // on 2. With `prestart`, the worker threads start before the library loads, as the CLI starts
@@ -58,6 +60,22 @@ const { runReplications, simulateQueue } = await import('../dist/index.js');
 if (process.argv[2] === '--replicate') {
   const threads = Number(process.argv[3]);
   const threadCpu = timed ? (await import('./timed-queue-task.js')).threadCpuMs : () => 0;
+  // Every thread's CPU time (Linux), to count V8's helper threads too.
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const tasks = () =>
+    timed
+      ? Object.fromEntries(
+          readdirSync('/proc/self/task').map((t) => {
+            try {
+              const ns = readFileSync(`/proc/self/task/${t}/schedstat`, 'utf8').split(' ')[0];
+              return [t, Number(ns) / 1e6];
+            } catch {
+              return [t, 0];
+            }
+          }),
+        )
+      : {};
+  const tasks0 = tasks();
   const cpu0 = threadCpu();
   const t = performance.now();
   const reps = await runReplications({
@@ -69,7 +87,14 @@ if (process.argv[2] === '--replicate') {
   });
   const ms = performance.now() - t;
   const mainCpu = threadCpu() - cpu0;
-  console.log(JSON.stringify({ ms, mainCpu, digest: JSON.stringify(reps).length, reps }));
+  const tasks1 = tasks();
+  // V8's helper threads: every thread but this one and the replication workers.
+  const own = new Set([String(process.pid), ...reps.map((r) => r.tid)]);
+  let helperCpu = 0;
+  for (const [t, ms] of Object.entries(tasks1)) if (!own.has(t)) helperCpu += ms - (tasks0[t] ?? 0);
+  console.log(
+    JSON.stringify({ ms, mainCpu, helperCpu, digest: JSON.stringify(reps).length, reps }),
+  );
   process.exit(0);
 }
 
@@ -315,6 +340,13 @@ if (mode === '--breakdown') {
         steady,
         path: Math.max(out.mainCpu, workerPath),
         total: out.mainCpu + workerPath,
+        helpers: out.helperCpu,
+        // Two cores also run V8's helper threads (compilation, GC): with one compute thread
+        // they use the idle core, with two they take from them.
+        shared: Math.max(
+          Math.max(...lanes.map((l) => l.free)),
+          (out.mainCpu + workerPath + out.helperCpu) / 2,
+        ),
         offered: out.reps.map((r) => r.offered).join(','),
       });
     }
@@ -327,15 +359,15 @@ if (mode === '--breakdown') {
   const oneModelled = med(rows.get('1 thread'), 'modelled');
   const f = (x) => x.toFixed(0).padStart(5);
   console.log(
-    '  configuration            wall   main: reps other   worker: start import reps   warm-up main/worker   steady rep   CPU total  critical path  2-core bound   on 2 free cores',
+    '  configuration            wall   main: reps other   worker: start import reps   warm-up main/worker   steady rep   CPU total  critical path  2-core bound   on 2 free cores   V8 helpers  with helpers',
   );
   for (const [name, rs] of rows) {
     const path = med(rs, 'path');
     console.log(
-      `  ${name.padEnd(24)} ${f(med(rs, 'wall'))}  ${f(med(rs, 'mainReps'))} ${f(med(rs, 'mainOther'))}   ${f(med(rs, 'workerStart'))} ${f(med(rs, 'workerImport'))} ${f(med(rs, 'workerReps'))}   ${f(med(rs, 'warmMain'))} / ${f(med(rs, 'warmWorker'))}        ${f(med(rs, 'steady'))}     ${f(med(rs, 'total'))}      ${f(path)}        ${(one / path).toFixed(2)}×   ${f(med(rs, 'modelled'))} ms ${(oneModelled / med(rs, 'modelled')).toFixed(2)}×   (replications per thread ${rs.at(-1).reps})`,
+      `  ${name.padEnd(24)} ${f(med(rs, 'wall'))}  ${f(med(rs, 'mainReps'))} ${f(med(rs, 'mainOther'))}   ${f(med(rs, 'workerStart'))} ${f(med(rs, 'workerImport'))} ${f(med(rs, 'workerReps'))}   ${f(med(rs, 'warmMain'))} / ${f(med(rs, 'warmWorker'))}        ${f(med(rs, 'steady'))}     ${f(med(rs, 'total'))}      ${f(path)}        ${(one / path).toFixed(2)}×   ${f(med(rs, 'modelled'))} ms ${(oneModelled / med(rs, 'modelled')).toFixed(2)}×     ${f(med(rs, 'helpers'))}   ${f(med(rs, 'shared'))} ms ${(oneModelled / med(rs, 'shared')).toFixed(2)}×   (replications per thread ${rs.at(-1).reps})`,
     );
   }
   console.log(
-    `  (worker start: the thread's CPU before the task module loaded — Node's worker bootstrap and the pool's worker module; a pre-started worker spends it before the call, while the library loads. Load average ${loadavg()[0].toFixed(2)}.)`,
+    `  (with helpers: the larger of that replay and half of all the CPU of the call, V8's helper threads included. Worker start: the thread's CPU before the task module loaded — Node's worker bootstrap and the pool's worker module; a pre-started worker spends it before the call, while the library loads. Load average ${loadavg()[0].toFixed(2)}.)`,
   );
 }

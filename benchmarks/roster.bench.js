@@ -7,8 +7,11 @@
 // 2. `switchboard roster scenarios/baseline.yaml --threads 2` end to end (library call): wall and
 //    CPU time, rounds, replications, paid hours against the Erlang plan, days met on fresh seeds;
 //    compared with one 7-day replication of the same scenario timed in the same run.
+// 3. `--budget 500` on the baseline (library call, 2 threads): wall and CPU time, rounds, the
+//    verified service level beside the Erlang A placement of the same hours, the paired gain.
+// Load averages are printed at each step: on a shared machine wall times are the machine's.
 // Run: npm run build && node benchmarks/roster.bench.js
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { buildRoster, loadScenario, runReplication } from '../dist/index.js';
 import { coverOf, solveCover } from '../dist/roster/cover-milp.js';
 import { erlangRequirement } from '../dist/roster/erlang-requirement.js';
@@ -106,6 +109,11 @@ function greedy() {
   return coverOf(patterns, counts, required);
 }
 
+const loadAverage = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+console.log(`load average at start: ${loadAverage()}`);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 await solveCover(patterns, templates, required); // loads the WebAssembly once
 const milpMs = [];
@@ -177,3 +185,28 @@ console.log(
   `  paid hours ${result.operatorHours} vs Erlang plan ${result.erlangPlan.operatorHours} (ratio ${(result.operatorHours / result.erlangPlan.operatorHours).toFixed(3)}); days met on fresh seeds: roster ${result.verification.byDay.filter((d) => d.met).length}/7, Erlang plan ${result.erlangPlan.verification.byDay.filter((d) => d.met).length}/7`,
 );
 if (result.verification.byDay.length !== 7) throw new Error('expected 7 verified days');
+console.log(`load average: ${loadAverage()}`);
+
+// 3. The budget: 500 paid hours a week (the Erlang plan for the targets pays 548).
+start = performance.now();
+cpuAt = cpu();
+const budget = await buildRoster(scenario, {
+  targets: {
+    serviceLevel: scenario.targets.serviceLevel,
+    thresholdSeconds: 20,
+    maxAbandon: scenario.targets.maxAbandon,
+  },
+  threads: 2,
+  budgetHours: 500,
+});
+const b = budget.budget;
+const pct = (x) => `${(x * 100).toFixed(1)} %`;
+const est = (e) => `${pct(e.mean)} [${pct(e.ci95[0])}, ${pct(e.ci95[1])}]`;
+console.log(
+  `budget 500 h, 2 threads: ${((performance.now() - start) / 1000).toFixed(1)} s wall, ${((cpu() - cpuAt) / 1000).toFixed(1)} s CPU; ${b.rounds.length} rounds (${b.converged ? 'converged' : 'round limit'}), paid ${budget.operatorHours} h`,
+);
+console.log(
+  `  on fresh seeds: roster service level ${est(budget.verification.serviceLevel)}, abandonment ${est(budget.verification.probabilityAbandon)}, days met ${budget.verification.byDay.filter((d) => d.met).length}/7; Erlang A placement ${est(b.erlangPlacement.verification.serviceLevel)}, ${est(b.erlangPlacement.verification.probabilityAbandon)}; gain (paired) service level ${est(b.gain.serviceLevel)}, score ${est(b.gain.score)}`,
+);
+if (budget.operatorHours > 500) throw new Error('the budget was exceeded');
+console.log(`load average at end: ${loadAverage()}`);

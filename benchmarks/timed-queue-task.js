@@ -3,13 +3,16 @@
 // module loads (the thread's start-up: Node's worker bootstrap and the pool's worker module),
 // around the import of the task, and around each replication. Results carry the timings
 // beside the replication's counts, so they are not compared byte for byte.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 
 export const threadCpuMs = () =>
   Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
 const atLoad = threadCpuMs();
-const { replicateQueue } = await import('../dist/queueing/queue-replication-task.js');
+// This thread's kernel id (/proc/thread-self → /proc/<pid>/task/<tid>), to tell its CPU time
+// from that of V8's helper threads (compilation, garbage collection) in the process.
+const tid = readlinkSync('/proc/thread-self').split('/').pop();
+const { replicateQueue, warmUpQueue } = await import('../dist/queueing/queue-replication-task.js');
 const afterImport = threadCpuMs();
 
 export function timedReplicateQueue(model, seed, index) {
@@ -19,6 +22,7 @@ export function timedReplicateQueue(model, seed, index) {
   return {
     index,
     threadId,
+    tid,
     cpu,
     startCpu: atLoad,
     importCpu: afterImport - atLoad,
@@ -26,3 +30,5 @@ export function timedReplicateQueue(model, seed, index) {
     answered: r.answered,
   };
 }
+
+export { warmUpQueue };

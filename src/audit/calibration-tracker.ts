@@ -108,7 +108,7 @@ export interface CalibratedParameters {
     /**
      * Queue credit of the route relative to the largest one, read from the order in which the
      * records served calls waiting together (see service-order.ts): 0 for the largest route, and
-     * for a route whose pairs with the others are too few. Reported; not yet written into the
+     * for a route whose pairs with the others are too few. Added to its classes' credits in the
      * scenario.
      */
     serviceOrderOffsetSeconds: number;
@@ -294,7 +294,7 @@ export class CalibrationTracker {
   }
 
   /**
-   * Each weekday's intraday profile, from the calls per day and interval of every day observed
+   * Each weekday's intraday profile, from the queue calls per day and interval of every day observed
    * (days without records unknown), smoothed by {@link tunedProfiles} with all weeks weighted
    * alike.
    */
@@ -321,10 +321,12 @@ export class CalibrationTracker {
     const count = at + 1;
     const total = new Float64Array(count * slots).fill(Number.NaN);
     for (const i of index.values()) total.fill(0, i * slots, (i + 1) * slots);
-    for (const [bucket, row] of this.history) {
+    // The calls that reached a queue, as the arrivals' totals: calls that hung up in a voice
+    // menu come at any hour (the bank's menu answers 24/7, its agents do not) and would put
+    // queue calls where the records have none, to wait for operators who are not there.
+    for (const [bucket, n] of this.queueArrivals) {
       const day = Math.floor(bucket / 86_400);
-      const cell = index.get(day)! * slots + Math.floor((bucket - day * 86_400) / step);
-      for (const n of row.values()) total[cell]! += n;
+      total[index.get(day)! * slots + Math.floor((bucket - day * 86_400) / step)]! += n;
     }
     return tunedProfiles(total, first, count, slots, [1]);
   }

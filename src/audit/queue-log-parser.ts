@@ -6,12 +6,10 @@ import {
   type ParserOptions,
   type RecordParser,
 } from './record-parser.js';
-import { newFileAccount, rejectLine } from './records.js';
+import { type FileAccount, newFileAccount, rejectLine } from './records.js';
 import { isRecordTime, parseRecordTime } from './record-bounds.js';
 
-const EVENT_NAME = /^[A-Z][A-Z0-9_]*$/;
-
-/** Same test as EVENT_NAME, without a regex on the hot path. */
+/** Whether `text` is an event name (`^[A-Z][A-Z0-9_]*$`, tested without a regex: hot path). */
 function isEventName(text: string): boolean {
   const n = text.length;
   if (n === 0) return false;
@@ -21,6 +19,18 @@ function isEventName(text: string): boolean {
     if (!(upper || (i > 0 && ((c >= 48 && c <= 57) || c === 95)))) return false;
   }
   return true;
+}
+
+/** Whether `event` is an event name; if not, line `line` is rejected, saying so. */
+function acceptEventName(account: FileAccount, line: number, event: string, text: string): boolean {
+  if (isEventName(event)) return true;
+  rejectLine(
+    account,
+    line,
+    `event ${JSON.stringify(event.slice(0, 30))} is not an event name`,
+    text,
+  );
+  return false;
 }
 
 /** Events of Asterisk's app_queue and of agents, all versions; others count as unknown. */
@@ -118,15 +128,7 @@ export function queueLogParser(path: string, options: ParserOptions): RecordPars
       }
       const p4 = text.indexOf('|', p3 + 1);
       const event = p4 < 0 ? text.slice(p3 + 1) : text.slice(p3 + 1, p4);
-      if (!isEventName(event)) {
-        rejectLine(
-          account,
-          line,
-          `event ${JSON.stringify(event.slice(0, 30))} is not an event name`,
-          text,
-        );
-        return;
-      }
+      if (!acceptEventName(account, line, event, text)) return;
       countRecord(account, event, time, last);
       out.push({
         kind: 'queue',
@@ -195,15 +197,7 @@ export function queueLogCsvParser(path: string, options: ParserOptions): RecordP
       return;
     }
     const event = at(fields, 'event').trim().toUpperCase();
-    if (!EVENT_NAME.test(event)) {
-      rejectLine(
-        account,
-        line,
-        `event ${JSON.stringify(event.slice(0, 30))} is not an event name`,
-        text,
-      );
-      return;
-    }
+    if (!acceptEventName(account, line, event, text)) return;
     let data: string[];
     if (vendor) data = pbxwareData(event, fields, at);
     else if (columns.has('data') && !columns.has('data1')) data = at(fields, 'data').split('|');

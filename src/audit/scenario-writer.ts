@@ -124,6 +124,15 @@ export function calibrationToScenario(
       : talkedShare > 0
         ? talked.reduce((sum, q) => sum + q.share * q.meanTalkSeconds!, 0) / talkedShare
         : talked.reduce((sum, q) => sum + q.meanTalkSeconds!, 0) / talked.length;
+  // Queue credits: each class's documented credit plus its route's offset from the records'
+  // service order, shifted so that the lowest is 0 (the model takes credits of 0 s or more;
+  // only their differences order the waiting calls).
+  const creditOf = (q: CalibratedParameters['queues'][number], classCredit: number) =>
+    classCredit + (q.serviceOrderOffsetSeconds ?? 0);
+  let lowestCredit = Number.POSITIVE_INFINITY;
+  for (const q of p.queues)
+    for (const c of q.classes.length > 0 ? q.classes : [{ creditSeconds: 0 }])
+      lowestCredit = Math.min(lowestCredit, creditOf(q, c.creditSeconds));
   for (const q of p.queues) {
     const handleTime =
       q.meanTalkSeconds === null
@@ -152,7 +161,7 @@ export function calibrationToScenario(
           : undefined,
     });
     if (q.classes.length === 0) {
-      reasons[q.name] = reason(q.share, routePatience, 0);
+      reasons[q.name] = reason(q.share, routePatience, creditOf(q, 0) - lowestCredit);
       continue;
     }
     // One reason per priority class, all waiting in the route's queue: the class's share of
@@ -170,7 +179,7 @@ export function calibrationToScenario(
         (c.patienceMeanSeconds === null
           ? routePatience
           : { distribution: 'exponential', mean: seconds(c.patienceMeanSeconds) });
-      reasons[name] = reason(q.share * c.share, own, c.creditSeconds);
+      reasons[name] = reason(q.share * c.share, own, creditOf(q, c.creditSeconds) - lowestCredit);
     }
   }
   const busiest = p.queues[0]?.name;

@@ -124,7 +124,7 @@ export class ServiceOrder {
 
   /**
    * The routes' credit offsets, largest route (`routes[0]`) at 0; `routes` orders the output
-   * (routes not listed are left out). Cost: O(calls × calls waiting at once), at most
+   * (routes not listed are left out). Cost: O(calls log calls + calls × calls waiting at once), at most
    * {@link MAX_PAIRS} pairs.
    */
   estimate(routes: string[]): ServiceOrderEstimate {
@@ -134,31 +134,46 @@ export class ServiceOrder {
       for (const k of counts) all += k ?? 0;
       return Array.from({ length: nr }, (_, r) => (counts[r] ?? 0) >= SKILL_SHARE * all);
     });
-    const order = Array.from({ length: this.n }, (_, i) => i).sort(
-      (x, y) => this.entry[x]! - this.entry[y]! || x - y,
-    );
-    const entries = Float64Array.from(order, (i) => this.entry[i]!);
+    // Sweep the queue entries and exits in time order, keeping the calls waiting: when a call
+    // is answered, the calls then waiting are its pairs. Exits before entries at the same time
+    // (a call entering as another is answered was not waiting for it).
+    const n = this.n;
+    const events = Array.from({ length: 2 * n }, (_, k) => k);
+    const timeOf = (k: number) => (k < n ? this.entry[k]! + this.wait[k]! : this.entry[k - n]!);
+    events.sort((p, q) => timeOf(p) - timeOf(q) || (p < n ? 0 : 1) - (q < n ? 0 : 1) || p - q);
+    const waiting = new Int32Array(n);
+    const slot = new Int32Array(n);
+    let count = 0;
     // differences[A * nr + B]: rank(X) − rank(Y) for X of A answered while Y of B waited.
     const differences: number[][] = Array.from({ length: nr * nr }, () => []);
     let collected = 0;
-    for (let k = 0; k < order.length && collected < MAX_PAIRS; k++) {
-      const x = order[k]!;
-      const a = this.agent[x]!;
-      if (a < 0) continue;
-      const served = this.entry[x]! + this.wait[x]!;
-      const rankX = this.entry[x]! - this.credit[x]!;
-      const skill = skills[a]!;
-      if (!skill[this.route[x]!]) continue;
-      let j = lowerBound(entries, served - ORDER_WINDOW_SECONDS);
-      for (; j < order.length && entries[j]! < served; j++) {
-        const y = order[j]!;
-        if (y === x || this.entry[y]! + this.wait[y]! <= served) continue;
-        if (!skill[this.route[y]!]) continue;
-        differences[this.route[x]! * nr + this.route[y]!]!.push(
-          rankX - (this.entry[y]! - this.credit[y]!),
-        );
-        collected++;
+    for (const k of events) {
+      if (k >= n) {
+        slot[k - n] = count;
+        waiting[count++] = k - n;
+        continue;
       }
+      const x = k;
+      const served = this.entry[x]! + this.wait[x]!;
+      const a = this.agent[x]!;
+      const skill = a >= 0 ? skills[a]! : undefined;
+      if (skill?.[this.route[x]!] && collected < MAX_PAIRS) {
+        const rankX = this.entry[x]! - this.credit[x]!;
+        for (let w = 0; w < count; w++) {
+          const y = waiting[w]!;
+          // Pairs within a route say nothing of the routes' credits.
+          if (this.route[y] === this.route[x] || this.entry[y]! + this.wait[y]! <= served) continue;
+          if (this.entry[y]! < served - ORDER_WINDOW_SECONDS || !skill[this.route[y]!]) continue;
+          differences[this.route[x]! * nr + this.route[y]!]!.push(
+            rankX - (this.entry[y]! - this.credit[y]!),
+          );
+          collected++;
+        }
+      }
+      // x leaves the queue: the last waiting call takes its slot.
+      const last = waiting[--count]!;
+      waiting[slot[x]!] = last;
+      slot[last] = slot[x]!;
     }
     const pairs: RoutePairOrder[] = [];
     const indexes = routes.map((name) => this.routeIndex.get(name) ?? -1);

@@ -16,7 +16,7 @@ export interface OperatorSearch {
   tried: Record<number, number>;
   /** Numbers of operators simulated, in order. */
   path: number[];
-  /** True once the search has stopped for good (bound reached, or bracketed). */
+  /** True once the search has stopped for good (within the noise once, bound reached, or bracketed). */
   settled: boolean;
 }
 
@@ -40,7 +40,7 @@ export function operatorSearch(operators: number, seen: number): OperatorSearch 
 /**
  * Record the simulation of `search.operators` — `z` = (simulated − observed abandonment) ÷
  * combined standard error — and return the operators for the next round (the same when nothing
- * moves). Within `threshold` standard errors, or settled: stay. Beyond: one step towards the
+ * moves). Settled: stay. Within `threshold` standard errors: stay, and settle. Beyond: one step towards the
  * records (more operators when the model abandons more), unless the bound is reached, or the
  * step goes back to a number already ruled out from the other side — the records lie between two
  * neighbours — in which case the one of the two with the smaller |z| is kept and the search
@@ -50,7 +50,14 @@ export function stepOperatorSearch(search: OperatorSearch, z: number, threshold:
   const at = search.operators;
   search.tried[at] = Math.abs(z);
   search.path.push(at);
-  if (search.settled || !(Math.abs(z) > threshold)) return at;
+  if (search.settled) return at;
+  // Within the noise once: settled for good. Later rounds' differences at a number that fitted
+  // are mostly noise (about 5 % of the hours beyond 2 SE each round), and a move is never taken
+  // back, so re-testing fitted hours piles up moves made on noise alone.
+  if (!(Math.abs(z) > threshold)) {
+    search.settled = true;
+    return at;
+  }
   const direction = z > 0 ? 1 : -1;
   if (direction > 0) search.lowest = Math.max(search.lowest, at + 1);
   else search.highest = Math.min(search.highest, at - 1);

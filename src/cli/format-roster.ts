@@ -1,5 +1,5 @@
 import type { RosterResult, RosterVerification } from '../roster/build-roster.js';
-import { fixed } from '../units/fixed.js';
+import { fixed, signedFixed } from '../units/fixed.js';
 
 const pct = (x: number) => (Number.isFinite(x) ? `${fixed(x * 100, 1)} %` : '—');
 const range = (ci: [number, number]) => `[${pct(ci[0])}, ${pct(ci[1])}]`;
@@ -29,8 +29,11 @@ export function formatRoster(result: RosterResult): string {
   ]
     .filter(Boolean)
     .join(', ');
+  const b = result.budget;
   const lines = [
-    `${result.scenario}: roster for ${targets} on every day (95 % confidence)`,
+    b === null
+      ? `${result.scenario}: roster for ${targets} on every day (95 % confidence)`
+      : `${result.scenario}: the best ${b.measure === 'serviceLevel' ? `service level within ${t.thresholdSeconds} s` : 'abandonment'} ${hours(b.hours)} of paid hours a week buy (targets ${targets})`,
     `${result.days} days × ${result.replications} replications per simulation, seed ${result.seed}`,
     '',
     'Shifts (operators starting, per day listed):',
@@ -48,15 +51,29 @@ export function formatRoster(result: RosterResult): string {
     '',
     `Paid hours a week: ${hours(result.operatorHours)} (cost ${Math.round(result.cost)}); Erlang plan covered by the same templates: ${hours(e.operatorHours)} (${difference === 0 ? 'the same' : `${difference > 0 ? '+' : ''}${hours(difference)}`})`,
   );
-  if (result.budget !== null)
+  if (b?.erlangPlacement)
     lines.push(
-      `Budget ${hours(result.budget.hours)}: the highest Erlang A service-level target it covers is ${pct(result.budget.erlangServiceLevel)}`,
+      `Budget ${hours(b.hours)}: ${hours(result.operatorHours)} placed by simulation; the Erlang A placement of the same budget: ${hours(b.erlangPlacement.operatorHours)}`,
     );
   lines.push(
     '',
     `Roster on fresh seeds (${result.verification.seed}):`,
     ...verificationLines(result.verification),
   );
+  if (b?.erlangPlacement) {
+    const points = (x: number) => signedFixed(x * 100, 1);
+    const gain = (e: { mean: number; ci95: [number, number] }) =>
+      `${points(e.mean)} points [${points(e.ci95[0])}, ${points(e.ci95[1])}]`;
+    lines.push(
+      '',
+      'Erlang A placement of the same budget on the same seeds:',
+      ...verificationLines(b.erlangPlacement.verification),
+    );
+    if (b.gain !== null)
+      lines.push(
+        `  roster's gain over it (paired by seed): service level ${gain(b.gain.serviceLevel)}, abandonment avoided ${gain(b.gain.abandonAvoided)}, budget score ${gain(b.gain.score)}`,
+      );
+  }
   lines.push(
     '',
     `Erlang plan on the same seeds: ${
@@ -77,6 +94,17 @@ export function formatRoster(result: RosterResult): string {
       ...result.search.iterations.map(
         (i) =>
           `  ${String(i.iteration).padStart(5)}  ${String(i.operatorHours).padStart(10)}  ${`${i.daysMet}/${i.daysSimulated}`.padStart(8)}  ${pct(i.worstServiceLevel).padStart(12)}  ${pct(i.worstAbandon).padStart(17)}  ${String(i.raised).padStart(6)}  ${String(i.lowered).padStart(7)}  ${String(i.locked).padStart(6)}`,
+      ),
+    );
+  }
+  if (b !== null && b.rounds.length > 0) {
+    lines.push(
+      '',
+      `Budget search (common random numbers, ${b.converged ? 'converged' : 'stopped at the round limit'}; rounds 1–2: Erlang A's placements, balanced and plain):`,
+      '  round  paid hours  service level  abandonment  days met  score   kept  operator-intervals moved',
+      ...b.rounds.map(
+        (r) =>
+          `  ${String(r.iteration).padStart(5)}  ${String(Math.round(r.operatorHours * 10) / 10).padStart(10)}  ${pct(r.serviceLevel).padStart(13)}  ${pct(r.probabilityAbandon).padStart(11)}  ${`${r.daysMet}/${r.daysSimulated}`.padStart(8)}  ${pct(r.score)}  ${r.kept ? 'yes ' : 'no  '}  ${String(r.moved).padStart(24)}`,
       ),
     );
   }

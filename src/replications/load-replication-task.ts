@@ -13,6 +13,13 @@ export interface ReplicationTask {
    */
   prepareExportName?: string;
   /**
+   * Optional export `() => unknown`: a small, representative run of the task's code, which a
+   * thread started ahead of its batch (see `prestartReplicationThreads`) runs while the caller
+   * is still setting up, so that the code is compiled by then rather than during the batch.
+   * It must not touch anything a replication reads.
+   */
+  warmUpExportName?: string;
+  /**
    * The task's name among those workers on other machines know (see src/workers): a task
    * without one runs only on this machine's threads.
    */

@@ -33,6 +33,7 @@ export const replicationTasks = {
     name: 'queue',
     moduleUrl: compiledModuleUrl('../queueing/queue-replication-task.js', import.meta.url),
     exportName: 'replicateQueue',
+    warmUpExportName: 'warmUpQueue',
   },
   /** One replication of a loss system with retrials (`staff --simulate --retry-fraction`). */
   retrialLoss: {

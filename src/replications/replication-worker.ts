@@ -7,8 +7,8 @@ import type { ReplicationItem } from './run-replications.js';
 /**
  * The worker-thread side of {@link runReplicationBatch}: a thread of the pool that lives across
  * batches. It waits for messages, handled one after the other:
- * - `{ preload: url }`: import a task module ahead of its first batch (while the caller is still
- *   loading its scenario);
+ * - `{ preload: url, warmUp? }`: import a task module ahead of its first batch (while the caller
+ *   is still loading its scenario), and run its warm-up export, if it names one;
  * - `{ batch, ...setup }`: the task, the batch's inputs, items and seed, and a shared counter.
  *   The worker takes the next item from the counter until none is left, preparing each input on
  *   first use, and posts `{ batch, k, result }` (or `{ batch, k, error }`) for item k.
@@ -44,11 +44,17 @@ async function work(setup: Setup): Promise<void> {
 }
 
 let queue: Promise<void> = Promise.resolve();
-parentPort?.on('message', (message: Setup | { preload: string }) => {
+parentPort?.on('message', (message: Setup | { preload: string; warmUp?: string }) => {
   queue = queue.then(async () => {
     if ('preload' in message) {
-      // A failed import shows, with its message, when a batch runs the task.
-      await import(message.preload).catch(() => undefined);
+      // A failed import or warm-up shows, with its message, when a batch runs the task.
+      try {
+        const module = (await import(message.preload)) as Record<string, unknown>;
+        const warmUp = message.warmUp === undefined ? undefined : module[message.warmUp];
+        if (typeof warmUp === 'function') (warmUp as () => unknown)();
+      } catch {
+        /* see above */
+      }
     } else await work(message);
   });
 });

@@ -278,16 +278,22 @@ function takeWorkers(count: number): Worker[] {
 
 /**
  * Start worker threads for a run about to come — `threads` − 1 of them, as
- * {@link runReplicationBatch} would — so that they start (and import `task`'s module) while
- * the caller is still busy, e.g. loading and checking its scenario; the next batch takes them.
+ * {@link runReplicationBatch} would — so that they start while the caller is still busy, e.g.
+ * loading and checking its scenario; the next batch takes them. With `task`, they import its
+ * module and run its warm-up export, when it names one, so that its code is compiled before
+ * the batch.
  * Threads already waiting count. They do not keep the process alive, and end after 10 s
- * unused. Cost: per thread its start-up (~30–40 ms of CPU, on another core).
+ * unused. Cost: per thread its start-up (~30–40 ms of CPU) and warm-up, on another core.
  */
 export function prestartReplicationThreads(threads: number, task?: ReplicationTask): void {
   const count = Math.min(threads, maxReplicationThreads()) - 1 - idle.length;
   for (let i = 0; i < count; i++) {
     const worker = spawnWorker();
-    if (task !== undefined) worker.postMessage({ preload: String(task.moduleUrl) });
+    if (task !== undefined)
+      worker.postMessage({
+        preload: String(task.moduleUrl),
+        ...(task.warmUpExportName === undefined ? {} : { warmUp: task.warmUpExportName }),
+      });
     park(worker);
   }
 }

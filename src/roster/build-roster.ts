@@ -1,22 +1,29 @@
 import type { RemoteReplications } from '../replications/run-replications.js';
 import type { InputProblem } from '../errors.js';
 import { type Scenario, type Weekday, weekdays } from '../scenario/scenario-types.js';
-import type { ReplicationEstimate } from '../stats/confidence-interval.js';
+import { type ReplicationEstimate, replicationEstimate } from '../stats/confidence-interval.js';
 import { intervalLabel } from '../switchboard/replication-measures.js';
 import type { Cover } from './cover-milp.js';
-import { erlangRequirement, type RosterTargets } from './erlang-requirement.js';
+import type { RosterTargets } from './erlang-requirement.js';
 import {
   coverAll,
-  coveredDocument,
   horizonWeekdays,
   measuresByDay,
+  simulateCovers,
   type QueuePlan,
   queuePlans,
   type SearchIteration,
   searchRoster,
 } from './roster-search.js';
 import { dayMeasures } from './day-measures.js';
-import { rosterLayout, simulateRoster } from './simulate-roster.js';
+import { type RosterLayout, rosterLayout, type RosterReplication } from './simulate-roster.js';
+import {
+  budgetScore,
+  type BudgetMeasure,
+  type BudgetRound,
+  leastOperators,
+  searchBudget,
+} from './budget-search.js';
 import { fixed } from '../units/fixed.js';
 
 /** Options of {@link buildRoster}. */
@@ -102,10 +109,25 @@ export interface RosterResult {
   verification: RosterVerification;
   /** The Erlang plan covered by the same templates, verified on the same fresh seeds. */
   erlangPlan: { operatorHours: number; cost: number; verification: RosterVerification };
-  /** The simulation-optimisation rounds (empty with a budget). */
+  /** The simulation-optimisation rounds (empty with a budget: see `budget.rounds`). */
   search: { iterations: SearchIteration[]; converged: boolean };
-  /** With a budget: the paid hours given and the service-level target they reach by Erlang A. */
-  budget: { hours: number; erlangServiceLevel: number } | null;
+  /**
+   * With a budget: the hours given, the measure they buy the most of, the Erlang A placement of
+   * the same hours verified on the same fresh seeds, the roster's gain over it there (paired by
+   * seed, shares: +0.01 is one point), and the search's rounds.
+   */
+  budget: {
+    hours: number;
+    measure: BudgetMeasure;
+    erlangPlacement: {
+      operatorHours: number;
+      cost: number;
+      verification: RosterVerification;
+    } | null;
+    gain: BudgetGain | null;
+    rounds: BudgetRound[];
+    converged: boolean;
+  } | null;
   /** What keeps the roster from being a full answer (uncovered slots, missed days): exit 2. */
   problems: InputProblem[];
 }
@@ -167,16 +189,9 @@ async function verify(
   options: Required<Pick<BuildRosterOptions, 'days' | 'replications' | 'seed' | 'targets'>> &
     Pick<BuildRosterOptions, 'threads' | 'remote'>,
   onProgress: (done: number) => void,
-): Promise<RosterVerification> {
+): Promise<[RosterVerification, RosterReplication[]]> {
   const seed = `${options.seed}:verify`;
-  const results = await simulateRoster(coveredDocument(scenario, plans, covers, options.targets), {
-    days: options.days,
-    replications: options.replications,
-    seed,
-    ...(options.threads === undefined ? {} : { threads: options.threads }),
-    ...(options.remote === undefined ? {} : { remote: options.remote }),
-    onProgress,
-  });
+  const results = await simulateCovers(scenario, plans, covers, { ...options, seed }, onProgress);
   const layout = rosterLayout(scenario);
   const byDay = measuresByDay(
     results,
@@ -185,7 +200,7 @@ async function verify(
     options.targets,
   );
   const all = dayMeasures(results, layout, 0, layout.slots, options.targets);
-  return {
+  const verification: RosterVerification = {
     seed,
     replications: options.replications,
     serviceLevel: all.serviceLevel,
@@ -198,14 +213,51 @@ async function verify(
     })),
     met: byDay.every((d) => d.measures.met),
   };
+  return [verification, results];
 }
+
+/**
+ * The roster's gain over another roster, replication by replication on the same seeds (common
+ * random numbers), each with its Student-t 95 % interval: service level over the horizon
+ * (roster less other), abandonment avoided (other less roster), and the budget's score
+ * ({@link budgetScore}, roster less other). Positive: the roster does better.
+ */
+function pairedGain(
+  roster: readonly RosterReplication[],
+  other: readonly RosterReplication[],
+  layout: RosterLayout,
+  weekdays: readonly number[],
+  targets: RosterTargets,
+): BudgetGain {
+  const week = (r: RosterReplication) => dayMeasures([r], layout, 0, layout.slots, ANY_TARGETS);
+  const paired = (f: (r: RosterReplication) => number) =>
+    replicationEstimate(roster.map((r, i) => f(r) - f(other[i]!)));
+  return {
+    serviceLevel: paired((r) => week(r).serviceLevel.mean),
+    abandonAvoided: paired((r) => -week(r).probabilityAbandon.mean),
+    score: paired((r) => budgetScore(r, layout, weekdays, targets)),
+  };
+}
+
+/** A roster's gain over another on the same seeds (see `pairedGain`). */
+export interface BudgetGain {
+  serviceLevel: ReplicationEstimate;
+  abandonAvoided: ReplicationEstimate;
+  score: ReplicationEstimate;
+}
+
+const ANY_TARGETS: RosterTargets = {
+  serviceLevel: undefined,
+  thresholdSeconds: 0,
+  maxAbandon: undefined,
+};
 
 /**
  * From a scenario with shift templates to a verified roster: the Erlang plan per queue and slot,
  * its cover by the templates (MILP), the simulation-optimisation search on the whole scenario
  * ({@link searchRoster}), and both the roster found and the Erlang plan's cover simulated again
- * on fresh seeds. With `budgetHours`, the roster is instead the cover of the highest Erlang A
- * service-level target whose requirement fits the budget (bisection), verified the same way.
+ * on fresh seeds. With `budgetHours`, the roster is instead the best placement of those hours
+ * ({@link searchBudget}), verified beside the Erlang A placement of the same hours.
  * Problems that leave the answer short (slots no template covers, days that miss the targets
  * on verification, a budget below the least cover) are returned in `problems` beside the best
  * roster found. Cost: see {@link searchRoster}, plus two verifications.
@@ -246,8 +298,8 @@ export async function buildRoster(
   const maxIterations = options.maxIterations ?? 8;
   const budget = options.budgetHours;
   const total =
-    (budget === undefined ? maxIterations * replications : 0) +
-    2 * (options.verifyReplications ?? 2 * replications);
+    maxIterations * replications +
+    (budget === undefined ? 2 : 3) * (options.verifyReplications ?? 2 * replications);
   let done = 0;
   const progress = (d: number) => options.onProgress?.(Math.min(total, done + d), total);
   const verifyReplications = options.verifyReplications ?? 2 * replications;
@@ -267,11 +319,21 @@ export async function buildRoster(
     ...(options.threads === undefined ? {} : { threads: options.threads }),
     ...(options.remote === undefined ? {} : { remote: options.remote }),
   };
+  const verified = new Map<Cover[], ReturnType<typeof verify>>();
+  const verifyOnce = (c: Cover[]) => {
+    let run = verified.get(c);
+    if (run === undefined) {
+      run = verify(scenario, plans, c, verifyOptions, progress);
+      verified.set(c, run);
+    }
+    return run;
+  };
   let covers: Cover[];
   let erlangCovers: Cover[];
   let required: Int32Array[];
   let search: RosterResult['search'] = { iterations: [], converged: false };
   let budgetInfo: RosterResult['budget'] = null;
+  let placedForDifference: RosterReplication[] | undefined;
   if (budget === undefined) {
     const found = await searchRoster(scenario, plans, {
       ...searchOptions,
@@ -288,9 +350,11 @@ export async function buildRoster(
       plans,
       plans.map((p) => p.erlang),
     );
-    const least = plans.map((p) => Int32Array.from(p.load.calls, (c) => (c > 0 ? 1 : 0)));
+    const least = leastOperators(plans);
     const leastCovers = await coverAll(plans, least);
     const leastHours = leastCovers.reduce((s, c) => s + c.paidHours, 0);
+    required = least;
+    const measure = targets.serviceLevel !== undefined ? 'serviceLevel' : 'probabilityAbandon';
     if (leastHours > budget + 1e-9) {
       problems.push({
         path: '--budget',
@@ -298,39 +362,55 @@ export async function buildRoster(
         received: `${budget} h`,
       });
       covers = leastCovers;
-      required = least;
-      budgetInfo = { hours: budget, erlangServiceLevel: 0 };
+      budgetInfo = {
+        hours: budget,
+        measure,
+        erlangPlacement: null,
+        gain: null,
+        rounds: [],
+        converged: false,
+      };
     } else {
-      let low = 0;
-      let high = 0.999;
-      let bestCovers = leastCovers;
-      let bestRequired = least;
-      for (let step = 0; step < 10; step++) {
-        const level = (low + high) / 2;
-        const want = plans.map((plan, i) => {
-          const erlang = erlangRequirement(plan.load, minutes, {
-            serviceLevel: level,
-            thresholdSeconds: targets.thresholdSeconds,
-            maxAbandon: undefined,
-          });
-          return erlang.map((n, s) => Math.max(n, least[i]![s]!));
-        });
-        const tried = await coverAll(plans, want, budget);
-        const fits = tried.every((c) => c.shortfall.every((s) => s === 0));
-        if (fits) {
-          low = level;
-          bestCovers = tried;
-          bestRequired = want;
-        } else high = level;
-      }
-      covers = bestCovers;
-      required = bestRequired;
-      budgetInfo = { hours: budget, erlangServiceLevel: round4(low) };
+      const found = await searchBudget(scenario, plans, {
+        ...searchOptions,
+        budgetHours: budget,
+        maxIterations,
+        onProgress: (d) => options.onProgress?.(d, total),
+      });
+      done = maxIterations * replications;
+      covers = found.best;
+      // The search may keep the Erlang A placement itself: then it is verified once.
+      const [placed, placedResults] =
+        found.best === found.erlangCovers
+          ? await verifyOnce(found.best)
+          : await verify(scenario, plans, found.erlangCovers, verifyOptions, progress);
+      done += verifyReplications;
+      budgetInfo = {
+        hours: budget,
+        measure,
+        erlangPlacement: {
+          operatorHours: found.erlangCovers.reduce((s, c) => s + c.paidHours, 0),
+          cost: found.erlangCovers.reduce((s, c) => s + c.cost, 0),
+          verification: placed,
+        },
+        gain: null,
+        rounds: found.rounds,
+        converged: found.converged,
+      };
+      placedForDifference = placedResults;
     }
   }
-  const verification = await verify(scenario, plans, covers, verifyOptions, progress);
+  const [verification, verifiedResults] = await verifyOnce(covers);
   done += verifyReplications;
-  const erlangVerification = await verify(scenario, plans, erlangCovers, verifyOptions, progress);
+  const [erlangVerification] = await verify(scenario, plans, erlangCovers, verifyOptions, progress);
+  if (budgetInfo !== null && placedForDifference !== undefined)
+    budgetInfo.gain = pairedGain(
+      verifiedResults,
+      placedForDifference,
+      rosterLayout(scenario),
+      horizonWeekdays(scenario, days),
+      targets,
+    );
   options.onProgress?.(total, total);
   if (budget === undefined) {
     for (const [i, plan] of plans.entries()) {
@@ -403,9 +483,6 @@ export async function buildRoster(
 
 function round1(x: number): number {
   return Math.round(x * 10) / 10;
-}
-function round4(x: number): number {
-  return Math.round(x * 10000) / 10000;
 }
 function pct(x: number): string {
   return Number.isFinite(x) ? `${fixed(x * 100, 1)} %` : '—';

@@ -77,21 +77,8 @@ export async function solveCover(
     objective.push(`${penalty} u${s}`);
     rows.push(` c${s}: ${sum([...covering[s]!.map((i) => `x${i}`), `u${s}`])} >= ${need}`);
   }
-  templates.forEach((t, ti) => {
-    for (let d = 0; d < 7; d++) {
-      if (!t.days[d]) continue;
-      const terms = patterns.flatMap((p, i) =>
-        p.template === ti && p.weekday === d ? [`x${i}`] : [],
-      );
-      if (terms.length === 0) continue;
-      if (t.min > 0) rows.push(` min${ti}_${d}: ${sum(terms)} >= ${t.min}`);
-      if (Number.isFinite(t.max)) rows.push(` max${ti}_${d}: ${sum(terms)} <= ${t.max}`);
-    }
-  });
-  if (options.budgetHours !== undefined) {
-    const terms = patterns.map((p, i) => `${p.paidHours} x${i}`);
-    rows.push(` budget: ${sum(terms)} <= ${options.budgetHours}`);
-  }
+  rows.push(...templateRows(patterns, templates));
+  if (options.budgetHours !== undefined) rows.push(budgetRow(patterns, options.budgetHours));
   const counts = new Int32Array(patterns.length);
   const shortfall = new Int32Array(slots);
   let status = 'Optimal';
@@ -108,28 +95,177 @@ export async function solveCover(
       ...patterns.map((_, i) => ` x${i}`),
       'End',
     ].join('\n');
-    const solver = await highs();
-    const solution = solver.solve(model, {
-      output_flag: false,
-      mip_rel_gap: 1e-6,
-      time_limit: options.timeLimitSeconds ?? 30,
-    });
-    status = solution.Status;
-    if (status === 'Infeasible') {
-      throw new RangeError(
-        'solveCover: the template minimums exceed the budget (no roster within it)',
-      );
-    }
-    const columns = solution.Columns as Record<string, { Primal?: number }>;
-    if (columns.x0?.Primal === undefined)
-      throw new Error(`solveCover: HiGHS found no roster (${status})`);
-    patterns.forEach((_, i) => {
-      counts[i] = Math.round(columns[`x${i}`]?.Primal ?? 0);
-    });
+    const solved = await solveModel(model, patterns.length, options.timeLimitSeconds);
+    status = solved.status;
+    counts.set(solved.counts);
   } else {
     for (const s of shortSlots) shortfall[s] = required[s]!;
   }
   return coverOf(patterns, counts, required, status);
+}
+
+/** The template rows: each template's `min`/`max` operators per weekday it works. */
+function templateRows(
+  patterns: readonly ShiftPattern[],
+  templates: readonly ShiftTemplate[],
+): string[] {
+  const rows: string[] = [];
+  templates.forEach((t, ti) => {
+    for (let d = 0; d < 7; d++) {
+      if (!t.days[d]) continue;
+      const terms = patterns.flatMap((p, i) =>
+        p.template === ti && p.weekday === d ? [`x${i}`] : [],
+      );
+      if (terms.length === 0) continue;
+      if (t.min > 0) rows.push(` min${ti}_${d}: ${sum(terms)} >= ${t.min}`);
+      if (Number.isFinite(t.max)) rows.push(` max${ti}_${d}: ${sum(terms)} <= ${t.max}`);
+    }
+  });
+  return rows;
+}
+
+/** The budget row: paid hours of every operator at most `hours`. */
+function budgetRow(patterns: readonly ShiftPattern[], hours: number): string {
+  return ` budget: ${sum(patterns.map((p, i) => `${p.paidHours} x${i}`))} <= ${hours}`;
+}
+
+/** Solve an LP-format model by HiGHS and read the pattern counts `x0…`. */
+async function solveModel(
+  model: string,
+  patterns: number,
+  timeLimitSeconds = 30,
+  gap: { relative: number; absolute?: number } = { relative: 1e-6 },
+): Promise<{ counts: Int32Array; status: string }> {
+  const solver = await highs();
+  const solution = solver.solve(model, {
+    output_flag: false,
+    mip_rel_gap: gap.relative,
+    ...(gap.absolute === undefined ? {} : { mip_abs_gap: gap.absolute }),
+    time_limit: timeLimitSeconds,
+  });
+  const status = solution.Status;
+  if (status === 'Infeasible') {
+    throw new RangeError(
+      'solveCover: the template minimums exceed the budget (no roster within it)',
+    );
+  }
+  const columns = solution.Columns as Record<string, { Primal?: number }>;
+  if (columns.x0?.Primal === undefined)
+    throw new Error(`solveCover: HiGHS found no roster (${status})`);
+  const counts = new Int32Array(patterns);
+  for (let i = 0; i < patterns; i++) counts[i] = Math.round(columns[`x${i}`]?.Primal ?? 0);
+  return { counts, status };
+}
+
+function sum0(xs: readonly number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
+}
+
+/** Optimality gap of the budget cover, as a share of the whole value at stake. */
+const VALUE_GAP = 1e-3;
+
+/**
+ * The best use of a budget: the shifts, within `budgetHours` paid hours, the templates' `min`
+ * and `max`, and at least `least[s]` operators in each slot a pattern covers, that maximise the
+ * value of the operators on the phones, where `increments[s][k]` is what the (k+1)-th operator
+ * of slot s adds (calls answered within the threshold, say). The increments of a slot must not
+ * increase (a concave value, see {@link concaveIncrements}): then the programme
+ *
+ *   maximise Σ_s Σ_k increments[s][k] y_sk − ε Σ cost_p x_p
+ *   such that Σ_k y_sk ≤ Σ_{p covers s} x_p,   Σ_{p covers s} x_p ≥ least_s,
+ *   Σ paidHours_p x_p ≤ budget,   min_t ≤ Σ_{p of t on day d} x_p ≤ max_t,   x ∈ ℕ, 0 ≤ y ≤ 1
+ *
+ * credits each slot with the value of its first operators, and HiGHS places the hours where
+ * they are worth most (ε: the cheaper of equally good rosters). Hours worth nothing more are not
+ * spent. Throws a RangeError when no roster fits the budget. Cost: HiGHS's branch and bound,
+ * Σ increments more columns than {@link solveCover}.
+ */
+export async function solveValueCover(
+  patterns: readonly ShiftPattern[],
+  templates: readonly ShiftTemplate[],
+  least: ArrayLike<number>,
+  increments: readonly (readonly number[])[],
+  budgetHours: number,
+  options: { timeLimitSeconds?: number } = {},
+): Promise<Cover> {
+  const slots = least.length;
+  const covering: number[][] = Array.from({ length: slots }, () => []);
+  patterns.forEach((p, i) => {
+    for (const s of p.slots) covering[s]!.push(i);
+  });
+  const objective: string[] = patterns.map(
+    (p, i) => `${1e-6 * (p.cost + p.paidHours * 1e-6)} x${i}`,
+  );
+  const rows: string[] = [];
+  const values: string[] = [];
+  for (let s = 0; s < slots; s++) {
+    if (covering[s]!.length === 0) continue;
+    const x = covering[s]!.map((i) => `x${i}`);
+    if (least[s]! > 0) rows.push(` l${s}: ${sum(x)} >= ${least[s]}`);
+    // The first least[s] operators are there anyway: only the steps beyond them are columns.
+    const floor = Math.max(0, least[s]!);
+    const steps = (increments[s] ?? []).slice(floor);
+    if (steps.length === 0) continue;
+    const y = steps.map((_, k) => `y${s}_${k}`);
+    steps.forEach((w, k) => {
+      objective.push(`- ${w} ${y[k]}`);
+      values.push(` 0 <= ${y[k]} <= 1`);
+    });
+    rows.push(
+      ` v${s}: ${[...y, ...x.map((t) => `- ${t}`)].join('\n  + ').replaceAll('+ - ', '- ')} <= ${-floor}`,
+    );
+  }
+  rows.push(...templateRows(patterns, templates));
+  rows.push(budgetRow(patterns, budgetHours));
+  const model = [
+    'Minimize',
+    ` value: ${objective.join('\n  + ').replaceAll('+ - ', '- ')}`,
+    'Subject To',
+    ...rows,
+    'Bounds',
+    ...patterns.map((_, i) => ` x${i} >= 0`),
+    ...values,
+    'General',
+    ...patterns.map((_, i) => ` x${i}`),
+    'End',
+  ].join('\n');
+  const counts =
+    patterns.length === 0
+      ? { counts: new Int32Array(0), status: 'Optimal' }
+      : // Within 0.1 % of the whole value at stake: below what the simulations tell apart.
+        await solveModel(model, patterns.length, options.timeLimitSeconds, {
+          relative: 1e-2,
+          absolute: VALUE_GAP * increments.reduce((v, steps) => v + sum0(steps), 0),
+        });
+  return coverOf(patterns, counts.counts, least, counts.status);
+}
+
+/**
+ * Non-increasing increments from a value of 0, 1, 2… operators (`value[0]` for none): the steps
+ * of its least concave majorant, so that a programme crediting the first operators first
+ * credits the value itself wherever it is concave. Cost O(value.length).
+ */
+export function concaveIncrements(value: readonly number[]): number[] {
+  // Upper hull of the points (k, value[k]) from k = 0.
+  const hull: number[] = [];
+  for (let k = 0; k < value.length; k++) {
+    while (hull.length >= 2) {
+      const a = hull[hull.length - 2]!;
+      const b = hull[hull.length - 1]!;
+      // b lies on or under the chord from a to k: drop it.
+      if ((value[b]! - value[a]!) * (k - a) <= (value[k]! - value[a]!) * (b - a)) hull.pop();
+      else break;
+    }
+    hull.push(k);
+  }
+  const steps: number[] = [];
+  for (let h = 1; h < hull.length; h++) {
+    const a = hull[h - 1]!;
+    const b = hull[h]!;
+    const slope = (value[b]! - value[a]!) / (b - a);
+    for (let k = a; k < b; k++) steps.push(slope);
+  }
+  return steps;
 }
 
 /** The slots, shortfall, hours and cost of pattern counts against a requirement. Cost O(Σ slots). */

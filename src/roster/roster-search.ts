@@ -144,6 +144,31 @@ export function coveredDocument(
   );
 }
 
+/**
+ * Simulate a scenario staffed by covers ({@link coveredDocument}) on the options' seeds: one
+ * {@link RosterReplication} per replication. The one place the roster searches and
+ * verifications simulate.
+ */
+export function simulateCovers(
+  scenario: Scenario,
+  plans: readonly QueuePlan[],
+  covers: readonly Cover[],
+  options: Pick<
+    SearchRosterOptions,
+    'targets' | 'days' | 'replications' | 'seed' | 'threads' | 'remote'
+  >,
+  onProgress?: (done: number) => void,
+): Promise<RosterReplication[]> {
+  return simulateRoster(coveredDocument(scenario, plans, covers, options.targets), {
+    days: options.days,
+    replications: options.replications,
+    seed: options.seed,
+    ...(options.threads === undefined ? {} : { threads: options.threads }),
+    ...(options.remote === undefined ? {} : { remote: options.remote }),
+    ...(onProgress === undefined ? {} : { onProgress }),
+  });
+}
+
 /** Per weekday of the horizon, the measures of its cells (every queue). */
 export function measuresByDay(
   results: readonly RosterReplication[],
@@ -253,7 +278,7 @@ export async function searchRoster(
   plans: readonly QueuePlan[],
   options: SearchRosterOptions,
 ): Promise<RosterSearch> {
-  const { targets, days, replications, seed } = options;
+  const { targets, days, replications } = options;
   const maxIterations = options.maxIterations ?? 8;
   const perDay = Math.round(1440 / scenario.intervalMinutes);
   const weekdays = horizonWeekdays(scenario, days);
@@ -270,15 +295,9 @@ export async function searchRoster(
   const total = maxIterations * replications;
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     const covers = iteration === 1 ? erlangCovers : await coverAll(plans, required);
-    const document = coveredDocument(scenario, plans, covers, targets);
-    const results = await simulateRoster(document, {
-      days,
-      replications,
-      seed,
-      ...(options.threads === undefined ? {} : { threads: options.threads }),
-      ...(options.remote === undefined ? {} : { remote: options.remote }),
-      onProgress: (d) => options.onProgress?.(done + d, total),
-    });
+    const results = await simulateCovers(scenario, plans, covers, options, (d) =>
+      options.onProgress?.(done + d, total),
+    );
     done += replications;
     // Judged with twice the 95 % half-width: a day met here is met on fresh seeds too.
     const byDay = measuresByDay(results, layout, weekdays, targets, 2);

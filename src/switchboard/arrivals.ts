@@ -1,4 +1,3 @@
-import type { Simulator } from '../engine/simulator.js';
 import type { RandomStream } from '../random/random-stream.js';
 import { ArrivalClock } from './arrival-clock.js';
 import { NeedOrigin } from './call-records.js';
@@ -14,7 +13,6 @@ import { Arrival } from './switchboard-observer.js';
  * Draws from: `arrivals/<reason>` (one draw per arrival).
  */
 export class Arrivals {
-  private readonly sim: Simulator;
   private readonly clock: ArrivalClock;
   private readonly streams: RandomStream[];
   private readonly arrivalEvent: number;
@@ -23,7 +21,6 @@ export class Arrivals {
     private readonly ctx: ModelContext,
     private readonly callers: CallerPort,
   ) {
-    this.sim = ctx.sim;
     this.clock = new ArrivalClock(ctx.scenario, ctx.horizonSeconds);
     this.streams = ctx.scenario.reasons.map((r) => ctx.streams.get(`arrivals/${r.name}`));
     this.arrivalEvent = ctx.sim.defineEvent(
@@ -41,11 +38,11 @@ export class Arrivals {
   private scheduleArrival(reason: number, from: number): void {
     const exp1 = -Math.log(this.streams[reason]!.nextOpen());
     const at = this.clock.next(reason, from, exp1);
-    if (at < this.ctx.horizonSeconds) this.sim.scheduleAt(this.arrivalEvent, at, reason);
+    if (at < this.ctx.horizonSeconds) this.ctx.sim.scheduleAt(this.arrivalEvent, at, reason);
   }
 
   private arrival(reason: number): void {
-    this.scheduleArrival(reason, this.sim.now);
+    this.scheduleArrival(reason, this.ctx.sim.now);
     const n = this.callers.openNeed(reason, NeedOrigin.inbound);
     this.callers.startCall(n, Arrival.first);
   }

@@ -1,14 +1,12 @@
-import type { Simulator } from '../engine/simulator.js';
 import type { RandomStream } from '../random/random-stream.js';
-import type { Scenario } from '../scenario/scenario-types.js';
-import { CallEnd, CallFlag, type CallRecords, type NeedRecords } from './call-records.js';
+import { CallEnd, CallFlag } from './call-records.js';
 import {
   EventPriority,
   type HandlingPort,
   type ModelContext,
   type ModelParts,
 } from './model-parts.js';
-import { CallOutcome, type SwitchboardObserver } from './switchboard-observer.js';
+import { CallOutcome } from './switchboard-observer.js';
 
 /**
  * The operator's handling of an answered call, part of the switchboard model: the talk, then
@@ -22,27 +20,17 @@ import { CallOutcome, type SwitchboardObserver } from './switchboard-observer.js
  * Draws from: `transfer/<reason>`, `ringing`.
  */
 export class CallHandling implements HandlingPort {
-  private readonly scenario: Scenario;
-  private readonly sim: Simulator;
-  private readonly calls: CallRecords;
-  private readonly needs: NeedRecords;
-  private readonly observers: readonly SwitchboardObserver[];
   private readonly transferStreams: RandomStream[];
   private readonly ringStream: RandomStream;
   private readonly talkEndEvent: number;
   private readonly transferEndEvent: number;
 
   constructor(
-    ctx: ModelContext,
+    private readonly ctx: ModelContext,
     private readonly parts: Readonly<
       Pick<ModelParts, 'callers' | 'routing' | 'queues' | 'operators'>
     >,
   ) {
-    this.scenario = ctx.scenario;
-    this.sim = ctx.sim;
-    this.calls = ctx.calls;
-    this.needs = ctx.needs;
-    this.observers = ctx.observers;
     this.transferStreams = ctx.scenario.reasons.map((r) => ctx.streams.get(`transfer/${r.name}`));
     this.ringStream = ctx.streams.get('ringing');
     this.talkEndEvent = ctx.sim.defineEvent(
@@ -58,7 +46,7 @@ export class CallHandling implements HandlingPort {
   }
 
   talk(c: number): void {
-    this.sim.schedule(this.talkEndEvent, this.calls.handle[c]!, c);
+    this.ctx.sim.schedule(this.talkEndEvent, this.ctx.calls.handle[c]!, c);
   }
 
   transferToService(c: number, service: number): void {
@@ -68,20 +56,20 @@ export class CallHandling implements HandlingPort {
   /** The operator hangs up after talking to the caller (queue_log COMPLETEAGENT). */
   private completeAgent(c: number): void {
     this.parts.operators.release(c);
-    for (const observer of this.observers) observer.agentCompleted?.(c);
+    for (const observer of this.ctx.observers) observer.agentCompleted?.(c);
   }
 
   /** The talk of call `c` ends: put through, transfer, or resolve (rightly or not). */
   private talkEnd(c: number): void {
-    const s = this.scenario,
-      calls = this.calls,
-      needs = this.needs;
+    const s = this.ctx.scenario,
+      calls = this.ctx.calls,
+      needs = this.ctx.needs;
     const reason = calls.reason[c]!;
     const spec = s.reasons[reason]!;
     const rng = this.transferStreams[reason]!;
     if ((calls.flags[c]! & CallFlag.misrouted) !== 0) {
       calls.flags[c]! &= ~CallFlag.misrouted;
-      for (const observer of this.observers) observer.putThrough?.(c);
+      for (const observer of this.ctx.observers) observer.putThrough?.(c);
       this.completeAgent(c);
       this.parts.queues.enqueue(c, this.parts.routing.rightQueue(reason));
       return;
@@ -116,30 +104,34 @@ export class CallHandling implements HandlingPort {
 
   /** Whether `service` answers a transfer now (its availability at this minute of the day). */
   private serviceAnswers(service: number): boolean {
-    const s = this.scenario;
-    const minute = Math.floor((this.sim.now % 86400) / 60);
+    const s = this.ctx.scenario;
+    const minute = Math.floor((this.ctx.sim.now % 86400) / 60);
     let p = s.services[service]!.availability[minute]!;
     if (Number.isNaN(p)) p = s.transfers.outcomes.answered;
     return this.ringStream.next() < p;
   }
 
   private startWarmTransfer(c: number, service: number): void {
-    const s = this.scenario,
-      calls = this.calls;
+    const s = this.ctx.scenario,
+      calls = this.ctx.calls;
     const ring = s.transfers.ringTime.sample(this.ringStream);
     const answers = this.serviceAnswers(service) && ring <= s.transfers.warmTimeoutSeconds;
-    for (const observer of this.observers) observer.transferStarted?.(c, service, true);
+    for (const observer of this.ctx.observers) observer.transferStarted?.(c, service, true);
     calls.outcome[c] = answers ? CallEnd.answeredByService : CallEnd.warmTakenBack;
     calls.flags[c]! |= CallFlag.transferring | CallFlag.warm;
-    this.sim.schedule(this.transferEndEvent, answers ? ring : s.transfers.warmTimeoutSeconds, c);
+    this.ctx.sim.schedule(
+      this.transferEndEvent,
+      answers ? ring : s.transfers.warmTimeoutSeconds,
+      c,
+    );
   }
 
   private startWildTransfer(c: number, service: number, fromOperator: boolean): void {
-    const s = this.scenario,
-      calls = this.calls;
+    const s = this.ctx.scenario,
+      calls = this.ctx.calls;
     if (fromOperator) {
       calls.flags[c]! |= CallFlag.operatorTransfer;
-      for (const observer of this.observers) observer.transferStarted?.(c, service, false);
+      for (const observer of this.ctx.observers) observer.transferStarted?.(c, service, false);
     }
     calls.flags[c]! |= CallFlag.transferring;
     const ring = s.transfers.ringTime.sample(this.ringStream);
@@ -153,13 +145,13 @@ export class CallHandling implements HandlingPort {
         calls.outcome[c] = CallEnd.voicemailLeft;
       else calls.outcome[c] = CallEnd.failed;
     }
-    this.sim.schedule(this.transferEndEvent, ring, c);
+    this.ctx.sim.schedule(this.transferEndEvent, ring, c);
   }
 
   /** The transfer of call `c` ends as drawn when it started (`calls.outcome[c]`). */
   private transferEnd(c: number): void {
-    const s = this.scenario,
-      calls = this.calls;
+    const s = this.ctx.scenario,
+      calls = this.ctx.calls;
     calls.flags[c]! &= ~CallFlag.transferring;
     const outcome = calls.outcome[c]!;
     const warm = (calls.flags[c]! & CallFlag.warm) !== 0;
@@ -167,10 +159,10 @@ export class CallHandling implements HandlingPort {
     const byOperator = (calls.flags[c]! & CallFlag.operatorTransfer) !== 0;
     calls.flags[c]! &= ~CallFlag.operatorTransfer;
     if (warm || byOperator)
-      for (const observer of this.observers) observer.transferEnded?.(c, warm);
+      for (const observer of this.ctx.observers) observer.transferEnded?.(c, warm);
     if (outcome === CallEnd.bounced && calls.tries[c]! < s.transfers.maxBounces) {
       calls.tries[c]!++;
-      for (const observer of this.observers) observer.bouncedBack?.(c);
+      for (const observer of this.ctx.observers) observer.bouncedBack?.(c);
       this.parts.queues.enqueue(c, calls.queue[c]!);
       return;
     }

@@ -1,14 +1,11 @@
-import type { Simulator } from '../engine/simulator.js';
 import type { RandomStream } from '../random/random-stream.js';
-import type { Scenario } from '../scenario/scenario-types.js';
-import { CallEnd, type CallRecords, type NeedRecords } from './call-records.js';
+import { CallEnd } from './call-records.js';
 import {
   type CallbackPort,
   EventPriority,
   type ModelContext,
   type ModelParts,
 } from './model-parts.js';
-import type { SwitchboardObserver } from './switchboard-observer.js';
 
 /**
  * Callbacks (virtual hold), part of the switchboard model: a caller still waiting
@@ -21,11 +18,6 @@ import type { SwitchboardObserver } from './switchboard-observer.js';
  * Draws from: `callback`.
  */
 export class Callbacks implements CallbackPort {
-  private readonly scenario: Scenario;
-  private readonly sim: Simulator;
-  private readonly calls: CallRecords;
-  private readonly needs: NeedRecords;
-  private readonly observers: readonly SwitchboardObserver[];
   private readonly stream: RandomStream;
   /** Callback tasks listed per queue (through `calls.next`), oldest first. */
   private readonly head: Int32Array;
@@ -37,14 +29,9 @@ export class Callbacks implements CallbackPort {
   tasksAlive = 0;
 
   constructor(
-    ctx: ModelContext,
+    private readonly ctx: ModelContext,
     private readonly parts: Readonly<Pick<ModelParts, 'callers' | 'queues' | 'operators'>>,
   ) {
-    this.scenario = ctx.scenario;
-    this.sim = ctx.sim;
-    this.calls = ctx.calls;
-    this.needs = ctx.needs;
-    this.observers = ctx.observers;
     const nq = ctx.scenario.queues.length;
     this.stream = ctx.streams.get('callback');
     this.head = new Int32Array(nq).fill(-1);
@@ -64,29 +51,33 @@ export class Callbacks implements CallbackPort {
   }
 
   offerLater(c: number, q: number, patienceSeconds: number): void {
-    const callback = this.scenario.queues[q]!.callback;
+    const callback = this.ctx.scenario.queues[q]!.callback;
     if (callback && callback.offerAfterSeconds < patienceSeconds)
-      this.calls.offerEvent[c] = this.sim.schedule(this.offerEvent, callback.offerAfterSeconds, c);
+      this.ctx.calls.offerEvent[c] = this.ctx.sim.schedule(
+        this.offerEvent,
+        callback.offerAfterSeconds,
+        c,
+      );
   }
 
   withdrawOffer(c: number): void {
-    const calls = this.calls;
-    if (calls.offerEvent[c]! >= 0) this.sim.cancel(calls.offerEvent[c]!);
+    const calls = this.ctx.calls;
+    if (calls.offerEvent[c]! >= 0) this.ctx.sim.cancel(calls.offerEvent[c]!);
     calls.offerEvent[c] = -1;
   }
 
   /** Waiting call `c` is offered a callback. */
   private offer(c: number): void {
-    const calls = this.calls,
-      needs = this.needs;
+    const calls = this.ctx.calls,
+      needs = this.ctx.needs;
     calls.offerEvent[c] = -1;
     const q = calls.queue[c]!;
-    const callback = this.scenario.queues[q]!.callback!;
+    const callback = this.ctx.scenario.queues[q]!.callback!;
     if (this.stream.next() >= callback.acceptance) return;
     this.parts.queues.unlink(c);
-    const wait = this.sim.now - calls.enqueued[c]!;
+    const wait = this.ctx.sim.now - calls.enqueued[c]!;
     needs.totalWait[calls.need[c]!]! += wait;
-    for (const observer of this.observers) observer.callbackAccepted?.(c, wait);
+    for (const observer of this.ctx.observers) observer.callbackAccepted?.(c, wait);
     this.parts.callers.freeLine();
     // The call becomes a callback task: a record that is no longer a call.
     calls.flags[c] = 0;
@@ -97,7 +88,7 @@ export class Callbacks implements CallbackPort {
 
   /** List task `c` for queue `q`'s operators. */
   private push(c: number, q: number): void {
-    const calls = this.calls;
+    const calls = this.ctx.calls;
     calls.next[c] = -1;
     if (this.tail[q]! >= 0) calls.next[this.tail[q]!] = c;
     else this.head[q] = c;
@@ -108,38 +99,38 @@ export class Callbacks implements CallbackPort {
   nextTask(g: number): number {
     const task = this.head[g]!;
     if (task < 0) return -1;
-    this.head[g] = this.calls.next[task]!;
+    this.head[g] = this.ctx.calls.next[task]!;
     if (this.head[g]! < 0) this.tail[g] = -1;
     return task;
   }
 
   start(c: number, g: number): void {
-    const calls = this.calls;
-    const callback = this.scenario.queues[calls.queue[c]!]!.callback!;
+    const calls = this.ctx.calls;
+    const callback = this.ctx.scenario.queues[calls.queue[c]!]!.callback!;
     this.parts.operators.take(g);
     calls.group[c] = g;
-    calls.answeredAt[c] = this.sim.now;
+    calls.answeredAt[c] = this.ctx.sim.now;
     calls.tries[c]!++;
-    for (const observer of this.observers) observer.callbackStarted?.(c);
+    for (const observer of this.ctx.observers) observer.callbackStarted?.(c);
     const answered = this.stream.next() < callback.answerProbability;
     calls.outcome[c] = answered ? CallEnd.completed : CallEnd.failed;
-    this.sim.schedule(this.endEvent, answered ? calls.handle[c]! : callback.noAnswerSeconds, c);
+    this.ctx.sim.schedule(this.endEvent, answered ? calls.handle[c]! : callback.noAnswerSeconds, c);
   }
 
   /** The operator's callback of task `c` ends: answered (done), or retried later, or given up. */
   private end(c: number): void {
-    const calls = this.calls;
-    const callback = this.scenario.queues[calls.queue[c]!]!.callback!;
+    const calls = this.ctx.calls;
+    const callback = this.ctx.scenario.queues[calls.queue[c]!]!.callback!;
     this.parts.operators.release(c);
     if (calls.outcome[c] === CallEnd.completed) {
-      for (const observer of this.observers) observer.callbackEnded?.(c, true);
+      for (const observer of this.ctx.observers) observer.callbackEnded?.(c, true);
       this.parts.callers.resolveNeed(calls.need[c]!);
       this.tasksAlive--;
       calls.release(c);
     } else if (calls.tries[c]! < callback.maxAttempts) {
-      this.sim.schedule(this.dueEvent, callback.retryDelay.sample(this.stream), c);
+      this.ctx.sim.schedule(this.dueEvent, callback.retryDelay.sample(this.stream), c);
     } else {
-      for (const observer of this.observers) observer.callbackEnded?.(c, false);
+      for (const observer of this.ctx.observers) observer.callbackEnded?.(c, false);
       this.parts.callers.failNeed(calls.need[c]!, true);
       this.tasksAlive--;
       calls.release(c);

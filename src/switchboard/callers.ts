@@ -1,7 +1,4 @@
-import type { Simulator } from '../engine/simulator.js';
 import type { RandomStream } from '../random/random-stream.js';
-import type { Scenario } from '../scenario/scenario-types.js';
-import type { CallRecords, NeedRecords } from './call-records.js';
 import {
   type CallerPort,
   EventPriority,
@@ -13,7 +10,6 @@ import {
   type ArrivalKind,
   CallOutcome,
   type CallOutcomeCode,
-  type SwitchboardObserver,
 } from './switchboard-observer.js';
 
 /**
@@ -26,11 +22,6 @@ import {
  * Draws from: `patience/<reason>`, `handling/<reason>`, `caller-groups`, `redial`.
  */
 export class Callers implements CallerPort {
-  private readonly scenario: Scenario;
-  private readonly sim: Simulator;
-  private readonly calls: CallRecords;
-  private readonly needs: NeedRecords;
-  private readonly observers: readonly SwitchboardObserver[];
   private readonly patienceStreams: RandomStream[];
   private readonly handleStreams: RandomStream[];
   private readonly groupStream: RandomStream;
@@ -41,15 +32,10 @@ export class Callers implements CallerPort {
   private linesInUse = 0;
 
   constructor(
-    ctx: ModelContext,
+    private readonly ctx: ModelContext,
     private readonly parts: Readonly<Pick<ModelParts, 'routing'>>,
     days: number,
   ) {
-    this.scenario = ctx.scenario;
-    this.sim = ctx.sim;
-    this.calls = ctx.calls;
-    this.needs = ctx.needs;
-    this.observers = ctx.observers;
     const s = ctx.scenario;
     this.patienceStreams = s.reasons.map((r) => ctx.streams.get(`patience/${r.name}`));
     this.handleStreams = s.reasons.map((r) => ctx.streams.get(`handling/${r.name}`));
@@ -69,15 +55,15 @@ export class Callers implements CallerPort {
   }
 
   openNeed(reason: number, origin: number): number {
-    const n = this.needs.allocate(reason, origin);
-    const groups = this.scenario.callerGroups;
+    const n = this.ctx.needs.allocate(reason, origin);
+    const groups = this.ctx.scenario.callerGroups;
     if (groups.length > 1) {
       let u = this.groupStream.next();
       let g = 0;
       while (g + 1 < groups.length && u >= groups[g]!.share) u -= groups[g++]!.share;
-      this.needs.group[n] = g;
+      this.ctx.needs.group[n] = g;
     }
-    for (const observer of this.observers) observer.needOpened?.(n);
+    for (const observer of this.ctx.observers) observer.needOpened?.(n);
     return n;
   }
 
@@ -88,9 +74,9 @@ export class Callers implements CallerPort {
    * routed.
    */
   startCall(n: number, kind: ArrivalKind): void {
-    const s = this.scenario,
-      calls = this.calls,
-      needs = this.needs;
+    const s = this.ctx.scenario,
+      calls = this.ctx.calls,
+      needs = this.ctx.needs;
     const reason = needs.reason[n]!;
     const spec = s.reasons[reason]!;
     const c = calls.allocate();
@@ -106,8 +92,8 @@ export class Callers implements CallerPort {
     if (spec.micro && micro && micro.handling === 'pool') handle *= micro.handleTimeFactor;
     calls.handle[c] = handle;
     needs.attempts[n]!++;
-    for (const observer of this.observers) observer.callArrived?.(c, kind);
-    if (!this.isOpen(this.sim.now)) this.turnAway(c, CallOutcome.closed);
+    for (const observer of this.ctx.observers) observer.callArrived?.(c, kind);
+    if (!this.isOpen(this.ctx.sim.now)) this.turnAway(c, CallOutcome.closed);
     else if (this.linesInUse >= s.lines) this.turnAway(c, CallOutcome.busy);
     else {
       this.linesInUse++;
@@ -118,7 +104,7 @@ export class Callers implements CallerPort {
   private isOpen(t: number): boolean {
     const day = Math.floor(t / 86400);
     if (this.closedDay[day] === 1) return false;
-    const s = this.scenario;
+    const s = this.ctx.scenario;
     const ranges = s.openingHours[(s.startWeekday + day) % 7]!;
     const sec = t - day * 86400;
     for (const [from, to] of ranges) if (sec >= from && sec < to) return true;
@@ -127,21 +113,21 @@ export class Callers implements CallerPort {
 
   /** Call `c`, holding no line, ends at once with `outcome`; its need fails. */
   private turnAway(c: number, outcome: CallOutcomeCode): void {
-    for (const observer of this.observers) observer.callEnded?.(c, outcome);
-    const n = this.calls.need[c]!;
-    this.calls.release(c);
+    for (const observer of this.ctx.observers) observer.callEnded?.(c, outcome);
+    const n = this.ctx.calls.need[c]!;
+    this.ctx.calls.release(c);
     this.failNeed(n);
   }
 
   endCall(c: number, outcome: CallOutcomeCode, resolved: boolean): void {
-    for (const observer of this.observers) observer.callEnded?.(c, outcome);
+    for (const observer of this.ctx.observers) observer.callEnded?.(c, outcome);
     this.hangUp(c, resolved);
   }
 
   hangUp(c: number, resolved: boolean): void {
     this.linesInUse--;
-    const n = this.calls.need[c]!;
-    this.calls.release(c);
+    const n = this.ctx.calls.need[c]!;
+    this.ctx.calls.release(c);
     if (resolved) this.resolveNeed(n);
     else this.failNeed(n);
   }
@@ -151,25 +137,25 @@ export class Callers implements CallerPort {
   }
 
   resolveNeed(n: number): void {
-    this.endNeed(n, true, this.needs.attempts[n] === 1);
+    this.endNeed(n, true, this.ctx.needs.attempts[n] === 1);
   }
 
   failNeed(n: number, noRedial = false): void {
-    const needs = this.needs;
-    const redials = this.scenario.reasons[needs.reason[n]!]!.redials;
+    const needs = this.ctx.needs;
+    const redials = this.ctx.scenario.reasons[needs.reason[n]!]!.redials;
     if (
       !noRedial &&
       needs.attempts[n]! < redials.maxAttempts &&
       this.redialStream.next() < redials.probability
     ) {
-      this.sim.schedule(this.redialEvent, redials.delay.sample(this.redialStream), n);
+      this.ctx.sim.schedule(this.redialEvent, redials.delay.sample(this.redialStream), n);
       return;
     }
     this.endNeed(n, false, false);
   }
 
   private endNeed(n: number, resolved: boolean, firstContact: boolean): void {
-    for (const observer of this.observers) observer.needEnded?.(n, resolved, firstContact);
-    this.needs.release(n);
+    for (const observer of this.ctx.observers) observer.needEnded?.(n, resolved, firstContact);
+    this.ctx.needs.release(n);
   }
 }

@@ -25,6 +25,8 @@ import {
 import {
   type EstimateRow,
   runScenariosReplications,
+  describeRun,
+  type RunDescription,
   scenarioRunOptions,
   type SimulateScenarioOptions,
   summarize,
@@ -65,6 +67,17 @@ export const comparedMeasures: readonly string[] = [
   'cost.perAnsweredCall',
 ];
 
+/** The needs' measures `compare` reports for each reason and each caller group. */
+const comparedNeedMeasures = [
+  'asaSeconds',
+  'needs',
+  'resolvedRate',
+  'firstContactResolution',
+  'attemptsPerNeed',
+  'lostNeeds',
+  'lostNeedCost',
+] as const;
+
 /** The measures `compare` reports for each reason (keys of `simulate --json`'s `byReason` rows). */
 export const comparedReasonMeasures: readonly string[] = [
   'offered',
@@ -74,13 +87,7 @@ export const comparedReasonMeasures: readonly string[] = [
   'busy',
   'transfers',
   'bouncedBack',
-  'asaSeconds',
-  'needs',
-  'resolvedRate',
-  'firstContactResolution',
-  'attemptsPerNeed',
-  'lostNeeds',
-  'lostNeedCost',
+  ...comparedNeedMeasures,
 ];
 
 /** The measures `compare` reports for each caller group (keys of `simulate --json`'s `byGroup`). */
@@ -89,13 +96,7 @@ export const comparedGroupMeasures: readonly string[] = [
   'answered',
   'abandoned',
   'ivrAbandoned',
-  'asaSeconds',
-  'needs',
-  'resolvedRate',
-  'firstContactResolution',
-  'attemptsPerNeed',
-  'lostNeeds',
-  'lostNeedCost',
+  ...comparedNeedMeasures,
 ];
 
 /** One measure of a comparison. */
@@ -174,12 +175,9 @@ export interface Comparison {
 }
 
 /** What `switchboard compare` reports. */
-export interface ComparisonReport {
+export interface ComparisonReport extends RunDescription {
+  /** The base scenario's name. */
   base: string;
-  file: string | null;
-  days: number;
-  replications: number;
-  seed: number | string;
   /** The base scenario's currency (`costs.currency`). */
   currency: string;
   method: string;
@@ -398,10 +396,7 @@ export async function compareScenarios(
   }
   const report: ComparisonReport = {
     base: base.name,
-    file: base.file ?? null,
-    days: full.days,
-    replications: full.replications,
-    seed: full.seed,
+    ...describeRun(base, full),
     currency: base.costs.currency,
     method: `paired differences (variant − base) over replications run with the same seeds; Student-t 95 % CI; ${INTERVAL_METHOD}`,
     verdicts: VERDICT_RULE,

@@ -1,14 +1,13 @@
-import type { Simulator } from '../engine/simulator.js';
 import type { RandomStream } from '../random/random-stream.js';
 import type { IvrRoute, Scenario } from '../scenario/scenario-types.js';
-import { CallFlag, type CallRecords, type NeedRecords } from './call-records.js';
+import { CallFlag } from './call-records.js';
 import {
   EventPriority,
   type ModelContext,
   type ModelParts,
   type RoutingPort,
 } from './model-parts.js';
-import { CallOutcome, type SwitchboardObserver } from './switchboard-observer.js';
+import { CallOutcome } from './switchboard-observer.js';
 
 /**
  * The queue each reason's callers should reach: the reason's own queue, else the first queue
@@ -39,11 +38,6 @@ function rightQueues(s: Scenario): Int32Array {
  * Draws from: `ivr`.
  */
 export class Ivr implements RoutingPort {
-  private readonly scenario: Scenario;
-  private readonly sim: Simulator;
-  private readonly calls: CallRecords;
-  private readonly needs: NeedRecords;
-  private readonly observers: readonly SwitchboardObserver[];
   private readonly stream: RandomStream;
   /** choice[menu * reasons + reason]: the option of that menu a caller of that reason picks, or -1. */
   private readonly choice: Int32Array;
@@ -52,14 +46,9 @@ export class Ivr implements RoutingPort {
   private readonly hangUpEvent: number;
 
   constructor(
-    ctx: ModelContext,
+    private readonly ctx: ModelContext,
     private readonly parts: Readonly<Pick<ModelParts, 'callers' | 'queues' | 'handling'>>,
   ) {
-    this.scenario = ctx.scenario;
-    this.sim = ctx.sim;
-    this.calls = ctx.calls;
-    this.needs = ctx.needs;
-    this.observers = ctx.observers;
     const s = ctx.scenario;
     this.stream = ctx.streams.get('ivr');
     const nr = s.reasons.length;
@@ -83,8 +72,8 @@ export class Ivr implements RoutingPort {
   }
 
   route(c: number): void {
-    const s = this.scenario;
-    const spec = s.reasons[this.calls.reason[c]!]!;
+    const s = this.ctx.scenario;
+    const spec = s.reasons[this.ctx.calls.reason[c]!]!;
     const micro = s.microFlows;
     if (spec.micro && micro && micro.handling === 'dedicated')
       this.parts.queues.enqueue(c, micro.dedicatedQueue);
@@ -94,21 +83,21 @@ export class Ivr implements RoutingPort {
 
   /** The caller hears menu `m` (its announcement and options), and may hang up meanwhile. */
   private enterMenu(c: number, m: number): void {
-    const ivr = this.scenario.ivr!;
+    const ivr = this.ctx.scenario.ivr!;
     const menu = ivr.menus[m]!;
-    this.calls.menu[c] = m;
+    this.ctx.calls.menu[c] = m;
     const seconds = menu.messageSeconds + ivr.perOptionSeconds * menu.options.length;
     const pHangUp = 1 - (1 - ivr.hangUpPerMinute) ** (seconds / 60);
     const u = this.stream.next();
-    if (u < pHangUp) this.sim.schedule(this.hangUpEvent, (seconds * u) / pHangUp, c);
-    else this.sim.schedule(this.doneEvent, seconds, c);
+    if (u < pHangUp) this.ctx.sim.schedule(this.hangUpEvent, (seconds * u) / pHangUp, c);
+    else this.ctx.sim.schedule(this.doneEvent, seconds, c);
   }
 
   /** The caller has heard menu `calls.menu[c]` and chooses. */
   private menuDone(c: number): void {
-    const scenario = this.scenario,
-      calls = this.calls,
-      needs = this.needs;
+    const scenario = this.ctx.scenario,
+      calls = this.ctx.calls,
+      needs = this.ctx.needs;
     const { callers, queues } = this.parts;
     const ivr = scenario.ivr!;
     const reason = calls.reason[c]!;
@@ -127,7 +116,7 @@ export class Ivr implements RoutingPort {
     if (n > 1 && rng.next() < ivr.wrongOption) {
       option = (option + 1 + Math.floor(rng.next() * (n - 1))) % n;
       if ((calls.flags[c]! & CallFlag.misrouted) === 0)
-        for (const observer of this.observers) observer.misrouted?.(c);
+        for (const observer of this.ctx.observers) observer.misrouted?.(c);
       calls.flags[c]! |= CallFlag.misrouted;
     }
     const chosen = menu.options[option]!;

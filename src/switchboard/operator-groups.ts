@@ -1,7 +1,4 @@
-import type { Simulator } from '../engine/simulator.js';
 import type { RandomStream } from '../random/random-stream.js';
-import type { Scenario } from '../scenario/scenario-types.js';
-import type { CallRecords } from './call-records.js';
 import {
   EventPriority,
   type ModelContext,
@@ -9,7 +6,6 @@ import {
   type OperatorPort,
 } from './model-parts.js';
 import { RosterSchedule } from './roster-schedule.js';
-import type { SwitchboardObserver } from './switchboard-observer.js';
 
 /**
  * The operator groups, part of the switchboard model (one group per queue): operators are
@@ -21,10 +17,6 @@ import type { SwitchboardObserver } from './switchboard-observer.js';
  * Draws from: `wrapUp/<queue>`.
  */
 export class OperatorGroups implements OperatorPort {
-  private readonly scenario: Scenario;
-  private readonly sim: Simulator;
-  private readonly calls: CallRecords;
-  private readonly observers: readonly SwitchboardObserver[];
   /** Operators on duty per group. */
   readonly onDuty: Int32Array;
   /** Operators busy per group. */
@@ -38,10 +30,6 @@ export class OperatorGroups implements OperatorPort {
     private readonly ctx: ModelContext,
     private readonly parts: Readonly<Pick<ModelParts, 'queues'>>,
   ) {
-    this.scenario = ctx.scenario;
-    this.sim = ctx.sim;
-    this.calls = ctx.calls;
-    this.observers = ctx.observers;
     const s = ctx.scenario;
     this.onDuty = new Int32Array(s.queues.length);
     this.busy = new Int32Array(s.queues.length);
@@ -61,7 +49,7 @@ export class OperatorGroups implements OperatorPort {
 
   /** Put each group's first roster on duty at time 0. */
   start(): void {
-    for (let g = 0; g < this.onDuty.length; g++) this.sim.scheduleAt(this.rosterEvent, 0, g);
+    for (let g = 0; g < this.onDuty.length; g++) this.ctx.sim.scheduleAt(this.rosterEvent, 0, g);
   }
 
   hasFree(g: number): boolean {
@@ -70,7 +58,7 @@ export class OperatorGroups implements OperatorPort {
 
   take(g: number): void {
     this.busy[g]!++;
-    for (const observer of this.observers) observer.staffChanged?.(g);
+    for (const observer of this.ctx.observers) observer.staffChanged?.(g);
   }
 
   /**
@@ -78,29 +66,29 @@ export class OperatorGroups implements OperatorPort {
    * wrap up; with `extraSeconds`, after that much more work for the call first (a message taken).
    */
   release(c: number, extraSeconds = 0): void {
-    const scenario = this.scenario,
-      calls = this.calls,
-      sim = this.sim;
+    const scenario = this.ctx.scenario,
+      calls = this.ctx.calls,
+      sim = this.ctx.sim;
     const g = calls.group[c]!;
     const wrap = scenario.queues[g]!.wrapUp.sample(this.wrapStreams[g]!) + extraSeconds;
     const busySeconds = sim.now - calls.answeredAt[c]! + wrap;
-    for (const observer of this.observers) observer.operatorReleased?.(c, busySeconds);
+    for (const observer of this.ctx.observers) observer.operatorReleased?.(c, busySeconds);
     if (wrap > 0) sim.schedule(this.wrapEndEvent, wrap, g);
     else this.wrapEnd(g);
   }
 
   private wrapEnd(g: number): void {
     this.busy[g]!--;
-    for (const observer of this.observers) observer.staffChanged?.(g);
+    for (const observer of this.ctx.observers) observer.staffChanged?.(g);
     this.parts.queues.dispatchGroup(g);
   }
 
   private rosterChange(g: number): void {
-    const now = this.sim.now;
+    const now = this.ctx.sim.now;
     this.onDuty[g] = this.rosters[g]!.operatorsAt(now);
-    for (const observer of this.observers) observer.staffChanged?.(g);
+    for (const observer of this.ctx.observers) observer.staffChanged?.(g);
     const next = this.rosters[g]!.nextChange(now);
-    if (next < this.ctx.horizonSeconds) this.sim.scheduleAt(this.rosterEvent, next, g);
+    if (next < this.ctx.horizonSeconds) this.ctx.sim.scheduleAt(this.rosterEvent, next, g);
     this.parts.queues.dispatchGroup(g);
   }
 }

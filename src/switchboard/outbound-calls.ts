@@ -1,14 +1,7 @@
-import type { Simulator } from '../engine/simulator.js';
 import type { RandomStream } from '../random/random-stream.js';
-import type { Scenario } from '../scenario/scenario-types.js';
-import { NeedOrigin, type NeedRecords } from './call-records.js';
+import { NeedOrigin } from './call-records.js';
 import { type CallerPort, EventPriority, type ModelContext } from './model-parts.js';
-import {
-  Arrival,
-  OutboundResult,
-  type OutboundResultCode,
-  type SwitchboardObserver,
-} from './switchboard-observer.js';
+import { Arrival, OutboundResult, type OutboundResultCode } from './switchboard-observer.js';
 
 /**
  * Clerks' outbound calls, part of the switchboard model: each day's calls are drawn at its
@@ -19,10 +12,6 @@ import {
  * Writes: `needs.attempts` of clerks' tasks. Draws from: `outbound`.
  */
 export class OutboundCalls {
-  private readonly scenario: Scenario;
-  private readonly sim: Simulator;
-  private readonly needs: NeedRecords;
-  private readonly observers: readonly SwitchboardObserver[];
   private readonly stream: RandomStream;
   private readonly dayEvent: number;
   private readonly attemptEvent: number;
@@ -34,10 +23,6 @@ export class OutboundCalls {
     private readonly ctx: ModelContext,
     private readonly callers: CallerPort,
   ) {
-    this.scenario = ctx.scenario;
-    this.sim = ctx.sim;
-    this.needs = ctx.needs;
-    this.observers = ctx.observers;
     const sim = ctx.sim;
     this.stream = ctx.streams.get('outbound');
     this.attemptEvent = sim.defineEvent('outbound', (n) => this.attempt(n), EventPriority.outbound);
@@ -51,7 +36,7 @@ export class OutboundCalls {
 
   /** Schedule the first day's calls, if the scenario has clerks' calls. */
   start(): void {
-    if (this.scenario.outbound) this.sim.scheduleAt(this.dayEvent, 0, 0);
+    if (this.ctx.scenario.outbound) this.ctx.sim.scheduleAt(this.dayEvent, 0, 0);
   }
 
   /** Clerks' calls of day `day`, scheduled at its start. */
@@ -66,16 +51,16 @@ export class OutboundCalls {
     for (let i = 0; i < calls; i++) {
       const at =
         day * 86400 + out.fromSeconds + this.stream.next() * (out.toSeconds - out.fromSeconds);
-      const n = this.needs.allocate(out.callBackReason, NeedOrigin.outbound);
+      const n = this.ctx.needs.allocate(out.callBackReason, NeedOrigin.outbound);
       this.needsAlive++;
       sim.scheduleAt(this.attemptEvent, Math.min(at, horizonSeconds), n);
     }
   }
 
   private attempt(n: number): void {
-    const out = this.scenario.outbound!;
+    const out = this.ctx.scenario.outbound!;
     const rng = this.stream;
-    const needs = this.needs;
+    const needs = this.ctx.needs;
     needs.attempts[n]!++;
     if (rng.next() < out.answerProbability) {
       this.attemptEnded(n, OutboundResult.reached);
@@ -86,13 +71,14 @@ export class OutboundCalls {
       this.attemptEnded(n, OutboundResult.message);
       if (rng.next() < out.callBackProbability) {
         const patient = this.callers.openNeed(out.callBackReason, NeedOrigin.voicemail);
-        this.sim.schedule(this.patientCallEvent, out.callBackDelay.sample(rng), patient);
+        this.ctx.sim.schedule(this.patientCallEvent, out.callBackDelay.sample(rng), patient);
       }
       return;
     }
     if (needs.attempts[n]! < out.maxAttempts) {
-      for (const observer of this.observers) observer.outboundAttempted?.(n, OutboundResult.retry);
-      this.sim.schedule(this.attemptEvent, out.retryDelay.sample(rng), n);
+      for (const observer of this.ctx.observers)
+        observer.outboundAttempted?.(n, OutboundResult.retry);
+      this.ctx.sim.schedule(this.attemptEvent, out.retryDelay.sample(rng), n);
       return;
     }
     this.attemptEnded(n, OutboundResult.unreached);
@@ -100,8 +86,8 @@ export class OutboundCalls {
 
   /** The clerk's task of need `n` ends with this attempt. */
   private attemptEnded(n: number, result: OutboundResultCode): void {
-    for (const observer of this.observers) observer.outboundAttempted?.(n, result);
+    for (const observer of this.ctx.observers) observer.outboundAttempted?.(n, result);
     this.needsAlive--;
-    this.needs.release(n);
+    this.ctx.needs.release(n);
   }
 }

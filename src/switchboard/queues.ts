@@ -1,12 +1,10 @@
-import type { Simulator } from '../engine/simulator.js';
-import { CallFlag, type CallRecords, type NeedRecords } from './call-records.js';
+import { CallFlag } from './call-records.js';
 import {
   EventPriority,
   type ModelContext,
   type ModelParts,
   type QueuePort,
 } from './model-parts.js';
-import type { SwitchboardObserver } from './switchboard-observer.js';
 
 /**
  * The waiting lines, part of the switchboard model: a call entering a queue is answered at once
@@ -21,10 +19,6 @@ import type { SwitchboardObserver } from './switchboard-observer.js';
  * `answered` flag; `needs.totalWait`. Draws no random number.
  */
 export class Queues implements QueuePort {
-  private readonly sim: Simulator;
-  private readonly calls: CallRecords;
-  private readonly needs: NeedRecords;
-  private readonly observers: readonly SwitchboardObserver[];
   private readonly head: Int32Array;
   private readonly tail: Int32Array;
   /** servers[q] = groups that serve queue q (its own first). */
@@ -38,15 +32,11 @@ export class Queues implements QueuePort {
   private readonly abandonEvent: number;
 
   constructor(
-    ctx: ModelContext,
+    private readonly ctx: ModelContext,
     private readonly parts: Readonly<
       Pick<ModelParts, 'callers' | 'operators' | 'callbacks' | 'handling'>
     >,
   ) {
-    this.sim = ctx.sim;
-    this.calls = ctx.calls;
-    this.needs = ctx.needs;
-    this.observers = ctx.observers;
     const s = ctx.scenario;
     const nq = s.queues.length;
     this.head = new Int32Array(nq).fill(-1);
@@ -70,11 +60,11 @@ export class Queues implements QueuePort {
    * their patience (`calls.patience[c]`, drawn when the call arrived) has passed.
    */
   enqueue(c: number, q: number): void {
-    const calls = this.calls,
-      sim = this.sim;
+    const calls = this.ctx.calls,
+      sim = this.ctx.sim;
     calls.queue[c] = q;
     calls.enqueued[c] = sim.now;
-    for (const observer of this.observers) observer.queueEntered?.(c);
+    for (const observer of this.ctx.observers) observer.queueEntered?.(c);
     const servers = this.servers[q]!;
     for (let i = 0; i < servers.length; i++) {
       const g = servers[i]!;
@@ -83,7 +73,7 @@ export class Queues implements QueuePort {
         return;
       }
     }
-    for (const observer of this.observers) observer.waits?.(c);
+    for (const observer of this.ctx.observers) observer.waits?.(c);
     // Place the call by its rank (entry time less its queue credit): behind every call ranked
     // before it, so without credits this is the tail (first come, first served).
     const rank = this.rank(c);
@@ -103,12 +93,12 @@ export class Queues implements QueuePort {
 
   /** The order in which waiting call `c` is served: its queue entry less its reason's credit. */
   private rank(c: number): number {
-    const calls = this.calls;
+    const calls = this.ctx.calls;
     return calls.enqueued[c]! - this.queueCredit[calls.reason[c]!]!;
   }
 
   unlink(c: number): void {
-    const calls = this.calls;
+    const calls = this.ctx.calls;
     const q = calls.queue[c]!;
     const prev = calls.prev[c]!;
     const next = calls.next[c]!;
@@ -116,28 +106,28 @@ export class Queues implements QueuePort {
     else this.head[q] = next;
     if (next >= 0) calls.prev[next] = prev;
     else this.tail[q] = prev;
-    if (calls.abandonEvent[c]! >= 0) this.sim.cancel(calls.abandonEvent[c]!);
+    if (calls.abandonEvent[c]! >= 0) this.ctx.sim.cancel(calls.abandonEvent[c]!);
     calls.abandonEvent[c] = -1;
     this.parts.callbacks.withdrawOffer(c);
   }
 
   /** The caller of waiting call `c` runs out of patience and hangs up. */
   private abandon(c: number): void {
-    const calls = this.calls,
-      needs = this.needs;
+    const calls = this.ctx.calls,
+      needs = this.ctx.needs;
     calls.abandonEvent[c] = -1;
     this.unlink(c);
-    const wait = this.sim.now - calls.enqueued[c]!;
+    const wait = this.ctx.sim.now - calls.enqueued[c]!;
     needs.totalWait[calls.need[c]!]! += wait;
-    for (const observer of this.observers) observer.abandoned?.(c, wait);
+    for (const observer of this.ctx.observers) observer.abandoned?.(c, wait);
     this.parts.callers.hangUp(c, false);
   }
 
   /** An operator of group `g` answers call `c`. */
   private answer(c: number, g: number): void {
-    const calls = this.calls,
-      needs = this.needs;
-    const now = this.sim.now;
+    const calls = this.ctx.calls,
+      needs = this.ctx.needs;
+    const now = this.ctx.sim.now;
     this.parts.operators.take(g);
     calls.group[c] = g;
     calls.answeredAt[c] = now;
@@ -145,7 +135,7 @@ export class Queues implements QueuePort {
     const first = (calls.flags[c]! & CallFlag.answered) === 0;
     calls.flags[c]! |= CallFlag.answered;
     needs.totalWait[calls.need[c]!]! += wait;
-    for (const observer of this.observers) observer.answered?.(c, wait, first);
+    for (const observer of this.ctx.observers) observer.answered?.(c, wait, first);
     this.parts.handling.talk(c);
   }
 

@@ -13,6 +13,23 @@ import {
 
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN);
 
+/**
+ * The rates of needs that ended (the same definitions overall, per reason and per caller group):
+ * resolved, resolved on their first attempt, and attempts per need.
+ */
+function needRates(
+  ended: number,
+  resolved: number,
+  firstContact: number,
+  attempts: number,
+): { resolvedRate: number; firstContactResolution: number; attemptsPerNeed: number } {
+  return {
+    resolvedRate: ratio(resolved, ended),
+    firstContactResolution: ratio(firstContact, ended),
+    attemptsPerNeed: ratio(attempts, ended),
+  };
+}
+
 function clock(seconds: number): string {
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
@@ -163,9 +180,12 @@ export function replicationMeasures(
       bouncedBack: t[at + R.bouncedBack]!,
       asaSeconds: ratio(t[at + R.waitAnswered]!, t[at + R.answered]! + t[at + R.reanswered]!),
       needs: t[at + R.needs]!,
-      resolvedRate: ratio(t[at + R.needsResolved]!, t[at + R.needsEnded]!),
-      firstContactResolution: ratio(t[at + R.needsFirstContact]!, t[at + R.needsEnded]!),
-      attemptsPerNeed: ratio(t[at + R.attemptsOfEnded]!, t[at + R.needsEnded]!),
+      ...needRates(
+        t[at + R.needsEnded]!,
+        t[at + R.needsResolved]!,
+        t[at + R.needsFirstContact]!,
+        t[at + R.attemptsOfEnded]!,
+      ),
       lostNeeds,
       lostNeedCost: lostNeeds * scenario.costs.lostNeed[r]!,
     };
@@ -183,9 +203,12 @@ export function replicationMeasures(
       ivrAbandoned: t[at + G.ivrAbandoned]!,
       asaSeconds: ratio(t[at + G.waitAnswered]!, t[at + G.answers]!),
       needs: t[at + G.needs]!,
-      resolvedRate: ratio(t[at + G.needsResolved]!, ended),
-      firstContactResolution: ratio(t[at + G.needsFirstContact]!, ended),
-      attemptsPerNeed: ratio(t[at + G.attemptsOfEnded]!, ended),
+      ...needRates(
+        ended,
+        t[at + G.needsResolved]!,
+        t[at + G.needsFirstContact]!,
+        t[at + G.attemptsOfEnded]!,
+      ),
       lostNeeds,
       lostNeedCost: t[at + G.lostNeedCost]!,
     };
@@ -196,9 +219,7 @@ export function replicationMeasures(
     resolved: o.needsResolved,
     unresolved: o.needsUnresolved,
     openAtEnd: o.needsOpenAtEnd,
-    resolvedRate: ratio(o.needsResolved, o.needsEnded),
-    firstContactResolution: ratio(o.needsFirstContact, o.needsEnded),
-    attemptsPerNeed: ratio(o.attemptsOfEnded, o.needsEnded),
+    ...needRates(o.needsEnded, o.needsResolved, o.needsFirstContact, o.attemptsOfEnded),
     totalWaitSeconds: ratio(o.waitOfEnded, o.needsEnded),
     transfersPerNeed: ratio(o.transfersOfEnded, o.needsEnded),
   };

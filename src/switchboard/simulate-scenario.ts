@@ -34,13 +34,31 @@ export interface SimulateScenarioOptions {
 /** A table row of estimates, with its label. */
 export type EstimateRow = Record<string, MeasureEstimate | string>;
 
-/** What `switchboard simulate` reports. */
-export interface SimulationSummary {
-  scenario: string;
+/** Which run a report describes: the scenario's file, the days, replications and base seed. */
+export interface RunDescription {
+  /** The scenario file, or null for a scenario built in memory. */
   file: string | null;
   days: number;
   replications: number;
   seed: number | string;
+}
+
+/** The {@link RunDescription} of `replications` of `scenario` (the same words in every report). */
+export function describeRun(
+  scenario: Scenario,
+  run: { days: number; replications: number; seed: number | string },
+): RunDescription {
+  return {
+    file: scenario.file ?? null,
+    days: run.days,
+    replications: run.replications,
+    seed: run.seed,
+  };
+}
+
+/** What `switchboard simulate` reports. */
+export interface SimulationSummary extends RunDescription {
+  scenario: string;
   startDate: string;
   definitions: Record<string, string>;
   overall: Record<string, MeasureEstimate>;
@@ -123,10 +141,7 @@ export function summarize(
   );
   return {
     scenario: scenario.name,
-    file: scenario.file ?? null,
-    days: options.days,
-    replications: results.length,
-    seed: options.seed,
+    ...describeRun(scenario, { ...options, replications: results.length }),
     startDate: scenario.startDate,
     definitions: measureDefinitions(scenario),
     overall: combine(results.map((r) => r.overall)),

@@ -12,6 +12,8 @@ import { holmAdjust } from '../stats/holm.js';
 import { studentTCdf } from '../stats/student-t.js';
 import { comparedMeasures } from './compare-scenarios.js';
 import {
+  describeRun,
+  type RunDescription,
   runScenariosReplications,
   scenarioRunOptions,
   type SimulateScenarioOptions,
@@ -174,12 +176,9 @@ export interface SweepMeasure {
 }
 
 /** What `switchboard sweep` reports. */
-export interface SweepReport {
+export interface SweepReport extends RunDescription {
+  /** The base scenario's name. */
   base: string;
-  file: string | null;
-  days: number;
-  replications: number;
-  seed: number | string;
   /** The base's currency (`costs.currency`), the unit of money. */
   currency: string;
   axes: SweepAxis[];
@@ -301,10 +300,7 @@ export async function runSweep(
   const tests = all.filter((m) => m.pValue !== null).length;
   return {
     base: base.name,
-    file: base.file ?? null,
-    days: full.days,
-    replications: full.replications,
-    seed: full.seed,
+    ...describeRun(base, full),
     currency,
     axes: [...axes],
     method:

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditFiles, defaultAuditOptions } from '../../src/audit/index.js';
+import { calibrationToScenario } from '../../src/audit/scenario-writer.js';
 import { bestDifference, ServiceOrder } from '../../src/audit/service-order.js';
 import { parseScenario } from '../../src/scenario/parse-scenario.js';
 import { writeQueueLog } from '../../src/switchboard/queue-log.js';
@@ -31,7 +32,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('service order of a simulated switchboard with a known credit', () => {
   // The truth: one pooled team (order: oldest) over two routes; route B's callers are given a
   // 60 s queue credit. Written as a queue_log by the model, audited: the audit must read the
-  // 60 s back from the order of service alone.
+  // 60 s back from the order of service alone, and write it into the scenario.
   const truth = parseScenario({
     name: 'credit truth',
     arrivals: {
@@ -61,7 +62,7 @@ describe('service order of a simulated switchboard with a known credit', () => {
       B: {},
     },
   });
-  it('finds B 60 s ahead of A (within 5 s)', async () => {
+  it('finds B 60 s ahead of A (within 5 s) and writes it as B’s queue credit', async () => {
     const file = join(dir, 'credit.queue_log');
     writeQueueLog(truth, file, { days: 14, seed: 'service-order' });
     const { calibration } = await auditFiles([file], defaultAuditOptions);
@@ -72,6 +73,13 @@ describe('service order of a simulated switchboard with a known credit', () => {
     const pair = calibration.serviceOrder.pairs.find((p) => p.a === 'A' && p.b === 'B')!;
     expect(pair.aAnswered).toBeGreaterThan(100);
     expect(pair.bAnswered).toBeGreaterThan(100);
+    // Written into the scenario as B's queue credit (A, the lowest, gets none).
+    const reasons = calibrationToScenario(calibration).reasons as Record<
+      string,
+      { queueCredit?: string }
+    >;
+    expect(reasons.A!.queueCredit).toBeUndefined();
+    expect(reasons.B!.queueCredit).toBe(`${b.serviceOrderOffsetSeconds}s`);
   });
 });
 

@@ -60,6 +60,26 @@ describe.skipIf(!path)('the calibrated bank scenario against its records', async
     expect(Math.abs(check.volume.simulatedPerWeek.value / observedWeek - 1)).toBeLessThan(0.04);
   });
 
+  it('puts no queue calls in the hours where the records have none (the menu answers 24/7, the agents do not)', () => {
+    // Queue calls per weekday × local hour of arrival (vru_entry), from the raw rows.
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const d = r.date!;
+      const weekday = new Date(
+        Date.UTC(1900 + Number(d.slice(0, 2)), Number(d.slice(2, 4)) - 1, Number(d.slice(4))),
+      ).getUTCDay();
+      seen.add(`${weekday}|${Number(r.vru_entry!.split(':')[0])}`);
+    }
+    const misplaced = [0, 0, 0, 0, 0, 0, 0];
+    for (const a of calibration.arrivals)
+      if (!seen.has(`${a.weekday}|${Number(a.intervalStart.slice(0, 2))}`))
+        misplaced[a.weekday]! += a.callsPerDay;
+    // Before: the profile was shaped on every call, menu hang-ups included, and put about 60
+    // queue calls a day into Friday 15:00–24:00 (the bank closes at 14:00) and 30 into
+    // Saturday's day, where nobody answered them.
+    for (const calls of misplaced) expect(calls).toBeLessThan(1);
+  });
+
   const recorded = (route: string) => {
     const mine = rows.filter((r) => r.type === route);
     return mine.filter((r) => r.outcome === 'HANG').length / mine.length;
@@ -78,11 +98,12 @@ describe.skipIf(!path)('the calibrated bank scenario against its records', async
     }
   });
 
-  // Known wrong: one pooled roster (priority credit, per-route patience, profiles) does not
-  // tell NW and IN apart well enough: the model abandons 17.8 % of NW (records 24.2 %) and
-  // 10.8 % of IN (records 14.0 %). Their records queue more often than PS's in the same hours
-  // (a smaller set of agents serves NW; IN has its own team), which the pooled roster ignores.
-  // When this starts to pass, make it an ordinary test again.
+  // Known wrong: with the routes' priorities read from the records' order of service (NW and
+  // IN 90 s behind PS), the model abandons about 20 % of NW (records 24.2 %, 4.1–4.7 points
+  // short over seeds) and 11–12 % of IN (records 14.0 %, 1.7–2.9 points short). NW calls wait
+  // more often than PS calls in the same minutes, which takes skills; operator groups from the
+  // agents' names did not close the gap (docs/audit.md). When this starts to pass, make it an
+  // ordinary test again.
   it.fails('gives NW’s and IN’s abandonment within 2.5 points', () => {
     for (const route of ['NW', 'IN']) {
       const row = check.routes.find((r) => r.route === route)!;

@@ -13,13 +13,37 @@ const task = {
   moduleUrl: new URL('./fixtures/thread-task.js', import.meta.url),
   exportName: 'whichThread',
 };
-type Run = { seed: string; index: number; tag: number; threadId: number; runs: number };
+type Run = {
+  seed: string;
+  index: number;
+  tag: number;
+  threadId: number;
+  runs: number;
+  warmed: boolean;
+};
 const input = (tag: number) => ({ tag, shared: new Int32Array(new SharedArrayBuffer(4)) });
 const strip = (rs: Run[]) => rs.map(({ seed, index, tag }) => ({ seed, index, tag }));
 const workerThreads = (results: Run[]) =>
   new Set(results.filter((r) => r.threadId !== threadId).map((r) => r.threadId));
 
 describe('the replication thread pool', () => {
+  it('a thread pre-started with a task imports it and runs its warm-up before the batch', async () => {
+    // First in this file: no thread waits yet, so the batch's one worker is the pre-started one.
+    prestartReplicationThreads(2, { ...task, warmUpExportName: 'warmUp' });
+    const results = await runReplications<unknown, Run>({
+      task,
+      input: input(7),
+      replications: 4,
+      seed: 2,
+      threads: 2,
+    });
+    const fromWorker = results.filter((r) => r.threadId !== threadId);
+    expect(fromWorker.length).toBeGreaterThan(0);
+    for (const r of fromWorker) expect(r.warmed).toBe(true);
+    // This thread was not warmed up: warm-ups run only in pre-started threads.
+    for (const r of results.filter((r) => r.threadId === threadId)) expect(r.warmed).toBe(false);
+  });
+
   it('keeps its worker threads for the next batch, results unchanged', async () => {
     const options = { task, replications: 6, seed: 3, threads: 2 };
     const first = await runReplications<unknown, Run>({ ...options, input: input(1) });

@@ -139,7 +139,10 @@ export function commandPages(): [string, string[] | undefined, string[]][] {
         'stop-voicemail-messages',
         '--days',
         '7',
+        // Enough replications for verdicts (docs/images/report-compare.png is this page).
         '--replications',
+        '5',
+        '--threads',
         '2',
       ],
       ['difference', 'scenario-overlay', 'scenario-overlay'],

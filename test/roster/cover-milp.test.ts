@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { coverOf, solveCover } from '../../src/roster/cover-milp.js';
+import {
+  concaveIncrements,
+  coverOf,
+  solveCover,
+  solveValueCover,
+} from '../../src/roster/cover-milp.js';
 import { shiftPatterns } from '../../src/roster/shift-patterns.js';
 import type { ShiftTemplate } from '../../src/scenario/scenario-types.js';
 import '../fast-check-seed.js';
@@ -198,5 +203,87 @@ describe('rosters (fast-check properties)', () => {
       ),
       { numRuns: 20 },
     );
+  });
+});
+
+describe('the budget cover (HiGHS, value of operators per slot)', () => {
+  /** Concave increments of Monday 06:00…14:00 from random decreasing steps. */
+  const stepsArb = fc.array(
+    fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 0, maxLength: 3 }),
+    { minLength: 8, maxLength: 8 },
+  );
+
+  it('finds the best value brute force finds within the budget, never over it', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        stepsArb,
+        fc.integer({ min: 4, max: 24 }),
+        fc.integer({ min: 2, max: 5 }),
+        async (raw, budget, shortLength) => {
+          const templates = [
+            template('short', [6, 9], shortLength),
+            template('long', [6, 8], 6, { max: 2 }),
+          ];
+          const patterns = shiftPatterns(templates, 60);
+          const increments: number[][] = Array.from({ length: 7 * 24 }, () => []);
+          raw.forEach((steps, h) => {
+            increments[6 + h] = [...steps].sort((a, b) => b - a);
+          });
+          const least = new Array<number>(7 * 24).fill(0);
+          const value = (scheduled: ArrayLike<number>) =>
+            increments.reduce((v, steps, s) => {
+              for (let k = 0; k < Math.min(steps.length, scheduled[s]!); k++) v += steps[k]!;
+              return v;
+            }, 0);
+          // Exhaustive: every count vector 0…3 per pattern within the budget and the max.
+          let best = 0;
+          const counts = new Int32Array(patterns.length);
+          const visit = (i: number): void => {
+            if (i === patterns.length) {
+              const cover = coverOf(patterns, counts, least);
+              if (cover.paidHours > budget) return;
+              let long = 0;
+              patterns.forEach((p, j) => {
+                if (p.template === 1) long += counts[j]!;
+              });
+              if (long > 2) return;
+              best = Math.max(best, value(cover.scheduled));
+              return;
+            }
+            for (let c = 0; c <= 3; c++) {
+              counts[i] = c;
+              visit(i + 1);
+            }
+            counts[i] = 0;
+          };
+          visit(0);
+          const cover = await solveValueCover(patterns, templates, least, increments, budget);
+          expect(cover.paidHours).toBeLessThanOrEqual(budget);
+          expect(value(cover.scheduled)).toBeCloseTo(best, 6);
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
+  it('keeps the least operators asked for, and refuses a budget below them', async () => {
+    const templates = [template('day', [6, 10], 4)];
+    const patterns = shiftPatterns(templates, 60);
+    const least = mondayRequirement([1, 1, 1, 1, 1, 1, 1, 1]);
+    const none = Array.from({ length: 7 * 24 }, () => [] as number[]);
+    const cover = await solveValueCover(patterns, templates, least, none, 8);
+    expect(Array.from(cover.scheduled.slice(6, 14))).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    await expect(solveValueCover(patterns, templates, least, none, 7)).rejects.toThrow(RangeError);
+  });
+
+  it('turns a value into non-increasing steps: its least concave majorant', () => {
+    // S-shaped, as a service level is in its operators: 0, 1, 5, 8, 9, 9.5.
+    const steps = concaveIncrements([0, 1, 5, 8, 9, 9.5]);
+    expect(steps).toHaveLength(5);
+    for (let k = 1; k < steps.length; k++) expect(steps[k]!).toBeLessThanOrEqual(steps[k - 1]!);
+    // The hull runs from (0, 0) to (3, 8) (slope 8/3 beats 5/2 to k = 2), then 1, then 0.5.
+    steps.slice(0, 3).forEach((w) => expect(w).toBeCloseTo(8 / 3, 12));
+    expect(steps.slice(3)).toEqual([1, 0.5]);
+    expect(steps.reduce((a, b) => a + b, 0)).toBeCloseTo(9.5, 12);
   });
 });

@@ -118,7 +118,7 @@ describe('switchboard roster', () => {
     expect(err).toMatch(/--budget: expected at least 70 paid hours/);
   }, 60_000);
 
-  it('with a budget, spends at most it and says the service level it buys', async () => {
+  it('with a budget, spends at most it and says the service level it buys beside the Erlang A placement', async () => {
     const { dir } = scenarioFile(mmcmDocument(base));
     const { code, out, err } = await roster(
       dir,
@@ -132,8 +132,15 @@ describe('switchboard roster', () => {
     const result = JSON.parse(out);
     expect(result.operatorHours).toBeLessThanOrEqual(200);
     expect(result.budget.hours).toBe(200);
-    expect(result.budget.erlangServiceLevel).toBeGreaterThan(0);
-    expect(result.budget.erlangServiceLevel).toBeLessThan(1);
+    expect(result.budget.measure).toBe('serviceLevel');
+    expect(result.budget.erlangPlacement.operatorHours).toBeLessThanOrEqual(200);
+    expect(result.budget.erlangPlacement.verification.seed).toBe(result.verification.seed);
+    expect(result.budget.gain.serviceLevel.ci95).toHaveLength(2);
+    expect(result.budget.rounds[0].iteration).toBe(1);
+    expect(result.search.iterations).toEqual([]);
+    expect(
+      result.budget.rounds.filter((r: { kept: boolean }) => r.kept).length,
+    ).toBeGreaterThanOrEqual(1);
   }, 60_000);
 
   it('bad flags and scenarios without shifts or targets: one line, exit 2', async () => {

@@ -187,12 +187,36 @@ export const staffCommand: CommandModule = {
   run: (args, io) => runStaff(args, io),
 };
 
+/**
+ * `--simulate --threads N`: start the worker threads now (loading only the runner), so that
+ * they start, import the queue model and warm it up while the formula is solved and the
+ * simulator loads. A bad `--threads` is left to the flag check that follows.
+ */
+async function startStaffThreads(args: Record<string, unknown>, retrials: boolean): Promise<void> {
+  const threads = args.threads;
+  if (typeof threads !== 'number' || !Number.isInteger(threads) || threads < 2) return;
+  const [{ startThreadsEarly }, { replicationTasks }] = await Promise.all([
+    import('../run-flags.js'),
+    import('../../replications/replication-tasks.js'),
+  ]);
+  const { maxReplicationThreads } = await import('../../replications/run-replications.js');
+  if (threads > maxReplicationThreads()) return;
+  const replications = typeof args.replications === 'number' ? args.replications : threads;
+  startThreadsEarly(
+    args,
+    threads,
+    Math.max(1, replications),
+    retrials ? replicationTasks.retrialLoss : replicationTasks.queue,
+  );
+}
+
 async function runStaff(args: Record<string, unknown>, io: CliIo): Promise<number> {
   const flags = readStaffFlags(args);
   const simulate = args.simulate === true;
   checkSimulationFlagUse(args, simulate, flags.plan);
   if (flags.plan !== undefined) return runPlan(flags, io);
   const { question, solve } = flags;
+  if (simulate) await startStaffThreads(args, (question.retryFraction ?? 0) > 0);
   let evaluation: ReturnType<typeof evaluateStaffing>;
   if (solve === 'traffic') evaluation = solveTraffic({ ...question, agents: question.agents! });
   else if (solve === 'agents') evaluation = solveAgents(question as StaffingQuestion);

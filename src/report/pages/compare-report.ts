@@ -103,7 +103,7 @@ export function compareReport(input: CompareReportInput): ReportDocument {
   const sections: ReportSection[] = [
     {
       heading: 'Measure by measure',
-      intro: `Difference = ${variantName} − ${input.baseName}, paired over replications; whiskers are 95 % confidence intervals. Better or worse only when the whole interval lies beyond the measure's practical margin; equivalent when it lies within ± margin.`,
+      intro: `Difference = ${variantName} − ${input.baseName}, paired over replications; whiskers are 95 % confidence intervals. Better or worse only when the whole interval lies beyond the measure's practical margin and stays beyond it once every measure of the comparison is adjusted together (Benjamini–Hochberg: among some 150 measures a few lie beyond their margin by chance; the whiskers are not adjusted); equivalent when it lies within ± margin.`,
       blocks: [
         differenceChart(
           measures.map((m) => ({

@@ -166,6 +166,61 @@ export interface GroupComparison {
   measures: ComparedMeasure[];
 }
 
+/** Whether a level reaches its target: `met` / `missed` when its whole 95 % interval lies on one side. */
+export type TargetStatus = 'met' | 'missed' | 'uncertain';
+
+/** One target of the base scenario's `targets:`, read against base and variant. */
+export interface TargetCheck {
+  /** The compared measure it reads (`overall.serviceLevel`, `overall.probabilityAbandon`). */
+  name: string;
+  /** `at least` for the service level, `at most` for abandonment. */
+  bound: 'at least' | 'at most';
+  target: number;
+  /** The service level's threshold, seconds. */
+  thresholdSeconds?: number;
+  base: TargetStatus;
+  variant: TargetStatus;
+}
+
+/**
+ * Read a level against its target over the horizon: `met` when its whole 95 % interval lies on
+ * the target's side (the target itself included), `missed` when it lies wholly on the other,
+ * `uncertain` when it spans the target (or has no interval).
+ */
+export function targetStatus(
+  estimate: MeasureEstimate,
+  bound: 'at least' | 'at most',
+  target: number,
+): TargetStatus {
+  const [lo, hi] = estimate.ci95;
+  if (lo === null || hi === null) return 'uncertain';
+  const [good, bad] =
+    bound === 'at least' ? [lo >= target, hi < target] : [hi <= target, lo > target];
+  return good ? 'met' : bad ? 'missed' : 'uncertain';
+}
+
+/** The base scenario's targets (service level, most abandonment) read against both runs. */
+function checkTargets(scenario: Scenario, measures: readonly ComparedMeasure[]): TargetCheck[] {
+  const targets = scenario.targets;
+  if (targets === undefined) return [];
+  const checks: TargetCheck[] = [];
+  const add = (name: string, bound: TargetCheck['bound'], target: number | undefined) => {
+    const m = measures.find((x) => x.name === name);
+    if (target === undefined || m === undefined) return;
+    checks.push({
+      name,
+      bound,
+      target,
+      ...(name === 'overall.serviceLevel' ? { thresholdSeconds: targets.thresholdSeconds } : {}),
+      base: targetStatus(m.base, bound, target),
+      variant: targetStatus(m.variant, bound, target),
+    });
+  };
+  add('overall.serviceLevel', 'at least', targets.serviceLevel);
+  add('overall.probabilityAbandon', 'at most', targets.maxAbandon);
+  return checks;
+}
+
 /** A variant compared with the base. */
 export interface Comparison {
   variant: string;
@@ -175,6 +230,11 @@ export interface Comparison {
   byReason: ReasonComparison[];
   /** Paired differences per caller group, when the base scenario defines `callerGroups:`. */
   byGroup?: GroupComparison[];
+  /**
+   * The base scenario's `targets:` (service level, most abandonment) read against base and
+   * variant over the horizon, with their 95 % intervals; empty without targets.
+   */
+  targets: TargetCheck[];
   /** The variant's rows by weekday and interval, as `simulate --json`'s `byWeekdayInterval`. */
   byWeekdayInterval: EstimateRow[];
 }
@@ -402,10 +462,11 @@ export async function compareScenarios(
   const comparisons: Comparison[] = [];
   for (const [i, variant] of variants.entries()) {
     const results = variantResults[i]!;
+    const measures = compareResults(baseResults!, results, compareOptions);
     comparisons.push({
       variant: variant.name,
       file: variant.file ?? null,
-      measures: compareResults(baseResults!, results, compareOptions),
+      measures,
       byReason: compareReasons(
         reasonNames(base),
         baseResults!,
@@ -414,6 +475,7 @@ export async function compareScenarios(
         compareOptions,
       ),
       byWeekdayInterval: summarize(variant, results, full).byWeekdayInterval,
+      targets: checkTargets(base, measures),
     });
     if (base.callerGroups.length > 0)
       comparisons[comparisons.length - 1]!.byGroup = compareGroups(

@@ -83,4 +83,19 @@ describe('portable written scenarios', () => {
     expect(summary.overall.offered.mean).toBeLessThan(500);
     expect(lo).toBeLessThan(hi);
   }, 60_000);
+
+  it('compare --json names the scenario files as typed, not as paths of this machine', async () => {
+    const root = new URL('../..', import.meta.url).pathname;
+    const { code, out, err } = await run(
+      root,
+      'compare',
+      'scenarios/small-hospital.yaml',
+      ...['--variant', 'monday-extra-operator', '--days', '1', '--replications', '2', '--json'],
+    );
+    expect(code, err).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.file).toBe('scenarios/small-hospital.yaml');
+    expect(report.comparisons[0].file).toBe('scenarios/small-hospital.yaml#monday-extra-operator');
+    expect(out).not.toContain(root);
+  }, 60_000);
 });

@@ -6,6 +6,7 @@ import { mergePatch } from './merge-patch.js';
 import { parseScenario } from './parse-scenario.js';
 import type { Scenario } from './scenario-types.js';
 import { suggestName } from './suggest-name.js';
+import { HEAP_BYTES_PER_YAML_BYTE } from '../io/memory-budget.js';
 import { readInputText, readFailure } from '../io/read-input-file.js';
 
 /** The largest scenario file read: 16 MB (a scenario is a few kilobytes). */
@@ -111,7 +112,7 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): S
   }
   let text: string;
   try {
-    text = readInputText(file, MAX_SCENARIO_BYTES);
+    text = readInputText(file, MAX_SCENARIO_BYTES, HEAP_BYTES_PER_YAML_BYTE);
   } catch (error) {
     throw inputError('scenario', 'a readable scenario file', file, { hint: readFailure(error) });
   }

@@ -9,7 +9,7 @@
  */
 
 import type { MeasureEstimate } from '../stats/confidence-interval.js';
-import { benjaminiHochbergAdjust } from '../stats/benjamini-hochberg.js';
+import { benjaminiHochbergAdjust } from '../stats/adjust-p-values.js';
 import { studentTCdf } from '../stats/student-t.js';
 import {
   type Better,

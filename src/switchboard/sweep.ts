@@ -8,7 +8,7 @@ import {
 import { parseScenario } from '../scenario/parse-scenario.js';
 import type { Scenario } from '../scenario/scenario-types.js';
 import { type MeasureEstimate, measureEstimate } from '../stats/confidence-interval.js';
-import { holmAdjust } from '../stats/holm.js';
+import { holmAdjust } from '../stats/adjust-p-values.js';
 import { studentTCdf } from '../stats/student-t.js';
 import { comparedMeasures } from './compare-scenarios.js';
 import {

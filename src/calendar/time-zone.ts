@@ -1,4 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
+import { offsetText } from './time-of-day.js';
 
 /**
  * The one home of time-zone arithmetic: whether a name is a time zone, a zone's UTC offset at an
@@ -148,9 +149,5 @@ export function formatLocalIso(epochSeconds: number, timeZone: string): string {
 export function formatInstant(instantMs: number, timeZone: string): string {
   const offset = offsetMinutesAt(timeZone, instantMs);
   const wall = new Date(instantMs + offset * 60_000).toISOString().slice(0, 19);
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
-  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
-  const mm = String(abs % 60).padStart(2, '0');
-  return `${wall}${sign}${hh}:${mm}`;
+  return `${wall}${offsetText(offset)}`;
 }

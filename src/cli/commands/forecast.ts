@@ -21,7 +21,7 @@ import { writeReport } from '../../report/write-report.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../../units/duration.js';
 import type { CommandModule } from '../command.js';
 import type { CliIo } from '../io.js';
-import { fixed } from '../../units/fixed.js';
+import { fixed, percentText } from '../../units/fixed.js';
 
 const MAX_WARNINGS_SHOWN = 10;
 
@@ -213,7 +213,7 @@ function printWarnings(io: CliIo, warnings: readonly string[]): void {
  * is the coverage over intervals expecting at least 10 calls.
  */
 export function formatBacktest(report: BacktestReport): string {
-  const percent = (x: number) => (Number.isNaN(x) ? '—' : `${fixed(x * 100, 1)} %`);
+  const percent = (x: number) => percentText(x);
   const width = Math.max(6, ...report.scores.map((s) => s.reason.length));
   const methodWidth = Math.max(6, ...report.scores.map((s) => s.method.length));
   const lines = [

@@ -1,4 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
+import { didYouMeanHint } from '../errors.js';
 import { offsetText } from './time-of-day.js';
 
 /**
@@ -20,6 +21,14 @@ export function isTimeZone(name: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** What a time zone must be, as every input error says it. */
+export const TIME_ZONE_EXPECTED = 'an IANA time zone such as Europe/Paris or UTC';
+
+/** The "did you mean" hint for a misspelt time zone (`Europe/Pariss`), among the platform's zones. */
+export function timeZoneHint(name: string): string | undefined {
+  return didYouMeanHint(name, Intl.supportedValuesOf('timeZone'));
 }
 
 /** Per zone: UTC hour → its offset (minutes) when constant over the hour, NaN when it changes. */

@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
-import { didYouMean, inputError } from '../../errors.js';
+import { inputError } from '../../errors.js';
 import { type BacktestReport, backtest } from '../../forecasting/backtest.js';
 import type { AbsentIntervals } from '../../forecasting/call-history.js';
 import { forecastCalls } from '../../forecasting/forecast-calls.js';
 import { formatForecastCsv } from '../../forecasting/forecast-csv.js';
 import { staleRemovedNotice, writeFileAtomic } from '../../io/write-file-atomic.js';
 import { isoDateOfDay } from '../../calendar/days.js';
-import { isTimeZone } from '../../calendar/time-zone.js';
+import { isTimeZone, TIME_ZONE_EXPECTED, timeZoneHint } from '../../calendar/time-zone.js';
 import { methodNames } from '../../forecasting/methods/index.js';
 import { readHistoryCsv } from '../../forecasting/parse-history-csv.js';
 import {
@@ -108,12 +108,10 @@ export const forecastCommand: CommandModule = {
         hint: 'it sets the days between backtest origins',
       });
     const timeZone = String(args.timezone);
-    if (!isTimeZone(timeZone)) {
-      const suggestion = didYouMean(timeZone, Intl.supportedValuesOf('timeZone'));
-      throw inputError('--timezone', 'an IANA time zone such as Europe/Paris or UTC', timeZone, {
-        ...(suggestion ? { hint: `did you mean ${suggestion}?` } : {}),
+    if (!isTimeZone(timeZone))
+      throw inputError('--timezone', TIME_ZONE_EXPECTED, timeZone, {
+        hint: timeZoneHint(timeZone),
       });
-    }
     const horizonDays = wholeDays(String(args.horizon), '--horizon');
     const levelPercent = Number(args.level);
     if (!(levelPercent > 0 && levelPercent < 100)) {

@@ -6,14 +6,15 @@ import type { AuditInput } from '../../audit/audit-input.js';
 import { AuditOutput } from '../../audit/audit-output.js';
 import { parseColumnMap } from '../../audit/column-map.js';
 import { MIN_PSEUDONYMISE_KEY_BYTES } from '../../audit/pseudonymise.js';
+import { HEAP_BYTES_PER_YAML_BYTE } from '../../io/memory-budget.js';
 import { readFailure, readInputText } from '../../io/read-input-file.js';
 import { staleRemovedNotice } from '../../io/write-file-atomic.js';
 import { type AuditFormat, auditFormats } from '../../audit/records.js';
-import { isTimeZone } from '../../calendar/time-zone.js';
+import { isTimeZone, TIME_ZONE_EXPECTED, timeZoneHint } from '../../calendar/time-zone.js';
 import { checkCalibration, formatCalibrationCheck } from '../../calibration/check-calibration.js';
 import { refineRoster } from '../../calibration/refine-roster.js';
 import { rosterRefinementSummary } from '../../calibration/refinement-summary.js';
-import { didYouMean, inputError } from '../../errors.js';
+import { didYouMeanHint, inputError } from '../../errors.js';
 import { auditReportInput } from '../../report/from-audit.js';
 import { auditReport } from '../../report/pages/audit-report.js';
 import { REPORT_OPTION, resolveReportPath } from '../../report/report-option.js';
@@ -127,7 +128,7 @@ export const auditCommand: CommandModule = {
       .option('pseudonymise', {
         type: 'boolean',
         default: false,
-        describe: `Replace caller numbers by keyed hashes (key: $${pseudonymiseKeyVariable} or --pseudonymise-key-file)`,
+        describe: `Replace caller numbers and agent names by keyed hashes (key: $${pseudonymiseKeyVariable} or --pseudonymise-key-file)`,
       })
       .option('pseudonymise-key-file', {
         type: 'string',
@@ -171,13 +172,9 @@ export const auditCommand: CommandModule = {
     if (args.format !== undefined) {
       const f = String(args.format);
       if (!(auditFormats as readonly string[]).includes(f)) {
-        const hint = didYouMean(f, auditFormats);
-        throw inputError(
-          '--format',
-          `one of ${auditFormats.join(', ')}`,
-          f,
-          hint ? { hint: `did you mean ${hint}?` } : {},
-        );
+        throw inputError('--format', `one of ${auditFormats.join(', ')}`, f, {
+          hint: didYouMeanHint(f, auditFormats),
+        });
       }
       format = f as AuditFormat;
     }
@@ -189,7 +186,7 @@ export const auditCommand: CommandModule = {
       const path = at(args.map);
       let text: string;
       try {
-        text = readInputText(path, 1024 * 1024);
+        text = readInputText(path, 1024 * 1024, HEAP_BYTES_PER_YAML_BYTE);
       } catch (error) {
         throw inputError('--map', 'a readable YAML file of at most 1 MB', String(args.map), {
           hint: readFailure(error),
@@ -207,7 +204,7 @@ export const auditCommand: CommandModule = {
       throw inputError('--survey', 'a readable CSV file', String(args.survey));
     const timeZone = args.tz === undefined ? (map?.timeZone ?? 'UTC') : String(args.tz);
     if (!isTimeZone(timeZone))
-      throw inputError('--tz', 'an IANA time zone', timeZone, { hint: 'e.g. Europe/Paris, UTC' });
+      throw inputError('--tz', TIME_ZONE_EXPECTED, timeZone, { hint: timeZoneHint(timeZone) });
     let pseudonymiseKey: string | Buffer | undefined;
     if (args.pseudonymise) {
       if (args['pseudonymise-key-file'] !== undefined) {

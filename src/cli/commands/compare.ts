@@ -1,7 +1,12 @@
-import { readInputText } from '../../io/read-input-file.js';
 import { resolve } from 'node:path';
 import { inputError } from '../../errors.js';
-import { loadScenario, readScenarioDocument, variantNames } from '../../scenario/load-scenario.js';
+import {
+  loadScenario,
+  readScenarioDocument,
+  readScenarioText,
+  scenarioPath,
+  variantNames,
+} from '../../scenario/load-scenario.js';
 import { type Margin, readMargin } from '../../measures/verdict.js';
 import { compareReport } from '../../report/pages/compare-report.js';
 import { REPORT_OPTION, resolveReportPath } from '../../report/report-option.js';
@@ -93,9 +98,16 @@ export const compareCommand: CommandModule = {
       variantTyped = [...variantTyped, ...named.map((v) => `${typed[0]}#${v}`)];
     }
     if (variantPaths.length === 0) {
-      const document = readScenarioDocument(readInputText(basePath!), basePath);
-      variantPaths = variantNames(document).map((v) => `${basePath}#${v}`);
-      variantTyped = variantNames(document).map((v) => `${typed[0]}#${v}`);
+      // The variants of the base's file (the base may itself be one: `file.yaml#v`).
+      const { file, variant } = scenarioPath(basePath!);
+      const document = readScenarioDocument(readScenarioText(file), file);
+      const names = variantNames(document).filter((v) => v !== variant);
+      variantPaths = names.map((v) => `${file}#${v}`);
+      const typedFile =
+        variant === undefined
+          ? typed[0]!
+          : typed[0]!.slice(0, typed[0]!.length - variant.length - 1);
+      variantTyped = names.map((v) => `${typedFile}#${v}`);
       if (variantPaths.length === 0)
         throw inputError(
           'scenarios',

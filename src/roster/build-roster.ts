@@ -24,7 +24,8 @@ import {
   leastOperators,
   searchBudget,
 } from './budget-search.js';
-import { fixed } from '../units/fixed.js';
+import { percentText } from '../units/fixed.js';
+import { clockText } from '../calendar/time-of-day.js';
 
 /** Options of {@link buildRoster}. */
 export interface BuildRosterOptions {
@@ -133,8 +134,7 @@ export interface RosterResult {
 }
 
 function clockRange(from: number, to: number): string {
-  const t = (s: number) =>
-    `${String(Math.floor((s % 86400) / 3600)).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
+  const t = (s: number) => clockText(Math.floor((s % 86400) / 60));
   return `${t(from)}-${to % 86400 === 0 && to > from ? '24:00' : t(to)}`;
 }
 
@@ -434,7 +434,7 @@ export async function buildRoster(
         received: `missed on ${missed
           .map(
             (d) =>
-              `${d.weekday} (service level ${pct(d.serviceLevel.mean)} [${pct(d.serviceLevel.ci95[0])}, ${pct(d.serviceLevel.ci95[1])}], abandonment ${pct(d.probabilityAbandon.mean)})`,
+              `${d.weekday} (service level ${percentText(d.serviceLevel.mean)} [${percentText(d.serviceLevel.ci95[0])}, ${percentText(d.serviceLevel.ci95[1])}], abandonment ${percentText(d.probabilityAbandon.mean)})`,
           )
           .join(', ')}`,
         hint: 'more rounds (--iterations), more replications, or templates with a higher max',
@@ -483,7 +483,4 @@ export async function buildRoster(
 
 function round1(x: number): number {
   return Math.round(x * 10) / 10;
-}
-function pct(x: number): string {
-  return Number.isFinite(x) ? `${fixed(x * 100, 1)} %` : '—';
 }

@@ -1,7 +1,7 @@
 import type { Scenario } from '../scenario/scenario-types.js';
 import { erlangA } from '../staffing/erlang-a.js';
 import { replicationEstimate } from '../stats/confidence-interval.js';
-import { concaveIncrements, type Cover, solveValueCover } from './cover-milp.js';
+import { concaveIncrements, type Cover, type SolveLimits, solveValueCover } from './cover-milp.js';
 import { dayMeasures, pooledCells } from './day-measures.js';
 import type { RosterTargets } from './erlang-requirement.js';
 import {
@@ -213,6 +213,7 @@ async function placeBudget(
   values: readonly SlotValue[][],
   budgetHours: number,
   balanced: boolean,
+  limits: SolveLimits,
 ): Promise<Cover[]> {
   const floorsAt = (f: number) =>
     plans.map((_, p) =>
@@ -223,16 +224,16 @@ async function placeBudget(
     covers.every((c) => c.shortfall.every((n) => n === 0)) &&
     covers.reduce((h, c) => h + c.paidHours, 0) <= budgetHours + 1e-9;
   let floors: readonly Int32Array[] = balanced ? floorsAt(1) : least;
-  let floorCovers = await coverAll(plans, floors);
+  let floorCovers = await coverAll(plans, floors, limits);
   if (balanced && !fits(floorCovers)) {
     let low = 0;
     let high = 1;
     floors = least;
-    floorCovers = await coverAll(plans, least);
+    floorCovers = await coverAll(plans, least, limits);
     for (let step = 0; step < 6; step++) {
       const f = (low + high) / 2;
       const tried = floorsAt(f);
-      const covers = await coverAll(plans, tried);
+      const covers = await coverAll(plans, tried, limits);
       if (fits(covers)) {
         low = f;
         floors = tried;
@@ -256,6 +257,7 @@ async function placeBudget(
         floors[p]!,
         values[p]!.map((v) => v.steps),
         floorHours[p]! + spare * share,
+        limits,
       ),
     );
   }
@@ -302,6 +304,7 @@ export async function searchBudget(
       incrementsOf(plans, calls, handle, scenario, targets),
       budgetHours,
       balanced,
+      options.solverLimits ?? {},
     );
   const rounds: BudgetRound[] = [];
   const tried: Cover[][] = [];

@@ -3,7 +3,7 @@ import type { InputProblem } from '../errors.js';
 import { type Scenario, type Weekday, weekdays } from '../scenario/scenario-types.js';
 import { type ReplicationEstimate, replicationEstimate } from '../stats/confidence-interval.js';
 import { intervalLabel } from '../switchboard/replication-measures.js';
-import type { Cover } from './cover-milp.js';
+import type { Cover, SolveLimits } from './cover-milp.js';
 import type { RosterTargets } from './erlang-requirement.js';
 import {
   coverAll,
@@ -43,6 +43,8 @@ export interface BuildRosterOptions {
   maxIterations?: number;
   /** Paid hours to spend: the best service level they buy, instead of the targets' roster. */
   budgetHours?: number;
+  /** The MILP solver's node limit and wall-clock safety net (defaults: see cover-milp.ts). */
+  solverLimits?: SolveLimits;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -303,7 +305,9 @@ export async function buildRoster(
   let done = 0;
   const progress = (d: number) => options.onProgress?.(Math.min(total, done + d), total);
   const verifyReplications = options.verifyReplications ?? 2 * replications;
+  const limits = options.solverLimits ?? {};
   const searchOptions = {
+    solverLimits: limits,
     days,
     replications,
     seed,
@@ -349,9 +353,10 @@ export async function buildRoster(
     erlangCovers = await coverAll(
       plans,
       plans.map((p) => p.erlang),
+      limits,
     );
     const least = leastOperators(plans);
-    const leastCovers = await coverAll(plans, least);
+    const leastCovers = await coverAll(plans, least, limits);
     const leastHours = leastCovers.reduce((s, c) => s + c.paidHours, 0);
     required = least;
     const measure = targets.serviceLevel !== undefined ? 'serviceLevel' : 'probabilityAbandon';

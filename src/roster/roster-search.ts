@@ -1,6 +1,6 @@
 import type { RemoteReplications } from '../replications/run-replications.js';
 import type { Scenario, ShiftTemplate } from '../scenario/scenario-types.js';
-import { type Cover, solveCover } from './cover-milp.js';
+import { type Cover, solveCover, type SolveCoverOptions, type SolveLimits } from './cover-milp.js';
 import { type DayMeasures, dayMeasures, pooledCells } from './day-measures.js';
 import { erlangRequirement, type RosterTargets } from './erlang-requirement.js';
 import { type QueueLoad, queueLoads } from './queue-load.js';
@@ -36,6 +36,8 @@ export interface SearchRosterOptions {
   remote?: RemoteReplications;
   /** Most simulate-and-solve rounds (default 8). */
   maxIterations?: number;
+  /** The MILP solver's node limit and wall-clock safety net (tests tighten them). */
+  solverLimits?: SolveLimits;
   /** Called as replications finish, with the count over the whole search. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -109,19 +111,12 @@ export function queuePlans(scenario: Scenario, targets: RosterTargets, days: num
 export async function coverAll(
   plans: readonly QueuePlan[],
   required: readonly Int32Array[],
-  budgetHours?: number,
+  options: SolveCoverOptions = {},
 ): Promise<Cover[]> {
   const covers: Cover[] = [];
   for (let i = 0; i < plans.length; i++) {
     const plan = plans[i]!;
-    covers.push(
-      await solveCover(
-        plan.patterns,
-        plan.templates,
-        required[i]!,
-        budgetHours === undefined ? {} : { budgetHours },
-      ),
-    );
+    covers.push(await solveCover(plan.patterns, plan.templates, required[i]!, options));
   }
   return covers;
 }
@@ -287,14 +282,15 @@ export async function searchRoster(
   const required = plans.map((plan) => Int32Array.from(plan.erlang));
   const locked = plans.map((plan) => new Uint8Array(plan.erlang.length));
   let loweredLast: { plan: number; slot: number; previous: number }[] = [];
-  const erlangCovers = await coverAll(plans, required);
+  const limits = options.solverLimits ?? {};
+  const erlangCovers = await coverAll(plans, required, limits);
   const iterations: SearchIteration[] = [];
   let best: RosterCandidate | undefined;
   let converged = false;
   let done = 0;
   const total = maxIterations * replications;
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
-    const covers = iteration === 1 ? erlangCovers : await coverAll(plans, required);
+    const covers = iteration === 1 ? erlangCovers : await coverAll(plans, required, limits);
     const results = await simulateCovers(scenario, plans, covers, options, (d) =>
       options.onProgress?.(done + d, total),
     );

@@ -8,6 +8,7 @@ import { rosterDocument } from './roster-document.js';
 import { type ShiftPattern, shiftPatterns } from './shift-patterns.js';
 import {
   cellOffset,
+  handlingOffset,
   RosterCell as C,
   type RosterLayout,
   rosterLayout,
@@ -222,6 +223,48 @@ export function cellsByPlan(
   return byPlan;
 }
 
+/**
+ * The loads a roster met in simulation, per plan, as an Erlang plan reads them: queue entries
+ * per slot of the week (redials, bounce-backs, call-backs and callbacks included, charged by
+ * {@link cellsByPlan}; mean over the replications and the horizon's days of each weekday) and
+ * the operators' busy seconds per finished call of the plan's queues (warm transfers, messages,
+ * wrap-up). Weekdays the horizon does not simulate keep the Erlang plan's load; so does the
+ * handling time of a plan whose operators finished no call. Cost O(queues × slots).
+ */
+export function simulatedLoads(
+  results: readonly RosterReplication[],
+  layout: RosterLayout,
+  owners: Int32Array,
+  plans: readonly QueuePlan[],
+  scenario: Scenario,
+  days: number,
+): QueueLoad[] {
+  const perDay = layout.slots / 7;
+  const dayCount = new Float64Array(7);
+  for (let d = 0; d < days; d++) dayCount[(scenario.startWeekday + d) % 7]!++;
+  const cells = pooledCells(results);
+  const byPlan = cellsByPlan(cells, layout, owners, plans.length);
+  return plans.map((plan, p) => {
+    let busy = 0;
+    let finished = 0;
+    owners.forEach((owner, q) => {
+      if (owner !== p) return;
+      busy += cells[handlingOffset(layout, q)]!;
+      finished += cells[handlingOffset(layout, q) + 1]!;
+    });
+    return {
+      ...plan.load,
+      calls: Float64Array.from({ length: layout.slots }, (_, s) => {
+        const n = dayCount[Math.floor(s / perDay)]!;
+        return n > 0
+          ? byPlan[p]![s * C.size + C.decided]! / (results.length * n)
+          : plan.load.calls[s]!;
+      }),
+      handleTimeSeconds: finished > 0 ? busy / finished : plan.load.handleTimeSeconds,
+    };
+  });
+}
+
 /** Decided, in-target and abandoned entries of slots `from` ≤ slot < `to`, every queue. */
 function dayMeasuresCounts(
   cells: Float64Array,
@@ -257,7 +300,9 @@ function deficit(decided: number, inTarget: number, abandoned: number, t: Roster
  * - a day that misses its targets (its 95 % interval, widened twofold, on the wrong side: so that
  *   a roster met here is met on fresh seeds too) gets one operator more than scheduled in
  *   its worst slots — by calls short of the targets, enough of them to make up the day's
- *   shortfall, at least one — and any slot lowered the round before is restored and locked;
+ *   shortfall, at least one — or as many as Erlang A asks at the busy time per call the
+ *   simulation measured, where that is more (a roster far short gets there in one round); any
+ *   slot lowered the round before is restored and locked;
  * - a day that meets them offers its slack: a slot far beyond the targets (service level past
  *   halfway from the target to 1, abandonment under half its maximum), not locked, asks one
  *   operator fewer than scheduled (never below one where calls come) — the four with the most
@@ -308,6 +353,20 @@ export async function searchRoster(
     if (best === undefined || better(candidate, best)) best = candidate;
     const cells = pooledCells(results);
     const planCells = cellsByPlan(cells, layout, owners, plans.length);
+    // Erlang A at the loads this round met: where a missed day's slot falls far short, the
+    // requirement jumps there at once instead of one operator a round.
+    let atSimulatedLoads: Int32Array[] | undefined;
+    const simulatedRequirement = (p: number, slot: number) => {
+      atSimulatedLoads ??= simulatedLoads(results, layout, owners, plans, scenario, days).map(
+        (load, q) =>
+          erlangRequirement(
+            { ...plans[q]!.load, handleTimeSeconds: load.handleTimeSeconds },
+            scenario.intervalMinutes,
+            targets,
+          ),
+      );
+      return atSimulatedLoads[p]![slot]!;
+    };
     let raised = 0;
     let lowered = 0;
     let lockedNow = 0;
@@ -346,7 +405,11 @@ export async function searchRoster(
         for (const { plan: p, slot, short: s } of short) {
           if (s <= 0 && madeUp > 0) break;
           const scheduled = covers[p]!.scheduled[slot]!;
-          required[p]![slot] = Math.max(required[p]![slot]!, scheduled + 1);
+          required[p]![slot] = Math.max(
+            required[p]![slot]!,
+            scheduled + 1,
+            simulatedRequirement(p, slot),
+          );
           raised++;
           madeUp += Math.max(s, 0);
           if (madeUp >= dayShort) break;

@@ -1,4 +1,4 @@
-import type { RosterResult, RosterVerification } from '../roster/build-roster.js';
+import { type RosterResult, type RosterVerification, targetText } from '../roster/build-roster.js';
 import { fixed, signedFixed } from '../units/fixed.js';
 
 const pct = (x: number) => (Number.isFinite(x) ? `${fixed(x * 100, 1)} %` : '—');
@@ -21,14 +21,7 @@ function verificationLines(v: RosterVerification): string[] {
  */
 export function formatRoster(result: RosterResult): string {
   const t = result.targets;
-  const targets = [
-    t.serviceLevel === undefined
-      ? undefined
-      : `service level ≥ ${pct(t.serviceLevel)} within ${t.thresholdSeconds} s`,
-    t.maxAbandon === undefined ? undefined : `abandonment ≤ ${pct(t.maxAbandon)}`,
-  ]
-    .filter(Boolean)
-    .join(', ');
+  const targets = targetText(t);
   const b = result.budget;
   const lines = [
     b === null

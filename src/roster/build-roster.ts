@@ -432,18 +432,19 @@ export async function buildRoster(
         });
     }
     const missed = verification.byDay.filter((d) => !d.met);
-    if (missed.length > 0)
+    if (missed.length > 0) {
+      const short = problems.some((p) => p.path.startsWith('shifts.'));
       problems.push({
         path: 'targets',
-        expected: `targets a roster within the templates can reach on every day (service level ≥ ${targets.serviceLevel ?? '—'}, abandonment ≤ ${targets.maxAbandon ?? '—'}, with 95 % confidence on fresh seeds)`,
-        received: `missed on ${missed
-          .map(
-            (d) =>
-              `${d.weekday} (service level ${pct(d.serviceLevel.mean)} [${pct(d.serviceLevel.ci95[0])}, ${pct(d.serviceLevel.ci95[1])}], abandonment ${pct(d.probabilityAbandon.mean)})`,
-          )
-          .join(', ')}`,
-        hint: 'more rounds (--iterations), more replications, or templates with a higher max',
+        expected: `every day to meet the targets with 95 % confidence on fresh seeds (${targetText(targets)})`,
+        received: `missed on ${missed.map((d) => `${d.weekday} (${missText(d, targets)})`).join(', ')}`,
+        hint: short
+          ? 'the templates leave intervals short (above): more templates, starts or a higher max'
+          : !search.converged
+            ? `the search stopped at its round limit (--iterations ${maxIterations}) before a round met every day and settled: more --iterations`
+            : "the roster met every day on the search's seeds, not on fresh ones: more --replications",
       });
+    }
   }
   const perInterval: RosterInterval[] = plans.flatMap((plan, i) =>
     Array.from(plan.erlang, (erlang, s) => ({
@@ -484,6 +485,36 @@ export async function buildRoster(
     budget: budgetInfo,
     problems,
   };
+}
+
+/** The targets as the summary words them: `service level ≥ 80.0 % within 20 s, abandonment ≤ 5.0 %`. */
+export function targetText(targets: RosterTargets): string {
+  return [
+    targets.serviceLevel === undefined
+      ? undefined
+      : `service level ≥ ${pct(targets.serviceLevel)} within ${targets.thresholdSeconds} s`,
+    targets.maxAbandon === undefined ? undefined : `abandonment ≤ ${pct(targets.maxAbandon)}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** Which target a day missed: its measure, 95 % interval, and the side it should lie on. */
+function missText(day: RosterVerification['byDay'][number], targets: RosterTargets): string {
+  const interval = (e: ReplicationEstimate) =>
+    `${pct(e.mean)} [${pct(e.ci95[0])}, ${pct(e.ci95[1])}]`;
+  // One replication has no interval: its mean is what was judged.
+  const end = (e: ReplicationEstimate, i: 0 | 1) => (Number.isNaN(e.ci95[i]) ? e.mean : e.ci95[i]);
+  const misses: string[] = [];
+  if (targets.serviceLevel !== undefined && !(end(day.serviceLevel, 0) >= targets.serviceLevel))
+    misses.push(
+      `service level ${interval(day.serviceLevel)}, not wholly ≥ ${pct(targets.serviceLevel)}`,
+    );
+  if (targets.maxAbandon !== undefined && !(end(day.probabilityAbandon, 1) <= targets.maxAbandon))
+    misses.push(
+      `abandonment ${interval(day.probabilityAbandon)}, not wholly ≤ ${pct(targets.maxAbandon)}`,
+    );
+  return misses.join('; ');
 }
 
 function round1(x: number): number {

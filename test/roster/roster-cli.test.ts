@@ -108,7 +108,11 @@ describe('switchboard roster', () => {
       'shifts.main: expected templates whose max allows the operators the targets need',
     );
     expect(err).toMatch(/too few operators in monday \d\d:\d\d-\d\d:\d\d/);
-    expect(err).toContain('targets: expected targets a roster within the templates can reach');
+    expect(err).toContain(
+      'targets: expected every day to meet the targets with 95 % confidence on fresh seeds (service level ≥ 80.0 % within 20 s, abandonment ≤ 5.0 %)',
+    );
+    expect(err).toMatch(/missed on monday \((service level|abandonment) [\d.]+ % \[/);
+    expect(err).toContain('the templates leave intervals short (above)');
   }, 60_000);
 
   it('refuses a budget below the least cover, naming the hours it needs', async () => {

@@ -115,6 +115,25 @@ describe('roster of a switchboard whose calls keep operators busy beyond their t
     const monday = result.perInterval.filter((r) => r.weekday === 'monday');
     const sum = (f: (r: (typeof monday)[number]) => number) => monday.reduce((s, r) => s + f(r), 0);
     expect(sum((r) => r.scheduled)).toBeGreaterThan(1.2 * sum((r) => r.erlang));
+    expect(result.problems).toEqual([]);
+  }, 60_000);
+
+  it('stopped at its round limit short of the targets: says so, naming the day and the target', async () => {
+    const scenario = parseScenario(warmTransfers());
+    const result = await buildRoster(scenario, {
+      targets: { serviceLevel: 0.8, thresholdSeconds: 20, maxAbandon: 0.05 },
+      days: 1,
+      replications: 4,
+      seed: 3,
+      maxIterations: 1,
+    });
+    expect(result.problems).toHaveLength(1);
+    const [problem] = result.problems;
+    expect(problem!.path).toBe('targets');
+    expect(problem!.received).toMatch(
+      /^missed on monday \(service level [\d.]+ % \[.*not wholly ≥ 80\.0 %/,
+    );
+    expect(problem!.hint).toContain('round limit (--iterations 1)');
   }, 60_000);
 });
 

@@ -160,5 +160,11 @@ describe('switchboard roster', () => {
     r = await roster(other.dir, 'scenario.yaml');
     expect(r.code).toBe(2);
     expect(r.err).toContain('--service-level: expected a target');
+    // The scenario's targets are bounded as the flags are: 100 % in time is no roster's target.
+    const certain = scenarioFile({ ...mmcmDocument(base), targets: { serviceLevel: 1 } });
+    r = await roster(certain.dir, 'scenario.yaml');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('targets.serviceLevel: expected a share strictly between 0 and 1');
+    expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 });

@@ -437,7 +437,10 @@ export async function buildRoster(
       problems.push({
         path: 'targets',
         expected: `every day to meet the targets with 95 % confidence on fresh seeds (${targetText(targets)})`,
-        received: `missed on ${missed.map((d) => `${d.weekday} (${missText(d, targets)})`).join(', ')}`,
+        // Short templates explain the misses: the days are named, their figures are above.
+        received: short
+          ? `missed on ${missed.map((d) => d.weekday).join(', ')} (figures above)`
+          : `missed on ${missed.map((d) => `${d.weekday} (${missText(d, targets)})`).join(', ')}`,
         hint: short
           ? 'the templates leave intervals short (above): more templates, starts or a higher max'
           : !search.converged

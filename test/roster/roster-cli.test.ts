@@ -111,7 +111,7 @@ describe('switchboard roster', () => {
     expect(err).toContain(
       'targets: expected every day to meet the targets with 95 % confidence on fresh seeds (service level ≥ 80.0 % within 20 s, abandonment ≤ 5.0 %)',
     );
-    expect(err).toMatch(/missed on monday \((service level|abandonment) [\d.]+ % \[/);
+    expect(err).toContain('missed on monday (figures above)');
     expect(err).toContain('the templates leave intervals short (above)');
   }, 60_000);
 

@@ -6,6 +6,7 @@ import { type AuditStats, PatienceBins } from './audit-stats.js';
 import { fitPatience } from './patience-fit.js';
 import type { CallSummary } from './records.js';
 import { SecondsHistogram } from './seconds-histogram.js';
+import { type RouteSkills, RouteSkillsTracker } from './route-skills.js';
 import { type RoutePairOrder, ServiceOrder } from './service-order.js';
 import { zoneOffsetSeconds } from '../calendar/time-zone.js';
 
@@ -141,6 +142,12 @@ export interface CalibratedParameters {
    * of them, and how many it agrees with.
    */
   serviceOrder: { method: string; pairs: RoutePairOrder[] };
+  /**
+   * Which agent-days served which route, whether each route's calls waited more often than the
+   * largest route's in the same minutes, and the operator group the scenario gives a route
+   * served by a subset of the agents (see route-skills.ts). Absent: one pooled roster.
+   */
+  skills?: RouteSkills;
   /** Set by `audit --check-days`: the written scenario simulated against the records. */
   check?: CalibrationCheck;
   staffingSeen: {
@@ -171,6 +178,7 @@ export class CalibrationTracker {
   private readonly classes = new Map<string, Map<number, [number, number, number]>>();
   private readonly classPatience = new PatienceBins();
   private readonly serviceOrder = new ServiceOrder();
+  private readonly skills = new RouteSkillsTracker();
   private readonly days = new Set<number>();
   private readonly agents = new Map<string, Set<string>>();
 
@@ -201,6 +209,7 @@ export class CalibrationTracker {
       }
       hours[hour]!++;
       if (!call.neverQueued && !call.openAtEnd) this.addClass(call);
+      this.skills.add(call, call.time + zoneOffsetSeconds(call.time, this.timeZone));
       if (!call.openAtEnd)
         this.serviceOrder.add(
           call.time,
@@ -476,6 +485,7 @@ export class CalibrationTracker {
         serviceOrderOffsetSeconds: order.offsets.get(name) ?? 0,
       })),
       serviceOrder: { method: SERVICE_ORDER_METHOD, pairs: order.pairs },
+      skills: this.skills.estimate(routes.map(([name]) => name)),
       staffingSeen,
     };
   }

@@ -1,6 +1,7 @@
 import { mondayFirst, WEEKDAY_KEYS } from '../calendar/weekdays.js';
 import { nameKeyed } from '../io/name-keyed.js';
 import type { CalibratedParameters } from './calibration-tracker.js';
+import { groupOperators } from './route-skills.js';
 import { fixed } from '../units/fixed.js';
 
 /** The scenario key of a Sunday = 0 weekday. */
@@ -191,6 +192,30 @@ export function calibrationToScenario(
       q.name === busiest && Object.keys(roster).length
         ? { operators: roster, ...(p.queues.length > 1 ? { order: 'oldest' } : {}) }
         : {};
+  const group = p.skills?.group;
+  if (group && busiest !== undefined && group.route !== busiest && Object.keys(roster).length) {
+    // A route served by a subset of the agents (route-skills.ts): its group takes it and helps
+    // every other route; the rest of each hour's operators take every route but it.
+    const own: Record<string, { hours: string; operators: number }[]> = {};
+    const rest: Record<string, { hours: string; operators: number }[]> = {};
+    const shareOf = new Map(group.byHour.map((c) => [c.weekday * 24 + c.hour, c.share]));
+    for (const s of p.staffingSeen) {
+      const operators = s.refined ?? s.effective;
+      if (operators === 0) continue;
+      const hours = `${hhmm(s.hour)}-${hhmm(s.hour + 1)}`;
+      const k = groupOperators(operators, shareOf.get(s.weekday * 24 + s.hour) ?? group.share);
+      if (k > 0) (own[keyOf(s.weekday)] ??= []).push({ hours, operators: k });
+      if (operators - k > 0)
+        (rest[keyOf(s.weekday)] ??= []).push({ hours, operators: operators - k });
+    }
+    const others = p.queues.map((q) => q.name).filter((n) => n !== busiest && n !== group.route);
+    queues[busiest] = { operators: rest, order: 'oldest', helps: others };
+    queues[group.route] = {
+      operators: own,
+      order: 'oldest',
+      helps: [busiest, ...others],
+    };
+  }
   const t = p.transfers;
   const document: Record<string, unknown> = {
     name: options.name ?? 'Calibrated from records',

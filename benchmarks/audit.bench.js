@@ -9,9 +9,12 @@ import { join } from 'node:path';
 import seedrandom from 'seedrandom';
 
 const lib = new URL('../dist/index.js', import.meta.url).href;
-// Not in the public API (src/index.ts): the baseline's line reader, from its module.
+// Not in the public API (src/index.ts): the baseline's line reader and the test-data generator,
+// from their modules.
 const lineReader = new URL('../dist/audit/line-reader.js', import.meta.url).href;
-const { syntheticQueueLog } = await import(lib);
+const { syntheticQueueLog } = await import(
+  new URL('../dist/audit/synthetic-queue-log.js', import.meta.url).href
+);
 
 /** Seeded native queue_log of about `lines` lines (see syntheticQueueLog). */
 function generateQueueLog(lines, seed = 'audit-bench') {

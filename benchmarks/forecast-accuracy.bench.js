@@ -11,13 +11,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  backtest,
-  countInclusion,
-  forecastGrid,
-  readHistoryCsv,
-  truncateHistory,
-} from '../dist/index.js';
+import { backtest, countInclusion, forecastGrid, readHistoryCsv } from '../dist/index.js';
+import { truncateHistory } from '../dist/forecasting/backtest.js';
 // Not in the public API (its list is kept short): the NB1 size behind each forecast's dispersion.
 import { countSize } from '../dist/forecasting/fit-count-dispersion.js';
 

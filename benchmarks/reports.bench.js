@@ -4,7 +4,9 @@
 // Prints the work done (intervals, charts, bytes) and the ratio report / JSON.
 // Run: npm run build && node benchmarks/reports.bench.js
 import { performance } from 'node:perf_hooks';
-import { renderReportHtml, reportCharts, simulateReport } from '../dist/index.js';
+import { renderReportHtml, simulateReport } from '../dist/index.js';
+// Not in the public API: the chart blocks of a document, in reading order.
+import { reportCharts } from '../dist/report/document.js';
 
 const est = (mean, half) => ({ mean, ci95: [Math.max(0, mean - half), mean + half] });
 

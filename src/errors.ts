@@ -101,8 +101,10 @@ export class InterruptedError extends RunError {
 }
 
 /**
- * Suggest the closest of `candidates` to a misspelt `word` (Levenshtein distance at most a
- * third of the word's length, or the only candidate it begins), for "did you mean" hints.
+ * Suggest the closest of `candidates` to a misspelt `word`, ignoring case: the only candidate it
+ * begins (3 letters or more), else the nearest by Levenshtein distance at most a third of the
+ * word's length, else one that differs by two adjacent letters swapped (`mdoe` → `mode`,
+ * `mian` → `main`: the commonest typing slip, which Levenshtein counts as two edits).
  */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
@@ -119,7 +121,28 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
       bestDistance = distance;
     }
   }
-  return best;
+  return best ?? candidates.find((c) => sameLettersOneSwap(lower, c.toLowerCase()));
+}
+
+/**
+ * The hint of an input error for a misspelt name: `did you mean "main"?` ({@link didYouMean}),
+ * or undefined when no candidate is close. The one wording of every "did you mean".
+ */
+export function didYouMeanHint(word: string, candidates: readonly string[]): string | undefined {
+  const guess = didYouMean(word, candidates);
+  return guess === undefined ? undefined : `did you mean "${guess}"?`;
+}
+
+function sameLettersOneSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+  return (
+    diff.length === 2 &&
+    diff[1] === diff[0]! + 1 &&
+    a[diff[0]!] === b[diff[1]!] &&
+    a[diff[1]!] === b[diff[0]!]
+  );
 }
 
 function levenshtein(a: string, b: string): number {

@@ -6,7 +6,7 @@
  */
 
 // The command line, as a function: run `switchboard` with arguments and an output sink.
-export { ExitCode, main, type MainOptions } from './cli/main.js';
+export { ExitCode, main } from './cli/main.js';
 export { bufferIo, type CliIo, processIo } from './cli/io.js';
 
 // Errors: bad input names the path, what was expected and what was received.
@@ -84,7 +84,6 @@ export { type MeasureDefinition, measureDefinition } from './measures/measure-ca
 
 // The switchboard model and its runs.
 export { type ComparisonReport, compareScenarios } from './switchboard/compare-scenarios.js';
-export { Counters } from './switchboard/counters.js';
 export { writeQueueLog } from './switchboard/queue-log.js';
 export { runReplication } from './switchboard/run-replication.js';
 export {
@@ -100,7 +99,7 @@ export type { ReplicationResult } from './switchboard/tallies.js';
 export { resultFiles } from './switchboard/write-results.js';
 
 // Forecasting calls by day, interval and reason.
-export { type BacktestReport, backtest, truncateHistory } from './forecasting/backtest.js';
+export { type BacktestReport, backtest } from './forecasting/backtest.js';
 export { buildCallHistory, type CallHistory } from './forecasting/call-history.js';
 export { countInclusion } from './forecasting/count-intervals.js';
 export {
@@ -117,17 +116,13 @@ export { publicHolidays, readSpecialDaysCsv, type SpecialDay } from './forecasti
 // Auditing a switchboard from its records; calibration by simulation.
 export { type AuditOptions, auditFiles, defaultAuditOptions } from './audit/audit-files.js';
 export type { AuditReport } from './audit/audit-report.js';
-export { kaplanMeier } from './audit/kaplan-meier.js';
-export { fitPatience } from './audit/patience-fit.js';
-export { syntheticQueueLog } from './audit/synthetic-queue-log.js';
 export { refineRoster } from './calibration/refine-roster.js';
 
 // Rosters: shifts from templates, searched by simulation.
 export { buildRoster, type RosterResult } from './roster/build-roster.js';
-export { simulateRoster } from './roster/simulate-roster.js';
 
 // Reports: one self-contained HTML file per command.
-export { reportCharts, type ReportDocument } from './report/document.js';
+export type { ReportDocument } from './report/document.js';
 export { auditReportInput } from './report/from-audit.js';
 export { forecastReportInput } from './report/from-forecast.js';
 export { simulateReportInput } from './report/from-simulation.js';

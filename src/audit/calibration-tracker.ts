@@ -9,6 +9,7 @@ import { SecondsHistogram } from './seconds-histogram.js';
 import { type RouteSkills, RouteSkillsTracker } from './route-skills.js';
 import { type RoutePairOrder, ServiceOrder } from './service-order.js';
 import { zoneOffsetSeconds } from '../calendar/time-zone.js';
+import { clockText } from '../calendar/time-of-day.js';
 
 /**
  * The switchboard model's parameters as seen in the records: what a consultant needs to
@@ -377,11 +378,9 @@ export class CalibrationTracker {
       const perDay = (dayTotal * newShare) / daysObserved[weekday]!;
       const profile = profiles[weekday]!;
       for (let minute = 0, slot = 0; minute < 1440; minute += step / 60, slot++) {
-        const hh = String(Math.floor(minute / 60)).padStart(2, '0');
-        const mm = String(minute % 60).padStart(2, '0');
         arrivals.push({
           weekday,
-          intervalStart: `${hh}:${mm}`,
+          intervalStart: clockText(minute),
           callsPerDay: perDay * profile[slot]!,
         });
       }

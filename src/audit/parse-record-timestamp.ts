@@ -1,4 +1,5 @@
 import { localToEpochSeconds } from '../calendar/time-zone.js';
+import { offsetMinutes } from '../calendar/time-of-day.js';
 
 const DATETIME =
   /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -27,10 +28,7 @@ export function parseRecordTimestamp(text: string, timeZone: string): number {
   const zone = match[8];
   if (zone !== undefined) {
     const naive = Date.UTC(year, month - 1, day, hour, minute, 0) / 1000 + second;
-    if (zone === 'Z') return naive;
-    const sign = zone[0] === '-' ? -1 : 1;
-    const digits = zone.slice(1).replace(':', '');
-    return naive - sign * (Number(digits.slice(0, 2)) * 3600 + Number(digits.slice(2)) * 60);
+    return naive - offsetMinutes(zone) * 60;
   }
   return localToEpochSeconds(year, month, day, hour, minute, second, timeZone);
 }

@@ -3,6 +3,7 @@ import { nameKeyed } from '../io/name-keyed.js';
 import type { CalibratedParameters } from './calibration-tracker.js';
 import { groupOperators } from './route-skills.js';
 import { fixed } from '../units/fixed.js';
+import { clockMinutes, clockText } from '../calendar/time-of-day.js';
 
 /** The scenario key of a Sunday = 0 weekday. */
 const keyOf = (sundayFirst: number) => WEEKDAY_KEYS[mondayFirst(sundayFirst)]!;
@@ -11,13 +12,7 @@ const seconds = (x: number | null | undefined) =>
   x === null || x === undefined ? undefined : `${Number(fixed(x, 1))}s`;
 const round = (x: number | null | undefined, digits = 4) =>
   x === null || x === undefined ? undefined : Number(fixed(x, digits));
-const hhmm = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
-const clock = (minutes: number) =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-const minutesOf = (hhmmText: string) => {
-  const [h, m] = hhmmText.split(':').map(Number) as [number, number];
-  return h * 60 + m;
-};
+const hhmm = (hour: number) => clockText(hour * 60);
 
 /**
  * A route's intraday profile per weekday: the whole's arrivals of each interval times the
@@ -33,7 +28,7 @@ function routeProfile(
     if (p.daysObserved[weekday] === 0) continue;
     const rows = p.arrivals.filter((a) => a.weekday === weekday && a.callsPerDay > 0);
     const weights = rows.map(
-      (a) => a.callsPerDay * (hourShare[Math.floor(minutesOf(a.intervalStart) / 60)] ?? 0),
+      (a) => a.callsPerDay * (hourShare[Math.floor(clockMinutes(a.intervalStart) / 60)] ?? 0),
     );
     let total = weights.reduce((sum, w) => sum + w, 0);
     const use = total > 0 ? weights : rows.map((a) => a.callsPerDay);
@@ -96,7 +91,7 @@ export function calibrationToScenario(
   for (let weekday = 0; weekday < 7; weekday++) {
     const starts = p.arrivals
       .filter((a) => a.weekday === weekday && a.callsPerDay > 0)
-      .map((a) => minutesOf(a.intervalStart))
+      .map((a) => clockMinutes(a.intervalStart))
       .sort((a, b) => a - b);
     if (starts.length === 0) continue;
     const merged: string[] = [];
@@ -105,12 +100,12 @@ export function calibrationToScenario(
     for (const start of starts.slice(1)) {
       if (start === to) to += p.intervalMinutes;
       else {
-        merged.push(`${clock(from)}-${clock(to)}`);
+        merged.push(`${clockText(from)}-${clockText(to)}`);
         from = start;
         to = start + p.intervalMinutes;
       }
     }
-    merged.push(`${clock(from)}-${clock(to)}`);
+    merged.push(`${clockText(from)}-${clockText(to)}`);
     openingHours[keyOf(weekday)] = merged;
   }
   const patience = p.patience.distribution ?? undefined;

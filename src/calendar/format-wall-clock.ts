@@ -1,4 +1,5 @@
 import { weekdayName } from './weekdays.js';
+import { clockText } from './time-of-day.js';
 
 /**
  * Timestamps on charts are shown in the switchboard's own wall-clock time, whatever the time
@@ -40,7 +41,5 @@ export function formatWallClock(iso: string, style: 'time' | 'date' = 'time'): s
   const d = new Date(wallClockMs(iso));
   const date = `${weekdayName(d.getUTCDay(), 'short')} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
   if (style === 'date') return date;
-  const hh = String(d.getUTCHours()).padStart(2, '0');
-  const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return `${date} ${hh}:${mm}`;
+  return `${date} ${clockText(d.getUTCHours() * 60 + d.getUTCMinutes())}`;
 }

@@ -1,4 +1,6 @@
 import { tzOffset } from '@date-fns/tz';
+import { didYouMeanHint } from '../errors.js';
+import { offsetText } from './time-of-day.js';
 
 /**
  * The one home of time-zone arithmetic: whether a name is a time zone, a zone's UTC offset at an
@@ -19,6 +21,14 @@ export function isTimeZone(name: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** What a time zone must be, as every input error says it. */
+export const TIME_ZONE_EXPECTED = 'an IANA time zone such as Europe/Paris or UTC';
+
+/** The "did you mean" hint for a misspelt time zone (`Europe/Pariss`), among the platform's zones. */
+export function timeZoneHint(name: string): string | undefined {
+  return didYouMeanHint(name, Intl.supportedValuesOf('timeZone'));
 }
 
 /** Per zone: UTC hour → its offset (minutes) when constant over the hour, NaN when it changes. */
@@ -148,9 +158,5 @@ export function formatLocalIso(epochSeconds: number, timeZone: string): string {
 export function formatInstant(instantMs: number, timeZone: string): string {
   const offset = offsetMinutesAt(timeZone, instantMs);
   const wall = new Date(instantMs + offset * 60_000).toISOString().slice(0, 19);
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
-  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
-  const mm = String(abs % 60).padStart(2, '0');
-  return `${wall}${sign}${hh}:${mm}`;
+  return `${wall}${offsetText(offset)}`;
 }

@@ -5,7 +5,7 @@ import { calibrationToScenario } from '../audit/scenario-writer.js';
 import { parseScenario } from '../scenario/parse-scenario.js';
 import { confidenceInterval } from '../stats/confidence-interval.js';
 import { simulateScenario } from '../switchboard/simulate-scenario.js';
-import { fixed, signedFixed } from '../units/fixed.js';
+import { fixed, percentText, signedFixed } from '../units/fixed.js';
 
 export type { CalibrationCheck, CheckEstimate, RouteCheck };
 
@@ -111,7 +111,7 @@ export async function checkCalibration(
 
 /** The check as lines for a terminal. */
 export function formatCalibrationCheck(check: CalibrationCheck): string {
-  const pct = (x: number) => `${fixed(100 * x, 1)} %`;
+  const pct = (x: number) => percentText(x);
   const interval = (e: CheckEstimate) => `${pct(e.value)} [${pct(e.ci95[0])}, ${pct(e.ci95[1])}]`;
   const lines = [
     `calibration check: the written scenario simulated ${check.days} days × ${check.replications} replications (seed ${check.seed}) against the records`,

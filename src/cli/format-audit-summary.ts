@@ -2,6 +2,7 @@ import { weekdayName } from '../calendar/weekdays.js';
 import { formatDuration } from '../units/duration.js';
 import type { AuditReport } from '../audit/audit-report.js';
 import { fixed } from '../units/fixed.js';
+import { clockText } from '../calendar/time-of-day.js';
 
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? '–' : `${fixed(100 * x, 1)}%`;
@@ -95,7 +96,7 @@ export function formatAuditSummary(report: AuditReport): string {
       out.push('', 'Busiest hours (local)');
       for (const h of busiest)
         out.push(
-          `  ${h.weekdayName.padEnd(9)} ${String(h.hour).padStart(2, '0')}:00  ${String(h.offered).padStart(6)} offered, SL ${pct(h.serviceLevel)}, ASA ${secs(h.asaSeconds)}`,
+          `  ${h.weekdayName.padEnd(9)} ${clockText(h.hour * 60)}  ${String(h.offered).padStart(6)} offered, SL ${pct(h.serviceLevel)}, ASA ${secs(h.asaSeconds)}`,
         );
     }
   }

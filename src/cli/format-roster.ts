@@ -1,7 +1,7 @@
 import { type RosterResult, type RosterVerification, targetText } from '../roster/build-roster.js';
-import { fixed, signedFixed } from '../units/fixed.js';
+import { percentText, signedFixed } from '../units/fixed.js';
 
-const pct = (x: number) => (Number.isFinite(x) ? `${fixed(x * 100, 1)} %` : '—');
+const pct = (x: number) => percentText(x);
 const range = (ci: [number, number]) => `[${pct(ci[0])}, ${pct(ci[1])}]`;
 const hours = (h: number) => `${Math.round(h * 10) / 10} h`;
 

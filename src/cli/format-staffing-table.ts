@@ -6,7 +6,7 @@ import {
   type StaffingQuestion,
   type StaffingTargets,
 } from '../staffing/staffing-question.js';
-import { fixed } from '../units/fixed.js';
+import { fixed, percentText } from '../units/fixed.js';
 
 const MODEL_NAMES = {
   'erlang-c': 'Erlang C (M/M/c: callers never abandon)',
@@ -27,7 +27,7 @@ export function formatStaffingTable(
   unmet?: readonly (keyof StaffingTargets)[],
 ): string {
   const e = evaluation;
-  const percent = (value: number | null) => (value === null ? '—' : `${fixed(100 * value, 2)} %`);
+  const percent = (value: number | null) => percentText(value, 2);
   const aht = question.handleTimeSeconds;
   const threshold = question.thresholdSeconds ?? 20;
   const overloaded = e.model === 'erlang-c' && e.asaSeconds === null;

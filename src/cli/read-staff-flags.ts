@@ -1,4 +1,4 @@
-import { didYouMean, inputError } from '../errors.js';
+import { didYouMeanHint, inputError } from '../errors.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../units/duration.js';
 import { targetsOutsideModel } from '../staffing/meets-targets.js';
 import type { PlanTeams } from '../staffing/plan-staffing.js';
@@ -163,9 +163,7 @@ export function readStaffFlags(args: Record<string, unknown>): StaffFlags {
   const solveText = text('solve');
   if (solveText !== undefined && solveText !== 'agents' && solveText !== 'traffic') {
     throw inputError('--solve', 'agents or traffic', solveText, {
-      hint: didYouMean(solveText, ['agents', 'traffic'])
-        ? `did you mean "${didYouMean(solveText, ['agents', 'traffic'])}"?`
-        : undefined,
+      hint: didYouMeanHint(solveText, ['agents', 'traffic']),
     });
   }
   const plan = text('plan');
@@ -179,9 +177,8 @@ export function readStaffFlags(args: Record<string, unknown>): StaffFlags {
   if (teamsText !== undefined && plan === undefined)
     throw inputError('--teams', 'to be used with --plan', teamsText);
   if (teamsText !== undefined && teamsText !== 'pooled' && teamsText !== 'separate') {
-    const near = didYouMean(teamsText, ['pooled', 'separate']);
     throw inputError('--teams', 'pooled or separate', teamsText, {
-      hint: near ? `did you mean "${near}"?` : undefined,
+      hint: didYouMeanHint(teamsText, ['pooled', 'separate']),
     });
   }
   const teams: PlanTeams = teamsText ?? 'pooled';
@@ -268,13 +265,8 @@ function readModel(
   }
   const model = raw.toLowerCase();
   if (!(STAFFING_MODELS as readonly string[]).includes(model)) {
-    const guess = didYouMean(model, STAFFING_MODELS);
-    throw inputError(
-      '--model',
-      `one of ${STAFFING_MODELS.join(', ')}`,
-      raw,
-      guess ? { hint: `did you mean "${guess}"?` } : {},
-    );
+    const hint = didYouMeanHint(model, STAFFING_MODELS);
+    throw inputError('--model', `one of ${STAFFING_MODELS.join(', ')}`, raw, hint ? { hint } : {});
   }
   const chosen = model as StaffingModel;
   const both = { raw: true, hint: 'with both --patience and --lines, the model is erlang-a-lines' };

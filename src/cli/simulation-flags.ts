@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { describeReceived, didYouMean, InputError, type InputProblem } from '../errors.js';
+import { describeReceived, didYouMeanHint, InputError, type InputProblem } from '../errors.js';
 import { type DistributionSpec, parseDistribution } from '../random/distribution-spec.js';
 import { logGamma } from '../random/distributions.js';
 import { maxReplicationThreads } from '../replications/run-replications.js';
@@ -54,10 +54,9 @@ export function patienceFromFlag(
     throw new InputError(problem);
   };
   if (!PATIENCE_SHORTHANDS.includes(kind)) {
-    const guess = didYouMean(kind, PATIENCE_SHORTHANDS);
     fail(
       'exponential, deterministic, lognormal:CV, gamma:CV, weibull:SHAPE or {distribution: …}',
-      guess === undefined ? undefined : `did you mean "${guess}"?`,
+      didYouMeanHint(kind, PATIENCE_SHORTHANDS),
     );
   }
   if (meanSeconds === undefined || !(meanSeconds > 0)) {

@@ -1,3 +1,5 @@
+import { offsetMinutes } from '../calendar/time-of-day.js';
+
 /** A parsed timestamp: either an exact instant (it had an offset) or a wall-clock time. */
 export type ParsedTimestamp = { instantMs: number } | { wallMs: number };
 
@@ -24,9 +26,5 @@ export function parseHistoryTimestamp(text: string): ParsedTimestamp | undefined
   if (new Date(wallMs).getUTCDate() !== day) return undefined;
   const zone = match[8];
   if (zone === undefined) return { wallMs };
-  if (zone.toUpperCase() === 'Z') return { instantMs: wallMs };
-  const digits = zone.replace(':', '');
-  const sign = digits[0] === '-' ? -1 : 1;
-  const offset = sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
-  return { instantMs: wallMs - offset * 60_000 };
+  return { instantMs: wallMs - offsetMinutes(zone) * 60_000 };
 }

@@ -131,6 +131,12 @@ const CATALOGUE: ReadonlyMap<string, MeasureDefinition> = new Map(
       'neither',
       'Calls still queued or in progress when the simulated horizon ended.',
     ),
+    waitingAtEnd: m(
+      'Waiting at end',
+      'calls',
+      'neither',
+      'Calls still waiting in the queue when the simulated horizon ended.',
+    ),
     transfers: m('Transfers', 'calls', 'lower', 'Calls an operator put through to a service.'),
     warmTransfers: m(
       'Warm transfers',

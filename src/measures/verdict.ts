@@ -9,8 +9,8 @@
  */
 
 import type { MeasureEstimate } from '../stats/confidence-interval.js';
-import { benjaminiHochbergAdjust } from '../stats/benjamini-hochberg.js';
-import { studentTCdf } from '../stats/student-t.js';
+import { benjaminiHochbergAdjust } from '../stats/adjust-p-values.js';
+import { pBeyondMargin } from '../stats/paired-t-test.js';
 import {
   type Better,
   type MeasureUnit,
@@ -164,24 +164,6 @@ export function verdictOf(difference: MeasureEstimate, better: Better, margin: n
   if (!up && !down) return 'no difference detectable';
   if (better === 'neither') return up ? 'higher' : 'lower';
   return up === (better === 'higher') ? 'better' : 'worse';
-}
-
-/**
- * The one-sided p-value that a paired difference lies beyond ± `margin` on the side of its mean:
- * the Student-t test of "the true difference is within the margin on that side", 1 −
- * T(n−1)((|mean| − margin) / (s / √n)), over the defined (non-NaN) differences. Its 95 % interval
- * lies wholly beyond the margin exactly when this is below 0.025. Null with fewer than two
- * values. Cost: O(n).
- */
-export function pBeyondMargin(differences: readonly number[], margin: number): number | null {
-  const d = differences.filter((x) => !Number.isNaN(x));
-  const n = d.length;
-  if (n < 2) return null;
-  const mean = d.reduce((a, x) => a + x, 0) / n;
-  const variance = d.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1);
-  const beyond = Math.abs(mean) - Math.max(0, margin);
-  if (variance === 0) return beyond > 0 ? 0 : 1;
-  return 1 - studentTCdf(beyond / Math.sqrt(variance / n), n - 1);
 }
 
 /** A compared measure as {@link familyVerdicts} reads and updates it. */

@@ -1,4 +1,4 @@
-import { describeReceived, didYouMean, InputError, type InputProblem } from '../errors.js';
+import { describeReceived, didYouMeanHint, InputError, type InputProblem } from '../errors.js';
 import { parseDurationSeconds } from '../units/duration.js';
 import {
   Deterministic,
@@ -99,26 +99,26 @@ function build(spec: unknown, path: string, problems: InputProblem[]): Distribut
   const record = spec as Record<string, unknown>;
   const kind = record.distribution;
   if (typeof kind !== 'string' || !(distributionKinds as readonly string[]).includes(kind)) {
-    const suggestion = typeof kind === 'string' ? didYouMean(kind, distributionKinds) : undefined;
+    const hint = typeof kind === 'string' ? didYouMeanHint(kind, distributionKinds) : undefined;
     const problem: InputProblem = {
       path: `${path}.distribution`,
       expected: `one of ${distributionKinds.join(', ')}`,
       received: describeReceived(kind),
     };
-    if (suggestion) problem.hint = `did you mean "${suggestion}"?`;
+    if (hint) problem.hint = hint;
     problems.push(problem);
     return undefined;
   }
   const allowed = PARAMETERS[kind as keyof typeof PARAMETERS];
   for (const key of Object.keys(record)) {
     if (key === 'distribution' || key === 'weight' || allowed.includes(key)) continue;
-    const suggestion = didYouMean(key, allowed);
+    const hint = didYouMeanHint(key, allowed);
     const problem: InputProblem = {
       path: `${path}.${key}`,
       expected: `no other field than ${allowed.join(', ')} for a ${kind} distribution`,
       received: describeReceived(record[key]),
     };
-    if (suggestion) problem.hint = `did you mean "${suggestion}"?`;
+    if (hint) problem.hint = hint;
     problems.push(problem);
   }
   const before = problems.length;

@@ -13,6 +13,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { showControlCharacters } from '../io/control-characters.js';
 import { CHART_CONFIG } from './chart-theme.js';
+import { escapeHtml } from './escape-html.js';
 
 /** Options of {@link renderChartSvg}. */
 export interface RenderChartSvgOptions {
@@ -121,12 +122,8 @@ function responsiveSvg(svg: string, label: string | undefined): string {
     const width = /\swidth="([\d.]+)"/.exec(attributes)?.[1];
     let rest = attributes.replace(/\s(width|height)="[\d.]+"/g, '');
     rest += ' role="img" focusable="false"';
-    if (label !== undefined) rest += ` aria-label="${escapeAttribute(label)}"`;
+    if (label !== undefined) rest += ` aria-label="${escapeHtml(label)}"`;
     if (width !== undefined) rest += ` style="width:100%;max-width:${width}px;height:auto"`;
     return `<svg${rest}>`;
   });
-}
-
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

@@ -10,6 +10,7 @@
 import type { CallHistory } from '../forecasting/call-history.js';
 import type { CallForecast } from '../forecasting/forecast-calls.js';
 import type { ForecastReportInput, HistoryRow } from './pages/forecast-report.js';
+import { clockText } from '../calendar/time-of-day.js';
 
 /** Options of {@link forecastReportInput}. */
 export interface ForecastReportInputOptions {
@@ -35,7 +36,7 @@ export function forecastReportInput(
       const cell = d * history.slotsPerDay + s;
       if (history.multiplicity[cell] === 0) continue;
       const minutes = s * history.intervalMinutes;
-      const start = `${date}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00`;
+      const start = `${date}T${clockText(minutes)}:00`;
       history.reasons.forEach((reason, r) => {
         const calls = history.counts[r]![cell]!;
         if (Number.isFinite(calls)) rows.push({ interval_start: start, calls, reason });

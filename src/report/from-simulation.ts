@@ -12,6 +12,7 @@ import type { ComparedMeasure } from '../switchboard/compare-scenarios.js';
 import type { MeasureEstimate } from '../stats/confidence-interval.js';
 import { wallClockEpoch } from '../calendar/wall-clock-epoch.js';
 import type { EstimateRow, SimulationSummary } from '../switchboard/simulate-scenario.js';
+import { offsetText } from '../calendar/time-of-day.js';
 
 /** An estimate for the report pages (which need numbers): undefined when it has no mean. */
 export function reportEstimate(e: MeasureEstimate | undefined): ReportEstimate | undefined {
@@ -29,13 +30,6 @@ function estimates(
     if (e) out[key] = e;
   }
   return out;
-}
-
-/** `+01:00` for a difference of 60 minutes between wall-clock time and UTC. */
-function formatOffset(minutes: number): string {
-  const sign = minutes >= 0 ? '+' : '-';
-  const abs = Math.abs(minutes);
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 const ZERO: ReportEstimate = { mean: 0, ci95: [0, 0] };
@@ -61,7 +55,7 @@ export function reportIntervals(
       const e = (key: string) => reportEstimate(row[key] as MeasureEstimate | undefined);
       // The zone's offset at this wall-clock time (it changes on daylight-saving days).
       const wall = (start + d * 86400000) / 1000 + k * scenario.intervalMinutes * 60;
-      const offset = formatOffset(Math.round((wall - epochOf(wall - start / 1000)) / 60));
+      const offset = offsetText(Math.round((wall - epochOf(wall - start / 1000)) / 60));
       const out: SimulateIntervalRow = {
         intervalStart: `${date}T${String(row.interval)}:00${offset}`,
         offered: e('offeredPerDay') ?? ZERO,

@@ -8,6 +8,7 @@
  */
 
 import { renderChartSvg } from './chart-svg.js';
+import { escapeHtml } from './escape-html.js';
 import type {
   ChartBlock,
   KeyFigure,
@@ -18,16 +19,6 @@ import type {
 } from './document.js';
 import { HATCH_PATTERN_ID, VERDICT_COLOURS } from './palette.js';
 import { REPORT_CSS } from './report-css.js';
-
-/** Escape text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 

@@ -24,7 +24,8 @@ import {
   leastOperators,
   searchBudget,
 } from './budget-search.js';
-import { fixed } from '../units/fixed.js';
+import { percentText } from '../units/fixed.js';
+import { clockText } from '../calendar/time-of-day.js';
 
 /** Options of {@link buildRoster}. */
 export interface BuildRosterOptions {
@@ -135,8 +136,7 @@ export interface RosterResult {
 }
 
 function clockRange(from: number, to: number): string {
-  const t = (s: number) =>
-    `${String(Math.floor((s % 86400) / 3600)).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
+  const t = (s: number) => clockText(Math.floor((s % 86400) / 60));
   return `${t(from)}-${to % 86400 === 0 && to > from ? '24:00' : t(to)}`;
 }
 
@@ -495,8 +495,10 @@ export function targetText(targets: RosterTargets): string {
   return [
     targets.serviceLevel === undefined
       ? undefined
-      : `service level ≥ ${pct(targets.serviceLevel)} within ${targets.thresholdSeconds} s`,
-    targets.maxAbandon === undefined ? undefined : `abandonment ≤ ${pct(targets.maxAbandon)}`,
+      : `service level ≥ ${percentText(targets.serviceLevel)} within ${targets.thresholdSeconds} s`,
+    targets.maxAbandon === undefined
+      ? undefined
+      : `abandonment ≤ ${percentText(targets.maxAbandon)}`,
   ]
     .filter(Boolean)
     .join(', ');
@@ -505,24 +507,21 @@ export function targetText(targets: RosterTargets): string {
 /** Which target a day missed: its measure, 95 % interval, and the side it should lie on. */
 function missText(day: RosterVerification['byDay'][number], targets: RosterTargets): string {
   const interval = (e: ReplicationEstimate) =>
-    `${pct(e.mean)} [${pct(e.ci95[0])}, ${pct(e.ci95[1])}]`;
+    `${percentText(e.mean)} [${percentText(e.ci95[0])}, ${percentText(e.ci95[1])}]`;
   // One replication has no interval: its mean is what was judged.
   const end = (e: ReplicationEstimate, i: 0 | 1) => (Number.isNaN(e.ci95[i]) ? e.mean : e.ci95[i]);
   const misses: string[] = [];
   if (targets.serviceLevel !== undefined && !(end(day.serviceLevel, 0) >= targets.serviceLevel))
     misses.push(
-      `service level ${interval(day.serviceLevel)}, not wholly ≥ ${pct(targets.serviceLevel)}`,
+      `service level ${interval(day.serviceLevel)}, not wholly ≥ ${percentText(targets.serviceLevel)}`,
     );
   if (targets.maxAbandon !== undefined && !(end(day.probabilityAbandon, 1) <= targets.maxAbandon))
     misses.push(
-      `abandonment ${interval(day.probabilityAbandon)}, not wholly ≤ ${pct(targets.maxAbandon)}`,
+      `abandonment ${interval(day.probabilityAbandon)}, not wholly ≤ ${percentText(targets.maxAbandon)}`,
     );
   return misses.join('; ');
 }
 
 function round1(x: number): number {
   return Math.round(x * 10) / 10;
-}
-function pct(x: number): string {
-  return Number.isFinite(x) ? `${fixed(x * 100, 1)} %` : '—';
 }

@@ -5,7 +5,7 @@ import { InputError, inputError } from '../errors.js';
 import { mergePatch } from './merge-patch.js';
 import { parseScenario } from './parse-scenario.js';
 import type { Scenario } from './scenario-types.js';
-import { suggestName } from './suggest-name.js';
+import { didYouMeanHint } from '../errors.js';
 import { readInputText, readFailure } from '../io/read-input-file.js';
 
 /** The largest scenario file read: 16 MB (a scenario is a few kilobytes). */
@@ -65,14 +65,14 @@ export function applyVariant(
 ): Record<string, unknown> {
   const names = variantNames(document);
   if (!names.includes(name)) {
-    const suggestion = suggestName(name, names);
+    const hint = didYouMeanHint(name, names);
     throw inputError(
       'variants',
       `the name of a variant (defined: ${names.join(', ') || 'none'})`,
       name,
       {
         file,
-        ...(suggestion ? { hint: `did you mean "${suggestion}"?` } : {}),
+        ...(hint ? { hint } : {}),
       },
     );
   }

@@ -1,4 +1,4 @@
-import { isTimeZone } from '../calendar/time-zone.js';
+import { isTimeZone, TIME_ZONE_EXPECTED, timeZoneHint } from '../calendar/time-zone.js';
 import { mondayFirst } from '../calendar/weekdays.js';
 import { InputError } from '../errors.js';
 import { Deterministic } from '../random/distributions.js';
@@ -21,7 +21,6 @@ import { parseIntradayProfile } from './parse-intraday-profile.js';
 import type { DayRange, QueueSpec, RosterStep, Scenario } from './scenario-types.js';
 import { weekdays } from './scenario-types.js';
 import { type Margin, readMargin } from '../measures/verdict.js';
-import { suggestName } from './suggest-name.js';
 import { validateDocument } from './validate-document.js';
 
 type Doc = Record<string, unknown>;
@@ -121,16 +120,8 @@ function compileScenario(
   const intervalMinutes = (calendar.intervalMinutes as number | undefined) ?? 30;
   let startDate = (calendar.startDate as string | undefined) ?? '2026-01-05';
   const timezone = (calendar.timezone as string | undefined) ?? 'UTC';
-  if (!isTimeZone(timezone)) {
-    const zones = Intl.supportedValuesOf('timeZone');
-    const suggestion = suggestName(timezone, zones);
-    p.add(
-      'calendar.timezone',
-      'an IANA time zone such as Europe/Paris or UTC',
-      timezone,
-      suggestion ? `did you mean "${suggestion}"?` : undefined,
-    );
-  }
+  if (!isTimeZone(timezone))
+    p.add('calendar.timezone', TIME_ZONE_EXPECTED, timezone, timeZoneHint(timezone));
   if (Number.isNaN(Date.parse(`${startDate}T00:00:00Z`)))
     p.add('calendar.startDate', 'a real date YYYY-MM-DD', startDate);
   const openingHours = perWeekday<DayRange[]>(

@@ -1,6 +1,7 @@
 import type { ProblemList } from './problem-list.js';
 import { parseTimeOfDay } from './read-fields.js';
 import { type ShiftBreak, type ShiftTemplate, weekdays } from './scenario-types.js';
+import { clockText } from '../calendar/time-of-day.js';
 
 type Doc = Record<string, unknown>;
 
@@ -13,8 +14,7 @@ function afterEarliest(time: string, earliestSeconds: number): number {
 }
 
 function clock(seconds: number): string {
-  const s = seconds % DAY_SECONDS;
-  return `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
+  return clockText(Math.floor((seconds % DAY_SECONDS) / 60));
 }
 
 /**

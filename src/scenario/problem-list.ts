@@ -3,7 +3,7 @@ import { parseDistribution } from '../random/distribution-spec.js';
 import type { Distribution } from '../random/distributions.js';
 import { Deterministic } from '../random/distributions.js';
 import { parseDurationSeconds } from '../units/duration.js';
-import { suggestName } from './suggest-name.js';
+import { didYouMeanHint } from '../errors.js';
 
 /** Collects problems while a document is read; shared by the section parsers. */
 export class ProblemList {
@@ -38,12 +38,12 @@ export class ProblemList {
   reference(name: unknown, names: readonly string[], path: string, what: string): number {
     const index = typeof name === 'string' ? names.indexOf(name) : -1;
     if (index < 0) {
-      const suggestion = typeof name === 'string' ? suggestName(name, names) : undefined;
+      const hint = typeof name === 'string' ? didYouMeanHint(name, names) : undefined;
       this.add(
         path,
         `the name of a defined ${what} (defined: ${names.map((n) => `"${n}"`).join(', ') || 'none'})`,
         name,
-        suggestion ? `did you mean "${suggestion}"?` : undefined,
+        hint,
       );
     }
     return index;

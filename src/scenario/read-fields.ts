@@ -2,13 +2,13 @@
 import { Deterministic } from '../random/distributions.js';
 import type { ProblemList } from './problem-list.js';
 import type { DayRange, RedialSpec } from './scenario-types.js';
+import { clockMinutes } from '../calendar/time-of-day.js';
 
 type Doc = Record<string, unknown>;
 
 /** `08:30` → 30600 seconds. */
 export function parseTimeOfDay(text: string): number {
-  const [h, m] = text.split(':');
-  return Number(h) * 3600 + Number(m) * 60;
+  return clockMinutes(text) * 60;
 }
 
 /**

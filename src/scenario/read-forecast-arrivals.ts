@@ -1,7 +1,7 @@
 import { readInputText, readFailure } from '../io/read-input-file.js';
 import { parse } from 'csv-parse/sync';
 import type { ProblemList } from './problem-list.js';
-import { suggestName } from './suggest-name.js';
+import { didYouMeanHint } from '../errors.js';
 import { readCsvText } from '../io/csv-cell.js';
 
 /** Arrivals taken from a forecast: calls per dated interval, per reason. */
@@ -74,12 +74,11 @@ export function readForecastArrivals(
         start,
       );
     else if (r < 0) {
-      const s = suggestName(reason, reasonNames);
       p.add(
         where,
         `a reason defined in reasons (${reasonNames.join(', ')})`,
         reason,
-        s ? `did you mean "${s}"?` : undefined,
+        didYouMeanHint(reason, reasonNames),
       );
     } else if (!(calls >= 0) || !Number.isFinite(calls))
       p.add(where, 'a forecast: a number of calls ≥ 0', forecast);

@@ -4,7 +4,7 @@ import { csvRows, type CsvRow } from '../io/csv-rows.js';
 import type { ProblemList } from './problem-list.js';
 import { parseTimeOfDay } from './read-fields.js';
 import { weekdays } from './scenario-types.js';
-import { suggestName } from './suggest-name.js';
+import { didYouMeanHint } from '../errors.js';
 
 /** The largest intraday-profile CSV read: a week of 5-minute intervals is about 50 kB. */
 export const MAX_PROFILE_CSV_BYTES = 1_000_000;
@@ -95,13 +95,12 @@ export function readProfileCsv(
     const calls = rawCalls === '' ? Number.NaN : Number(rawCalls);
     const day = weekdayColumn >= 0 ? (record[weekdayColumn] ?? '').toLowerCase() : 'default';
     if (!days.includes(day)) {
-      const suggestion = suggestName(day, days);
       problem(
         line,
         'weekday',
         `a weekday (${days.join(', ')})`,
         record[weekdayColumn],
-        suggestion ? `did you mean "${suggestion}"?` : undefined,
+        didYouMeanHint(day, days),
       );
     } else if (!(seconds >= 0 && seconds < 86400) || seconds % (intervalMinutes * 60) !== 0)
       problem(

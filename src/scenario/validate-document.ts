@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject } from 'ajv';
 import { describeReceived, type InputProblem } from '../errors.js';
 import { scenarioSchema } from './scenario-schema.js';
-import { suggestName } from './suggest-name.js';
+import { didYouMeanHint } from '../errors.js';
 
 /** Fields renamed since earlier versions of the format, with the new name. */
 const RENAMED: ReadonlyMap<string, string> = new Map([
@@ -120,10 +120,10 @@ export function validateDocument(document: unknown): InputProblem[] {
         expected: `no such field here (known: ${known.join(', ')})`,
         received: describeReceived(valueAt(document, `${error.instancePath}/${field}`)),
       };
-      const suggestion = suggestName(field, known);
+      const suggestion = didYouMeanHint(field, known);
       const renamed = RENAMED.get(field);
       if (renamed) problem.hint = renamed;
-      else if (suggestion) problem.hint = `did you mean "${suggestion}"?`;
+      else if (suggestion) problem.hint = suggestion;
     } else if (error.keyword === 'required') {
       const field = String((error.params as { missingProperty: string }).missingProperty);
       problem = { path: join(path, field), expected: 'a value (required)', received: 'nothing' };

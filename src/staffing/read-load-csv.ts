@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { didYouMean, InputError, type InputProblem } from '../errors.js';
+import { didYouMeanHint, InputError, type InputProblem } from '../errors.js';
 import { readCsvText } from '../io/csv-cell.js';
 
 /** One interval of offered load read from a plan file. */
@@ -68,12 +68,12 @@ export function readLoadCsv(text: string, file: string): LoadRow[] {
   const problems: InputProblem[] = [];
   for (const name of columns) {
     if (!KNOWN_COLUMNS.includes(name)) {
-      const guess = didYouMean(name, KNOWN_COLUMNS);
+      const hint = didYouMeanHint(name, KNOWN_COLUMNS);
       problems.push({
         path: `line 1: column "${name}"`,
         expected: `one of ${KNOWN_COLUMNS.join(', ')}`,
         received: JSON.stringify(name),
-        ...(guess ? { hint: `did you mean "${guess}"?` } : {}),
+        ...(hint ? { hint } : {}),
       });
     }
   }

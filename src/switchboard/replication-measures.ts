@@ -10,6 +10,7 @@ import {
   type Tallies,
   WAIT_BIN_EDGES_SECONDS,
 } from './tallies.js';
+import { clockText } from '../calendar/time-of-day.js';
 
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN);
 
@@ -28,12 +29,6 @@ function needRates(
     firstContactResolution: ratio(firstContact, ended),
     attemptsPerNeed: ratio(attempts, ended),
   };
-}
-
-function clock(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 }
 
 /**
@@ -288,5 +283,5 @@ export function replicationMeasures(
 
 /** `HH:MM` of interval `k` of `intervalMinutes`. */
 export function intervalLabel(k: number, intervalMinutes: number): string {
-  return clock(k * intervalMinutes * 60);
+  return clockText(k * intervalMinutes);
 }

@@ -8,8 +8,8 @@ import {
 import { parseScenario } from '../scenario/parse-scenario.js';
 import type { Scenario } from '../scenario/scenario-types.js';
 import { type MeasureEstimate, measureEstimate } from '../stats/confidence-interval.js';
-import { holmAdjust } from '../stats/holm.js';
-import { studentTCdf } from '../stats/student-t.js';
+import { holmAdjust } from '../stats/adjust-p-values.js';
+import { pairedTTestPValue } from '../stats/paired-t-test.js';
 import { comparedMeasures } from './compare-scenarios.js';
 import {
   describeRun,
@@ -218,18 +218,6 @@ function pick(result: ReplicationResult, name: string): number {
   return result[table][key] ?? Number.NaN;
 }
 
-/** Two-sided p-value of a paired t-test of mean difference 0 (NaN pairs left out). */
-function pairedPValue(differences: readonly number[]): number | null {
-  const d = differences.filter((x) => !Number.isNaN(x));
-  const n = d.length;
-  if (n < 2) return null;
-  const mean = d.reduce((s, x) => s + x, 0) / n;
-  const variance = d.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1);
-  if (variance === 0) return mean === 0 ? 1 : 0;
-  const t = mean / Math.sqrt(variance / n);
-  return Math.min(1, 2 * (1 - studentTCdf(Math.abs(t), n - 1)));
-}
-
 /**
  * Sweep a scenario: every combination of the axes' values ({@link sweepVariants}) and the base
  * run on the same seeds (common random numbers) in one batch — on
@@ -269,7 +257,7 @@ export async function runSweep(
         better: info.better,
         variant: measureEstimate(values, unitRange(info.unit)),
         difference: measureEstimate(differences),
-        pValue: pairedPValue(differences),
+        pValue: pairedTTestPValue(differences),
         pHolm: null as number | null,
         verdict: 'no difference detectable' as SweepMeasure['verdict'],
       };

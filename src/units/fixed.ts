@@ -16,3 +16,13 @@ export function signedFixed(value: number, digits = 0): string {
   const text = fixed(value, digits);
   return value > 0 && /[1-9]/.test(text) ? `+${text}` : text;
 }
+
+/**
+ * A share as a percentage for a terminal or a message: `0.8234` → `82.3 %` (`digits` decimals,
+ * via {@link fixed}); `—` for a missing or non-finite share.
+ */
+export function percentText(share: number | null | undefined, digits = 1): string {
+  return share === null || share === undefined || !Number.isFinite(share)
+    ? '—'
+    : `${fixed(share * 100, digits)} %`;
+}

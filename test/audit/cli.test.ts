@@ -138,7 +138,7 @@ describe('switchboard audit (end to end through main)', () => {
     const io = bufferIo();
     expect(await main(['audit', fixture, '--format', 'queuelog'], io)).toBe(2);
     expect(io.err).toBe(
-      'switchboard: --format: expected one of queue_log, queue_log-csv, sql, cdr-csv, freeswitch-csv, mapped-csv, received "queuelog" (did you mean queue_log?)\n',
+      'switchboard: --format: expected one of queue_log, queue_log-csv, sql, cdr-csv, freeswitch-csv, mapped-csv, received "queuelog" (did you mean "queue_log"?)\n',
     );
     const io2 = bufferIo();
     expect(await main(['audit', fixture, '--tz', 'Mars/Olympus'], io2)).toBe(2);

@@ -16,11 +16,11 @@ import {
   familyVerdicts,
   marginAmount,
   marginOf,
-  pBeyondMargin,
   readMargin,
   verdictOf,
 } from '../../src/measures/verdict.js';
 import { measureEstimate } from '../../src/stats/confidence-interval.js';
+import { pBeyondMargin } from '../../src/stats/paired-t-test.js';
 import {
   compareReasons,
   compareResults,

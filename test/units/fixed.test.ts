@@ -10,7 +10,7 @@ import {
   formatPercent,
 } from '../../src/report/format.js';
 import type { SweepReport } from '../../src/switchboard/sweep.js';
-import { fixed, signedFixed } from '../../src/units/fixed.js';
+import { fixed, percentText, signedFixed } from '../../src/units/fixed.js';
 
 describe('fixed: numbers with fixed decimals, never negative zero', () => {
   it('drops the sign of what rounds to zero, which Number.prototype.toFixed keeps', () => {
@@ -78,6 +78,18 @@ describe('fixed: numbers with fixed decimals, never negative zero', () => {
     expect(text).toContain('80.0 % (0.0 pt)');
     expect(text).not.toMatch(/[-−]0\.0\b/);
     expect(text).not.toContain('+0.0');
+  });
+
+  it('writes shares as percentages for terminals, a dash when missing', () => {
+    expect(percentText(0.8234)).toBe('82.3 %');
+    expect(percentText(-0.0001)).toBe('0.0 %');
+    expect(percentText(0.12345, 2)).toBe('12.35 %');
+    expect([null, undefined, Number.NaN, Infinity].map((x) => percentText(x))).toEqual([
+      '—',
+      '—',
+      '—',
+      '—',
+    ]);
   });
 
   it('is the only home of toFixed in src/', () => {

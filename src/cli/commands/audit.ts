@@ -9,11 +9,11 @@ import { MIN_PSEUDONYMISE_KEY_BYTES } from '../../audit/pseudonymise.js';
 import { readFailure, readInputText } from '../../io/read-input-file.js';
 import { staleRemovedNotice } from '../../io/write-file-atomic.js';
 import { type AuditFormat, auditFormats } from '../../audit/records.js';
-import { isTimeZone } from '../../calendar/time-zone.js';
+import { isTimeZone, TIME_ZONE_EXPECTED, timeZoneHint } from '../../calendar/time-zone.js';
 import { checkCalibration, formatCalibrationCheck } from '../../calibration/check-calibration.js';
 import { refineRoster } from '../../calibration/refine-roster.js';
 import { rosterRefinementSummary } from '../../calibration/refinement-summary.js';
-import { didYouMean, inputError } from '../../errors.js';
+import { didYouMeanHint, inputError } from '../../errors.js';
 import { auditReportInput } from '../../report/from-audit.js';
 import { auditReport } from '../../report/pages/audit-report.js';
 import { REPORT_OPTION, resolveReportPath } from '../../report/report-option.js';
@@ -171,13 +171,9 @@ export const auditCommand: CommandModule = {
     if (args.format !== undefined) {
       const f = String(args.format);
       if (!(auditFormats as readonly string[]).includes(f)) {
-        const hint = didYouMean(f, auditFormats);
-        throw inputError(
-          '--format',
-          `one of ${auditFormats.join(', ')}`,
-          f,
-          hint ? { hint: `did you mean ${hint}?` } : {},
-        );
+        throw inputError('--format', `one of ${auditFormats.join(', ')}`, f, {
+          hint: didYouMeanHint(f, auditFormats),
+        });
       }
       format = f as AuditFormat;
     }
@@ -207,7 +203,7 @@ export const auditCommand: CommandModule = {
       throw inputError('--survey', 'a readable CSV file', String(args.survey));
     const timeZone = args.tz === undefined ? (map?.timeZone ?? 'UTC') : String(args.tz);
     if (!isTimeZone(timeZone))
-      throw inputError('--tz', 'an IANA time zone', timeZone, { hint: 'e.g. Europe/Paris, UTC' });
+      throw inputError('--tz', TIME_ZONE_EXPECTED, timeZone, { hint: timeZoneHint(timeZone) });
     let pseudonymiseKey: string | Buffer | undefined;
     if (args.pseudonymise) {
       if (args['pseudonymise-key-file'] !== undefined) {

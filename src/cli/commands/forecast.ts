@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
-import { didYouMean, inputError } from '../../errors.js';
+import { inputError } from '../../errors.js';
 import { type BacktestReport, backtest } from '../../forecasting/backtest.js';
 import type { AbsentIntervals } from '../../forecasting/call-history.js';
 import { forecastCalls } from '../../forecasting/forecast-calls.js';
 import { formatForecastCsv } from '../../forecasting/forecast-csv.js';
 import { staleRemovedNotice, writeFileAtomic } from '../../io/write-file-atomic.js';
 import { isoDateOfDay } from '../../calendar/days.js';
-import { isTimeZone } from '../../calendar/time-zone.js';
+import { isTimeZone, TIME_ZONE_EXPECTED, timeZoneHint } from '../../calendar/time-zone.js';
 import { methodNames } from '../../forecasting/methods/index.js';
 import { readHistoryCsv } from '../../forecasting/parse-history-csv.js';
 import {
@@ -21,7 +21,7 @@ import { writeReport } from '../../report/write-report.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../../units/duration.js';
 import type { CommandModule } from '../command.js';
 import type { CliIo } from '../io.js';
-import { fixed } from '../../units/fixed.js';
+import { fixed, percentText } from '../../units/fixed.js';
 
 const MAX_WARNINGS_SHOWN = 10;
 
@@ -108,12 +108,10 @@ export const forecastCommand: CommandModule = {
         hint: 'it sets the days between backtest origins',
       });
     const timeZone = String(args.timezone);
-    if (!isTimeZone(timeZone)) {
-      const suggestion = didYouMean(timeZone, Intl.supportedValuesOf('timeZone'));
-      throw inputError('--timezone', 'an IANA time zone such as Europe/Paris or UTC', timeZone, {
-        ...(suggestion ? { hint: `did you mean ${suggestion}?` } : {}),
+    if (!isTimeZone(timeZone))
+      throw inputError('--timezone', TIME_ZONE_EXPECTED, timeZone, {
+        hint: timeZoneHint(timeZone),
       });
-    }
     const horizonDays = wholeDays(String(args.horizon), '--horizon');
     const levelPercent = Number(args.level);
     if (!(levelPercent > 0 && levelPercent < 100)) {
@@ -213,7 +211,7 @@ function printWarnings(io: CliIo, warnings: readonly string[]): void {
  * is the coverage over intervals expecting at least 10 calls.
  */
 export function formatBacktest(report: BacktestReport): string {
-  const percent = (x: number) => (Number.isNaN(x) ? '—' : `${fixed(x * 100, 1)} %`);
+  const percent = (x: number) => percentText(x);
   const width = Math.max(6, ...report.scores.map((s) => s.reason.length));
   const methodWidth = Math.max(6, ...report.scores.map((s) => s.method.length));
   const lines = [

@@ -1,3 +1,5 @@
+import { weekdayOfDay } from '../../calendar/weekdays.js';
+
 /**
  * What every forecasting method sees: one series per reason on the local-clock grid (days ×
  * intervals of the day, row-major, `NaN` = unknown), and the local day number of row 0 (for
@@ -38,6 +40,40 @@ export function wholeDays(total: Float64Array, dayCount: number, slotsPerDay: nu
     whole.push(ok);
   }
   return whole;
+}
+
+/** A day a weekday-pattern method learns from, and its weight. */
+export interface WeightedDay {
+  /** Row of the grid. */
+  day: number;
+  /** Sunday = 0 (see calendar/weekdays.ts). */
+  weekday: number;
+  weight: number;
+}
+
+/**
+ * The days a weekday-pattern method learns from, most recent first: of each weekday, the last
+ * `weeks` whole days before row `end`, weighted `decay`, `decay²`, … from the most recent back
+ * (exponential forgetting, per weekday). Cost: O(end).
+ */
+export function recentWholeWeekdays(
+  firstDay: number,
+  end: number,
+  whole: readonly boolean[],
+  weeks: number,
+  decay: number,
+): WeightedDay[] {
+  const days: WeightedDay[] = [];
+  const seen = new Array<number>(7).fill(0);
+  const weight = new Array<number>(7).fill(1);
+  for (let d = end - 1; d >= 0; d--) {
+    const w = weekdayOfDay(firstDay + d);
+    if (seen[w]! >= weeks || !whole[d]) continue;
+    seen[w]!++;
+    weight[w]! *= decay;
+    days.push({ day: d, weekday: w, weight: weight[w]! });
+  }
+  return days;
 }
 
 const forecastCache = new WeakMap<SeriesGrid, Map<string, Float64Array[]>>();

@@ -1,5 +1,5 @@
 import { weekdayOfDay } from '../../calendar/weekdays.js';
-import { wholeDays } from './series-grid.js';
+import { recentWholeWeekdays, wholeDays } from './series-grid.js';
 
 /** Weeks of same weekdays behind an intraday profile (at most). */
 const PROFILE_WEEKS = 52;
@@ -101,16 +101,15 @@ function weekdaySums(
   decay: number,
 ): Float64Array[] {
   const sums = Array.from({ length: 7 }, () => new Float64Array(slotsPerDay));
-  const seen = new Array<number>(7).fill(0);
-  const weight = new Array<number>(7).fill(1);
-  for (let d = end - 1; d >= 0; d--) {
-    const w = weekdayOfDay(firstDay + d);
-    if (seen[w]! >= PROFILE_WEEKS || !whole[d]) continue;
-    seen[w]!++;
-    weight[w]! *= decay;
-    const sum = sums[w]!;
-    const ww = weight[w]!;
-    for (let s = 0; s < slotsPerDay; s++) sum[s]! += ww * total[d * slotsPerDay + s]!;
+  for (const { day, weekday, weight } of recentWholeWeekdays(
+    firstDay,
+    end,
+    whole,
+    PROFILE_WEEKS,
+    decay,
+  )) {
+    const sum = sums[weekday]!;
+    for (let s = 0; s < slotsPerDay; s++) sum[s]! += weight * total[day * slotsPerDay + s]!;
   }
   return sums;
 }

@@ -1,5 +1,5 @@
 import { weekdayOfDay } from '../../calendar/weekdays.js';
-import { type SeriesGrid, wholeDays } from './series-grid.js';
+import { recentWholeWeekdays, type SeriesGrid, wholeDays } from './series-grid.js';
 
 /** Weeks of same weekdays behind the reason shares (at most). */
 const SHARE_WEEKS = 52;
@@ -83,18 +83,18 @@ function weightedCalls(
   const { slotsPerDay, series, firstDay } = grid;
   const reasons = series.length;
   const calls = Array.from({ length: 7 }, () => new Float64Array(reasons * slotsPerDay));
-  const seen = new Array<number>(7).fill(0);
-  const weight = new Array<number>(7).fill(1);
-  for (let d = end - 1; d >= 0; d--) {
-    const w = weekdayOfDay(firstDay + d);
-    if (seen[w]! >= SHARE_WEEKS || !whole[d]) continue;
-    seen[w]!++;
-    weight[w]! *= decay;
-    const sum = calls[w]!;
+  for (const { day, weekday, weight } of recentWholeWeekdays(
+    firstDay,
+    end,
+    whole,
+    SHARE_WEEKS,
+    decay,
+  )) {
+    const sum = calls[weekday]!;
     for (let r = 0; r < reasons; r++) {
       const values = series[r]!;
       for (let s = 0; s < slotsPerDay; s++) {
-        sum[r * slotsPerDay + s]! += weight[w]! * values[d * slotsPerDay + s]!;
+        sum[r * slotsPerDay + s]! += weight * values[day * slotsPerDay + s]!;
       }
     }
   }

@@ -12,12 +12,9 @@ import { intervalSeriesChart } from '../charts/interval-chart.js';
 import { type ShiftBar, shiftBarsChart } from '../charts/shift-bars-chart.js';
 import type { ReportDocument, TableBlock } from '../document.js';
 import { formatPercent } from '../format.js';
+import { clockMinutes, clockText } from '../../calendar/time-of-day.js';
 
 const hours = (h: number) => `${Math.round(h * 10) / 10} h`;
-const minutesOf = (clock: string) => {
-  const [h, m] = clock.split(':');
-  return Number(h) * 60 + Number(m);
-};
 
 /** `YYYY-MM-DD` of weekday `w` (0 = monday) in the week starting at `startDate`. */
 function dateOf(startDate: string, startWeekday: number, w: number): string {
@@ -83,7 +80,7 @@ export function rosterReport(result: RosterResult): ReportDocument {
     const time = (i: number) => {
       const w = Math.floor(i / perDay);
       const m = (i % perDay) * result.intervalMinutes;
-      return `${dateOf(result.startDate, startWeekday, w)}T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00`;
+      return `${dateOf(result.startDate, startWeekday, w)}T${clockText(m)}:00`;
     };
     const order = rows.map((_, i) => i).sort((a, b) => time(a).localeCompare(time(b)));
     const series = (name: string, pick: (r: (typeof rows)[number]) => number) => ({
@@ -108,7 +105,7 @@ export function rosterReport(result: RosterResult): ReportDocument {
     list.length === 7 ? 'every day' : list.map((d) => d.slice(0, 3)).join(' ');
   const seen = new Map<string, number>();
   const bars: ShiftBar[] = result.shifts.map((s) => {
-    const from = minutesOf(s.start) / 60;
+    const from = clockMinutes(s.start) / 60;
     const template = result.templates.find((t) => t.queue === s.queue && t.name === s.template);
     let label = `${queues.length > 1 ? `${s.queue} · ` : ''}${s.template} ${s.start} · ${days(s.days)}`;
     const repeat = seen.get(label) ?? 0;
@@ -120,9 +117,9 @@ export function rosterReport(result: RosterResult): ReportDocument {
       toHours: from + (template?.lengthHours ?? 0),
       breaks: s.breaks.map((b) => {
         const [a = '', c = ''] = b.split('-');
-        let bf = minutesOf(a) / 60;
+        let bf = clockMinutes(a) / 60;
         if (bf < from) bf += 24;
-        let bt = minutesOf(c) / 60;
+        let bt = clockMinutes(c) / 60;
         while (bt <= bf) bt += 24;
         return { fromHours: bf, toHours: bt };
       }),

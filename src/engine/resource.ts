@@ -23,8 +23,10 @@ export class Resource {
   /** Called after `setCapacity` raised the number of free servers (a shift started). */
   onCapacityIncrease: ((resource: Resource) => void) | undefined;
 
-  private lastTime: number;
-  private cap: number;
+  // Initialised here, not left undefined: a field that starts undefined is stored as a tagged
+  // value, and every fractional time written to it would allocate a heap number.
+  private lastTime = 0;
+  private cap = 0;
 
   constructor(
     private readonly sim: Simulator,

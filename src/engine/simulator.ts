@@ -19,6 +19,11 @@ export type EventHandler = (payload: number) => void;
 
 const SEQUENCE_LIMIT = 2 ** 44;
 const GENERATION_SPAN = 2 ** 32;
+const INFINITY = Number.POSITIVE_INFINITY;
+// How a run's loop ended.
+const END_EMPTY = 0;
+const END_STOPPED = 1;
+const END_LATER = 2;
 
 /** Options of {@link Simulator}. */
 export interface SimulatorOptions {
@@ -57,6 +62,8 @@ export class Simulator {
   // replaces it in place (one sift instead of a pop and a push — most handlers schedule one
   // event), or `settleTop` removes it.
   private topConsumed = false;
+  // The time of the event being scheduled, from `scheduleAt` to `insert`.
+  private readonly entryTime = new Float64Array(1);
 
   constructor(options: SimulatorOptions = {}) {
     const capacity = Math.max(16, options.initialCapacity ?? 1024);
@@ -93,27 +100,31 @@ export class Simulator {
 
   /** Schedule an event of `type` after `delay` (≥ 0) with `payload`. */
   schedule(type: EventType, delay: number, payload = 0): EventHandle {
-    if (!(delay >= 0)) {
-      throw new RangeError(`Simulator.schedule: delay must be a non-negative number, got ${delay}`);
-    }
+    if (!(delay >= 0)) badDelay(delay);
     return this.scheduleAt(type, this.now + delay, payload);
   }
 
   /** Schedule an event of `type` at absolute `time` (≥ now) with `payload`. */
   scheduleAt(type: EventType, time: number, payload = 0): EventHandle {
-    if (!(time >= this.now)) {
-      throw new RangeError(`Simulator.scheduleAt: time ${time} is before now (${this.now})`);
-    }
-    if (type < 0 || type >= this.handlers.length) {
-      throw new RangeError(`Simulator.scheduleAt: unknown event type ${type}`);
-    }
-    const slot = this.allocateSlot();
+    // Kept small, so that V8 inlines it into the models' handlers: the time travels to `insert`
+    // through a typed array and only integers cross the call, so the numbers stay unboxed (no
+    // heap number per event), and the work is compiled once, in `insert`, not at every call.
+    if (!(time >= this.now)) badTime(time, this.now);
+    this.entryTime[0] = time;
+    const slot = this.insert(type, payload);
+    return slot * GENERATION_SPAN + this.generations[slot]!;
+  }
+
+  /** Put an event of `type` at time `entryTime[0]` in the list; returns its slot. */
+  private insert(type: EventType, payload: number): number {
+    if (!(type >= 0 && type < this.priorities.length)) badType(type);
+    const slot = this.freeCount > 0 ? this.freeSlots[--this.freeCount]! : this.newSlot();
     this.types[slot] = type;
     this.payloads[slot] = payload;
     this.alive[slot] = 1;
     this.live++;
-    this.push(slot, time, this.priorities[type]! * SEQUENCE_LIMIT + this.sequence++);
-    return slot * GENERATION_SPAN + this.generations[slot]!;
+    this.push(slot, this.entryTime[0]!, this.priorities[type]! * SEQUENCE_LIMIT + this.sequence++);
+    return slot;
   }
 
   /**
@@ -146,10 +157,19 @@ export class Simulator {
    * Run events in order until the next one is later than `until` (then the clock is set to
    * `until` when finite), until no event is left, or until a handler calls `stop()`.
    */
-  run(until = Number.POSITIVE_INFINITY): void {
+  run(until = INFINITY): void {
     this.stopped = false;
     this.settleTop();
-    while (this.heapSize > 0 && !this.stopped) {
+    // What the loop's end needs is known inside it: code that runs only once the loop is over
+    // has no type feedback when V8 optimises the loop, and would throw the optimised code away
+    // at the end of every run.
+    let endedBy = END_EMPTY;
+    for (;;) {
+      if (this.stopped) {
+        endedBy = END_STOPPED;
+        break;
+      }
+      if (this.heapSize === 0) break;
       const slot = this.heap[0]!;
       if (this.alive[slot] === 0) {
         this.pop();
@@ -157,7 +177,10 @@ export class Simulator {
         continue;
       }
       const time = this.heapTimes[0]!;
-      if (time > until) break;
+      if (time > until) {
+        endedBy = END_LATER;
+        break;
+      }
       this.alive[slot] = 0;
       this.live--;
       const type = this.types[slot]!;
@@ -172,7 +195,11 @@ export class Simulator {
         this.pop();
       }
     }
-    if (!this.stopped && Number.isFinite(until) && until > this.now) this.now = until;
+    if (endedBy !== END_STOPPED && until < INFINITY) this.advanceTo(until);
+  }
+
+  private advanceTo(until: number): void {
+    if (until > this.now) this.now = until;
   }
 
   /** Make `run` return after the current event. */
@@ -197,8 +224,7 @@ export class Simulator {
     }
   }
 
-  private allocateSlot(): number {
-    if (this.freeCount > 0) return this.freeSlots[--this.freeCount]!;
+  private newSlot(): number {
     if (this.slotCount === this.types.length) this.grow();
     return this.slotCount++;
   }
@@ -229,14 +255,18 @@ export class Simulator {
   }
 
   private push(slot: number, time: number, key: number): void {
-    if (this.topConsumed) {
-      this.topConsumed = false;
-      this.siftDown(slot, time, key, this.heapSize);
-      return;
-    }
     const heap = this.heap;
     const times = this.heapTimes;
     const keys = this.heapKeys;
+    if (this.topConsumed) {
+      // The event that ran is still at the top: the new one takes its place and sinks.
+      this.topConsumed = false;
+      heap[0] = slot;
+      times[0] = time;
+      keys[0] = key;
+      this.siftDown(0, this.heapSize);
+      return;
+    }
     let i = this.heapSize++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -255,14 +285,21 @@ export class Simulator {
   private pop(): void {
     const size = --this.heapSize;
     if (size === 0) return;
-    this.siftDown(this.heap[size]!, this.heapTimes[size]!, this.heapKeys[size]!, size);
+    this.siftDown(size, size);
   }
 
-  /** Place (slot, time, key) at the root of a heap of `size` entries and sift it down. */
-  private siftDown(slot: number, time: number, key: number, size: number): void {
+  /**
+   * Move the entry at position `from` to the root of a heap of `size` entries and sift it down.
+   * Positions, not the entry's time and key, are passed: integers cross a call that V8 does not
+   * inline without a heap number each.
+   */
+  private siftDown(from: number, size: number): void {
     const heap = this.heap;
     const times = this.heapTimes;
     const keys = this.heapKeys;
+    const slot = heap[from]!;
+    const time = times[from]!;
+    const key = keys[from]!;
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
@@ -286,4 +323,16 @@ export class Simulator {
     times[i] = time;
     keys[i] = key;
   }
+}
+
+function badDelay(delay: number): never {
+  throw new RangeError(`Simulator.schedule: delay must be a non-negative number, got ${delay}`);
+}
+
+function badTime(time: number, now: number): never {
+  throw new RangeError(`Simulator.scheduleAt: time ${time} is before now (${now})`);
+}
+
+function badType(type: number): never {
+  throw new RangeError(`Simulator.scheduleAt: unknown event type ${type}`);
 }

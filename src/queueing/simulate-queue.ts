@@ -1,9 +1,10 @@
 import { FifoQueue } from '../engine/fifo-queue.js';
 import { Resource, scheduleCapacity } from '../engine/resource.js';
-import { Simulator } from '../engine/simulator.js';
+import { type EventType, Simulator } from '../engine/simulator.js';
 import { parseDistribution } from '../random/distribution-spec.js';
 import { PiecewisePoissonProcess } from '../random/piecewise-poisson-process.js';
-import { RandomStreams } from '../random/random-stream.js';
+import type { Distribution } from '../random/distributions.js';
+import { type RandomStream, RandomStreams } from '../random/random-stream.js';
 import { TimeWeightedAverage } from '../stats/time-weighted-average.js';
 import { WaitHistogram } from '../stats/wait-histogram.js';
 import { type QueueModel, type QueueReplication, WAIT_PERCENTILES } from './queue-model.js';
@@ -48,225 +49,315 @@ const P_ARRIVAL = 3;
  */
 export function simulateQueue(model: QueueModel, seed: number | string): QueueReplication {
   checkQueueModel(model);
-  const service = parseDistribution(model.service, 'service');
-  const patience =
-    model.patience === undefined || model.patience === null
-      ? undefined
-      : parseDistribution(model.patience, 'patience');
-  const streams = new RandomStreams(seed);
-  const arrivalRng = streams.get('arrivals');
-  const serviceRng = streams.get('service');
-  const patienceRng = streams.get('patience');
-  const rate = typeof model.arrivals === 'number' ? model.arrivals : 0;
-  const meanGap = rate > 0 ? 1 / rate : 0;
-  const profile =
-    typeof model.arrivals === 'number'
-      ? undefined
-      : new PiecewisePoissonProcess(model.arrivals.ratesPerSecond, model.arrivals.intervalSeconds, {
-          cyclic: model.arrivals.cyclic ?? false,
-        });
-  const capacityK = model.capacity ?? Number.POSITIVE_INFINITY;
-  const windowStart = model.warmupSeconds;
-  const windowEnd = model.warmupSeconds + model.horizonSeconds;
-  const drain = model.drain ?? true;
-  const thresholds = model.thresholdsSeconds ?? [];
+  return new QueueRun(model, seed).run();
+}
 
-  const sim = new Simulator({ initialCapacity: 4096 });
-  const servers = new Resource(sim, model.servers, 'servers');
-  const line = new FifoQueue(1024);
-  const queueLength = new TimeWeightedAverage(0, 0);
-  const waits = new WaitHistogram({ thresholdsSeconds: thresholds });
+// Doubles that change per event live in a typed array (a double in an object field or a
+// closure's variable is a heap box: a field that starts as an integer changes shape on its first
+// fraction).
+const QUEUE_TIME = 0;
+const NEXT_ARRIVAL = 1;
+
+/**
+ * The state of one replication. The event handlers are methods (bound once per run), not
+ * closures made per run: their code is compiled once per thread and shared by every
+ * replication, where a new set of closures per replication had V8 compile them again. Every
+ * field is set in the constructor, so each object keeps one shape.
+ */
+class QueueRun {
+  private readonly sim: Simulator;
+  private readonly servers: Resource;
+  private readonly line: FifoQueue;
+  private readonly queueLength: TimeWeightedAverage;
+  private readonly waits: WaitHistogram;
+  private readonly service: Distribution;
+  private readonly patience: Distribution | undefined;
+  private readonly arrivalRng: RandomStream;
+  private readonly serviceRng: RandomStream;
+  private readonly patienceRng: RandomStream;
+  private readonly profile: PiecewisePoissonProcess | undefined;
+  private readonly rate: number;
+  private readonly meanGap: number;
+  private readonly capacityK: number;
+  private readonly windowStart: number;
+  private readonly windowEnd: number;
+  private readonly drain: boolean;
+  private readonly state: Float64Array;
 
   // Waiting callers, by slot.
-  let slotCapacity = 1024;
-  let arrivedAt = new Float64Array(slotCapacity);
-  let serviceOf = new Float64Array(slotCapacity);
-  let timerOf = new Float64Array(slotCapacity);
-  let ticketOf = new Float64Array(slotCapacity);
-  let countedOf = new Uint8Array(slotCapacity);
-  let freeSlots = new Int32Array(slotCapacity);
-  let freeCount = 0;
-  let slotsUsed = 0;
-  const takeSlot = (): number => {
-    if (freeCount > 0) return freeSlots[--freeCount]!;
-    if (slotsUsed === slotCapacity) {
-      slotCapacity *= 2;
-      const grow = <T extends Float64Array | Uint8Array | Int32Array>(a: T, b: T): T => {
-        b.set(a);
-        return b;
-      };
-      arrivedAt = grow(arrivedAt, new Float64Array(slotCapacity));
-      serviceOf = grow(serviceOf, new Float64Array(slotCapacity));
-      timerOf = grow(timerOf, new Float64Array(slotCapacity));
-      ticketOf = grow(ticketOf, new Float64Array(slotCapacity));
-      countedOf = grow(countedOf, new Uint8Array(slotCapacity));
-      freeSlots = grow(freeSlots, new Int32Array(slotCapacity));
+  private slotCapacity: number;
+  private arrivedAt: Float64Array;
+  private serviceOf: Float64Array;
+  private timerOf: Float64Array;
+  private ticketOf: Float64Array;
+  private countedOf: Uint8Array;
+  private freeSlots: Int32Array;
+  private freeCount: number;
+  private slotsUsed: number;
+
+  private offered: number;
+  private answered: number;
+  private abandoned: number;
+  private blocked: number;
+  private queued: number;
+  private observing: boolean;
+  private arrivalsOpen: boolean;
+  private meanQueue: number;
+  private meanBusy: number;
+  private occupancy: number;
+
+  private readonly arrivalEvent: EventType;
+  private readonly departureEvent: EventType;
+  private readonly abandonEvent: EventType;
+  private readonly windowOpensEvent: EventType;
+  private readonly windowClosesEvent: EventType;
+
+  constructor(model: QueueModel, seed: number | string) {
+    this.service = parseDistribution(model.service, 'service');
+    this.patience =
+      model.patience === undefined || model.patience === null
+        ? undefined
+        : parseDistribution(model.patience, 'patience');
+    const streams = new RandomStreams(seed);
+    this.arrivalRng = streams.get('arrivals');
+    this.serviceRng = streams.get('service');
+    this.patienceRng = streams.get('patience');
+    this.rate = typeof model.arrivals === 'number' ? model.arrivals : 0;
+    this.meanGap = this.rate > 0 ? 1 / this.rate : 0;
+    this.profile =
+      typeof model.arrivals === 'number'
+        ? undefined
+        : new PiecewisePoissonProcess(
+            model.arrivals.ratesPerSecond,
+            model.arrivals.intervalSeconds,
+            { cyclic: model.arrivals.cyclic ?? false },
+          );
+    this.capacityK = model.capacity ?? Number.POSITIVE_INFINITY;
+    this.windowStart = model.warmupSeconds;
+    this.windowEnd = model.warmupSeconds + model.horizonSeconds;
+    this.drain = model.drain ?? true;
+
+    this.sim = new Simulator({ initialCapacity: 4096 });
+    this.servers = new Resource(this.sim, model.servers, 'servers');
+    this.line = new FifoQueue(1024);
+    this.queueLength = new TimeWeightedAverage(0, 0);
+    this.waits = new WaitHistogram({ thresholdsSeconds: model.thresholdsSeconds ?? [] });
+    this.state = new Float64Array([0, -1]);
+
+    this.slotCapacity = 1024;
+    this.arrivedAt = new Float64Array(this.slotCapacity);
+    this.serviceOf = new Float64Array(this.slotCapacity);
+    this.timerOf = new Float64Array(this.slotCapacity);
+    this.ticketOf = new Float64Array(this.slotCapacity);
+    this.countedOf = new Uint8Array(this.slotCapacity);
+    this.freeSlots = new Int32Array(this.slotCapacity);
+    this.freeCount = 0;
+    this.slotsUsed = 0;
+
+    this.offered = 0;
+    this.answered = 0;
+    this.abandoned = 0;
+    this.blocked = 0;
+    this.queued = 0;
+    this.observing = this.windowStart === 0;
+    this.arrivalsOpen = true;
+    this.meanQueue = Number.NaN;
+    this.meanBusy = Number.NaN;
+    this.occupancy = Number.NaN;
+
+    const sim = this.sim;
+    this.departureEvent = sim.defineEvent('departure', this.depart.bind(this), P_DEPARTURE);
+    this.abandonEvent = sim.defineEvent('abandon', this.abandon.bind(this), P_ABANDON);
+    this.arrivalEvent = sim.defineEvent('arrival', this.arrive.bind(this), P_ARRIVAL);
+    this.servers.onCapacityIncrease = this.answerFromLine.bind(this);
+    if (model.roster !== undefined) {
+      const cycle = model.rosterCycleSeconds;
+      scheduleCapacity(
+        sim,
+        this.servers,
+        model.roster,
+        cycle === undefined ? {} : { cycleSeconds: cycle },
+      );
     }
-    return slotsUsed++;
-  };
-
-  let offered = 0;
-  let answered = 0;
-  let abandoned = 0;
-  let blocked = 0;
-  let queued = 0;
-  let observing = windowStart === 0;
-  let arrivalsOpen = true;
-  // Doubles that change per event live in a typed array: a closure's `let` holding a double is
-  // boxed, and every assignment would allocate.
-  const QUEUE_TIME = 0;
-  const NEXT_ARRIVAL = 1;
-  const state = new Float64Array([0, -1]);
-  let meanQueue = Number.NaN;
-  let meanBusy = Number.NaN;
-  let occupancy = Number.NaN;
-
-  const stopIfDrained = (): void => {
-    if (!arrivalsOpen && line.length === 0) sim.stop();
-  };
-
-  const answerFromLine = (): void => {
-    while (line.length > 0 && servers.tryAcquire()) {
-      const slot = line.dequeue();
-      sim.cancel(timerOf[slot]!);
-      const now = sim.now;
-      queueLength.set(now, line.length);
-      const counted = countedOf[slot]!;
-      if (counted === 1) {
-        const wait = now - arrivedAt[slot]!;
-        answered++;
-        state[QUEUE_TIME]! += wait;
-        waits.record(wait);
-      }
-      sim.schedule(departure, serviceOf[slot]!, counted);
-      freeSlots[freeCount++] = slot;
-    }
-  };
-
-  const departure = sim.defineEvent(
-    'departure',
-    () => {
-      servers.release();
-      if (line.length > 0) answerFromLine();
-      if (!arrivalsOpen) stopIfDrained();
-    },
-    P_DEPARTURE,
-  );
-
-  const abandon = sim.defineEvent(
-    'abandon',
-    (slot) => {
-      line.cancel(ticketOf[slot]!);
-      queueLength.set(sim.now, line.length);
-      if (countedOf[slot] === 1) {
-        abandoned++;
-        state[QUEUE_TIME]! += sim.now - arrivedAt[slot]!;
-      }
-      freeSlots[freeCount++] = slot;
-      if (!arrivalsOpen) stopIfDrained();
-    },
-    P_ABANDON,
-  );
-
-  const arrival = sim.defineEvent(
-    'arrival',
-    () => {
-      const now = sim.now;
-      const serviceTime = service.sample(serviceRng);
-      const patienceTime = patience === undefined ? 0 : patience.sample(patienceRng);
-      const next =
-        profile === undefined
-          ? now - meanGap * Math.log(arrivalRng.nextOpen())
-          : profile.next(now, arrivalRng);
-      if (next < windowEnd) state[NEXT_ARRIVAL] = sim.scheduleAt(arrival, next);
-      const counted = observing ? 1 : 0;
-      offered += counted;
-      if (servers.busy + line.length >= capacityK) {
-        blocked += counted;
-        return;
-      }
-      if (line.length === 0 && servers.tryAcquire()) {
-        if (counted === 1) {
-          answered++;
-          waits.record(0);
-        }
-        sim.schedule(departure, serviceTime, counted);
-        return;
-      }
-      queued += counted;
-      const slot = takeSlot();
-      arrivedAt[slot] = now;
-      serviceOf[slot] = serviceTime;
-      countedOf[slot] = counted;
-      ticketOf[slot] = line.enqueue(slot);
-      queueLength.set(now, line.length);
-      timerOf[slot] = patience === undefined ? -1 : sim.schedule(abandon, patienceTime, slot);
-    },
-    P_ARRIVAL,
-  );
-
-  servers.onCapacityIncrease = answerFromLine;
-  if (model.roster !== undefined) {
-    const cycle = model.rosterCycleSeconds;
-    scheduleCapacity(
-      sim,
-      servers,
-      model.roster,
-      cycle === undefined ? {} : { cycleSeconds: cycle },
+    this.windowOpensEvent = sim.defineEvent('window-opens', this.openWindow.bind(this), P_CONTROL);
+    this.windowClosesEvent = sim.defineEvent(
+      'window-closes',
+      this.closeWindow.bind(this),
+      P_CONTROL,
     );
   }
 
-  const windowOpens = sim.defineEvent(
-    'window-opens',
-    () => {
-      observing = true;
-      queueLength.reset(sim.now);
-      servers.resetStatistics();
-    },
-    P_CONTROL,
-  );
-  const windowCloses = sim.defineEvent(
-    'window-closes',
-    () => {
-      const now = sim.now;
-      meanQueue = queueLength.average(now);
-      servers.advance();
-      meanBusy = servers.busyTime / (now - windowStart);
-      occupancy = servers.busyTime / servers.capacityTime;
-      observing = false;
-      arrivalsOpen = false;
-      if (state[NEXT_ARRIVAL]! >= 0) sim.cancel(state[NEXT_ARRIVAL]!);
-      if (!drain || line.length === 0) sim.stop();
-    },
-    P_CONTROL,
-  );
-  if (windowStart > 0) sim.scheduleAt(windowOpens, windowStart);
-  sim.scheduleAt(windowCloses, windowEnd);
-  const first =
-    profile === undefined
-      ? rate > 0
-        ? -meanGap * Math.log(arrivalRng.nextOpen())
-        : Number.POSITIVE_INFINITY
-      : profile.next(0, arrivalRng);
-  if (first < windowEnd) state[NEXT_ARRIVAL] = sim.scheduleAt(arrival, first);
-  sim.run();
+  run(): QueueReplication {
+    const sim = this.sim;
+    if (this.windowStart > 0) sim.scheduleAt(this.windowOpensEvent, this.windowStart);
+    sim.scheduleAt(this.windowClosesEvent, this.windowEnd);
+    const first =
+      this.profile === undefined
+        ? this.rate > 0
+          ? -this.meanGap * Math.log(this.arrivalRng.nextOpen())
+          : Number.POSITIVE_INFINITY
+        : this.profile.next(0, this.arrivalRng);
+    if (first < this.windowEnd) this.state[NEXT_ARRIVAL] = sim.scheduleAt(this.arrivalEvent, first);
+    sim.run();
 
-  return {
-    offered,
-    answered,
-    abandoned,
-    blocked,
-    queued,
-    inQueueAtEnd: countWaitingCounted(line.length, countedOf, slotsUsed, freeSlots, freeCount),
-    answeredWithin: Array.from(waits.atMost),
-    answeredWaitSeconds: waits.sum,
-    queueTimeSeconds: state[QUEUE_TIME]!,
-    meanQueueLength: meanQueue,
-    meanBusyServers: meanBusy,
-    occupancy,
-    answeredWaitPercentiles: WAIT_PERCENTILES.map((p) => waits.percentile(p)),
-    events: sim.eventsProcessed,
-  };
+    const waits = this.waits;
+    return {
+      offered: this.offered,
+      answered: this.answered,
+      abandoned: this.abandoned,
+      blocked: this.blocked,
+      queued: this.queued,
+      inQueueAtEnd: countWaitingCounted(
+        this.line.length,
+        this.countedOf,
+        this.slotsUsed,
+        this.freeSlots,
+        this.freeCount,
+      ),
+      answeredWithin: Array.from(waits.atMost),
+      answeredWaitSeconds: waits.sum,
+      queueTimeSeconds: this.state[QUEUE_TIME]!,
+      meanQueueLength: this.meanQueue,
+      meanBusyServers: this.meanBusy,
+      occupancy: this.occupancy,
+      answeredWaitPercentiles: WAIT_PERCENTILES.map((p) => waits.percentile(p)),
+      events: sim.eventsProcessed,
+    };
+  }
+
+  private takeSlot(): number {
+    if (this.freeCount > 0) return this.freeSlots[--this.freeCount]!;
+    if (this.slotsUsed === this.slotCapacity) this.growSlots();
+    return this.slotsUsed++;
+  }
+
+  private growSlots(): void {
+    const capacity = (this.slotCapacity *= 2);
+    const grow = <T extends Float64Array | Uint8Array | Int32Array>(a: T, b: T): T => {
+      b.set(a);
+      return b;
+    };
+    this.arrivedAt = grow(this.arrivedAt, new Float64Array(capacity));
+    this.serviceOf = grow(this.serviceOf, new Float64Array(capacity));
+    this.timerOf = grow(this.timerOf, new Float64Array(capacity));
+    this.ticketOf = grow(this.ticketOf, new Float64Array(capacity));
+    this.countedOf = grow(this.countedOf, new Uint8Array(capacity));
+    this.freeSlots = grow(this.freeSlots, new Int32Array(capacity));
+  }
+
+  private stopIfDrained(): void {
+    if (!this.arrivalsOpen && this.line.length === 0) this.sim.stop();
+  }
+
+  private answerFromLine(): void {
+    const sim = this.sim;
+    const line = this.line;
+    while (line.length > 0 && this.servers.tryAcquire()) {
+      const slot = line.dequeue();
+      sim.cancel(this.timerOf[slot]!);
+      const now = sim.now;
+      this.queueLength.set(now, line.length);
+      const counted = this.countedOf[slot]!;
+      if (counted === 1) {
+        const wait = now - this.arrivedAt[slot]!;
+        this.answered++;
+        this.state[QUEUE_TIME]! += wait;
+        this.waits.record(wait);
+      }
+      sim.schedule(this.departureEvent, this.serviceOf[slot]!, counted);
+      this.freeSlots[this.freeCount++] = slot;
+    }
+  }
+
+  private depart(): void {
+    this.servers.release();
+    if (this.line.length > 0) this.answerFromLine();
+    if (!this.arrivalsOpen) this.stopIfDrained();
+  }
+
+  private abandon(slot: number): void {
+    const sim = this.sim;
+    this.line.cancel(this.ticketOf[slot]!);
+    this.queueLength.set(sim.now, this.line.length);
+    if (this.countedOf[slot] === 1) {
+      this.abandoned++;
+      this.state[QUEUE_TIME]! += sim.now - this.arrivedAt[slot]!;
+    }
+    this.freeSlots[this.freeCount++] = slot;
+    if (!this.arrivalsOpen) this.stopIfDrained();
+  }
+
+  private arrive(): void {
+    const sim = this.sim;
+    const line = this.line;
+    const now = sim.now;
+    const serviceTime = this.service.sample(this.serviceRng);
+    const patience = this.patience;
+    const patienceTime = patience === undefined ? 0 : patience.sample(this.patienceRng);
+    const next =
+      this.profile === undefined
+        ? now - this.meanGap * Math.log(this.arrivalRng.nextOpen())
+        : this.profile.next(now, this.arrivalRng);
+    if (next < this.windowEnd) this.state[NEXT_ARRIVAL] = sim.scheduleAt(this.arrivalEvent, next);
+    const counted = this.observing ? 1 : 0;
+    this.offered += counted;
+    if (this.servers.busy + line.length >= this.capacityK) {
+      this.blocked += counted;
+      return;
+    }
+    // One call of `schedule` for both outcomes (a departure, or the abandonment timer of a
+    // caller put in line), so that V8 inlines it once and the delay stays an unboxed number.
+    let type: EventType;
+    let delay: number;
+    let payload: number;
+    let slot = -1;
+    if (line.length === 0 && this.servers.tryAcquire()) {
+      if (counted === 1) {
+        this.answered++;
+        this.waits.record(0);
+      }
+      type = this.departureEvent;
+      delay = serviceTime;
+      payload = counted;
+    } else {
+      this.queued += counted;
+      slot = this.takeSlot();
+      this.arrivedAt[slot] = now;
+      this.serviceOf[slot] = serviceTime;
+      this.countedOf[slot] = counted;
+      this.ticketOf[slot] = line.enqueue(slot);
+      this.queueLength.set(now, line.length);
+      if (patience === undefined) {
+        this.timerOf[slot] = -1;
+        return;
+      }
+      type = this.abandonEvent;
+      delay = patienceTime;
+      payload = slot;
+    }
+    const handle = sim.schedule(type, delay, payload);
+    if (slot >= 0) this.timerOf[slot] = handle;
+  }
+
+  private openWindow(): void {
+    this.observing = true;
+    this.queueLength.reset(this.sim.now);
+    this.servers.resetStatistics();
+  }
+
+  private closeWindow(): void {
+    const sim = this.sim;
+    const now = sim.now;
+    const servers = this.servers;
+    this.meanQueue = this.queueLength.average(now);
+    servers.advance();
+    this.meanBusy = servers.busyTime / (now - this.windowStart);
+    this.occupancy = servers.busyTime / servers.capacityTime;
+    this.observing = false;
+    this.arrivalsOpen = false;
+    if (this.state[NEXT_ARRIVAL]! >= 0) sim.cancel(this.state[NEXT_ARRIVAL]!);
+    if (!this.drain || this.line.length === 0) sim.stop();
+  }
 }
 
 /** Counted callers still waiting: the used slots that are neither free nor uncounted. */

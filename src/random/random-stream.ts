@@ -1,5 +1,7 @@
 import seedrandom from 'seedrandom';
 
+const BLOCK = 64;
+
 /**
  * A seeded stream of uniform random numbers in [0, 1): the small fast generator sfc32
  * (Chris Doty-Humphrey's "small fast chaotic" generator, PractRand-tested), its 128-bit state
@@ -13,29 +15,51 @@ import seedrandom from 'seedrandom';
  * Cost: a handful of integer operations per draw; no allocation.
  */
 export class RandomStream {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  // The state words are kept as signed 32-bit integers (small integers to V8: no heap number
+  // per draw; `| 0` keeps the bits of `>>> 0`, and every step works modulo 2³²).
+  private a = 0;
+  private b = 0;
+  private c = 0;
+  private d = 0;
+  // Numbers are made BLOCK at a time: a draw is then a load from this array, small enough
+  // for V8 to inline at each of the models' draws (which keeps the numbers they pass on
+  // unboxed), and the generator's steps run in one tight loop.
+  private readonly block = new Uint32Array(BLOCK);
+  private used = BLOCK;
 
   /** A stream for `name` under `seed`. The same pair always gives the same numbers. */
   constructor(seed: number | string, name: string) {
     const hash = seedrandom(`switchboard:${String(seed)}:${name}`);
-    this.a = hash.int32() >>> 0;
-    this.b = hash.int32() >>> 0;
-    this.c = hash.int32() >>> 0;
-    this.d = hash.int32() >>> 0 || 1;
-    for (let i = 0; i < 12; i++) this.nextUint32();
+    this.a = hash.int32() | 0;
+    this.b = hash.int32() | 0;
+    this.c = hash.int32() | 0;
+    this.d = hash.int32() | 0 || 1;
+    for (let i = 0; i < 12; i++) this.step();
   }
 
   /** The next 32-bit unsigned integer. */
   nextUint32(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
+    if (this.used === BLOCK) this.refill();
+    return this.block[this.used++]!;
+  }
+
+  private refill(): void {
+    const block = this.block;
+    for (let i = 0; i < BLOCK; i++) block[i] = this.step();
+    this.used = 0;
+  }
+
+  /** One step of sfc32: its output (unsigned). */
+  private step(): number {
+    const a = this.a;
+    const b = this.b;
+    const c = this.c;
+    const d = this.d;
+    const t = (((a + b) | 0) + d) | 0;
+    this.d = (d + 1) | 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) | 0;
+    this.c = (((c << 21) | (c >>> 11)) + t) | 0;
     return t >>> 0;
   }
 

@@ -7,14 +7,16 @@
  * Cost: O(1) per change, no allocation.
  */
 export class TimeWeightedAverage {
+  // Every field starts as a number, not undefined: a field that starts undefined is stored as
+  // a tagged value, and every fractional time written to it would allocate a heap number.
   /** The current value. */
-  value: number;
+  value = 0;
   /** ∫ value dt since the start (or the last reset). */
   area = 0;
   /** Largest value seen since the start (or the last reset). */
-  max: number;
-  private start: number;
-  private last: number;
+  max = 0;
+  private start = 0;
+  private last = 0;
 
   constructor(startTime = 0, initialValue = 0) {
     this.start = startTime;

@@ -140,3 +140,29 @@ describe('parseDistribution', () => {
     }
   });
 });
+
+describe('RandomStream is sfc32', () => {
+  it('draws what a textbook sfc32 draws from the same seed words (seedrandom hash, 12 discarded)', async () => {
+    // Chris Doty-Humphrey's sfc32 as PractRand describes it (32-bit words a, b, c, counter d;
+    // barrel shift 21, right shift 9, left shift 3), written here on unsigned words with
+    // Math.imul-free arithmetic modulo 2^32, seeded as RandomStream documents.
+    const { default: seedrandom } = await import('seedrandom');
+    const hash = seedrandom('switchboard:42:arrivals');
+    let a = hash.int32() >>> 0;
+    let b = hash.int32() >>> 0;
+    let c = hash.int32() >>> 0;
+    let d = hash.int32() >>> 0 || 1;
+    const next = () => {
+      const t = (a + b + d) % 2 ** 32;
+      d = (d + 1) % 2 ** 32;
+      a = (b ^ (b >>> 9)) >>> 0;
+      b = (c + c * 8) % 2 ** 32;
+      c = (((c << 21) | (c >>> 11)) >>> 0) + t;
+      c %= 2 ** 32;
+      return t;
+    };
+    for (let i = 0; i < 12; i++) next();
+    const stream = new RandomStream(42, 'arrivals');
+    for (let i = 0; i < 2000; i++) expect(stream.nextUint32()).toBe(next());
+  });
+});

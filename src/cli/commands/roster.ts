@@ -9,6 +9,7 @@ import { rosterFiles } from '../../roster/roster-files.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import type { Scenario } from '../../scenario/scenario-types.js';
 import { parseDurationSeconds } from '../../units/duration.js';
+import { checkOutputDirectory } from '../../io/staging-directory.js';
 import { staleRemovedNotice } from '../../io/write-file-atomic.js';
 import { writeDirectoryAtomically } from '../../switchboard/write-results.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
@@ -118,6 +119,7 @@ export const rosterCommand: CommandModule = {
     }
     const reportPath = resolveReportPath(args.report, io.cwd);
     const outDir = args.out === undefined ? undefined : resolve(io.cwd, String(args.out));
+    if (outDir !== undefined) checkOutputDirectory(outDir, { shown: String(args.out) });
     const path = resolve(io.cwd, String(args.scenario));
     const scenario = loadScenario(
       path,

@@ -184,7 +184,7 @@ export const forecastCommand: CommandModule = {
     );
     io.stderr(
       `forecast: ${horizonDays} days × ${history.slotsPerDay} intervals of ${history.intervalMinutes} min, ` +
-        `${history.hasReasons ? `${history.reasons.length} reasons + all` : 'all calls'}: ${forecast.rows.length} rows; ` +
+        `${history.hasReasons ? `${history.reasons.length} reason${history.reasons.length === 1 ? '' : 's'} + all` : 'all calls'}: ${forecast.rows.length} rows; ` +
         `method ${forecast.method}${args.method === 'auto' ? ' (auto)' : ''}` +
         `${best ? `, backtest WAPE ${fixed(best.wape * 100, 1)} %` : ''}` +
         `${args.out === undefined ? '' : `; written to ${String(args.out)}`}\n`,

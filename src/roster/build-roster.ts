@@ -439,10 +439,10 @@ export async function buildRoster(
         expected: `every day to meet the targets with 95 % confidence on fresh seeds (${targetText(targets)})`,
         // Short templates explain the misses: the days are named, their figures are above.
         received: short
-          ? `missed on ${missed.map((d) => d.weekday).join(', ')} (figures above)`
+          ? `missed on ${missed.map((d) => d.weekday).join(', ')}`
           : `missed on ${missed.map((d) => `${d.weekday} (${missText(d, targets)})`).join(', ')}`,
         hint: short
-          ? 'the templates leave intervals short (above): more templates, starts or a higher max'
+          ? 'figures in the summary; the templates leave intervals short, see above: more templates, starts or a higher max'
           : !search.converged
             ? `the search stopped at its round limit (--iterations ${maxIterations}) before a round met every day and settled: more --iterations`
             : "the roster met every day on the search's seeds, not on fresh ones: more --replications",

@@ -133,6 +133,12 @@ export interface RosterResult {
   } | null;
   /** What keeps the roster from being a full answer (uncovered slots, missed days): exit 2. */
   problems: InputProblem[];
+  /**
+   * The roster's cover solves that stopped at HiGHS's node limit before proving their gap, per
+   * queue (`node limit (…)`): the roster is the best found, the same on every machine, but not
+   * proven the cheapest. Empty when every solve was proven optimal.
+   */
+  unproven: { queue: string; status: string }[];
 }
 
 function clockRange(from: number, to: number): string {
@@ -487,6 +493,11 @@ export async function buildRoster(
     search,
     budget: budgetInfo,
     problems,
+    unproven: plans.flatMap((plan, i) =>
+      covers[i]!.status === 'Optimal'
+        ? []
+        : [{ queue: scenario.queues[plan.queue]!.name, status: covers[i]!.status }],
+    ),
   };
 }
 

@@ -51,18 +51,21 @@ export const defaultAuditOptions: AuditOptions = {
   intervalMinutes: 30,
 };
 
-/** Read the first bytes of `path` as lines, for format detection. */
+/**
+ * Read the first bytes of `path` as lines, for format detection: the complete lines among
+ * them, or the start of the first line when it is longer (a dump's one-line INSERT).
+ */
 function headLines(path: string): string[] {
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.alloc(64 * 1024);
     const n = readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer
+    const lines = buffer
       .subarray(0, n)
       .toString('utf8')
       .replace(/^\uFEFF/, '')
-      .split(/\r?\n/)
-      .slice(0, -1);
+      .split(/\r?\n/);
+    return lines.length > 1 ? lines.slice(0, -1) : lines;
   } finally {
     closeSync(fd);
   }
@@ -170,11 +173,12 @@ export async function auditFiles(
     options.map,
   );
   if (pseudo)
-    // Rejected lines are quoted in the report: the numbers in them are pseudonymised too.
+    // Rejected lines are quoted in the report: masked, since any field of theirs (a caller, an
+    // agent, a name) may be anywhere in them.
     for (const account of report.input)
       for (const rejected of account.firstRejected) {
-        rejected.text = pseudo.text(rejected.text);
-        rejected.reason = pseudo.text(rejected.reason);
+        rejected.text = pseudo.masked(rejected.text);
+        rejected.reason = pseudo.reason(rejected.reason);
       }
   const occupancy = sessions.report();
   if (occupancy) report.occupancy = occupancy;

@@ -1,13 +1,24 @@
 import { createReadStream } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { InputError } from '../errors.js';
+import { HEAP_BYTES_PER_LINE_CHAR, HEAP_HINT, heapBound } from '../io/memory-budget.js';
 
 /**
- * The longest line read: 256 million characters (a multi-row SQL INSERT is a few megabytes). A
- * file with a longer run without a line break — a binary file, `/dev/zero`-like data — is
- * refused with the number of the line, before the string outgrows what the runtime can hold.
+ * The longest line read: 256 million characters (a multi-row SQL INSERT is a few megabytes), or
+ * less when the heap is smaller ({@link maxRecordChars}). A file with a longer run without a
+ * line break — a binary file, `/dev/zero`-like data — is refused with the number of the line,
+ * before the string outgrows what the runtime can hold.
  */
 export const MAX_LINE_CHARS = 256 * 1024 * 1024;
+
+/**
+ * The longest line (or SQL statement) this process reads: {@link MAX_LINE_CHARS}, lowered to
+ * 1/64 of the heap (64 million with the default heap of 4 GB; `node --max-old-space-size=64`:
+ * about 1.8 million).
+ */
+export function maxRecordChars(): number {
+  return heapBound(MAX_LINE_CHARS, HEAP_BYTES_PER_LINE_CHAR);
+}
 
 /** A run of consecutive lines of a file; `firstLine` is the 1-based number of `lines[0]`. */
 export interface LineBatch {
@@ -23,7 +34,7 @@ export interface ReadLineBatchesOptions {
    * into a replacement character.
    */
   onLatin1?: ((line: number) => void) | undefined;
-  /** The longest line accepted (default {@link MAX_LINE_CHARS}). */
+  /** The longest line accepted (default {@link maxRecordChars}). */
   maxLineChars?: number | undefined;
   /** The file as shown in errors (default `path`). */
   name?: string | undefined;
@@ -58,7 +69,7 @@ export async function* readLineBatches(
   // multi-megabyte SQL INSERT) costs O(length), not O(length²) re-splitting.
   let pending: string[] = [];
   let pendingChars = 0;
-  const maxLineChars = options.maxLineChars ?? MAX_LINE_CHARS;
+  const maxLineChars = options.maxLineChars ?? maxRecordChars();
   const keep = (piece: string) => {
     pendingChars += piece.length;
     if (pendingChars > maxLineChars)
@@ -67,7 +78,10 @@ export async function* readLineBatches(
           path: `line ${lineNumber}`,
           expected: `a line of at most ${maxLineChars.toLocaleString('en-US')} characters`,
           received: 'a longer run without a line break',
-          hint: 'is it a text file?',
+          hint:
+            maxLineChars < MAX_LINE_CHARS && options.maxLineChars === undefined
+              ? `is it a text file? ${HEAP_HINT}`
+              : 'is it a text file?',
         },
         options.name ?? path,
       );

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { agentKey } from './agent-sessions.js';
 import type { AuditRecord } from './records.js';
 
 /** The shortest key `--pseudonymise` accepts: 16 bytes (128 bits), as NIST SP 800-107 asks of an HMAC key. */
@@ -30,17 +31,43 @@ export function normaliseNumber(number: string): string {
   return digits.replace(/(?!^)\+/g, '');
 }
 
+/** A quoted value inside a rejection reason (the parsers quote with JSON.stringify). */
+const QUOTED = /"(?:[^"\\]|\\.)*"/g;
+
 /**
  * How `--pseudonymise` treats the fields of records: a caller field is replaced whole (its
- * formatting dropped first, so `+33 6 12 34 56 78` and `+33612345678` give one pseudonym); any
- * other field that can hold a number (queue_log data, agents, CDR destinations, transfer
- * targets, rejected lines and error messages) has each number in it replaced.
+ * formatting dropped first, so `+33 6 12 34 56 78` and `+33612345678` give one pseudonym, and a
+ * display name around the number, `"Ann Lee" <0612…>`, goes with it); an agent is replaced
+ * whole by its own pseudonym (`a:` + 16 hex digits, keyed apart from callers; the ways one
+ * agent is written, `SIP/alice-0000001f` and `Agent/alice`, give one); any other field that can
+ * hold a number (queue_log data, CDR destinations, transfer targets, error messages) has each
+ * number in it replaced. Rejected lines, which may hold any of these fields in any place, are
+ * quoted masked: letters shown as `x`, digits as `0`, the rest (separators) kept.
  */
 export class Pseudonymiser {
   private readonly pseudo: (number: string) => string;
+  private readonly agentPseudo: (name: string) => string;
 
   constructor(key: string | Buffer) {
     this.pseudo = pseudonymiser(key);
+    const agents = pseudonymiser(Buffer.concat([Buffer.from('agent\u0000'), Buffer.from(key)]));
+    this.agentPseudo = (name) => `a:${agents(name).slice(2)}`;
+  }
+
+  /** An agent field, whole: `''` and `NONE` (no agent) stay. */
+  agent(raw: string): string {
+    if (raw === '' || raw === 'NONE') return raw;
+    return this.agentPseudo(agentKey(raw));
+  }
+
+  /** Text quoted from a record that could not be read: letters `x`, digits `0`, rest kept. */
+  masked(raw: string): string {
+    return raw.replace(/\p{L}/gu, 'x').replace(/\p{N}/gu, '0');
+  }
+
+  /** A rejection reason with the values it quotes {@link masked}, and numbers elsewhere replaced. */
+  reason(raw: string): string {
+    return this.text(raw.replace(QUOTED, (quoted) => this.masked(quoted)));
   }
 
   /** A caller field, whole. */
@@ -67,13 +94,13 @@ export class Pseudonymiser {
         data[i] =
           i === callerAt ? this.caller(field) : /^\d{0,6}$/.test(field) ? field : this.text(field);
       }
-      record.agent = this.text(record.agent);
+      record.agent = this.agent(record.agent);
     } else if (record.kind === 'cdr') {
       record.src = this.caller(record.src);
       record.dst = this.text(record.dst);
     } else {
       record.caller = this.caller(record.caller);
-      record.agent = this.text(record.agent);
+      record.agent = this.agent(record.agent);
       record.transferTargets = record.transferTargets.map((t) => this.text(t));
       record.bouncedFrom = record.bouncedFrom.map((t) => this.text(t));
     }

@@ -1,3 +1,5 @@
+import { InputError } from '../errors.js';
+import { maxRecordChars } from './line-reader.js';
 import { parseRecordTime } from './record-bounds.js';
 import { cdrLegFromValues, cdrTableColumns } from './cdr-parser.js';
 import { countBlank, countRecord, type ParserOptions, type RecordParser } from './record-parser.js';
@@ -7,7 +9,7 @@ import {
   createTableName,
   isInsert,
   parseInsert,
-  statementComplete,
+  StatementScanner,
 } from './sql-values.js';
 
 const QUEUE_LOG_COLUMNS = [
@@ -37,16 +39,38 @@ export function sqlDumpParser(path: string, options: ParserOptions): RecordParse
   const lastCdr = { time: Number.NEGATIVE_INFINITY };
   const tableColumns = new Map<string, string[]>();
   let creating: string | undefined;
-  let pending = '';
+  // The INSERT being read: its lines (joined once, when complete), where it started, its size.
+  let pending: string[] = [];
   let pendingLine = 0;
-  let pendingLines = 0;
+  let pendingChars = 0;
+  let scanner = new StatementScanner();
+  const maxChars = maxRecordChars();
+
+  /** Add a line to the open statement; true when that completes it. */
+  const extend = (text: string, line: number): boolean => {
+    const piece = pending.length === 0 ? text : `\n${text}`;
+    pendingChars += piece.length;
+    if (pendingChars > maxChars)
+      throw new InputError(
+        {
+          path: `line ${pendingLine}`,
+          expected: `an INSERT statement of at most ${maxChars.toLocaleString('en-US')} characters`,
+          received: `a statement running on to line ${line} without its closing ";"`,
+          hint: 'is a quote left open?',
+        },
+        path,
+      );
+    pending.push(piece);
+    return scanner.feed(piece);
+  };
 
   const flush = (out: AuditRecord[]) => {
-    const statement = pending;
+    const statement = pending.join('');
     const line = pendingLine;
-    const physical = pendingLines;
-    pending = '';
-    pendingLines = 0;
+    const physical = pending.length;
+    pending = [];
+    pendingChars = 0;
+    scanner = new StatementScanner();
     const insert = parseInsert(statement);
     const table = insert.table.toLowerCase();
     if (table !== 'queue_log' && table !== 'cdr') {
@@ -131,18 +155,14 @@ export function sqlDumpParser(path: string, options: ParserOptions): RecordParse
       // A new INSERT ends a statement left open (a quote never closed, a `;` missing): the
       // open one is read as far as it goes and its fault reported, instead of swallowing
       // every statement after it.
-      if (pending && isInsert(text)) flush(out);
-      if (pending) {
-        pending += `\n${text}`;
-        pendingLines++;
-        if (statementComplete(pending)) flush(out);
+      if (pending.length > 0 && isInsert(text)) flush(out);
+      if (pending.length > 0) {
+        if (extend(text, line)) flush(out);
         return;
       }
       if (isInsert(text)) {
-        pending = text;
         pendingLine = line;
-        pendingLines = 1;
-        if (statementComplete(pending)) flush(out);
+        if (extend(text, line)) flush(out);
         return;
       }
       const created = createTableName(text);
@@ -157,7 +177,7 @@ export function sqlDumpParser(path: string, options: ParserOptions): RecordParse
       countBlank(account);
     },
     finish(out) {
-      if (pending) flush(out);
+      if (pending.length > 0) flush(out);
     },
   };
 }

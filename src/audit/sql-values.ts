@@ -27,24 +27,53 @@ export function isInsert(statement: string): boolean {
 }
 
 /**
+ * Reads a statement piece by piece (its physical lines) and tells when it is complete: a `;`
+ * outside quotes at its end. Quote state carries from one piece to the next, so a statement of
+ * n lines costs O(its length), not O(n × length) re-scanning.
+ */
+export class StatementScanner {
+  private quote = 0;
+  private last = 0;
+  private escaped = false;
+  /** A quote character that may be the first of a doubled (escaped) quote. */
+  private quoteAtEnd = false;
+
+  /** Scan the next piece; true when the statement read so far is complete. */
+  feed(text: string): boolean {
+    let i = 0;
+    if (this.escaped) {
+      this.escaped = false;
+      i = 1;
+    } else if (this.quoteAtEnd) {
+      this.quoteAtEnd = false;
+      // The quote ending the last piece was doubled by this one's first character.
+      if (text.charCodeAt(0) === this.quote) i = 1;
+      else this.quote = 0;
+    }
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (this.quote !== 0) {
+        if (c === 92) {
+          if (i + 1 === text.length) this.escaped = true;
+          i++;
+        } else if (c === this.quote) {
+          if (i + 1 === text.length) this.quoteAtEnd = true;
+          else if (text.charCodeAt(i + 1) === this.quote) i++;
+          else this.quote = 0;
+        }
+      } else if (c === 39 || c === 34) this.quote = c;
+      else if (c > 32) this.last = c;
+    }
+    return this.quote === 0 && !this.quoteAtEnd && this.last === 59;
+  }
+}
+
+/**
  * True when `text` ends a complete SQL statement (a `;` outside quotes at its end). Used to
  * join an INSERT that spans several lines.
  */
 export function statementComplete(text: string): boolean {
-  let quote = 0;
-  let last = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (quote !== 0) {
-      if (c === 92) i++;
-      else if (c === quote) {
-        if (text.charCodeAt(i + 1) === quote) i++;
-        else quote = 0;
-      }
-    } else if (c === 39 || c === 34) quote = c;
-    else if (c > 32) last = c;
-  }
-  return quote === 0 && last === 59;
+  return new StatementScanner().feed(text);
 }
 
 /** Parse one INSERT statement into its tuples. */

@@ -1,13 +1,14 @@
-import type { RosterResult, RosterVerification } from '../roster/build-roster.js';
+import { type RosterResult, type RosterVerification, targetText } from '../roster/build-roster.js';
 import { percentText, signedFixed } from '../units/fixed.js';
 
 const pct = (x: number) => percentText(x);
 const range = (ci: [number, number]) => `[${pct(ci[0])}, ${pct(ci[1])}]`;
 const hours = (h: number) => `${Math.round(h * 10) / 10} h`;
 
-function verificationLines(v: RosterVerification): string[] {
+function verificationLines(v: RosterVerification, days: number): string[] {
+  const all = days === 7 ? 'week' : `${days} days`;
   return [
-    `  week        service level ${pct(v.serviceLevel.mean)} ${range(v.serviceLevel.ci95)}, abandonment ${pct(v.probabilityAbandon.mean)} ${range(v.probabilityAbandon.ci95)}`,
+    `  ${all.padEnd(10)}  service level ${pct(v.serviceLevel.mean)} ${range(v.serviceLevel.ci95)}, abandonment ${pct(v.probabilityAbandon.mean)} ${range(v.probabilityAbandon.ci95)}`,
     ...v.byDay.map(
       (d) =>
         `  ${d.weekday.padEnd(10)}  service level ${pct(d.serviceLevel.mean)} ${range(d.serviceLevel.ci95)}, abandonment ${pct(d.probabilityAbandon.mean)} ${range(d.probabilityAbandon.ci95)}  ${d.met ? 'met' : 'MISSED'}`,
@@ -21,14 +22,7 @@ function verificationLines(v: RosterVerification): string[] {
  */
 export function formatRoster(result: RosterResult): string {
   const t = result.targets;
-  const targets = [
-    t.serviceLevel === undefined
-      ? undefined
-      : `service level ≥ ${pct(t.serviceLevel)} within ${t.thresholdSeconds} s`,
-    t.maxAbandon === undefined ? undefined : `abandonment ≤ ${pct(t.maxAbandon)}`,
-  ]
-    .filter(Boolean)
-    .join(', ');
+  const targets = targetText(t);
   const b = result.budget;
   const lines = [
     b === null
@@ -58,7 +52,7 @@ export function formatRoster(result: RosterResult): string {
   lines.push(
     '',
     `Roster on fresh seeds (${result.verification.seed}):`,
-    ...verificationLines(result.verification),
+    ...verificationLines(result.verification, result.days),
   );
   if (b?.erlangPlacement) {
     const points = (x: number) => signedFixed(x * 100, 1);
@@ -67,7 +61,7 @@ export function formatRoster(result: RosterResult): string {
     lines.push(
       '',
       'Erlang A placement of the same budget on the same seeds:',
-      ...verificationLines(b.erlangPlacement.verification),
+      ...verificationLines(b.erlangPlacement.verification, result.days),
     );
     if (b.gain !== null)
       lines.push(
@@ -84,7 +78,7 @@ export function formatRoster(result: RosterResult): string {
             .map((d) => d.weekday)
             .join(', ')}`
     }`,
-    ...verificationLines(e.verification),
+    ...verificationLines(e.verification, result.days),
   );
   if (result.search.iterations.length > 0) {
     lines.push(

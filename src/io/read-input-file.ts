@@ -1,6 +1,11 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { HEAP_BYTES_PER_INPUT_BYTE, HEAP_HINT, heapBound } from './memory-budget.js';
 
-/** The largest input file read whole (histories, plans, forecasts): 256 MB. */
+/**
+ * The largest input file read whole (histories, plans, forecasts): 256 MB, or less when the
+ * heap cannot hold the parse of that much ({@link heapBound}: 1/64 of the heap, 64 MB with the
+ * default heap of 4 GB).
+ */
 export const MAX_INPUT_FILE_BYTES = 256 * 1024 * 1024;
 
 /** Why an input file was not read: it is not a regular file, or it is over its size limit. */
@@ -25,20 +30,26 @@ function kind(info: Stats): string {
 
 /**
  * The text of an input file read whole — a scenario, a history, a map, a plan — once it is known
- * to be a regular file of at most `maxBytes`: `/dev/zero`, `/dev/stdin`, a named pipe or a
+ * to be a regular file of at most `maxBytes`, lowered to what the heap can hold when parsing takes
+ * `heapBytesPerByte` ({@link heapBound}): `/dev/zero`, `/dev/stdin`, a named pipe or a
  * directory given as a file is refused at once (opened without blocking, checked by fstat),
  * instead of being read until memory runs out or waiting for ever. Throws the file system's
  * error (ENOENT…) or an {@link InputFileError}; callers word them with {@link readFailure}.
  * Cost: one open, one fstat, the read.
  */
-export function readInputText(path: string, maxBytes = MAX_INPUT_FILE_BYTES): string {
+export function readInputText(
+  path: string,
+  maxBytes = MAX_INPUT_FILE_BYTES,
+  heapBytesPerByte = HEAP_BYTES_PER_INPUT_BYTE,
+): string {
+  const limit = heapBound(maxBytes, heapBytesPerByte);
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const info = fstatSync(fd);
     if (!info.isFile()) throw new InputFileError(`${kind(info)}, not a regular file`, 'ENOTREG');
-    if (info.size > maxBytes)
+    if (info.size > limit)
       throw new InputFileError(
-        `${info.size.toLocaleString('en-US')} bytes, over the limit of ${maxBytes.toLocaleString('en-US')}`,
+        `${info.size.toLocaleString('en-US')} bytes, over the limit of ${limit.toLocaleString('en-US')}${limit < maxBytes ? `. ${HEAP_HINT}` : ''}`,
         'EFBIG',
       );
     return readFileSync(fd, 'utf8');

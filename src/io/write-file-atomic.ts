@@ -8,10 +8,11 @@ import {
   readdirSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { RunError } from '../errors.js';
+import { inputError, RunError } from '../errors.js';
 import { showControlCharacters } from './control-characters.js';
 import { isRunning } from './staging-directory.js';
 
@@ -152,6 +153,35 @@ export function writeFileAtomic(path: string, content: string, shownPath = path)
   file.write(content);
   file.commit();
   return file.staleRemoved;
+}
+
+/**
+ * Check, before any work, a file an option will write (`--out FILE`, `--queue-log`, `--report`):
+ * its directory exists, and what is at `path`, if anything, is a file or a symbolic link (which
+ * the write replaces, never follows) — not a directory, which would fail only at the end, after
+ * the other outputs were written. Throws an InputError naming `flag` and `shown` (the path as
+ * typed). Cost: two stats.
+ */
+export function checkOutputFile(path: string, flag: string, shown: string): void {
+  const directory = dirname(path);
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(directory).isDirectory();
+  } catch {}
+  if (!isDirectory)
+    throw inputError(flag, 'a file in an existing directory', shown, {
+      hint: `create ${directory} first`,
+    });
+  let info;
+  try {
+    info = lstatSync(path);
+  } catch {
+    return;
+  }
+  if (!info.isFile() && !info.isSymbolicLink())
+    throw inputError(flag, 'a file to write', shown, {
+      hint: `${info.isDirectory() ? 'a directory' : 'something other than a file'} is there`,
+    });
 }
 
 /** The line a command prints for a leftover of a killed run it removed. */

@@ -1,12 +1,12 @@
 /**
  * The `--report FILE.html` option every main command shares: its yargs declaration and a check
  * run BEFORE the work starts, so a typo in the path fails in a second (exit 2) rather than
- * after a long simulation. Cost: one stat of the target's directory.
+ * after a long simulation. Cost: two stats.
  */
 
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { inputError } from '../errors.js';
+import { checkOutputFile } from '../io/write-file-atomic.js';
 
 /** The yargs declaration of `--report`: `yargs.option('report', REPORT_OPTION)`. */
 export const REPORT_OPTION = {
@@ -18,7 +18,7 @@ export const REPORT_OPTION = {
 /**
  * The absolute path the report will be written to, or undefined when `--report` was not given.
  * Throws an InputError naming `--report` when the value is not a string ending in `.html` or
- * `.htm`, or when its directory does not exist.
+ * `.htm`, when its directory does not exist, or when a directory is at the path.
  *
  * @example resolveReportPath('out/report.html', '/home/me') // '/home/me/out/report.html'
  */
@@ -29,10 +29,6 @@ export function resolveReportPath(value: unknown, cwd: string): string | undefin
       hint: 'e.g. --report report.html',
     });
   const path = resolve(cwd, value);
-  const directory = dirname(path);
-  if (!existsSync(directory) || !statSync(directory).isDirectory())
-    throw inputError('--report', 'a file in an existing directory', value, {
-      hint: `create ${directory} first`,
-    });
+  checkOutputFile(path, '--report', value);
   return path;
 }

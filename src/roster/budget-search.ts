@@ -1,11 +1,10 @@
 import type { Scenario } from '../scenario/scenario-types.js';
 import { erlangA } from '../staffing/erlang-a.js';
 import { replicationEstimate } from '../stats/confidence-interval.js';
-import { concaveIncrements, type Cover, solveValueCover } from './cover-milp.js';
-import { dayMeasures, pooledCells } from './day-measures.js';
+import { concaveIncrements, type Cover, type SolveLimits, solveValueCover } from './cover-milp.js';
+import { dayMeasures } from './day-measures.js';
 import type { RosterTargets } from './erlang-requirement.js';
 import {
-  cellsByPlan,
   coverAll,
   horizonWeekdays,
   measuresByDay,
@@ -13,10 +12,10 @@ import {
   queueOwners,
   type SearchRosterOptions,
   simulateCovers,
+  simulatedLoads,
 } from './roster-search.js';
 import {
   cellOffset,
-  handlingOffset,
   RosterCell as C,
   type RosterLayout,
   rosterLayout,
@@ -213,6 +212,7 @@ async function placeBudget(
   values: readonly SlotValue[][],
   budgetHours: number,
   balanced: boolean,
+  limits: SolveLimits,
 ): Promise<Cover[]> {
   const floorsAt = (f: number) =>
     plans.map((_, p) =>
@@ -223,16 +223,16 @@ async function placeBudget(
     covers.every((c) => c.shortfall.every((n) => n === 0)) &&
     covers.reduce((h, c) => h + c.paidHours, 0) <= budgetHours + 1e-9;
   let floors: readonly Int32Array[] = balanced ? floorsAt(1) : least;
-  let floorCovers = await coverAll(plans, floors);
+  let floorCovers = await coverAll(plans, floors, limits);
   if (balanced && !fits(floorCovers)) {
     let low = 0;
     let high = 1;
     floors = least;
-    floorCovers = await coverAll(plans, least);
+    floorCovers = await coverAll(plans, least, limits);
     for (let step = 0; step < 6; step++) {
       const f = (low + high) / 2;
       const tried = floorsAt(f);
-      const covers = await coverAll(plans, tried);
+      const covers = await coverAll(plans, tried, limits);
       if (fits(covers)) {
         low = f;
         floors = tried;
@@ -256,6 +256,7 @@ async function placeBudget(
         floors[p]!,
         values[p]!.map((v) => v.steps),
         floorHours[p]! + spare * share,
+        limits,
       ),
     );
   }
@@ -291,9 +292,6 @@ export async function searchBudget(
   const layout = rosterLayout(scenario);
   const owners = queueOwners(scenario, plans);
   const weekdays = horizonWeekdays(scenario, days);
-  const perDay = layout.slots / 7;
-  const dayCount = new Float64Array(7);
-  for (let d = 0; d < days; d++) dayCount[(scenario.startWeekday + d) % 7]!++;
   const least = leastOperators(plans);
   const place = (calls: readonly Float64Array[], handle: readonly number[], balanced: boolean) =>
     placeBudget(
@@ -302,6 +300,7 @@ export async function searchBudget(
       incrementsOf(plans, calls, handle, scenario, targets),
       budgetHours,
       balanced,
+      options.solverLimits ?? {},
     );
   const rounds: BudgetRound[] = [];
   const tried: Cover[][] = [];
@@ -360,27 +359,12 @@ export async function searchBudget(
   let best = current;
   let converged = false;
   while (rounds.length < maxIterations) {
-    // The loads this roster met: entries per weekday's day, busy seconds per finished call.
-    const cells = pooledCells(current.results);
-    const byPlan = cellsByPlan(cells, layout, owners, plans.length);
-    // Weekdays the horizon does not simulate keep the Erlang plan's loads.
-    const calls = byPlan.map((pc, p) =>
-      Float64Array.from({ length: layout.slots }, (_, s) => {
-        const n = dayCount[Math.floor(s / perDay)]!;
-        return n > 0 ? pc[s * C.size + C.decided]! / (replications * n) : plans[p]!.load.calls[s]!;
-      }),
+    const loads = simulatedLoads(current.results, layout, owners, plans, scenario, days);
+    const next = await place(
+      loads.map((l) => l.calls),
+      loads.map((l) => l.handleTimeSeconds),
+      balanced,
     );
-    const handle = plans.map((plan, p) => {
-      let busy = 0;
-      let finished = 0;
-      owners.forEach((owner, q) => {
-        if (owner !== p) return;
-        busy += cells[handlingOffset(layout, q)]!;
-        finished += cells[handlingOffset(layout, q) + 1]!;
-      });
-      return finished > 0 ? busy / finished : plan.load.handleTimeSeconds;
-    });
-    const next = await place(calls, handle, balanced);
     if (tried.some((t) => sameCovers(t, next))) {
       converged = true;
       break;

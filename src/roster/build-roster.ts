@@ -3,7 +3,7 @@ import type { InputProblem } from '../errors.js';
 import { type Scenario, type Weekday, weekdays } from '../scenario/scenario-types.js';
 import { type ReplicationEstimate, replicationEstimate } from '../stats/confidence-interval.js';
 import { intervalLabel } from '../switchboard/replication-measures.js';
-import type { Cover } from './cover-milp.js';
+import type { Cover, SolveLimits } from './cover-milp.js';
 import type { RosterTargets } from './erlang-requirement.js';
 import {
   coverAll,
@@ -44,6 +44,8 @@ export interface BuildRosterOptions {
   maxIterations?: number;
   /** Paid hours to spend: the best service level they buy, instead of the targets' roster. */
   budgetHours?: number;
+  /** The MILP solver's node limit and wall-clock safety net (defaults: see cover-milp.ts). */
+  solverLimits?: SolveLimits;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -303,7 +305,9 @@ export async function buildRoster(
   let done = 0;
   const progress = (d: number) => options.onProgress?.(Math.min(total, done + d), total);
   const verifyReplications = options.verifyReplications ?? 2 * replications;
+  const limits = options.solverLimits ?? {};
   const searchOptions = {
+    solverLimits: limits,
     days,
     replications,
     seed,
@@ -349,9 +353,10 @@ export async function buildRoster(
     erlangCovers = await coverAll(
       plans,
       plans.map((p) => p.erlang),
+      limits,
     );
     const least = leastOperators(plans);
-    const leastCovers = await coverAll(plans, least);
+    const leastCovers = await coverAll(plans, least, limits);
     const leastHours = leastCovers.reduce((s, c) => s + c.paidHours, 0);
     required = least;
     const measure = targets.serviceLevel !== undefined ? 'serviceLevel' : 'probabilityAbandon';
@@ -427,18 +432,22 @@ export async function buildRoster(
         });
     }
     const missed = verification.byDay.filter((d) => !d.met);
-    if (missed.length > 0)
+    if (missed.length > 0) {
+      const short = problems.some((p) => p.path.startsWith('shifts.'));
       problems.push({
         path: 'targets',
-        expected: `targets a roster within the templates can reach on every day (service level ≥ ${targets.serviceLevel ?? '—'}, abandonment ≤ ${targets.maxAbandon ?? '—'}, with 95 % confidence on fresh seeds)`,
-        received: `missed on ${missed
-          .map(
-            (d) =>
-              `${d.weekday} (service level ${percentText(d.serviceLevel.mean)} [${percentText(d.serviceLevel.ci95[0])}, ${percentText(d.serviceLevel.ci95[1])}], abandonment ${percentText(d.probabilityAbandon.mean)})`,
-          )
-          .join(', ')}`,
-        hint: 'more rounds (--iterations), more replications, or templates with a higher max',
+        expected: `every day to meet the targets with 95 % confidence on fresh seeds (${targetText(targets)})`,
+        // Short templates explain the misses: the days are named, their figures are above.
+        received: short
+          ? `missed on ${missed.map((d) => d.weekday).join(', ')} (figures above)`
+          : `missed on ${missed.map((d) => `${d.weekday} (${missText(d, targets)})`).join(', ')}`,
+        hint: short
+          ? 'the templates leave intervals short (above): more templates, starts or a higher max'
+          : !search.converged
+            ? `the search stopped at its round limit (--iterations ${maxIterations}) before a round met every day and settled: more --iterations`
+            : "the roster met every day on the search's seeds, not on fresh ones: more --replications",
       });
+    }
   }
   const perInterval: RosterInterval[] = plans.flatMap((plan, i) =>
     Array.from(plan.erlang, (erlang, s) => ({
@@ -479,6 +488,38 @@ export async function buildRoster(
     budget: budgetInfo,
     problems,
   };
+}
+
+/** The targets as the summary words them: `service level ≥ 80.0 % within 20 s, abandonment ≤ 5.0 %`. */
+export function targetText(targets: RosterTargets): string {
+  return [
+    targets.serviceLevel === undefined
+      ? undefined
+      : `service level ≥ ${percentText(targets.serviceLevel)} within ${targets.thresholdSeconds} s`,
+    targets.maxAbandon === undefined
+      ? undefined
+      : `abandonment ≤ ${percentText(targets.maxAbandon)}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** Which target a day missed: its measure, 95 % interval, and the side it should lie on. */
+function missText(day: RosterVerification['byDay'][number], targets: RosterTargets): string {
+  const interval = (e: ReplicationEstimate) =>
+    `${percentText(e.mean)} [${percentText(e.ci95[0])}, ${percentText(e.ci95[1])}]`;
+  // One replication has no interval: its mean is what was judged.
+  const end = (e: ReplicationEstimate, i: 0 | 1) => (Number.isNaN(e.ci95[i]) ? e.mean : e.ci95[i]);
+  const misses: string[] = [];
+  if (targets.serviceLevel !== undefined && !(end(day.serviceLevel, 0) >= targets.serviceLevel))
+    misses.push(
+      `service level ${interval(day.serviceLevel)}, not wholly ≥ ${percentText(targets.serviceLevel)}`,
+    );
+  if (targets.maxAbandon !== undefined && !(end(day.probabilityAbandon, 1) <= targets.maxAbandon))
+    misses.push(
+      `abandonment ${interval(day.probabilityAbandon)}, not wholly ≤ ${percentText(targets.maxAbandon)}`,
+    );
+  return misses.join('; ');
 }
 
 function round1(x: number): number {

@@ -1,14 +1,25 @@
 import * as highsModule from 'highs';
-import type { LegacyHighs } from 'highs';
+import type { Highs } from 'highs';
+import { RunError } from '../errors.js';
+import { fixed } from '../units/fixed.js';
 import type { ShiftTemplate } from '../scenario/scenario-types.js';
 import type { ShiftPattern } from './shift-patterns.js';
 
+/** How far a solve may go: deterministic node limit, and the wall-clock safety net. */
+export interface SolveLimits {
+  /** Most branch-and-bound nodes (default {@link MAX_NODES}); reached, the best roster found. */
+  maxNodes?: number;
+  /**
+   * Wall-clock seconds after which the solve fails with a RunError (default
+   * {@link SAFETY_SECONDS}). It never stops a solve with an answer: results do not depend on time.
+   */
+  safetySeconds?: number;
+}
+
 /** Options of {@link solveCover}. */
-export interface SolveCoverOptions {
+export interface SolveCoverOptions extends SolveLimits {
   /** Most paid hours in all (the `--budget`), or undefined for no limit. */
   budgetHours?: number;
-  /** Stop the solver after this many seconds and keep the best roster found (default 30). */
-  timeLimitSeconds?: number;
 }
 
 /** A solved cover: how many operators work each pattern, and what that gives per slot. */
@@ -21,17 +32,17 @@ export interface Cover {
   shortfall: Int32Array;
   paidHours: number;
   cost: number;
-  /** `Optimal`, or the solver's status when it stopped early with a roster. */
+  /** `Optimal` (gap proven), or `node limit (…)` when {@link MAX_NODES} stopped it with a roster. */
   status: string;
 }
 
 // The package's types are declared as CommonJS while Node imports its ES module build: the
 // loader is the namespace's default export either way.
-type HighsLoader = () => Promise<LegacyHighs>;
-let loaded: Promise<LegacyHighs> | undefined;
+type HighsLoader = () => Promise<Highs>;
+let loaded: Promise<Highs> | undefined;
 
 /** HiGHS, compiled to WebAssembly, loaded once per thread. */
-function highs(): Promise<LegacyHighs> {
+function highs(): Promise<Highs> {
   loaded ??= (highsModule as unknown as { default: HighsLoader }).default();
   return loaded;
 }
@@ -95,7 +106,7 @@ export async function solveCover(
       ...patterns.map((_, i) => ` x${i}`),
       'End',
     ].join('\n');
-    const solved = await solveModel(model, patterns.length, options.timeLimitSeconds);
+    const solved = await solveModel(model, patterns.length, options);
     status = solved.status;
     counts.set(solved.counts);
   } else {
@@ -129,32 +140,74 @@ function budgetRow(patterns: readonly ShiftPattern[], hours: number): string {
   return ` budget: ${sum(patterns.map((p, i) => `${p.paidHours} x${i}`))} <= ${hours}`;
 }
 
-/** Solve an LP-format model by HiGHS and read the pattern counts `x0…`. */
+/**
+ * Most branch-and-bound nodes of one solve (`mip_max_nodes`): the deterministic limit. Reached,
+ * the solve keeps the best roster found by then, the same on every machine. The rosters of
+ * `roster` prove their gap in a few hundred nodes (benchmarks/roster.bench.js).
+ */
+export const MAX_NODES = 20_000;
+
+/**
+ * Wall-clock seconds after which a solve is abandoned with an error (`time_limit`): a safety net
+ * for a machine too slow to reach {@link MAX_NODES}, never a way to stop early, since a roster
+ * found by the clock would differ from one machine to the next.
+ */
+export const SAFETY_SECONDS = 600;
+
+/** HiGHS's model status codes read here (`ModelStatusCode` of the `highs` package). */
+const ModelStatus = { optimal: 7, infeasible: 8, timeLimit: 13, solutionLimit: 16 } as const;
+/** `primal_solution_status` of a feasible solution. */
+const FEASIBLE = 2;
+
+/**
+ * Solve an LP-format model by HiGHS and read the pattern counts `x0…`. The solve stops on
+ * deterministic criteria only: the gap proven (`Optimal`) or {@link MAX_NODES} nodes (the best
+ * roster found by then, `node limit`). HiGHS runs on one thread with its default random seed, so
+ * the counts depend on the model alone. The wall clock only guards: reached, it is a RunError.
+ */
 async function solveModel(
   model: string,
   patterns: number,
-  timeLimitSeconds = 30,
+  limits: SolveLimits,
   gap: { relative: number; absolute?: number } = { relative: 1e-6 },
 ): Promise<{ counts: Int32Array; status: string }> {
   const solver = await highs();
-  const solution = solver.solve(model, {
-    output_flag: false,
-    mip_rel_gap: gap.relative,
-    ...(gap.absolute === undefined ? {} : { mip_abs_gap: gap.absolute }),
-    time_limit: timeLimitSeconds,
+  const maxNodes = limits.maxNodes ?? MAX_NODES;
+  const safety = limits.safetySeconds ?? SAFETY_SECONDS;
+  return solver.withModel({ format: 'lp', data: model }, (m) => {
+    m.options.set({
+      output_flag: false,
+      random_seed: 0,
+      mip_rel_gap: gap.relative,
+      ...(gap.absolute === undefined ? {} : { mip_abs_gap: gap.absolute }),
+      mip_max_nodes: maxNodes,
+      time_limit: safety,
+    });
+    const status = m.run().modelStatus;
+    if (status === ModelStatus.infeasible)
+      throw new RangeError(
+        'solveCover: the template minimums exceed the budget (no roster within it)',
+      );
+    if (status === ModelStatus.timeLimit)
+      throw new RunError(
+        `the shift-cover solver (HiGHS) ran past its ${safety} s safety limit before proving its answer or reaching its ${maxNodes}-node limit; ` +
+          'a roster cut short by the clock would differ from machine to machine, so none is given ' +
+          '(a less loaded machine, or fewer templates, starts or break placements)',
+      );
+    const feasible = Number(m.info.get('primal_solution_status')) === FEASIBLE;
+    if (!feasible || (status !== ModelStatus.optimal && status !== ModelStatus.solutionLimit))
+      throw new Error(`solveCover: HiGHS found no roster (model status ${status})`);
+    const values = m.getSolution().colValue;
+    const counts = new Int32Array(patterns);
+    for (let i = 0; i < patterns; i++) counts[i] = Math.round(values[m.getColByName(`x${i}`)]!);
+    return {
+      counts,
+      status:
+        status === ModelStatus.optimal
+          ? 'Optimal'
+          : `node limit (${maxNodes} nodes, gap ${fixed(100 * Number(m.info.get('mip_gap')), 2)} %)`,
+    };
   });
-  const status = solution.Status;
-  if (status === 'Infeasible') {
-    throw new RangeError(
-      'solveCover: the template minimums exceed the budget (no roster within it)',
-    );
-  }
-  const columns = solution.Columns as Record<string, { Primal?: number }>;
-  if (columns.x0?.Primal === undefined)
-    throw new Error(`solveCover: HiGHS found no roster (${status})`);
-  const counts = new Int32Array(patterns);
-  for (let i = 0; i < patterns; i++) counts[i] = Math.round(columns[`x${i}`]?.Primal ?? 0);
-  return { counts, status };
 }
 
 function sum0(xs: readonly number[]): number {
@@ -186,7 +239,7 @@ export async function solveValueCover(
   least: ArrayLike<number>,
   increments: readonly (readonly number[])[],
   budgetHours: number,
-  options: { timeLimitSeconds?: number } = {},
+  options: SolveLimits = {},
 ): Promise<Cover> {
   const slots = least.length;
   const covering: number[][] = Array.from({ length: slots }, () => []);
@@ -233,7 +286,7 @@ export async function solveValueCover(
     patterns.length === 0
       ? { counts: new Int32Array(0), status: 'Optimal' }
       : // Within 0.1 % of the whole value at stake: below what the simulations tell apart.
-        await solveModel(model, patterns.length, options.timeLimitSeconds, {
+        await solveModel(model, patterns.length, options, {
           relative: 1e-2,
           absolute: VALUE_GAP * increments.reduce((v, steps) => v + sum0(steps), 0),
         });

@@ -1,6 +1,6 @@
 import type { RemoteReplications } from '../replications/run-replications.js';
 import type { Scenario, ShiftTemplate } from '../scenario/scenario-types.js';
-import { type Cover, solveCover } from './cover-milp.js';
+import { type Cover, solveCover, type SolveCoverOptions, type SolveLimits } from './cover-milp.js';
 import { type DayMeasures, dayMeasures, pooledCells } from './day-measures.js';
 import { erlangRequirement, type RosterTargets } from './erlang-requirement.js';
 import { type QueueLoad, queueLoads } from './queue-load.js';
@@ -8,6 +8,7 @@ import { rosterDocument } from './roster-document.js';
 import { type ShiftPattern, shiftPatterns } from './shift-patterns.js';
 import {
   cellOffset,
+  handlingOffset,
   RosterCell as C,
   type RosterLayout,
   rosterLayout,
@@ -36,6 +37,8 @@ export interface SearchRosterOptions {
   remote?: RemoteReplications;
   /** Most simulate-and-solve rounds (default 8). */
   maxIterations?: number;
+  /** The MILP solver's node limit and wall-clock safety net (tests tighten them). */
+  solverLimits?: SolveLimits;
   /** Called as replications finish, with the count over the whole search. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -109,19 +112,12 @@ export function queuePlans(scenario: Scenario, targets: RosterTargets, days: num
 export async function coverAll(
   plans: readonly QueuePlan[],
   required: readonly Int32Array[],
-  budgetHours?: number,
+  options: SolveCoverOptions = {},
 ): Promise<Cover[]> {
   const covers: Cover[] = [];
   for (let i = 0; i < plans.length; i++) {
     const plan = plans[i]!;
-    covers.push(
-      await solveCover(
-        plan.patterns,
-        plan.templates,
-        required[i]!,
-        budgetHours === undefined ? {} : { budgetHours },
-      ),
-    );
+    covers.push(await solveCover(plan.patterns, plan.templates, required[i]!, options));
   }
   return covers;
 }
@@ -227,6 +223,48 @@ export function cellsByPlan(
   return byPlan;
 }
 
+/**
+ * The loads a roster met in simulation, per plan, as an Erlang plan reads them: queue entries
+ * per slot of the week (redials, bounce-backs, call-backs and callbacks included, charged by
+ * {@link cellsByPlan}; mean over the replications and the horizon's days of each weekday) and
+ * the operators' busy seconds per finished call of the plan's queues (warm transfers, messages,
+ * wrap-up). Weekdays the horizon does not simulate keep the Erlang plan's load; so does the
+ * handling time of a plan whose operators finished no call. Cost O(queues × slots).
+ */
+export function simulatedLoads(
+  results: readonly RosterReplication[],
+  layout: RosterLayout,
+  owners: Int32Array,
+  plans: readonly QueuePlan[],
+  scenario: Scenario,
+  days: number,
+): QueueLoad[] {
+  const perDay = layout.slots / 7;
+  const dayCount = new Float64Array(7);
+  for (let d = 0; d < days; d++) dayCount[(scenario.startWeekday + d) % 7]!++;
+  const cells = pooledCells(results);
+  const byPlan = cellsByPlan(cells, layout, owners, plans.length);
+  return plans.map((plan, p) => {
+    let busy = 0;
+    let finished = 0;
+    owners.forEach((owner, q) => {
+      if (owner !== p) return;
+      busy += cells[handlingOffset(layout, q)]!;
+      finished += cells[handlingOffset(layout, q) + 1]!;
+    });
+    return {
+      ...plan.load,
+      calls: Float64Array.from({ length: layout.slots }, (_, s) => {
+        const n = dayCount[Math.floor(s / perDay)]!;
+        return n > 0
+          ? byPlan[p]![s * C.size + C.decided]! / (results.length * n)
+          : plan.load.calls[s]!;
+      }),
+      handleTimeSeconds: finished > 0 ? busy / finished : plan.load.handleTimeSeconds,
+    };
+  });
+}
+
 /** Decided, in-target and abandoned entries of slots `from` ≤ slot < `to`, every queue. */
 function dayMeasuresCounts(
   cells: Float64Array,
@@ -262,7 +300,9 @@ function deficit(decided: number, inTarget: number, abandoned: number, t: Roster
  * - a day that misses its targets (its 95 % interval, widened twofold, on the wrong side: so that
  *   a roster met here is met on fresh seeds too) gets one operator more than scheduled in
  *   its worst slots — by calls short of the targets, enough of them to make up the day's
- *   shortfall, at least one — and any slot lowered the round before is restored and locked;
+ *   shortfall, at least one — or as many as Erlang A asks at the busy time per call the
+ *   simulation measured, where that is more (a roster far short gets there in one round); any
+ *   slot lowered the round before is restored and locked;
  * - a day that meets them offers its slack: a slot far beyond the targets (service level past
  *   halfway from the target to 1, abandonment under half its maximum), not locked, asks one
  *   operator fewer than scheduled (never below one where calls come) — the four with the most
@@ -287,14 +327,15 @@ export async function searchRoster(
   const required = plans.map((plan) => Int32Array.from(plan.erlang));
   const locked = plans.map((plan) => new Uint8Array(plan.erlang.length));
   let loweredLast: { plan: number; slot: number; previous: number }[] = [];
-  const erlangCovers = await coverAll(plans, required);
+  const limits = options.solverLimits ?? {};
+  const erlangCovers = await coverAll(plans, required, limits);
   const iterations: SearchIteration[] = [];
   let best: RosterCandidate | undefined;
   let converged = false;
   let done = 0;
   const total = maxIterations * replications;
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
-    const covers = iteration === 1 ? erlangCovers : await coverAll(plans, required);
+    const covers = iteration === 1 ? erlangCovers : await coverAll(plans, required, limits);
     const results = await simulateCovers(scenario, plans, covers, options, (d) =>
       options.onProgress?.(done + d, total),
     );
@@ -312,6 +353,20 @@ export async function searchRoster(
     if (best === undefined || better(candidate, best)) best = candidate;
     const cells = pooledCells(results);
     const planCells = cellsByPlan(cells, layout, owners, plans.length);
+    // Erlang A at the loads this round met: where a missed day's slot falls far short, the
+    // requirement jumps there at once instead of one operator a round.
+    let atSimulatedLoads: Int32Array[] | undefined;
+    const simulatedRequirement = (p: number, slot: number) => {
+      atSimulatedLoads ??= simulatedLoads(results, layout, owners, plans, scenario, days).map(
+        (load, q) =>
+          erlangRequirement(
+            { ...plans[q]!.load, handleTimeSeconds: load.handleTimeSeconds },
+            scenario.intervalMinutes,
+            targets,
+          ),
+      );
+      return atSimulatedLoads[p]![slot]!;
+    };
     let raised = 0;
     let lowered = 0;
     let lockedNow = 0;
@@ -350,7 +405,11 @@ export async function searchRoster(
         for (const { plan: p, slot, short: s } of short) {
           if (s <= 0 && madeUp > 0) break;
           const scheduled = covers[p]!.scheduled[slot]!;
-          required[p]![slot] = Math.max(required[p]![slot]!, scheduled + 1);
+          required[p]![slot] = Math.max(
+            required[p]![slot]!,
+            scheduled + 1,
+            simulatedRequirement(p, slot),
+          );
           raised++;
           madeUp += Math.max(s, 0);
           if (madeUp >= dayShort) break;

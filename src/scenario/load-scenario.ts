@@ -6,6 +6,7 @@ import { mergePatch } from './merge-patch.js';
 import { parseScenario } from './parse-scenario.js';
 import type { Scenario } from './scenario-types.js';
 import { didYouMeanHint } from '../errors.js';
+import { HEAP_BYTES_PER_YAML_BYTE } from '../io/memory-budget.js';
 import { readInputText, readFailure } from '../io/read-input-file.js';
 
 /** The largest scenario file read: 16 MB (a scenario is a few kilobytes). */
@@ -91,30 +92,37 @@ export interface LoadScenarioOptions {
 }
 
 /**
+ * The file and variant a scenario path names: `base.yaml`, or `base.yaml#variant`, where the
+ * variant's name may itself hold `#` (the file is the shortest prefix before a `#` that exists;
+ * the last `#` when none does, for the error).
+ */
+export function scenarioPath(path: string): { file: string; variant: string | undefined } {
+  let hash = path.indexOf('#');
+  while (hash > 0 && !existsSync(path.slice(0, hash))) hash = path.indexOf('#', hash + 1);
+  if (hash < 0 && !existsSync(path)) hash = path.lastIndexOf('#');
+  return hash > 0
+    ? { file: path.slice(0, hash), variant: path.slice(hash + 1) }
+    : { file: path, variant: undefined };
+}
+
+/** The text of a scenario file, or an {@link InputError} naming it (size limited). */
+export function readScenarioText(file: string): string {
+  try {
+    return readInputText(file, MAX_SCENARIO_BYTES, HEAP_BYTES_PER_YAML_BYTE);
+  } catch (error) {
+    throw inputError('scenario', 'a readable scenario file', file, { hint: readFailure(error) });
+  }
+}
+
+/**
  * Load a scenario file (`base.yaml`, or `base.yaml#variant` / `options.variant` for one of its
  * named variants), validate it and compile it. Throws an {@link InputError} naming the file and
  * every problem. Cost: reading and validating the file.
  */
 export function loadScenario(path: string, options: LoadScenarioOptions = {}): Scenario {
-  let file = path;
-  let variant = options.variant;
-  if (variant === undefined) {
-    // `file#variant`, where the variant's name may itself hold `#`: the file is the shortest
-    // prefix before a `#` that exists (the last `#` when none does, for the error).
-    let hash = path.indexOf('#');
-    while (hash > 0 && !existsSync(path.slice(0, hash))) hash = path.indexOf('#', hash + 1);
-    if (hash < 0 && !existsSync(path)) hash = path.lastIndexOf('#');
-    if (hash > 0) {
-      file = path.slice(0, hash);
-      variant = path.slice(hash + 1);
-    }
-  }
-  let text: string;
-  try {
-    text = readInputText(file, MAX_SCENARIO_BYTES);
-  } catch (error) {
-    throw inputError('scenario', 'a readable scenario file', file, { hint: readFailure(error) });
-  }
+  const { file, variant } =
+    options.variant === undefined ? scenarioPath(path) : { file: path, variant: options.variant };
+  const text = readScenarioText(file);
   let document = readScenarioDocument(text, file);
   if (variant !== undefined) document = applyVariant(document, variant, file);
   const label = variant !== undefined ? `${file}#${variant}` : file;

@@ -108,7 +108,11 @@ describe('switchboard roster', () => {
       'shifts.main: expected templates whose max allows the operators the targets need',
     );
     expect(err).toMatch(/too few operators in monday \d\d:\d\d-\d\d:\d\d/);
-    expect(err).toContain('targets: expected targets a roster within the templates can reach');
+    expect(err).toContain(
+      'targets: expected every day to meet the targets with 95 % confidence on fresh seeds (service level ≥ 80.0 % within 20 s, abandonment ≤ 5.0 %)',
+    );
+    expect(err).toContain('missed on monday (figures above)');
+    expect(err).toContain('the templates leave intervals short (above)');
   }, 60_000);
 
   it('refuses a budget below the least cover, naming the hours it needs', async () => {
@@ -156,5 +160,11 @@ describe('switchboard roster', () => {
     r = await roster(other.dir, 'scenario.yaml');
     expect(r.code).toBe(2);
     expect(r.err).toContain('--service-level: expected a target');
+    // The scenario's targets are bounded as the flags are: 100 % in time is no roster's target.
+    const certain = scenarioFile({ ...mmcmDocument(base), targets: { serviceLevel: 1 } });
+    r = await roster(certain.dir, 'scenario.yaml');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('targets.serviceLevel: expected a share strictly between 0 and 1');
+    expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 });

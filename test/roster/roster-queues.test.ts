@@ -68,6 +68,75 @@ describe('roster of a switchboard with several queues', () => {
   }, 60_000);
 });
 
+/**
+ * One queue whose operators transfer most calls warm: they stay on the line while the ward's
+ * phone rings (90 s on average, up to 3 min) — busy time per call the Erlang plan of talk time
+ * does not see (120 s of talk, about 180 s busy).
+ */
+function warmTransfers(): Record<string, unknown> {
+  const doc = twoQueues();
+  const exp = (mean: number) => ({ distribution: 'exponential', mean });
+  return {
+    ...doc,
+    name: 'warm transfers',
+    arrivals: { ...(doc.arrivals as object), callsPerDay: 900 },
+    reasons: {
+      ward: {
+        share: 1,
+        handleTime: exp(120),
+        patience: exp(240),
+        queue: 'front',
+        transfer: { probability: 0.8, to: { ward: 1 }, mode: 'warm' },
+      },
+    },
+    transfers: { mode: 'warm', outcomes: { answered: 1 }, ringTime: exp(90), warmTimeout: '180s' },
+    queues: { front: {} },
+    shifts: { front: (doc.shifts as Record<string, unknown>).front },
+  };
+}
+
+describe('roster of a switchboard whose calls keep operators busy beyond their talk time', () => {
+  it('jumps to Erlang A at the simulated busy time where a day misses, and meets it in round 2', async () => {
+    const scenario = parseScenario(warmTransfers());
+    const result = await buildRoster(scenario, {
+      targets: { serviceLevel: 0.8, thresholdSeconds: 20, maxAbandon: 0.05 },
+      days: 1,
+      replications: 4,
+      seed: 3,
+      maxIterations: 2,
+    });
+    // The Erlang plan (talk time only) misses far: one operator a round would need many rounds.
+    const [first, second] = result.search.iterations;
+    expect(first!.daysMet).toBe(0);
+    expect(first!.worstServiceLevel).toBeLessThan(0.7);
+    expect(second!.daysMet).toBe(1);
+    expect(result.verification.met).toBe(true);
+    // Monday (the day simulated): a fifth more operator-intervals than the Erlang plan at least.
+    const monday = result.perInterval.filter((r) => r.weekday === 'monday');
+    const sum = (f: (r: (typeof monday)[number]) => number) => monday.reduce((s, r) => s + f(r), 0);
+    expect(sum((r) => r.scheduled)).toBeGreaterThan(1.2 * sum((r) => r.erlang));
+    expect(result.problems).toEqual([]);
+  }, 60_000);
+
+  it('stopped at its round limit short of the targets: says so, naming the day and the target', async () => {
+    const scenario = parseScenario(warmTransfers());
+    const result = await buildRoster(scenario, {
+      targets: { serviceLevel: 0.8, thresholdSeconds: 20, maxAbandon: 0.05 },
+      days: 1,
+      replications: 4,
+      seed: 3,
+      maxIterations: 1,
+    });
+    expect(result.problems).toHaveLength(1);
+    const [problem] = result.problems;
+    expect(problem!.path).toBe('targets');
+    expect(problem!.received).toMatch(
+      /^missed on monday \(service level [\d.]+ % \[.*not wholly ≥ 80\.0 %/,
+    );
+    expect(problem!.hint).toContain('round limit (--iterations 1)');
+  }, 60_000);
+});
+
 describe('roster --budget on a switchboard with several queues', () => {
   it('moves hours to the queue the bounces load, beyond what Erlang A placed there', async () => {
     const scenario = parseScenario(twoQueues());

@@ -389,7 +389,7 @@ describe('switchboard staff --plan', () => {
     expect(readdirSync(dir)).toEqual(['plan.csv']);
   });
 
-  it('fails with exit 1 and writes nothing when --out cannot be written', async () => {
+  it('refuses (exit 2) and writes nothing when --out is in a missing directory', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'staff-')), 'missing-dir', 'plan.csv');
     const result = await staff(
       '--plan',
@@ -399,7 +399,9 @@ describe('switchboard staff --plan', () => {
       '--out',
       out,
     );
-    expect(result.code).toBe(1);
+    // Checked before the plan is computed, like --report (it was exit 1, at the write).
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--out: expected a file in an existing directory');
     expect(existsSync(out)).toBe(false);
   });
 });

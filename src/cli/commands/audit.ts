@@ -6,6 +6,7 @@ import type { AuditInput } from '../../audit/audit-input.js';
 import { AuditOutput } from '../../audit/audit-output.js';
 import { parseColumnMap } from '../../audit/column-map.js';
 import { MIN_PSEUDONYMISE_KEY_BYTES } from '../../audit/pseudonymise.js';
+import { HEAP_BYTES_PER_YAML_BYTE } from '../../io/memory-budget.js';
 import { readFailure, readInputText } from '../../io/read-input-file.js';
 import { staleRemovedNotice } from '../../io/write-file-atomic.js';
 import { type AuditFormat, auditFormats } from '../../audit/records.js';
@@ -127,7 +128,7 @@ export const auditCommand: CommandModule = {
       .option('pseudonymise', {
         type: 'boolean',
         default: false,
-        describe: `Replace caller numbers by keyed hashes (key: $${pseudonymiseKeyVariable} or --pseudonymise-key-file)`,
+        describe: `Replace caller numbers and agent names by keyed hashes (key: $${pseudonymiseKeyVariable} or --pseudonymise-key-file)`,
       })
       .option('pseudonymise-key-file', {
         type: 'string',
@@ -185,7 +186,7 @@ export const auditCommand: CommandModule = {
       const path = at(args.map);
       let text: string;
       try {
-        text = readInputText(path, 1024 * 1024);
+        text = readInputText(path, 1024 * 1024, HEAP_BYTES_PER_YAML_BYTE);
       } catch (error) {
         throw inputError('--map', 'a readable YAML file of at most 1 MB', String(args.map), {
           hint: readFailure(error),

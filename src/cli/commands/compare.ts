@@ -1,7 +1,12 @@
-import { readInputText } from '../../io/read-input-file.js';
 import { resolve } from 'node:path';
 import { inputError } from '../../errors.js';
-import { loadScenario, readScenarioDocument, variantNames } from '../../scenario/load-scenario.js';
+import {
+  loadScenario,
+  readScenarioDocument,
+  readScenarioText,
+  scenarioPath,
+  variantNames,
+} from '../../scenario/load-scenario.js';
 import { type Margin, readMargin } from '../../measures/verdict.js';
 import { compareReport } from '../../report/pages/compare-report.js';
 import { REPORT_OPTION, resolveReportPath } from '../../report/report-option.js';
@@ -87,8 +92,12 @@ export const compareCommand: CommandModule = {
     const named = (args.variant as string[] | undefined) ?? [];
     if (named.length > 0) variantPaths = [...variantPaths, ...named.map((v) => `${basePath}#${v}`)];
     if (variantPaths.length === 0) {
-      const document = readScenarioDocument(readInputText(basePath!), basePath);
-      variantPaths = variantNames(document).map((v) => `${basePath}#${v}`);
+      // The variants of the base's file (the base may itself be one: `file.yaml#v`).
+      const { file, variant } = scenarioPath(basePath!);
+      const document = readScenarioDocument(readScenarioText(file), file);
+      variantPaths = variantNames(document)
+        .filter((v) => v !== variant)
+        .map((v) => `${file}#${v}`);
       if (variantPaths.length === 0)
         throw inputError(
           'scenarios',

@@ -4,7 +4,11 @@ import { type BacktestReport, backtest } from '../../forecasting/backtest.js';
 import type { AbsentIntervals } from '../../forecasting/call-history.js';
 import { forecastCalls } from '../../forecasting/forecast-calls.js';
 import { formatForecastCsv } from '../../forecasting/forecast-csv.js';
-import { staleRemovedNotice, writeFileAtomic } from '../../io/write-file-atomic.js';
+import {
+  checkOutputFile,
+  staleRemovedNotice,
+  writeFileAtomic,
+} from '../../io/write-file-atomic.js';
 import { isoDateOfDay } from '../../calendar/days.js';
 import { isTimeZone, TIME_ZONE_EXPECTED, timeZoneHint } from '../../calendar/time-zone.js';
 import { methodNames } from '../../forecasting/methods/index.js';
@@ -99,6 +103,8 @@ export const forecastCommand: CommandModule = {
       .option('report', REPORT_OPTION),
   run: async (args, io) => {
     const reportPath = resolveReportPath(args.report, io.cwd);
+    if (args.out !== undefined)
+      checkOutputFile(resolve(io.cwd, String(args.out)), '--out', String(args.out));
     if (reportPath && args.backtest)
       throw inputError('--report', 'a forecast run (without --backtest)', '--backtest', {
         hint: 'the report of a forecast with --method auto includes its backtest table',

@@ -9,6 +9,7 @@ import { rosterFiles } from '../../roster/roster-files.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import type { Scenario } from '../../scenario/scenario-types.js';
 import { parseDurationSeconds } from '../../units/duration.js';
+import { checkOutputDirectory } from '../../io/staging-directory.js';
 import { staleRemovedNotice } from '../../io/write-file-atomic.js';
 import { writeDirectoryAtomically } from '../../switchboard/write-results.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
@@ -25,10 +26,33 @@ function fraction(args: Record<string, unknown>, flag: string): number | undefin
   return value;
 }
 
+/**
+ * A target of the scenario's `targets:`, for a roster: strictly between 0 and 1 (no roster of a
+ * random queue answers all calls in time, or loses none, with confidence).
+ */
+function scenarioFraction(
+  scenario: Scenario,
+  field: 'serviceLevel' | 'maxAbandon',
+): number | undefined {
+  const value = scenario.targets?.[field];
+  if (value !== undefined && !(value > 0 && value < 1))
+    throw inputError(
+      `targets.${field}`,
+      'a share strictly between 0 and 1 (0 or 1 asks either nothing or what no roster of random calls meets with confidence)',
+      value,
+      {
+        ...(scenario.file === undefined ? {} : { file: scenario.file }),
+        hint: `or give --${field === 'serviceLevel' ? 'service-level' : 'max-abandon'}`,
+      },
+    );
+  return value;
+}
+
 /** The targets: flags first, then the scenario's `targets:`; at least one is needed. */
 export function rosterTargets(args: Record<string, unknown>, scenario: Scenario): RosterTargets {
-  const serviceLevel = fraction(args, 'service-level') ?? scenario.targets?.serviceLevel;
-  const maxAbandon = fraction(args, 'max-abandon') ?? scenario.targets?.maxAbandon;
+  const serviceLevel =
+    fraction(args, 'service-level') ?? scenarioFraction(scenario, 'serviceLevel');
+  const maxAbandon = fraction(args, 'max-abandon') ?? scenarioFraction(scenario, 'maxAbandon');
   const thresholdSeconds =
     args.threshold === undefined
       ? scenario.serviceLevelSeconds
@@ -112,6 +136,7 @@ export const rosterCommand: CommandModule = {
     }
     const reportPath = resolveReportPath(args.report, io.cwd);
     const outDir = args.out === undefined ? undefined : resolve(io.cwd, String(args.out));
+    if (outDir !== undefined) checkOutputDirectory(outDir, { shown: String(args.out) });
     const path = resolve(io.cwd, String(args.scenario));
     const scenario = loadScenario(
       path,

@@ -7,7 +7,8 @@ import { formatSummary } from '../format-simulation-summary.js';
 import { simulateReportInput } from '../../report/from-simulation.js';
 import { writeQueueLog } from '../../switchboard/queue-log.js';
 import { forecastNotice, simulateScenario } from '../../switchboard/simulate-scenario.js';
-import { staleRemovedNotice } from '../../io/write-file-atomic.js';
+import { checkOutputDirectory } from '../../io/staging-directory.js';
+import { checkOutputFile, staleRemovedNotice } from '../../io/write-file-atomic.js';
 import { resultFiles, writeDirectoryAtomically } from '../../switchboard/write-results.js';
 import { replicationTasks } from '../../replications/replication-tasks.js';
 import type { CommandModule } from '../command.js';
@@ -54,6 +55,12 @@ export const simulateCommand: CommandModule = {
     const { days, replications, threads, seed } = readRunFlags(args);
     startThreadsEarly(args, threads, replications, replicationTasks.scenario);
     const reportPath = resolveReportPath(args.report, io.cwd);
+    // Every output checked before the work, so none is written when another would be refused.
+    if (args.out !== undefined)
+      checkOutputDirectory(resolve(io.cwd, String(args.out)), { shown: String(args.out) });
+    const queueLogFlag = args.queueLog ?? args['queue-log'];
+    if (queueLogFlag !== undefined)
+      checkOutputFile(resolve(io.cwd, String(queueLogFlag)), '--queue-log', String(queueLogFlag));
     const path = resolve(io.cwd, String(args.scenario));
     const scenario = loadScenario(
       path,

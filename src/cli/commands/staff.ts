@@ -2,7 +2,11 @@ import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { inputError } from '../../errors.js';
 import { readFailure, readInputText } from '../../io/read-input-file.js';
-import { staleRemovedNotice, writeFileAtomic } from '../../io/write-file-atomic.js';
+import {
+  checkOutputFile,
+  staleRemovedNotice,
+  writeFileAtomic,
+} from '../../io/write-file-atomic.js';
 import { formatStaffingTable } from '../format-staffing-table.js';
 import { readStaffFlags, type StaffFlags } from '../read-staff-flags.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
@@ -259,6 +263,7 @@ async function runPlan(flags: StaffFlags, io: CliIo): Promise<number> {
     import('../format-plan-csv.js'),
   ]);
   const file = flags.plan!;
+  if (flags.out !== undefined) checkOutputFile(resolve(io.cwd, flags.out), '--out', flags.out);
   const path = resolve(io.cwd, file);
   let text: string;
   try {

@@ -21,6 +21,13 @@ export interface RouteCheck {
   simulated: CheckEstimate;
   /** simulated − recorded. */
   difference: number;
+  /**
+   * Mean wait of the answered calls (ASA): the records' (no interval: the records hold one
+   * realisation, and their waits are not independent) and the model's, Student-t over
+   * replications. Whether a route's abandonment is off because its callers wait too little or
+   * give up too late shows here: the same waits with other abandonment point at patience.
+   */
+  asaSeconds: { recorded: number | null; simulated: CheckEstimate | null };
 }
 
 /** The calibrated scenario simulated and set against the records it was calibrated on. */
@@ -38,7 +45,12 @@ export interface CalibrationCheck {
     /** simulated ÷ recorded − 1 (mean week). */
     gap: number;
   };
-  overall: { recorded: CheckEstimate; simulated: CheckEstimate; difference: number };
+  overall: {
+    recorded: CheckEstimate;
+    simulated: CheckEstimate;
+    difference: number;
+    asaSeconds: RouteCheck['asaSeconds'];
+  };
   routes: RouteCheck[];
   definitions: string;
 }

@@ -1,4 +1,8 @@
-/** The audit area: call-record importers, journey reconstruction, KPIs and calibration. */
+/**
+ * The audit area: call-record importers, journey reconstruction, KPIs and calibration. Not the
+ * library's API (`src/index.ts` is) and not imported by the program: the one import of this
+ * folder's tests.
+ */
 export * from './audit-files.js';
 export * from './audit-input.js';
 export * from './audit-output.js';

@@ -32,6 +32,12 @@ const overReplications = (values: number[]): CheckEstimate => {
   };
 };
 
+/** Mean and interval over replications of their ASA (null when none answered a call). */
+const asaOf = (groups: { asaSeconds?: unknown }[]): CheckEstimate | null => {
+  const waits = groups.map((g) => g.asaSeconds).filter((w): w is number => typeof w === 'number');
+  return waits.length > 0 ? overReplications(waits) : null;
+};
+
 /**
  * Simulate the scenario the audit writes from `calibration` (`days` × `replications`, one seed)
  * and set its weekly volume and its abandonment, overall and route by route, against the
@@ -78,6 +84,7 @@ export async function checkCalibration(
     const simulated = overReplications(
       results.map((r) => share(r.byQueue[index]!.abandoned, r.byQueue[index]!.answered)),
     );
+
     return [
       {
         route: q.queue,
@@ -85,6 +92,10 @@ export async function checkCalibration(
         recorded,
         simulated,
         difference: simulated.value - recorded.value,
+        asaSeconds: {
+          recorded: q.asaSeconds,
+          simulated: asaOf(results.map((r) => r.byQueue[index]!)),
+        },
       },
     ];
   });
@@ -102,10 +113,11 @@ export async function checkCalibration(
       recorded: overallRecorded,
       simulated: overallSimulated,
       difference: overallSimulated.value - overallRecorded.value,
+      asaSeconds: { recorded: report.asaSeconds, simulated: asaOf(results.map((r) => r.overall)) },
     },
     routes,
     definitions:
-      'recorded abandonment = abandoned ÷ offered calls of the route (95 % binomial interval; calls of one hour share the queue, so it is too narrow); simulated = abandoned ÷ (answered + abandoned) queue entries of the route, mean and Student-t 95 % interval over replications (redials included, as in the records); volume = queue calls a week, the records’ as the sum over weekdays of each weekday’s mean',
+      'recorded abandonment = abandoned ÷ offered calls of the route (95 % binomial interval; calls of one hour share the queue, so it is too narrow); simulated = abandoned ÷ (answered + abandoned) queue entries of the route, mean and Student-t 95 % interval over replications (redials included, as in the records); volume = queue calls a week, the records’ as the sum over weekdays of each weekday’s mean; ASA = mean wait of the route’s answered calls (the records’ documented queue time), the model’s with its Student-t 95 % interval over replications',
   };
 }
 
@@ -116,12 +128,15 @@ export function formatCalibrationCheck(check: CalibrationCheck): string {
   const lines = [
     `calibration check: the written scenario simulated ${check.days} days × ${check.replications} replications (seed ${check.seed}) against the records`,
     `  queue calls a week: model ${fixed(check.volume.simulatedPerWeek.value, 0)} [${fixed(check.volume.simulatedPerWeek.ci95[0], 0)}, ${fixed(check.volume.simulatedPerWeek.ci95[1], 0)}], records ${fixed(check.volume.recordedPerWeek, 0)} (mean week; ${fixed(check.volume.recordedPerObservedWeek, 0)} averaged over the days observed): ${signedFixed(100 * check.volume.gap, 1)} %`,
-    `  ${'abandonment'.padEnd(12)} ${'records'.padEnd(24)} ${'model'.padEnd(24)} difference`,
-    `  ${'all'.padEnd(12)} ${interval(check.overall.recorded).padEnd(24)} ${interval(check.overall.simulated).padEnd(24)} ${fixed(100 * check.overall.difference, 1)} points`,
+    `  ${'abandonment'.padEnd(12)} ${'records'.padEnd(24)} ${'model'.padEnd(24)} ${'difference'.padEnd(13)} ASA records  model`,
   ];
-  for (const r of check.routes)
+  const wait = (s: number | null) => (s === null ? '—' : `${fixed(s, 0)} s`);
+  for (const r of [{ route: 'all', ...check.overall }, ...check.routes]) {
+    const model = r.asaSeconds.simulated;
+    const asa = `${wait(r.asaSeconds.recorded).padEnd(12)} ${model === null ? '—' : `${wait(model.value)} [${fixed(model.ci95[0], 0)}, ${fixed(model.ci95[1], 0)}]`}`;
     lines.push(
-      `  ${r.route.padEnd(12).slice(0, 12)} ${interval(r.recorded).padEnd(24)} ${interval(r.simulated).padEnd(24)} ${fixed(100 * r.difference, 1)} points`,
+      `  ${r.route.padEnd(12).slice(0, 12)} ${interval(r.recorded).padEnd(24)} ${interval(r.simulated).padEnd(24)} ${`${fixed(100 * r.difference, 1)} points`.padEnd(13)} ${asa}`,
     );
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,8 @@
-/** Calibration by simulation: refining an audit's calibrated scenario with the switchboard model. */
+/**
+ * Calibration by simulation: refining an audit's calibrated scenario with the switchboard model.
+ * Not the library's API (`src/index.ts` is) and not imported by the program: the one import of
+ * this folder's tests.
+ */
 export {
   type HourlyQueueOutcomes,
   hourlyQueueOutcomes,

@@ -43,6 +43,14 @@ export function readRunFlags(args: Record<string, unknown>): RunFlags {
 }
 
 /**
+ * The scenario as the user named it, for results and messages: `file.yaml`, or
+ * `file.yaml#variant` when `--variant` chose one.
+ */
+export function scenarioLabel(args: Record<string, unknown>): string {
+  return String(args.scenario) + (args.variant !== undefined ? `#${String(args.variant)}` : '');
+}
+
+/**
  * Start the worker threads of a local run now, while the command loads and checks its scenario
  * (about 40 ms of CPU each, on the other cores), importing `task`'s module: the run then finds
  * them ready instead of waiting for them. Nothing with `--redis` (the work runs elsewhere) or

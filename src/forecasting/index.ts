@@ -1,4 +1,7 @@
-/** Forecasting calls by day, interval and reason: the public API of `switchboard forecast`. */
+/**
+ * Forecasting calls by day, interval and reason. Not the library's API (`src/index.ts` is) and
+ * not imported by the program: the one import of this folder's tests.
+ */
 export {
   type BacktestOptions,
   type BacktestReport,

@@ -1,7 +1,8 @@
 /**
  * The staffing calculator: Erlang B (with retries), Erlang C, Erlang A, finite lines and Erlang A
  * on finite lines, their solvers for operators and for traffic, shrinkage, and multi-interval
- * plans.
+ * plans. Not the library's API (`src/index.ts` is) and not imported by the program: the one
+ * import of this folder's tests.
  */
 
 export * from './erlang-a.js';

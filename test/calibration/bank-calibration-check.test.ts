@@ -107,6 +107,17 @@ describe.skipIf(!path)('the calibrated bank scenario against its records', async
     expect(Math.abs(row.simulated.value - recorded('NW'))).toBeLessThan(0.025);
   });
 
+  it('sets each route’s ASA, the mean q_time of its AGENT rows, against the model’s', () => {
+    for (const row of check.routes) {
+      const answered = rows.filter((r) => r.type === row.route && r.outcome === 'AGENT');
+      const mean = answered.reduce((sum, r) => sum + Number(r.q_time), 0) / answered.length;
+      expect(row.asaSeconds.recorded, row.route).toBeCloseTo(mean, 9);
+      const model = row.asaSeconds.simulated!;
+      expect(model.ci95[0]).toBeLessThanOrEqual(model.value);
+      expect(model.ci95[1]).toBeGreaterThanOrEqual(model.value);
+    }
+  });
+
   it('reads NW’s group from the agent-days that served NW, counted here from the raw rows', () => {
     // Agent-day = server × date; it serves NW when NW makes at least 5 % of its answers. Share =
     // their service time (ser_time) ÷ all service time of answered calls.

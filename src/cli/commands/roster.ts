@@ -16,7 +16,13 @@ import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
 import { replicationTasks } from '../../replications/replication-tasks.js';
 import type { CommandModule } from '../command.js';
 import { formatRoster } from '../format-roster.js';
-import { positiveInteger, readRunFlags, startThreadsEarly, withProgress } from '../run-flags.js';
+import {
+  positiveInteger,
+  readRunFlags,
+  scenarioLabel,
+  startThreadsEarly,
+  withProgress,
+} from '../run-flags.js';
 
 function fraction(args: Record<string, unknown>, flag: string): number | undefined {
   const value = args[flag];
@@ -167,8 +173,7 @@ export const rosterCommand: CommandModule = {
         }),
       ),
     );
-    result.file =
-      String(args.scenario) + (args.variant !== undefined ? `#${String(args.variant)}` : '');
+    result.file = scenarioLabel(args);
     io.stdout(args.json ? `${JSON.stringify(result, null, 2)}\n` : formatRoster(result));
     if (result.problems.length > 0) {
       io.stderr(

@@ -13,7 +13,7 @@ import { resultFiles, writeDirectoryAtomically } from '../../switchboard/write-r
 import { replicationTasks } from '../../replications/replication-tasks.js';
 import type { CommandModule } from '../command.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
-import { readRunFlags, startThreadsEarly, withProgress } from '../run-flags.js';
+import { readRunFlags, scenarioLabel, startThreadsEarly, withProgress } from '../run-flags.js';
 
 /** `switchboard simulate scenario.yaml`: measures with 95 % confidence intervals. */
 export const simulateCommand: CommandModule = {
@@ -80,8 +80,7 @@ export const simulateCommand: CommandModule = {
         }),
       ),
     );
-    summary.file =
-      String(args.scenario) + (args.variant !== undefined ? `#${String(args.variant)}` : '');
+    summary.file = scenarioLabel(args);
     if (args.out !== undefined) {
       const dir = resolve(io.cwd, String(args.out));
       const files = resultFiles(summary);

@@ -18,7 +18,7 @@ import { replicationTasks } from '../../replications/replication-tasks.js';
 import type { CommandModule } from '../command.js';
 import { formatSweep, sweepCsv } from '../format-sweep.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
-import { readRunFlags, startThreadsEarly, withProgress } from '../run-flags.js';
+import { readRunFlags, scenarioLabel, startThreadsEarly, withProgress } from '../run-flags.js';
 
 const VARY = /^([^=]+)=(.+)$/s;
 
@@ -115,8 +115,7 @@ export const sweepCommand: CommandModule = {
         }),
       ),
     );
-    report.file =
-      String(args.scenario) + (args.variant !== undefined ? `#${String(args.variant)}` : '');
+    report.file = scenarioLabel(args);
     if (args.out !== undefined) {
       const stale = writeDirectoryAtomically(resolve(io.cwd, String(args.out)), {
         'sweep.json': `${JSON.stringify(report, null, 2)}\n`,

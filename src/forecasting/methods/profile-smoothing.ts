@@ -1,7 +1,7 @@
 import { weekdayOfDay } from '../../calendar/weekdays.js';
 import { forecastDailyTotals } from './daily-holt-winters.js';
 import { tunedProfiles } from './tuned-profiles.js';
-import { type ForecastMethod, totalSeries } from './series-grid.js';
+import { type ForecastMethod, totalSeries, tuningOrigins } from './series-grid.js';
 import { tunedShares } from './tuned-shares.js';
 
 /** Same weekdays averaged in the daily level's robust half. */
@@ -110,9 +110,7 @@ function forecastDays(
 ): Float64Array {
   const dayCount = dailyTotals.length;
   const errors = DAILY_WEIGHTS.map(() => 0);
-  for (let k = LEVEL_TUNING_WEEKS; k >= 1; k--) {
-    const origin = dayCount - 7 * k;
-    if (origin < 14) continue;
+  for (const origin of tuningOrigins(dayCount, LEVEL_TUNING_WEEKS, 14)) {
     const past = dailyTotals.subarray(0, origin);
     const smoothed = forecastDailyTotals(past, firstWeekday, 7);
     for (let h = 0; h < 7; h++) {

@@ -42,6 +42,20 @@ export function wholeDays(total: Float64Array, dayCount: number, slotsPerDay: nu
   return whole;
 }
 
+/**
+ * The weeks a method tunes its settings on, by rolling origin: the first rows of the last
+ * `weeks` weeks of a `dayCount`-day history, oldest first, keeping only those with at least
+ * `minHistory` days before them to fit on.
+ */
+export function tuningOrigins(dayCount: number, weeks: number, minHistory: number): number[] {
+  const origins: number[] = [];
+  for (let k = weeks; k >= 1; k--) {
+    const origin = dayCount - 7 * k;
+    if (origin >= minHistory) origins.push(origin);
+  }
+  return origins;
+}
+
 /** A day a weekday-pattern method learns from, and its weight. */
 export interface WeightedDay {
   /** Row of the grid. */

@@ -1,5 +1,5 @@
 import { weekdayOfDay } from '../../calendar/weekdays.js';
-import { recentWholeWeekdays, wholeDays } from './series-grid.js';
+import { recentWholeWeekdays, tuningOrigins, wholeDays } from './series-grid.js';
 
 /** Weeks of same weekdays behind an intraday profile (at most). */
 const PROFILE_WEEKS = 52;
@@ -54,11 +54,7 @@ export function tunedProfiles(
     passes: 0,
   };
   let bestError = Number.POSITIVE_INFINITY;
-  const origins: number[] = [];
-  for (let k = TUNING_WEEKS; k >= 1; k--) {
-    const origin = dayCount - 7 * k;
-    if (origin >= 7) origins.push(origin);
-  }
+  const origins = tuningOrigins(dayCount, TUNING_WEEKS, 7);
   if (origins.length > 0) {
     for (const decay of decays) {
       const sums = origins.map((origin) =>

@@ -1,5 +1,5 @@
 import { weekdayOfDay } from '../../calendar/weekdays.js';
-import { recentWholeWeekdays, type SeriesGrid, wholeDays } from './series-grid.js';
+import { recentWholeWeekdays, type SeriesGrid, tuningOrigins, wholeDays } from './series-grid.js';
 
 /** Weeks of same weekdays behind the reason shares (at most). */
 const SHARE_WEEKS = 52;
@@ -38,11 +38,7 @@ export function tunedShares(
   let best: ShareSettings = { decay: 0.8, priorCalls: 30 };
   const whole = wholeDays(total, dayCount, slotsPerDay);
   if (reasons > 1) {
-    const origins: number[] = [];
-    for (let k = TUNING_WEEKS; k >= 1; k--) {
-      const origin = dayCount - 7 * k;
-      if (origin >= 7) origins.push(origin);
-    }
+    const origins = tuningOrigins(dayCount, TUNING_WEEKS, 7);
     let bestError = Number.POSITIVE_INFINITY;
     for (const decay of DECAYS) {
       const sums = origins.map((origin) => weightedCalls(grid, whole, origin, decay));

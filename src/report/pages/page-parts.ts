@@ -29,17 +29,12 @@ export function estimateFigure(
   estimate: Estimate,
   options: EstimateFigureOptions = {},
 ): KeyFigure {
-  const info = measureInfo(name);
-  const unit = options.unit ?? info.unit;
+  const unit = options.unit ?? measureInfo(name).unit;
   const [low, high] = estimate.ci95;
-  const figure: KeyFigure = {
-    label: options.label ?? info.label,
-    value: formatValue(estimate.mean, unit, options.currency),
+  return {
+    ...valueFigure(name, estimate.mean, options),
     detail: `95 % CI ${formatValue(low, unit, options.currency)} to ${formatValue(high, unit, options.currency)}`,
-    definition: options.definition ?? info.definition,
   };
-  if (options.status) figure.status = options.status;
-  return figure;
 }
 
 /** A key figure for a plain (audited, not estimated) value. */

@@ -1,5 +1,9 @@
 import type { Verdict } from '../measures/verdict.js';
-import type { ComparedMeasure, ComparisonReport } from '../switchboard/compare-scenarios.js';
+import type {
+  ComparedMeasure,
+  Comparison,
+  ComparisonReport,
+} from '../switchboard/compare-scenarios.js';
 import { formatMeasureEstimate, formatMeasureValue } from './format-simulation-summary.js';
 
 const MOVED: ReadonlySet<Verdict> = new Set(['better', 'worse', 'higher', 'lower']);
@@ -33,6 +37,21 @@ function rowLines(what: string, rows: readonly [string, readonly ComparedMeasure
   return lines;
 }
 
+/** `Targets (scenario, over the horizon): serviceLevel ≥ 80.0 % within 20 s: base met, variant missed; …` */
+function targetLine(comparison: Comparison): string[] {
+  if (comparison.targets.length === 0) return [];
+  const parts = comparison.targets.map((t) => {
+    const m = comparison.measures.find((x) => x.name === t.name)!;
+    const level = formatMeasureValue(t.name, t.target, m.unit);
+    const threshold = t.thresholdSeconds === undefined ? '' : ` within ${t.thresholdSeconds} s`;
+    return `${t.name.slice(t.name.indexOf('.') + 1)} ${t.bound === 'at least' ? '≥' : '≤'} ${level}${threshold}: base ${t.base}, variant ${t.variant}`;
+  });
+  return [
+    '',
+    `  Targets (the base scenario's, over the horizon; met / missed when the whole 95 % interval is on one side): ${parts.join('; ')}`,
+  ];
+}
+
 /** The plain-text report of `switchboard compare`: every measure, then each reason's. */
 export function formatComparison(report: ComparisonReport): string {
   const lines = [
@@ -43,6 +62,7 @@ export function formatComparison(report: ComparisonReport): string {
   for (const comparison of report.comparisons) {
     lines.push('', `Variant: ${comparison.variant}`);
     lines.push(...measureLines(comparison.measures, '  '));
+    lines.push(...targetLine(comparison));
     lines.push(
       ...rowLines(
         'reason',

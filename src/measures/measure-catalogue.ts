@@ -17,8 +17,9 @@
  * Each unit has a default practical margin for `compare`'s verdicts (`defaultMargin` in
  * verdict.ts, the one home of the rule): shares 0.5 percentage point; seconds 1 s; ratios 0.01;
  * operators 0.1; calls and needs the largest of 1 % of the base, 0.5 % of the row's calls
- * offered (needs) and 1; hours 1 % of the base; money 1 % of the base, and for money that
- * prices a count ({@link MeasureDefinition.prices}) at least that count's margin at its price.
+ * offered (needs) and 1; hours 1 % of the base; money one amount for every cost of a row: 1 %
+ * of the row's total cost, at least the margin of each count the row prices
+ * ({@link MeasureDefinition.prices}) at its price.
  */
 export type MeasureUnit =
   'calls' | 'needs' | 'seconds' | 'share' | 'hours' | 'operators' | 'ratio' | 'currency';
@@ -35,6 +36,10 @@ export interface MeasureDefinition {
   definition: string;
   /** For money that is a count times a price: the key of that count (`lostNeeds`). */
   prices?: string;
+  /** For a total: the keys of the amounts it adds up (the total cost's parts). */
+  parts?: readonly string[];
+  /** For money per something (per day, per answered call): the key of the amount divided. */
+  rateOf?: string;
 }
 
 const m = (
@@ -42,8 +47,11 @@ const m = (
   unit: MeasureUnit,
   better: Better,
   definition: string,
-  prices?: string,
-): MeasureDefinition => ({ label, unit, better, definition, ...(prices ? { prices } : {}) });
+  money: { prices?: string; parts?: readonly string[]; rateOf?: string } = {},
+): MeasureDefinition => ({ label, unit, better, definition, ...money });
+
+/** The parts of the total cost, each a count times its price. */
+const COST_PARTS = ['operatorCost', 'lostNeedCost', 'transferCost', 'repeatCost'] as const;
 
 const CATALOGUE: ReadonlyMap<string, MeasureDefinition> = new Map(
   Object.entries({
@@ -359,6 +367,7 @@ const CATALOGUE: ReadonlyMap<string, MeasureDefinition> = new Map(
       'currency',
       'lower',
       'Rostered operator hours × costs.operatorHour.',
+      { prices: 'operatorHours' },
     ),
     lostNeeds: m(
       'Lost needs',
@@ -371,14 +380,14 @@ const CATALOGUE: ReadonlyMap<string, MeasureDefinition> = new Map(
       'currency',
       'lower',
       'Each lost need × costs.lostNeed (its reason’s price): one price per lost need whatever its path.',
-      'lostNeeds',
+      { prices: 'lostNeeds' },
     ),
     transferCost: m(
       'Transfer cost',
       'currency',
       'lower',
       'Transfers × costs.transfer (a cost per attempt).',
-      'transfers',
+      { prices: 'transfers' },
     ),
     repeatAttempts: m(
       'Repeat attempts',
@@ -391,20 +400,24 @@ const CATALOGUE: ReadonlyMap<string, MeasureDefinition> = new Map(
       'currency',
       'lower',
       'Repeat attempts × costs.repeatAttempt (a cost per attempt).',
-      'repeatAttempts',
+      { prices: 'repeatAttempts' },
     ),
     total: m(
       'Total cost',
       'currency',
       'lower',
       'Operator cost plus lost-need, transfer and repeat-attempt costs.',
+      { parts: COST_PARTS },
     ),
-    perDay: m('Cost per day', 'currency', 'lower', 'Total cost divided by the days simulated.'),
+    perDay: m('Cost per day', 'currency', 'lower', 'Total cost divided by the days simulated.', {
+      rateOf: 'total',
+    }),
     perAnsweredCall: m(
       'Cost per answered call',
       'currency',
       'lower',
       'Total cost divided by calls answered.',
+      { rateOf: 'total' },
     ),
   }),
 );

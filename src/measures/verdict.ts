@@ -27,15 +27,16 @@ export type Verdict =
  * A practical margin: an absolute amount in the measure's unit (a share as a fraction: 0.01 is
  * one percentage point), a fraction of the base's mean (`relative: 0.01` is 1 %), or — the
  * default of counts — the largest of a fraction of the base, a fraction of the volume the row is
- * about (its calls offered, or its needs) and a least amount; or — the default of money — a
- * fraction of the base, and at least the margin of the count the money prices (lost needs ×
- * price: the lost needs' margin, at their mean price).
+ * about (its calls offered, or its needs) and a least amount; or — the default of money — one
+ * amount for every cost of the row: a fraction of the row's total cost, and at least the margin
+ * of each count the row prices at its price (lost needs × price: the lost needs' margin at their
+ * mean price), scaled for money per day or per answered call.
  */
 export type Margin =
   | { absolute: number }
   | { relative: number }
   | { relative: number; ofVolume: number; least: number }
-  | { relative: number; asPricedCount: true };
+  | { relative: number; ofRowCost: true };
 
 /**
  * What a default margin may read besides the base's mean, all means of the base over
@@ -44,8 +45,15 @@ export type Margin =
 export interface MarginContext {
   /** The row's volume in the measure's unit: calls offered for calls, needs for needs. */
   volume?: number | null;
-  /** For money that prices a count (lost-need cost): that count's margin × its mean price. */
+  /** For money: the row's total cost (the sum of its costs when it has no total). */
+  rowCost?: number | null;
+  /** For money: the largest margin of a count the row prices, times that count's mean price. */
   pricedCountMargin?: number | null;
+  /**
+   * For money per something (per day, per answered call): the measure's base over the row's
+   * total cost, which turns the row's money margin into one per day or per call (1 by default).
+   */
+  scale?: number | null;
 }
 
 /**
@@ -58,8 +66,12 @@ export interface MarginContext {
  *   share needs — and at least 1: a few abandons more in a small reason, or a count that was 0,
  *   is not a finding however well common random numbers measure it;
  * - hours: 1 % of the base;
- * - money: 1 % of the base, and for money that prices a count (lost-need cost) at least that
- *   count's margin at its mean price, so a cost and the count it prices get the same verdict.
+ * - money: ONE amount for every cost of the row (the total, its parts), as a euro saved is a
+ *   euro whichever line it is on: 1 % of the row's total cost, and at least the margin of each
+ *   count the row prices (operator hours, lost needs, transfers, repeat attempts) at its mean
+ *   price — so a cost is never a finding when the count it prices is not, and the total is never
+ *   judged on a margin smaller than one of its parts'. Money per day or per answered call: the
+ *   same amount per day or per call (see {@link MarginContext.scale}).
  */
 export function defaultMargin(unit: MeasureUnit): Margin {
   switch (unit) {
@@ -75,7 +87,7 @@ export function defaultMargin(unit: MeasureUnit): Margin {
     case 'needs':
       return { relative: 0.01, ofVolume: 0.005, least: 1 };
     case 'currency':
-      return { relative: 0.01, asPricedCount: true };
+      return { relative: 0.01, ofRowCost: true };
     default:
       return { relative: 0.01 };
   }
@@ -98,17 +110,21 @@ export function marginAmount(
   const relative = base * margin.relative;
   if ('ofVolume' in margin)
     return Math.max(relative, finite(context.volume) * margin.ofVolume, margin.least);
-  if ('asPricedCount' in margin) return Math.max(relative, finite(context.pricedCountMargin));
+  if ('ofRowCost' in margin) {
+    const scale = context.scale === undefined || context.scale === null ? 1 : finite(context.scale);
+    const rowCost = context.rowCost === undefined ? base : finite(context.rowCost);
+    return scale * Math.max(rowCost * margin.relative, finite(context.pricedCountMargin));
+  }
   return relative;
 }
 
 /** `0.5 pt`, `1 s`, `1 % of base`, `max(1 % of base, 0.5 % of volume, 1)` — a margin for people. */
-export function describeMargin(margin: Margin, unit: MeasureUnit): string {
+export function describeMargin(margin: Margin, unit: MeasureUnit, rate = false): string {
   const percent = (x: number) => `${+fixed(x * 100, 4)} %`;
   if ('ofVolume' in margin)
     return `the largest of ${percent(margin.relative)} of base, ${percent(margin.ofVolume)} of the row’s ${unit === 'needs' ? 'needs' : 'calls offered'} and ${margin.least}`;
-  if ('asPricedCount' in margin)
-    return `${percent(margin.relative)} of base, at least the margin of the count it prices`;
+  if ('ofRowCost' in margin)
+    return `the row’s money margin: ${percent(margin.relative)} of its total cost, at least each priced count’s margin at its price${rate ? ', divided as this measure divides the total' : ''}`;
   if ('relative' in margin) return `${percent(margin.relative)} of base`;
   if (unit === 'share') return `${+fixed(margin.absolute * 100, 4)} pt`;
   if (unit === 'seconds') return `${margin.absolute} s`;

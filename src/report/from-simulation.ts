@@ -178,9 +178,6 @@ export function reportPaths(
 export function compareReportMeasures(measures: readonly ComparedMeasure[]): CompareMeasure[] {
   const out: CompareMeasure[] = [];
   for (const m of measures) {
-    // The pages read any verdict other than better/worse as "no difference": leave out the
-    // measures that are neither good nor bad (higher/lower) rather than mislabel them.
-    if (m.verdict === 'higher' || m.verdict === 'lower') continue;
     const base = reportEstimate(m.base);
     const variant = reportEstimate(m.variant);
     const difference = reportEstimate(m.difference);

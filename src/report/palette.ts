@@ -39,6 +39,9 @@ export const VERDICT_COLOURS = {
   worse: '#D55E00',
   equivalent: '#8C8C8C',
   'no difference': '#8C8C8C',
+  /** Moved beyond the margin, for a measure better neither way (calls offered, occupancy). */
+  higher: '#333333',
+  lower: '#333333',
 } as const;
 
 /** The id of the diagonal hatch pattern defined once in every report page. */

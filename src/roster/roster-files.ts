@@ -1,7 +1,7 @@
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { stringify as csv } from 'csv-stringify/sync';
 import { neutraliseFormula as cell } from '../io/csv-cell.js';
 import { yamlText } from '../io/yaml-text.js';
+import { portableScenario } from '../scenario/portable-document.js';
 import type { Scenario } from '../scenario/scenario-types.js';
 import type { RosterResult } from './build-roster.js';
 import { rosterDocument } from './roster-document.js';
@@ -27,40 +27,35 @@ export function rosterCsv(result: RosterResult): string {
 /**
  * The files of `roster --out`: `scenario.yaml` (the scenario with the roster as its rostered
  * queues' operators, and the targets it was built for: `simulate` and `compare` run it as is),
- * `roster.csv`, `per-interval.csv` and `roster.json` (the whole result). With `paths`, a
- * relative `arrivals.forecast` is rewritten relative to the output directory, so the written
- * scenario still finds its forecast. Cost: linear in the roster and the document.
+ * `roster.csv`, `per-interval.csv` and `roster.json` (the whole result); with a forecast, its
+ * CSV beside the scenario as `forecast.csv` (see {@link portableScenario}: the directory can be
+ * moved and still runs). Cost: linear in the roster, the document and the forecast.
  */
-export function rosterFiles(
-  scenario: Scenario,
-  result: RosterResult,
-  paths?: { scenarioFile: string; outDir: string },
-): Record<string, string> {
+export function rosterFiles(scenario: Scenario, result: RosterResult): Record<string, string> {
   const byQueue = new Map<string, number[]>();
   for (const row of result.perInterval) {
     const list = byQueue.get(row.queue) ?? [];
     list.push(row.scheduled);
     byQueue.set(row.queue, list);
   }
-  const document = rosterDocument(
-    scenario,
-    [...byQueue].map(([name, scheduled]) => ({
-      queue: scenario.queues.findIndex((q) => q.name === name),
-      scheduled,
-    })),
-    {
-      threshold: `${result.targets.thresholdSeconds}s`,
-      ...(result.targets.serviceLevel === undefined
-        ? {}
-        : { serviceLevel: result.targets.serviceLevel }),
-      ...(result.targets.maxAbandon === undefined ? {} : { maxAbandon: result.targets.maxAbandon }),
-    },
+  const { document, files } = portableScenario(
+    rosterDocument(
+      scenario,
+      [...byQueue].map(([name, scheduled]) => ({
+        queue: scenario.queues.findIndex((q) => q.name === name),
+        scheduled,
+      })),
+      {
+        threshold: `${result.targets.thresholdSeconds}s`,
+        ...(result.targets.serviceLevel === undefined
+          ? {}
+          : { serviceLevel: result.targets.serviceLevel }),
+        ...(result.targets.maxAbandon === undefined
+          ? {}
+          : { maxAbandon: result.targets.maxAbandon }),
+      },
+    ),
   );
-  const arrivals = document.arrivals as Record<string, unknown> | undefined;
-  if (paths && typeof arrivals?.forecast === 'string' && !isAbsolute(arrivals.forecast)) {
-    const source = resolve(dirname(paths.scenarioFile), arrivals.forecast);
-    arrivals.forecast = relative(paths.outDir, source);
-  }
   const header = `# Roster by switchboard roster: ${result.operatorHours} paid hours a week (Erlang plan: ${result.erlangPlan.operatorHours}).\n`;
   return {
     'scenario.yaml': header + yamlText(document, { lineWidth: 100, version: '1.1' }),
@@ -77,5 +72,6 @@ export function rosterFiles(
       ]),
     ]),
     'roster.json': `${JSON.stringify(result, null, 2)}\n`,
+    ...files,
   };
 }

@@ -16,6 +16,7 @@ import {
   familyVerdicts,
   verdictOf,
 } from '../measures/verdict.js';
+import { inputError } from '../errors.js';
 import type { Scenario } from '../scenario/scenario-types.js';
 import {
   INTERVAL_METHOD,
@@ -61,8 +62,12 @@ export const comparedMeasures: readonly string[] = [
   'needs.transfersPerNeed',
   'needs.unresolved',
   'cost.operatorHours',
+  'cost.operatorCost',
   'cost.lostNeeds',
   'cost.lostNeedCost',
+  'cost.transferCost',
+  'cost.repeatAttempts',
+  'cost.repeatCost',
   'cost.total',
   'cost.perAnsweredCall',
 ];
@@ -161,6 +166,61 @@ export interface GroupComparison {
   measures: ComparedMeasure[];
 }
 
+/** Whether a level reaches its target: `met` / `missed` when its whole 95 % interval lies on one side. */
+export type TargetStatus = 'met' | 'missed' | 'uncertain';
+
+/** One target of the base scenario's `targets:`, read against base and variant. */
+export interface TargetCheck {
+  /** The compared measure it reads (`overall.serviceLevel`, `overall.probabilityAbandon`). */
+  name: string;
+  /** `at least` for the service level, `at most` for abandonment. */
+  bound: 'at least' | 'at most';
+  target: number;
+  /** The service level's threshold, seconds. */
+  thresholdSeconds?: number;
+  base: TargetStatus;
+  variant: TargetStatus;
+}
+
+/**
+ * Read a level against its target over the horizon: `met` when its whole 95 % interval lies on
+ * the target's side (the target itself included), `missed` when it lies wholly on the other,
+ * `uncertain` when it spans the target (or has no interval).
+ */
+export function targetStatus(
+  estimate: MeasureEstimate,
+  bound: 'at least' | 'at most',
+  target: number,
+): TargetStatus {
+  const [lo, hi] = estimate.ci95;
+  if (lo === null || hi === null) return 'uncertain';
+  const [good, bad] =
+    bound === 'at least' ? [lo >= target, hi < target] : [hi <= target, lo > target];
+  return good ? 'met' : bad ? 'missed' : 'uncertain';
+}
+
+/** The base scenario's targets (service level, most abandonment) read against both runs. */
+function checkTargets(scenario: Scenario, measures: readonly ComparedMeasure[]): TargetCheck[] {
+  const targets = scenario.targets;
+  if (targets === undefined) return [];
+  const checks: TargetCheck[] = [];
+  const add = (name: string, bound: TargetCheck['bound'], target: number | undefined) => {
+    const m = measures.find((x) => x.name === name);
+    if (target === undefined || m === undefined) return;
+    checks.push({
+      name,
+      bound,
+      target,
+      ...(name === 'overall.serviceLevel' ? { thresholdSeconds: targets.thresholdSeconds } : {}),
+      base: targetStatus(m.base, bound, target),
+      variant: targetStatus(m.variant, bound, target),
+    });
+  };
+  add('overall.serviceLevel', 'at least', targets.serviceLevel);
+  add('overall.probabilityAbandon', 'at most', targets.maxAbandon);
+  return checks;
+}
+
 /** A variant compared with the base. */
 export interface Comparison {
   variant: string;
@@ -170,6 +230,11 @@ export interface Comparison {
   byReason: ReasonComparison[];
   /** Paired differences per caller group, when the base scenario defines `callerGroups:`. */
   byGroup?: GroupComparison[];
+  /**
+   * The base scenario's `targets:` (service level, most abandonment) read against base and
+   * variant over the horizon, with their 95 % intervals; empty without targets.
+   */
+  targets: TargetCheck[];
   /** The variant's rows by weekday and interval, as `simulate --json`'s `byWeekdayInterval`. */
   byWeekdayInterval: EstimateRow[];
 }
@@ -206,10 +271,43 @@ const meanOf = (values: readonly number[]): number | null => {
   return finite.length === 0 ? null : finite.reduce((a, b) => a + b, 0) / finite.length;
 };
 
+const sum = (xs: readonly number[]) => xs.reduce((a, x) => (Number.isFinite(x) ? a + x : a), 0);
+
+/**
+ * What the money margin of a row reads (see `defaultMargin` in measures/verdict.ts): the row's
+ * total cost (its `total`, else the sum of the total's parts it has: a reason's or a group's
+ * lost-need cost), the largest margin of a count the row prices at that count's mean price over
+ * base and variant (the counts' own margins, as the user set them or by default), and for money
+ * per day or per answered call the ratio of its base to the total's.
+ */
+function moneyContext(name: string, row: RowValues, options: CompareResultsOptions): MarginContext {
+  const table = name.slice(0, name.length - measureKey(name).length);
+  const total = measureDefinition('total');
+  const parts = (total.parts ?? []).filter((key) => meanOf(row(key).base) !== null);
+  const rowCost =
+    meanOf(row('total').base) ?? parts.reduce((a, key) => a + meanOf(row(key).base)!, 0);
+  let pricedCountMargin = 0;
+  for (const key of parts) {
+    const count = measureDefinition(key).prices;
+    if (count === undefined) continue;
+    const counted = sum(row(count).base) + sum(row(count).variant);
+    if (!(counted > 0)) continue;
+    const price = (sum(row(key).base) + sum(row(key).variant)) / counted;
+    pricedCountMargin = Math.max(
+      pricedCountMargin,
+      marginIn(`${table}${count}`, row, options).amount * price,
+    );
+  }
+  const rateOf = measureDefinition(name).rateOf;
+  const scale =
+    rateOf === undefined ? 1 : (meanOf(row(measureKey(name)).base) ?? 0) / (rowCost || 1);
+  return { rowCost, pricedCountMargin, scale };
+}
+
 /**
  * The margin of measure `name` in a row, as an amount: the user's or its unit's default, which
- * may read the row's volume (calls offered for calls, needs for needs) and, for money that
- * prices a count, that count's margin at the count's mean price over base and variant.
+ * may read the row's volume (calls offered for calls, needs for needs) and, for money, the row's
+ * one money margin (see {@link moneyContext}).
  */
 function marginIn(
   name: string,
@@ -218,20 +316,10 @@ function marginIn(
 ): { margin: Margin; amount: number } {
   const info = measureDefinition(name);
   const margin = marginOf(name, options.margins);
-  const context: MarginContext = {};
+  let context: MarginContext = {};
   if (info.unit === 'calls' || info.unit === 'needs')
     context.volume = meanOf(row(info.unit === 'needs' ? 'needs' : 'offered').base);
-  if (info.prices !== undefined) {
-    const table = name.slice(0, name.length - measureKey(name).length);
-    const count = row(info.prices);
-    const money = row(measureKey(name));
-    const sum = (xs: readonly number[]) => xs.reduce((a, x) => (Number.isFinite(x) ? a + x : a), 0);
-    const counted = sum(count.base) + sum(count.variant);
-    if (counted > 0)
-      context.pricedCountMargin =
-        marginIn(`${table}${info.prices}`, row, options).amount *
-        ((sum(money.base) + sum(money.variant)) / counted);
-  }
+  if (info.unit === 'currency' && 'ofRowCost' in margin) context = moneyContext(name, row, options);
   return { margin, amount: marginAmount(margin, meanOf(row(measureKey(name)).base), context) };
 }
 
@@ -251,7 +339,7 @@ function compareValues(
     name,
     unit: unitLabel(info.unit, options.currency ?? 'EUR'),
     better: info.better,
-    margin: { amount, rule: describeMargin(margin, info.unit) },
+    margin: { amount, rule: describeMargin(margin, info.unit, info.rateOf !== undefined) },
     base: baseEstimate,
     variant: measureEstimate(variant, unitRange(info.unit)),
     difference,
@@ -342,7 +430,7 @@ export interface CompareScenariosOptions extends SimulateScenarioOptions {
 
 /** How `compare` turns a paired interval into a verdict, stated with every comparison. */
 export const VERDICT_RULE =
-  'better / worse (higher / lower for measures better neither way) when the whole 95 % interval of the difference lies beyond the practical margin and the one-sided p-value of a difference beyond the margin, adjusted over every measure of the comparison (overall, per reason, per group) by Benjamini–Hochberg, stays below 2.5 % (so a comparison of many measures does not find effects by chance; intervals are not adjusted); equivalent when it lies within ± margin; otherwise no difference detectable. Default margins: 0.5 point for shares, 1 s for durations, 0.01 for ratios, 0.1 operator; for counts the largest of 1 % of the base, 0.5 % of the row’s calls offered (needs, for needs) and 1; 1 % of the base for hours and money (for lost-need cost at least the lost needs’ margin at their price); set others with measures.margins in the scenario or --margin NAME=VALUE';
+  'better / worse (higher / lower for measures better neither way) when the whole 95 % interval of the difference lies beyond the practical margin and the one-sided p-value of a difference beyond the margin, adjusted over every measure of the comparison (overall, per reason, per group) by Benjamini–Hochberg, stays below 2.5 % (so a comparison of many measures does not find effects by chance; intervals are not adjusted); equivalent when it lies within ± margin; otherwise no difference detectable. Default margins: 0.5 point for shares, 1 s for durations, 0.01 for ratios, 0.1 operator; for counts the largest of 1 % of the base, 0.5 % of the row’s calls offered (needs, for needs) and 1; 1 % of the base for hours; for money one amount for every cost of a row (its total and the parts that add up to it): 1 % of the row’s total cost, at least the margin of each count it prices (operator hours, lost needs, transfers, repeat attempts) at its price, and that amount per answered call for the cost per answered call; set others with measures.margins in the scenario or --margin NAME=VALUE';
 
 /**
  * Run a base scenario and variants with the same replication seeds (common random numbers: the
@@ -355,6 +443,14 @@ export async function compareScenarios(
   variants: readonly Scenario[],
   options: CompareScenariosOptions = {},
 ): Promise<ComparisonReport> {
+  for (const variant of variants)
+    if (variant.costs.currency !== base.costs.currency)
+      throw inputError(
+        'costs.currency',
+        `the base's currency, ${base.costs.currency} (a comparison adds and subtracts money in one currency)`,
+        variant.costs.currency,
+        { file: variant.file ?? variant.name },
+      );
   const full = scenarioRunOptions(options);
   const margins = new Map([...base.margins, ...(options.margins ?? new Map())]);
   const compareOptions: CompareResultsOptions = { currency: base.costs.currency, margins };
@@ -366,10 +462,11 @@ export async function compareScenarios(
   const comparisons: Comparison[] = [];
   for (const [i, variant] of variants.entries()) {
     const results = variantResults[i]!;
+    const measures = compareResults(baseResults!, results, compareOptions);
     comparisons.push({
       variant: variant.name,
       file: variant.file ?? null,
-      measures: compareResults(baseResults!, results, compareOptions),
+      measures,
       byReason: compareReasons(
         reasonNames(base),
         baseResults!,
@@ -378,6 +475,7 @@ export async function compareScenarios(
         compareOptions,
       ),
       byWeekdayInterval: summarize(variant, results, full).byWeekdayInterval,
+      targets: checkTargets(base, measures),
     });
     if (base.callerGroups.length > 0)
       comparisons[comparisons.length - 1]!.byGroup = compareGroups(

@@ -145,7 +145,7 @@ describe('the measure catalogue', () => {
       ['serviceLevel', { absolute: 0.01 }],
     ]);
     expect(marginOf('cost.total', overrides)).toEqual({ relative: 0.02 });
-    expect(marginOf('cost.perDay', overrides)).toEqual({ relative: 0.01, asPricedCount: true });
+    expect(marginOf('cost.perDay', overrides)).toEqual({ relative: 0.01, ofRowCost: true });
     expect(marginOf('overall.abandoned', overrides)).toEqual({
       relative: 0.01,
       ofVolume: 0.005,
@@ -172,11 +172,72 @@ describe('default margins that mean something on small counts', () => {
     expect(marginAmount(count, 12_000, { volume: 12_100 })).toBeCloseTo(120, 9);
     expect(marginAmount(defaultMargin('needs'), 30, { volume: 10_000 })).toBeCloseTo(50, 9);
   });
-  it('money that prices a count: at least that count’s margin at its price', () => {
+  it('money: 1 % of the row’s total cost, at least a priced count’s margin, scaled per call', () => {
     const money = defaultMargin('currency');
     expect(marginAmount(money, 180, { pricedCountMargin: 7.8 })).toBe(7.8);
     expect(marginAmount(money, 38_000, { pricedCountMargin: 7.8 })).toBeCloseTo(380, 9);
     expect(marginAmount(money, 38_000)).toBeCloseTo(380, 9);
+    // A part of 2,000 in a row costing 38,000: the row's margin, not 1 % of the part.
+    expect(marginAmount(money, 2_000, { rowCost: 38_000 })).toBeCloseTo(380, 9);
+    // Per answered call (1.9 of 38,000 over 20,000 calls): the same money per call.
+    expect(marginAmount(money, 1.9, { rowCost: 38_000, scale: 1.9 / 38_000 })).toBeCloseTo(
+      0.019,
+      12,
+    );
+  });
+  it('overall costs: one money margin for the total and every part, never below a count’s', () => {
+    // Four paired replications of a switchboard costing about 60,000: 600 operator hours at 32,
+    // 3,400 lost needs at 6 in 28,000 needs, 25,000 transfers at 0.5, 4,900 redials at 1.5.
+    const results = (lostMore: number) =>
+      [0, 1, 2, 3].map((i) => {
+        const lost = 3_400 + lostMore + 10 * (i % 2);
+        const values: Record<string, number> = {
+          'overall.offered': 33_000,
+          'overall.transfers': 25_000,
+          'cost.operatorHours': 600,
+          'cost.operatorCost': 600 * 32,
+          'cost.lostNeeds': lost,
+          'cost.lostNeedCost': 6 * lost,
+          'cost.transferCost': 12_500,
+          'cost.repeatAttempts': 4_900,
+          'cost.repeatCost': 7_350,
+          'cost.answered': 32_000,
+        };
+        values['cost.total'] =
+          values['cost.operatorCost']! +
+          values['cost.lostNeedCost']! +
+          values['cost.transferCost']! +
+          values['cost.repeatCost']!;
+        values['cost.perAnsweredCall'] = values['cost.total']! / 32_000;
+        const r = result((name) => values[name] ?? 0, 0);
+        r.needs.needs = 28_000;
+        return r;
+      });
+    const measures = compareResults(results(0), results(-130));
+    const get = (name: string) => measures.find((m) => m.name === name)!;
+    // Lost needs: 0.5 % of 28,000 needs = 140 needs, worth 840 at 6 each — more than 1 % of
+    // the total (about 590): every cost of the row gets 840.
+    expect(get('cost.lostNeeds').margin.amount).toBeCloseTo(140, 9);
+    for (const name of [
+      'cost.operatorCost',
+      'cost.lostNeedCost',
+      'cost.transferCost',
+      'cost.repeatCost',
+      'cost.total',
+    ])
+      expect(get(name).margin.amount, name).toBeCloseTo(840, 6);
+    const total = results(0)[0]!.cost.total!;
+    expect(get('cost.perAnsweredCall').margin.amount).toBeCloseTo(840 / 32_000, 6);
+    expect(total).toBeGreaterThan(50_000);
+    // 130 lost needs fewer (780 saved): not a finding on the count, nor on its cost, nor on the
+    // total of which it is the only moving part.
+    expect(get('cost.lostNeeds').verdict).toBe('equivalent');
+    expect(get('cost.lostNeedCost').verdict).toBe('equivalent');
+    expect(get('cost.total').verdict).toBe('equivalent');
+    // 300 fewer: a finding on all three.
+    const moved = compareResults(results(0), results(-300));
+    for (const name of ['cost.lostNeeds', 'cost.lostNeedCost', 'cost.total'])
+      expect(moved.find((m) => m.name === name)!.verdict, name).toBe('better');
   });
   it('per reason: lost needs and their cost get the same verdict, one need more is not a finding', () => {
     // Reason a: 300 needs, 5 lost (priced 6 each); the variant loses one more in every replication.

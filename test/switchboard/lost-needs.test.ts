@@ -103,4 +103,13 @@ describe('lost needs', () => {
       expect(cost.difference.ci95[0]!, reason).toBeGreaterThan(0);
     }
   });
+
+  it('a variant priced in another currency is refused: money is compared in one currency', async () => {
+    const base = neverAnswered('wild');
+    const doc = stationaryQueueDocument({ arrivalsPerHour: 60, ahtSeconds: 30, operators: 20 });
+    doc.costs = { lostNeed: 7, currency: 'EUR' };
+    await expect(
+      compareScenarios(base, [parseScenario(doc)], { days: 1, replications: 2, seed: 1 }),
+    ).rejects.toThrow(/costs\.currency: expected the base's currency, CHF .*received "EUR"/);
+  });
 });

@@ -85,19 +85,29 @@ export const compareCommand: CommandModule = {
     const { days, replications, threads, seed } = readRunFlags(args);
     startThreadsEarly(args, threads, 2 * replications, replicationTasks.scenario);
     const reportPath = resolveReportPath(args.report, io.cwd);
-    const paths = (args.scenarios as string[]).map((p) => resolve(io.cwd, String(p)));
+    // The files as typed (written in the output, as simulate, sweep and roster do) and resolved.
+    const typed = (args.scenarios as string[]).map(String);
+    const paths = typed.map((p) => resolve(io.cwd, p));
     const [basePath, ...others] = paths;
     const base = loadScenario(basePath!);
     let variantPaths = others;
+    let variantTyped = typed.slice(1);
     const named = (args.variant as string[] | undefined) ?? [];
-    if (named.length > 0) variantPaths = [...variantPaths, ...named.map((v) => `${basePath}#${v}`)];
+    if (named.length > 0) {
+      variantPaths = [...variantPaths, ...named.map((v) => `${basePath}#${v}`)];
+      variantTyped = [...variantTyped, ...named.map((v) => `${typed[0]}#${v}`)];
+    }
     if (variantPaths.length === 0) {
       // The variants of the base's file (the base may itself be one: `file.yaml#v`).
       const { file, variant } = scenarioPath(basePath!);
       const document = readScenarioDocument(readScenarioText(file), file);
-      variantPaths = variantNames(document)
-        .filter((v) => v !== variant)
-        .map((v) => `${file}#${v}`);
+      const names = variantNames(document).filter((v) => v !== variant);
+      variantPaths = names.map((v) => `${file}#${v}`);
+      const typedFile =
+        variant === undefined
+          ? typed[0]!
+          : typed[0]!.slice(0, typed[0]!.length - variant.length - 1);
+      variantTyped = names.map((v) => `${typedFile}#${v}`);
       if (variantPaths.length === 0)
         throw inputError(
           'scenarios',
@@ -125,6 +135,10 @@ export const compareCommand: CommandModule = {
         }),
       ),
     );
+    report.file = typed[0]!;
+    report.comparisons.forEach((c, i) => {
+      c.file = variantTyped[i] ?? c.file;
+    });
     if (reportPath) {
       const first = report.comparisons[0]!;
       const bytes = await writeReport(

@@ -185,10 +185,7 @@ export const rosterCommand: CommandModule = {
       return 2;
     }
     if (outDir !== undefined) {
-      const files = rosterFiles(scenario, result, {
-        scenarioFile: path.replace(/#[^/]*$/, ''),
-        outDir,
-      });
+      const files = rosterFiles(scenario, result);
       for (const name of writeDirectoryAtomically(outDir, files))
         io.stderr(staleRemovedNotice(name));
       io.stderr(`wrote ${Object.keys(files).length} files to ${String(args.out)}\n`);

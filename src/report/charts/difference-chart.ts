@@ -2,7 +2,8 @@
  * Compare two scenarios measure by measure: one row per measure, a bar from zero to the paired
  * difference (variant − base) with whiskers for its 95 % confidence interval, and the verdict
  * said three ways — the word in the row's title, the colour (blue better, vermillion worse, grey
- * no difference; Okabe–Ito) and the fill (solid, hatched, hollow) — so it survives greyscale
+ * no difference; Okabe–Ito; dark grey higher / lower for measures better neither way) and the
+ * fill (solid, hatched, mid grey, hollow) — so it survives greyscale
  * printing and colour blindness. Each row has its own scale: measures have different units.
  * Cost: O(measures) small charts in one vertical concatenation.
  */
@@ -32,6 +33,7 @@ export function normaliseVerdict(verdict: string): Verdict {
   if (v.startsWith('better')) return 'better';
   if (v.startsWith('worse')) return 'worse';
   if (v.startsWith('equivalent')) return 'equivalent';
+  if (v === 'higher' || v === 'lower') return v;
   return 'no difference';
 }
 
@@ -40,6 +42,8 @@ const FILLS: Record<Verdict, string> = {
   worse: HATCH_FILL,
   equivalent: '#E6E6E6',
   'no difference': 'white',
+  higher: '#A6A6A6',
+  lower: '#A6A6A6',
 };
 
 function rowSpec(row: DifferenceRow) {
@@ -117,7 +121,8 @@ export function differenceChart(
     vconcat: rows.map(rowSpec),
     spacing: 10,
   } as unknown as TopLevelSpec;
-  const counts = (['better', 'worse', 'equivalent', 'no difference'] as const)
+  const counts = (['better', 'worse', 'higher', 'lower', 'equivalent', 'no difference'] as const)
+    .filter((v) => (v !== 'higher' && v !== 'lower') || rows.some((r) => r.verdict === v))
     .map((v) => `${rows.filter((r) => r.verdict === v).length} ${v}`)
     .join(', ');
   return {
@@ -126,7 +131,7 @@ export function differenceChart(
     title: options.title,
     description:
       options.description ??
-      `Difference variant minus base for ${rows.length} measures with 95 % confidence whiskers (${counts}); solid bars better, hatched worse, light grey equivalent (within the practical margin), hollow no difference detectable.`,
+      `Difference variant minus base for ${rows.length} measures with 95 % confidence whiskers (${counts}); solid bars better, hatched worse, mid grey higher or lower (a measure better neither way, moved beyond its margin), light grey equivalent (within the practical margin), hollow no difference detectable.`,
     spec,
     wide: true,
   };

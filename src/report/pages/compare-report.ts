@@ -87,6 +87,13 @@ export function compareReport(input: CompareReportInput): ReportDocument {
         }),
       ),
     );
+  const moved = measures.filter((m) => m.verdictWord === 'higher' || m.verdictWord === 'lower');
+  if (moved.length > 0)
+    summary.push(
+      sentence(
+        `${listPhrases(moved.slice(0, 4).map((m) => `${noun(m)} ${m.verdictWord}`))}${moved.length > 4 ? ` and ${moved.length - 4} more` : ''}: beyond the practical margin, but neither better nor worse in itself`,
+      ),
+    );
   const equivalent = measures.filter((m) => m.verdictWord === 'equivalent').map(noun);
   if (equivalent.length > 0)
     summary.push(

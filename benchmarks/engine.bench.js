@@ -372,4 +372,24 @@ if (mode === '--breakdown') {
   console.log(
     `  (with helpers: the larger of that replay and half of all the CPU of the call, V8's helper threads included. Worker start: the thread's CPU before the task module loaded — Node's worker bootstrap and the pool's worker module; a pre-started worker spends it before the call, while the library loads. Load average ${loadavg()[0].toFixed(2)}.)`,
   );
+  // The same, steadier under load (benchmarks/README.md, session 3): every configuration's
+  // work priced at the 1-thread run's steady replication, W = 8 × steady; one thread takes
+  // W + its warm-up; two threads share W + their extras (worker start and import when cold,
+  // both warm-ups, the main thread's other work, the helpers) over two cores.
+  const single = rows.get('1 thread');
+  const work = replications * med(single, 'steady');
+  const t1 = work + med(single, 'warmMain');
+  for (const [name, rs] of rows) {
+    if (name === '1 thread') continue;
+    const cold = !name.includes('pre-started');
+    const extras =
+      (cold ? med(rs, 'workerStart') + med(rs, 'workerImport') : 0) +
+      med(rs, 'warmMain') +
+      med(rs, 'warmWorker') +
+      med(rs, 'mainOther') +
+      med(rs, 'helpers');
+    console.log(
+      `  ${name}: extras beyond the work ${extras.toFixed(0)} ms; on 2 free cores ${t1.toFixed(0)} / ${((work + extras) / 2).toFixed(0)} ms = ${((2 * t1) / (work + extras)).toFixed(2)}× (work priced at the 1-thread steady replication)`,
+    );
+  }
 }

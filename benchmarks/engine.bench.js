@@ -14,8 +14,6 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { prestartReplicationThreads } from '../dist/replications/run-replications.js';
-import { baselineMmnAbandon } from './baseline-mmn-abandon.js';
-import { baselineMmnEventLoop } from './baseline-mmn-event-loop.js';
 
 const DAY = 86400;
 const YEAR = 365 * DAY;
@@ -50,7 +48,9 @@ const timedTask = {
 // `--replicate T [prestart] [timed]`: a fresh process, as the CLI runs: cold code on 1 thread as
 // on 2. With `prestart`, the worker threads start before the library loads, as the CLI starts
 // them before it loads the scenario (prestartReplicationThreads); the run is timed from the
-// call of runReplications either way.
+// call of runReplications either way. (Nothing above this point may import the library: the
+// hand-written baselines of part 1, which do, are imported there. Until session 3 they were
+// imported at the top, so the library had loaded before the threads were pre-started.)
 const prestart = process.argv.includes('prestart');
 const timed = process.argv.includes('timed');
 if (process.argv[2] === '--replicate' && prestart) {
@@ -134,6 +134,8 @@ const self = fileURLToPath(import.meta.url);
 const mode = process.argv[2];
 if (mode !== '--scaling' && mode !== '--breakdown') {
   // 1. One core.
+  const { baselineMmnAbandon } = await import('./baseline-mmn-abandon.js');
+  const { baselineMmnEventLoop } = await import('./baseline-mmn-event-loop.js');
   const rounds = 7;
   const times = { engine: [], loop: [], recursion: [] };
   let engine;
@@ -370,4 +372,24 @@ if (mode === '--breakdown') {
   console.log(
     `  (with helpers: the larger of that replay and half of all the CPU of the call, V8's helper threads included. Worker start: the thread's CPU before the task module loaded — Node's worker bootstrap and the pool's worker module; a pre-started worker spends it before the call, while the library loads. Load average ${loadavg()[0].toFixed(2)}.)`,
   );
+  // The same, steadier under load (benchmarks/README.md, session 3): every configuration's
+  // work priced at the 1-thread run's steady replication, W = 8 × steady; one thread takes
+  // W + its warm-up; two threads share W + their extras (worker start and import when cold,
+  // both warm-ups, the main thread's other work, the helpers) over two cores.
+  const single = rows.get('1 thread');
+  const work = replications * med(single, 'steady');
+  const t1 = work + med(single, 'warmMain');
+  for (const [name, rs] of rows) {
+    if (name === '1 thread') continue;
+    const cold = !name.includes('pre-started');
+    const extras =
+      (cold ? med(rs, 'workerStart') + med(rs, 'workerImport') : 0) +
+      med(rs, 'warmMain') +
+      med(rs, 'warmWorker') +
+      med(rs, 'mainOther') +
+      med(rs, 'helpers');
+    console.log(
+      `  ${name}: extras beyond the work ${extras.toFixed(0)} ms; on 2 free cores ${t1.toFixed(0)} / ${((work + extras) / 2).toFixed(0)} ms = ${((2 * t1) / (work + extras)).toFixed(2)}× (work priced at the 1-thread steady replication)`,
+    );
+  }
 }

@@ -45,6 +45,10 @@ export function formatRoster(result: RosterResult): string {
     '',
     `Paid hours a week: ${hours(result.operatorHours)} (cost ${Math.round(result.cost)}); Erlang plan covered by the same templates: ${hours(e.operatorHours)} (${difference === 0 ? 'the same' : `${difference > 0 ? '+' : ''}${hours(difference)}`})`,
   );
+  for (const u of result.unproven)
+    lines.push(
+      `Queue ${u.queue}: the cover solve stopped at its ${u.status}: the best roster found, not proven the cheapest`,
+    );
   if (b?.erlangPlacement)
     lines.push(
       `Budget ${hours(b.hours)}: ${hours(result.operatorHours)} placed by simulation; the Erlang A placement of the same budget: ${hours(b.erlangPlacement.operatorHours)}`,

@@ -95,12 +95,35 @@ export async function main(
       return ExitCode.badInput;
     }
     if (output) io.stdout(`${output.trimEnd()}\n`);
+    if (parsed) keepTypedText(parsed, argv);
     const name = (parsed?._ as unknown[] | undefined)?.[0];
     const module = typeof name === 'string' && output === '' ? modules.get(name) : undefined;
     if (module === undefined) return ExitCode.ok;
     return await module.run(parsed!, io);
   } catch (error) {
     return reportError(error, io, verbose);
+  }
+}
+
+/**
+ * Put back what was typed for a number option yargs could not read (`--days abc` parses to
+ * NaN): the command's check then quotes `received "abc"` instead of `received NaN`. Looks for
+ * `--name value` and `--name=value` under the option's key and its kebab-case spelling.
+ * Cost: O(flags × words).
+ */
+function keepTypedText(parsed: Record<string, unknown>, argv: readonly string[]): void {
+  for (const [key, value] of Object.entries(parsed)) {
+    if (typeof value !== 'number' || !Number.isNaN(value)) continue;
+    const kebab = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    for (const flag of new Set([`--${key}`, `--${kebab}`])) {
+      const at = argv.lastIndexOf(flag);
+      const joined = [...argv].reverse().find((word) => word.startsWith(`${flag}=`));
+      const typed = joined?.slice(flag.length + 1) ?? (at >= 0 ? argv[at + 1] : undefined);
+      if (typed !== undefined) {
+        parsed[key] = typed;
+        break;
+      }
+    }
   }
 }
 

@@ -20,10 +20,6 @@ export type EventHandler = (payload: number) => void;
 const SEQUENCE_LIMIT = 2 ** 44;
 const GENERATION_SPAN = 2 ** 32;
 const INFINITY = Number.POSITIVE_INFINITY;
-// How a run's loop ended.
-const END_EMPTY = 0;
-const END_STOPPED = 1;
-const END_LATER = 2;
 
 /** Options of {@link Simulator}. */
 export interface SimulatorOptions {
@@ -160,13 +156,14 @@ export class Simulator {
   run(until = INFINITY): void {
     this.stopped = false;
     this.settleTop();
-    // What the loop's end needs is known inside it: code that runs only once the loop is over
-    // has no type feedback when V8 optimises the loop, and would throw the optimised code away
-    // at the end of every run.
-    let endedBy = END_EMPTY;
+    // What the loop's end needs is decided before it and inside it, as a plain flag: code that
+    // runs only once the loop is over (a comparison, a property read) has no type feedback
+    // when V8 optimises the loop, and would throw the optimised code away at the end of every
+    // run.
+    let advance = until < INFINITY;
     for (;;) {
       if (this.stopped) {
-        endedBy = END_STOPPED;
+        advance = false;
         break;
       }
       if (this.heapSize === 0) break;
@@ -177,10 +174,7 @@ export class Simulator {
         continue;
       }
       const time = this.heapTimes[0]!;
-      if (time > until) {
-        endedBy = END_LATER;
-        break;
-      }
+      if (time > until) break;
       this.alive[slot] = 0;
       this.live--;
       const type = this.types[slot]!;
@@ -195,7 +189,7 @@ export class Simulator {
         this.pop();
       }
     }
-    if (endedBy !== END_STOPPED && until < INFINITY) this.advanceTo(until);
+    if (advance) this.advanceTo(until);
   }
 
   private advanceTo(until: number): void {

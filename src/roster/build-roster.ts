@@ -133,6 +133,12 @@ export interface RosterResult {
   } | null;
   /** What keeps the roster from being a full answer (uncovered slots, missed days): exit 2. */
   problems: InputProblem[];
+  /**
+   * The roster's cover solves that stopped at HiGHS's node limit before proving their gap, per
+   * queue (`node limit (…)`): the roster is the best found, the same on every machine, but not
+   * proven the cheapest. Empty when every solve was proven optimal.
+   */
+  unproven: { queue: string; status: string }[];
 }
 
 function clockRange(from: number, to: number): string {
@@ -439,10 +445,10 @@ export async function buildRoster(
         expected: `every day to meet the targets with 95 % confidence on fresh seeds (${targetText(targets)})`,
         // Short templates explain the misses: the days are named, their figures are above.
         received: short
-          ? `missed on ${missed.map((d) => d.weekday).join(', ')} (figures above)`
+          ? `missed on ${missed.map((d) => d.weekday).join(', ')}`
           : `missed on ${missed.map((d) => `${d.weekday} (${missText(d, targets)})`).join(', ')}`,
         hint: short
-          ? 'the templates leave intervals short (above): more templates, starts or a higher max'
+          ? 'figures in the summary; the templates leave intervals short, see above: more templates, starts or a higher max'
           : !search.converged
             ? `the search stopped at its round limit (--iterations ${maxIterations}) before a round met every day and settled: more --iterations`
             : "the roster met every day on the search's seeds, not on fresh ones: more --replications",
@@ -487,6 +493,11 @@ export async function buildRoster(
     search,
     budget: budgetInfo,
     problems,
+    unproven: plans.flatMap((plan, i) =>
+      covers[i]!.status === 'Optimal'
+        ? []
+        : [{ queue: scenario.queues[plan.queue]!.name, status: covers[i]!.status }],
+    ),
   };
 }
 

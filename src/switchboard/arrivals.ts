@@ -25,7 +25,7 @@ export class Arrivals {
     this.streams = ctx.scenario.reasons.map((r) => ctx.streams.get(`arrivals/${r.name}`));
     this.arrivalEvent = ctx.sim.defineEvent(
       'arrival',
-      (r) => this.arrival(r),
+      this.arrival.bind(this),
       EventPriority.arrival,
     );
   }

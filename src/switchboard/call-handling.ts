@@ -35,12 +35,12 @@ export class CallHandling implements HandlingPort {
     this.ringStream = ctx.streams.get('ringing');
     this.talkEndEvent = ctx.sim.defineEvent(
       'talkEnd',
-      (c) => this.talkEnd(c),
+      this.talkEnd.bind(this),
       EventPriority.talkEnd,
     );
     this.transferEndEvent = ctx.sim.defineEvent(
       'transferEnd',
-      (c) => this.transferEnd(c),
+      this.transferEnd.bind(this),
       EventPriority.transferEnd,
     );
   }

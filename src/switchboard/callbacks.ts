@@ -39,10 +39,10 @@ export class Callbacks implements CallbackPort {
     const sim = ctx.sim;
     this.offerEvent = sim.defineEvent(
       'callbackOffer',
-      (c) => this.offer(c),
+      this.offer.bind(this),
       EventPriority.callbackOffer,
     );
-    this.endEvent = sim.defineEvent('callbackEnd', (c) => this.end(c), EventPriority.callbackEnd);
+    this.endEvent = sim.defineEvent('callbackEnd', this.end.bind(this), EventPriority.callbackEnd);
     this.dueEvent = sim.defineEvent(
       'callbackDue',
       (c) => this.push(c, ctx.calls.queue[c]!),

@@ -59,7 +59,7 @@ export class Ivr implements RoutingPort {
       });
     });
     this.rightQueueOf = rightQueues(s);
-    this.doneEvent = ctx.sim.defineEvent('ivrDone', (c) => this.menuDone(c), EventPriority.ivr);
+    this.doneEvent = ctx.sim.defineEvent('ivrDone', this.menuDone.bind(this), EventPriority.ivr);
     this.hangUpEvent = ctx.sim.defineEvent(
       'ivrHangUp',
       (c) => this.parts.callers.endCall(c, CallOutcome.ivrAbandoned, false),

@@ -37,12 +37,12 @@ export class OperatorGroups implements OperatorPort {
     this.wrapStreams = s.queues.map((q) => ctx.streams.get(`wrapUp/${q.name}`));
     this.rosterEvent = ctx.sim.defineEvent(
       'roster',
-      (g) => this.rosterChange(g),
+      this.rosterChange.bind(this),
       EventPriority.roster,
     );
     this.wrapEndEvent = ctx.sim.defineEvent(
       'wrapEnd',
-      (g) => this.wrapEnd(g),
+      this.wrapEnd.bind(this),
       EventPriority.wrapEnd,
     );
   }

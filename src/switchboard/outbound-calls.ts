@@ -25,8 +25,12 @@ export class OutboundCalls {
   ) {
     const sim = ctx.sim;
     this.stream = ctx.streams.get('outbound');
-    this.attemptEvent = sim.defineEvent('outbound', (n) => this.attempt(n), EventPriority.outbound);
-    this.dayEvent = sim.defineEvent('outboundDay', (d) => this.day(d), EventPriority.outbound);
+    this.attemptEvent = sim.defineEvent(
+      'outbound',
+      this.attempt.bind(this),
+      EventPriority.outbound,
+    );
+    this.dayEvent = sim.defineEvent('outboundDay', this.day.bind(this), EventPriority.outbound);
     this.patientCallEvent = sim.defineEvent(
       'patientCall',
       (n) => this.callers.startCall(n, Arrival.afterMessage),

@@ -50,7 +50,7 @@ export class Queues implements QueuePort {
     this.queueCredit = Float64Array.from(s.reasons, (r) => r.queueCreditSeconds);
     this.abandonEvent = ctx.sim.defineEvent(
       'abandon',
-      (c) => this.abandon(c),
+      this.abandon.bind(this),
       EventPriority.abandon,
     );
   }

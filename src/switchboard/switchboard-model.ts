@@ -74,7 +74,18 @@ export class SwitchboardModel implements SwitchboardView {
       observers: this.observers,
     };
     // Each part gets the ports it uses; they call one another only once the run has started.
-    const parts = {} as ModelParts;
+    // Every port is a property from the start, filled in below: an object given its properties
+    // one by one took another hidden class in each replication, and V8 threw the parts'
+    // optimised code away ("wrong map") at the start of replications 2 to 4.
+    const unset = undefined as never;
+    const parts: ModelParts = {
+      callers: unset,
+      routing: unset,
+      queues: unset,
+      operators: unset,
+      callbacks: unset,
+      handling: unset,
+    };
     parts.callers = new Callers(ctx, parts, options.days);
     parts.routing = new Ivr(ctx, parts);
     parts.queues = new Queues(ctx, parts);

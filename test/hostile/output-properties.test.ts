@@ -114,7 +114,7 @@ function scenarioText(names: string[], sets: number): string {
   return yamlText(
     {
       name: names[sets * NAMES_PER_SET],
-      arrivals: { callsPerDay: 60 * sets, intradayProfile: { default: { '00:00': 1 } } },
+      arrivals: { callsPerDay: 20 * sets, intradayProfile: { default: { '00:00': 1 } } },
       reasons,
       callerGroups,
       services,
@@ -140,7 +140,7 @@ function firstRunReport(): (name: string) => string[] {
 
 describe('no output carries a formula or a control sequence, whatever the names', () => {
   // Each run is one scenario carrying SETS × 7 generated names (+ its title), written by every
-  // output of simulate and compare: 3 runs × 29 names. The simulations are short (1 day, 60
+  // output of simulate and compare: 3 runs × 29 names. The simulations are short (1 day, 20
   // calls per name set, 2 replications): the property is about the names, which every table
   // row of a reason, queue, group, service and variant carries whatever the counts.
   const SETS = 4;

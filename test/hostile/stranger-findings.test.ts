@@ -95,4 +95,32 @@ variants:
     expect(audit.code).toBe(2);
     expect(existsSync(join(dir, 'o3'))).toBe(false);
   });
+
+  it('a number flag given a word quotes the word, not NaN (as --seed does)', async () => {
+    const scenario = join(dir, 'base.yaml');
+    const cases: [string[], string][] = [
+      [
+        ['simulate', scenario, '--days', 'abc'],
+        '--days: expected a whole number from 1 to 3660, received "abc"',
+      ],
+      [
+        ['simulate', scenario, '--replications=x1'],
+        '--replications: expected a whole number from 1 to 10000, received "x1"',
+      ],
+      [
+        ['compare', scenario, '--threads', 'two'],
+        '--threads: expected a whole number from 1 to 256, received "two"',
+      ],
+      [
+        ['audit', join(dir, 'one-line.sql'), '--micro-flow', 'many'],
+        '--micro-flow: expected a number of calls a week from 0 to 10,000,000, received "many"',
+      ],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await run(argv);
+      expectHandled(result);
+      expect(result.code).toBe(2);
+      expect(result.err).toContain(message);
+    }
+  });
 });

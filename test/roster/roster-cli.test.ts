@@ -111,8 +111,9 @@ describe('switchboard roster', () => {
     expect(err).toContain(
       'targets: expected every day to meet the targets with 95 % confidence on fresh seeds (service level ≥ 80.0 % within 20 s, abandonment ≤ 5.0 %)',
     );
-    expect(err).toContain('missed on monday (figures above)');
-    expect(err).toContain('the templates leave intervals short (above)');
+    expect(err).toContain(
+      'missed on monday (figures in the summary; the templates leave intervals short',
+    );
   }, 60_000);
 
   it('refuses a budget below the least cover, naming the hours it needs', async () => {

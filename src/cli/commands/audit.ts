@@ -179,8 +179,12 @@ export const auditCommand: CommandModule = {
       format = f as AuditFormat;
     }
     const microFlowPerWeek = Number(args['micro-flow']);
-    if (!(microFlowPerWeek >= 0))
-      throw inputError('--micro-flow', 'a number of calls a week ≥ 0', args['micro-flow']);
+    if (!(microFlowPerWeek >= 0 && microFlowPerWeek <= 10_000_000))
+      throw inputError(
+        '--micro-flow',
+        'a number of calls a week from 0 to 10,000,000',
+        args['micro-flow'],
+      );
     let map: ReturnType<typeof parseColumnMap> | undefined;
     if (args.map !== undefined) {
       const path = at(args.map);

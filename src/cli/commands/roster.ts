@@ -107,7 +107,7 @@ export const rosterCommand: CommandModule = {
         default: 8,
         describe: 'Most simulate-and-solve rounds of the search',
       })
-      .option('seed', { type: 'number', default: 1, describe: 'Seed (same seed ⇒ same roster)' })
+      .option('seed', { type: 'string', default: '1', describe: 'Seed (same seed ⇒ same roster)' })
       .option('threads', {
         type: 'number',
         default: 1,

@@ -84,7 +84,9 @@ export interface StaffingPlan {
  * `all` rows, or else each interval's rows pooled (handling time weighted by calls, the usual
  * single-skill approximation of a team that takes every call). `staffed`, the headline, is the
  * pooled team unless `teams` is `separate`: pooling needs fewer operators for the same targets
- * (economies of scale), so adding up separate teams overstates a pooled switchboard.
+ * (economies of scale), so adding up separate teams overstates a pooled switchboard. A file
+ * with one reason and `all` rows (a forecast of one reason) has one team: the `all` rows repeat
+ * the reason and are not planned again.
  *
  * The interval length is `intervalMinutes`, or else the smallest gap between distinct starts.
  * Throws an InputError naming the file and line for a row it cannot plan (no handling time,
@@ -95,9 +97,11 @@ export function planStaffing(rows: readonly LoadRow[], options: PlanStaffingOpti
   const reasons = new Set(rows.map((row) => row.reason));
   const givenPooled = reasons.has('all') && reasons.size > 1;
   const several = reasons.size - (givenPooled ? 1 : 0) > 1;
+  // One reason and its `all` rows (a forecast of one reason): one team, planned once.
+  const oneTeamRows = givenPooled && !several ? withoutRepeatedTotal(rows, options) : rows;
   const problems: InputProblem[] = [];
   const planned: PlanRow[] = [];
-  const toPlan = several && !givenPooled ? [...rows, ...pooledRows(rows, options)] : rows;
+  const toPlan = several && !givenPooled ? [...rows, ...pooledRows(rows, options)] : oneTeamRows;
   for (const row of toPlan) {
     const handleTimeSeconds = row.handleTimeSeconds ?? options.question.handleTimeSeconds;
     if (handleTimeSeconds === undefined) {
@@ -156,6 +160,39 @@ export function planStaffing(rows: readonly LoadRow[], options: PlanStaffingOpti
   totals.push(separate, pooledTeam);
   const staffed = options.teams === 'separate' ? separate : pooledTeam;
   return { intervalMinutes, staffed, rows: perReason, pooled, totals };
+}
+
+/**
+ * The rows of a file with one reason and `all` rows, without the `all` rows: with one reason
+ * the total is that reason (a forecast writes it so), and planning both would count every call
+ * twice. An `all` row that is not its interval's reason row (other calls or handling time, or
+ * no reason row) contradicts the file and is an input error naming its line.
+ */
+function withoutRepeatedTotal(rows: readonly LoadRow[], options: PlanStaffingOptions): LoadRow[] {
+  const kept = rows.filter((row) => row.reason !== 'all');
+  const byStart = new Map(kept.map((row) => [row.startMs, row]));
+  const problems: InputProblem[] = [];
+  for (const row of rows) {
+    if (row.reason !== 'all') continue;
+    const own = byStart.get(row.startMs);
+    const same =
+      own !== undefined &&
+      Math.abs(own.calls - row.calls) <= 1e-9 * Math.max(1, row.calls) &&
+      own.handleTimeSeconds === row.handleTimeSeconds;
+    if (same) continue;
+    problems.push({
+      path: `line ${row.line}: reason all`,
+      expected: `the total of the file's one reason, "${kept[0]!.reason}" (${
+        own === undefined ? 'no row of that reason' : `line ${own.line}`
+      } for ${row.intervalStart})`,
+      received:
+        own === undefined
+          ? `${row.calls} calls`
+          : `${row.calls} calls${row.handleTimeSeconds === undefined ? '' : ` of ${row.handleTimeSeconds} s`}`,
+    });
+  }
+  if (problems.length > 0) throw new InputError(problems, options.file);
+  return kept;
 }
 
 /**

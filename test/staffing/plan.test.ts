@@ -90,6 +90,43 @@ describe('planStaffing', () => {
     expect(separate.staffed).toMatchObject({ reason: 'sum', team: 'separate' });
   });
 
+  it('plans a forecast of one reason and its `all` rows as one team, each call once', () => {
+    // A forecast of one reason writes, per interval, the reason's row and the `all` total,
+    // equal to it (src/forecasting/forecast-calls.ts). Counting `all` as a second team doubled
+    // the headline (QA F-plan-1). Reference: each interval solved alone by solveAgents.
+    const text =
+      'interval_start,reason,forecast\n' +
+      '2026-01-05T08:00,main,65.5\n2026-01-05T08:00,all,65.5\n' +
+      '2026-01-05T08:30,main,180\n2026-01-05T08:30,all,180\n';
+    const plan = planStaffing(readLoadCsv(text, 'f.csv'), { question });
+    const agents = [65.5, 180].map(
+      (calls) => solveAgents({ ...question, trafficErlangs: (calls * 180) / 1800 }).agents,
+    );
+    expect(plan.rows.map((r) => [r.reason, r.calls, r.evaluation!.agents])).toEqual([
+      ['main', 65.5, agents[0]],
+      ['main', 180, agents[1]],
+    ]);
+    expect(plan.pooled).toEqual([]);
+    expect(plan.totals).toEqual([plan.staffed]);
+    expect(plan.staffed).toEqual({
+      reason: 'sum',
+      team: 'single',
+      calls: 245.5,
+      agentHours: (agents[0]! + agents[1]!) / 2,
+      positionHours: (agents[0]! + agents[1]!) / 2,
+    });
+  });
+
+  it('refuses `all` rows that are not the total of the one reason, naming the line', () => {
+    const text =
+      'interval_start,reason,calls\n' +
+      '2026-01-05T08:00,main,60\n2026-01-05T08:00,all,70\n' +
+      '2026-01-05T08:30,all,10\n';
+    expect(() => planStaffing(readLoadCsv(text, 'f.csv'), { question, file: 'f.csv' })).toThrow(
+      /f\.csv: 2 problems\n {2}line 3: reason all: expected the total of the file's one reason, "main" \(line 2 for 2026-01-05T08:00\), received 70 calls\n {2}line 4: reason all: .*no row of that reason/,
+    );
+  });
+
   it('asks for --interval when the file has a single start, and uses it when given', () => {
     const rows = readLoadCsv('interval_start,calls\n2026-01-05T08:00,40\n', 'f.csv');
     expect(() => planStaffing(rows, { question, file: 'f.csv' })).toThrow(

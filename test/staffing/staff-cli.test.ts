@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -336,6 +336,29 @@ describe('switchboard staff --plan', () => {
 
   // Issue 14: the headline was the sum of separate per-reason teams (3679 h for the bank
   // forecast) while the switchboard is one pooled team (1564 h).
+  it('staffs a one-reason forecast (reason + `all` rows) as one team, not two', async () => {
+    // QA F-plan-1: the README's forecast → staff --plan pipeline printed twice the calls and
+    // operator hours. Reference: the same load without its `all` rows, planned alone.
+    const args = ['--aht', '150s', '--service-level', '0.8'];
+    const { code, out, err } = await staff('--plan', fixture('forecast-one-reason.csv'), ...args);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n');
+    expect(lines.filter((l) => l.includes(',all,'))).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'staff-'));
+    const single = join(dir, 'main.csv');
+    writeFileSync(
+      single,
+      readFileSync(join(root, fixture('forecast-one-reason.csv')), 'utf8')
+        .split('\n')
+        .filter((l) => !l.includes(',all,'))
+        .join('\n'),
+    );
+    const alone = await staff('--plan', single, ...args);
+    expect(out).toBe(alone.out);
+    expect(lines.at(-1)).toMatch(/^staffed,one team,245\.5,/);
+  });
+
   it('heads the plan with the switchboard as staffed: pooled unless --teams separate', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'staff-'));
     const out = join(dir, 'plan.csv');

@@ -20,7 +20,8 @@ import { parseRosterDay } from './parse-roster-day.js';
 import { parseIntradayProfile } from './parse-intraday-profile.js';
 import type { DayRange, QueueSpec, RosterStep, Scenario } from './scenario-types.js';
 import { weekdays } from './scenario-types.js';
-import { type Margin, readMargin } from '../measures/verdict.js';
+import type { Margin } from '../measures/verdict.js';
+import { readMarginOverride } from '../measures/compared-measures.js';
 import { validateDocument } from './validate-document.js';
 
 type Doc = Record<string, unknown>;
@@ -271,10 +272,9 @@ function compileScenario(
   const lostNeed = readLostNeed(costs.lostNeed, reasonNames, p);
   const margins = new Map<string, Margin>();
   for (const [name, value] of Object.entries((measures.margins ?? {}) as Doc)) {
-    const margin = readMargin(value);
-    if (margin === undefined)
-      p.add(`measures.margins.${name}`, 'a number ≥ 0 or a percentage such as "2%"', value);
-    else margins.set(name, margin);
+    const read = readMarginOverride(name, value);
+    if ('margin' in read) margins.set(name, read.margin);
+    else p.problems.push({ path: `measures.margins.${name}`, ...read.problem });
   }
   const { targets, serviceLevelSeconds } = parseTargets(doc, p);
   const shifts = parseShifts(

@@ -368,10 +368,10 @@ export const scenarioSchema = {
           propertyNames: { maxLength: 64 },
           additionalProperties: {
             description:
-              'a margin: a number ≥ 0 in the measure\'s unit (0.01 is one point of a share) or a share of the base such as "2%"',
+              'a margin: a number ≥ 0 in the measure\'s unit (0.01 or "1pt" is one point of a share, at most 1) or a share of the base such as "2%"',
             anyOf: [
               { type: 'number', minimum: 0, maximum: 1e12 },
-              { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*%\\s*$' },
+              { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*(%|pt)\\s*$' },
             ],
           },
         },

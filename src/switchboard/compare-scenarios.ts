@@ -16,6 +16,11 @@ import {
   familyVerdicts,
   verdictOf,
 } from '../measures/verdict.js';
+import {
+  comparedGroupMeasures,
+  comparedMeasures,
+  comparedReasonMeasures,
+} from '../measures/compared-measures.js';
 import { inputError } from '../errors.js';
 import type { Scenario } from '../scenario/scenario-types.js';
 import {
@@ -33,76 +38,6 @@ import {
   summarize,
 } from './simulate-scenario.js';
 import type { ReplicationResult } from './tallies.js';
-
-/** The measures `compare` reports, by `table.key` name; units and directions come from the catalogue. */
-export const comparedMeasures: readonly string[] = [
-  'overall.offered',
-  'overall.answered',
-  'overall.abandoned',
-  'overall.busy',
-  'overall.ivrAbandoned',
-  'overall.ivrResolved',
-  'overall.serviceLevel',
-  'overall.asaSeconds',
-  'overall.probabilityAbandon',
-  'overall.occupancy',
-  'overall.transfers',
-  'overall.failedTransfers',
-  'overall.bouncedBack',
-  'overall.redials',
-  'overall.voicemailGeneratedCalls',
-  'overall.callbackAccepted',
-  'overall.outboundReached',
-  'overall.outboundMessages',
-  'overall.inSystemAtEnd',
-  'needs.resolvedRate',
-  'needs.firstContactResolution',
-  'needs.attemptsPerNeed',
-  'needs.totalWaitSeconds',
-  'needs.transfersPerNeed',
-  'needs.unresolved',
-  'cost.operatorHours',
-  'cost.operatorCost',
-  'cost.lostNeeds',
-  'cost.lostNeedCost',
-  'cost.transferCost',
-  'cost.repeatAttempts',
-  'cost.repeatCost',
-  'cost.total',
-  'cost.perAnsweredCall',
-];
-
-/** The needs' measures `compare` reports for each reason and each caller group. */
-const comparedNeedMeasures = [
-  'asaSeconds',
-  'needs',
-  'resolvedRate',
-  'firstContactResolution',
-  'attemptsPerNeed',
-  'lostNeeds',
-  'lostNeedCost',
-] as const;
-
-/** The measures `compare` reports for each reason (keys of `simulate --json`'s `byReason` rows). */
-export const comparedReasonMeasures: readonly string[] = [
-  'offered',
-  'answered',
-  'reanswered',
-  'abandoned',
-  'busy',
-  'transfers',
-  'bouncedBack',
-  ...comparedNeedMeasures,
-];
-
-/** The measures `compare` reports for each caller group (keys of `simulate --json`'s `byGroup`). */
-export const comparedGroupMeasures: readonly string[] = [
-  'offered',
-  'answered',
-  'abandoned',
-  'ivrAbandoned',
-  ...comparedNeedMeasures,
-];
 
 /** One measure of a comparison. */
 export interface ComparedMeasure {

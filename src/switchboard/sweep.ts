@@ -10,7 +10,7 @@ import type { Scenario } from '../scenario/scenario-types.js';
 import { type MeasureEstimate, measureEstimate } from '../stats/confidence-interval.js';
 import { holmAdjust } from '../stats/adjust-p-values.js';
 import { pairedTTestPValue } from '../stats/paired-t-test.js';
-import { comparedMeasures } from './compare-scenarios.js';
+import { comparedMeasures } from '../measures/compared-measures.js';
 import {
   describeRun,
   type RunDescription,

@@ -21,12 +21,8 @@ import {
 } from '../../src/measures/verdict.js';
 import { measureEstimate } from '../../src/stats/confidence-interval.js';
 import { pBeyondMargin } from '../../src/stats/paired-t-test.js';
-import {
-  compareReasons,
-  compareResults,
-  comparedMeasures,
-  comparedReasonMeasures,
-} from '../../src/switchboard/compare-scenarios.js';
+import { comparedMeasures, comparedReasonMeasures } from '../../src/measures/compared-measures.js';
+import { compareReasons, compareResults } from '../../src/switchboard/compare-scenarios.js';
 import type { ReplicationResult } from '../../src/switchboard/tallies.js';
 
 const est = (mean: number, lo: number, hi: number) => ({

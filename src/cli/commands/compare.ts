@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { inputError } from '../../errors.js';
+import { InputError, type InputProblem, inputError } from '../../errors.js';
 import {
   loadScenario,
   readScenarioDocument,
@@ -7,7 +7,8 @@ import {
   scenarioPath,
   variantNames,
 } from '../../scenario/load-scenario.js';
-import { type Margin, readMargin } from '../../measures/verdict.js';
+import type { Margin } from '../../measures/verdict.js';
+import { readMarginOverride } from '../../measures/compared-measures.js';
 import { compareReport } from '../../report/pages/compare-report.js';
 import { REPORT_OPTION, resolveReportPath } from '../../report/report-option.js';
 import { writeReport } from '../../report/write-report.js';
@@ -24,19 +25,31 @@ import type { CommandModule } from '../command.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
 import { readRunFlags, startThreadsEarly, withProgress } from '../run-flags.js';
 
-/** `--margin NAME=VALUE` flags as margins by measure name; a bad one is an input error. */
+/**
+ * `--margin NAME=VALUE` flags as margins by measure name. Every bad one is reported (an unknown
+ * name with "did you mean", a value of no known form, a share's margin above 1): exit 2.
+ */
 export function readMarginFlags(flags: unknown): Map<string, Margin> {
   const margins = new Map<string, Margin>();
+  const problems: InputProblem[] = [];
   const list = flags === undefined ? [] : Array.isArray(flags) ? flags : [flags];
   for (const flag of list) {
     const text = String(flag);
     const at = text.indexOf('=');
-    const name = at > 0 ? text.slice(0, at).trim() : '';
-    const margin = at > 0 ? readMargin(text.slice(at + 1)) : undefined;
-    if (!/^[A-Za-z][A-Za-z0-9.]{0,63}$/.test(name) || margin === undefined)
-      throw inputError('--margin', 'NAME=VALUE, such as serviceLevel=0.01 or cost.total=2%', text);
-    margins.set(name, margin);
+    if (at <= 0) {
+      problems.push({
+        path: '--margin',
+        expected: 'NAME=VALUE, such as serviceLevel=0.01 or cost.total=2%',
+        received: JSON.stringify(text),
+      });
+      continue;
+    }
+    const name = text.slice(0, at).trim();
+    const read = readMarginOverride(name, text.slice(at + 1));
+    if ('margin' in read) margins.set(name, read.margin);
+    else problems.push({ path: `--margin ${text}`, ...read.problem });
   }
+  if (problems.length > 0) throw new InputError(problems);
   return margins;
 }
 
@@ -83,6 +96,7 @@ export const compareCommand: CommandModule = {
       }),
   run: async (args, io) => {
     const { days, replications, threads, seed } = readRunFlags(args);
+    const margins = readMarginFlags(args.margin);
     startThreadsEarly(args, threads, 2 * replications, replicationTasks.scenario);
     const reportPath = resolveReportPath(args.report, io.cwd);
     // The files as typed (written in the output, as simulate, sweep and roster do) and resolved.
@@ -121,7 +135,6 @@ export const compareCommand: CommandModule = {
       const notice = forecastNotice(s, days);
       if (notice) io.stderr(`${notice}\n`);
     }
-    const margins = readMarginFlags(args.margin);
     const report = await withRemote(args, io, (remote) =>
       withProgress(io, (onProgress) =>
         compareScenarios(base, variants, {

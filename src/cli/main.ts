@@ -1,5 +1,13 @@
+import { readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
-import { formatProblem, InputError, InterruptedError, RunError } from '../errors.js';
+import {
+  didYouMeanHint,
+  formatProblem,
+  InputError,
+  type InputProblem,
+  InterruptedError,
+  RunError,
+} from '../errors.js';
 import type { CommandModule, SwitchboardCommand } from './command.js';
 import { commands as defaultCommands } from './commands/index.js';
 import type { CliIo } from './io.js';
@@ -42,33 +50,49 @@ export async function main(
   let parsed: Record<string, unknown> | undefined;
   let usageError: string | undefined;
   let output = '';
+  const entries = options.commands ?? defaultCommands;
+  const commandNames = entries.map((entry) => entry.command.split(' ')[0]!);
 
   const parser = yargs()
     .scriptName('switchboard')
     .usage('$0 <command> [options]')
     .strict()
-    .demandCommand(1, 'Name a command: see the list above.')
-    .recommendCommands()
+    .demandCommand(1, NAME_A_COMMAND)
     .option('verbose', { type: 'boolean', describe: 'Print stack traces of errors', global: true })
     .help()
     .alias('help', 'h')
-    .version(false)
+    .version(packageVersion())
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((message, error) => {
       // yargs' own YError (e.g. "Not enough arguments following: x") is bad usage; anything
       // else thrown while parsing is a bug to report as such.
       if (error && error.name !== 'YError') throw error;
-      usageError = usageMessage(message ?? error?.message ?? 'bad usage');
+      const text = message ?? error?.message ?? 'bad usage';
+      // The command's options are known here only (yargs resets them after parsing).
+      const { getOptions } = parser as unknown as { getOptions?: () => { key?: object } };
+      const known = Object.keys(getOptions?.call(parser).key ?? {});
+      const command = commandNames.find((name) => name === requested);
+      usageError = unknownArguments(text, argv, known, command) ?? usageMessage(text);
     });
 
   skipHelpCache(parser);
+  // Only the module of the command named on the line is loaded (the first word that is not a
+  // flag); the others are declared by name and line, enough for the command list.
+  const requested = argv.find((word) => !word.startsWith('-'));
   try {
-    // Only the module of the command named on the line is loaded (the first word that is not a
-    // flag); the others are declared by name and line, enough for the command list.
-    const requested = argv.find((word) => !word.startsWith('-'));
+    if (requested !== undefined && !commandNames.includes(requested)) {
+      const hint =
+        requested === 'help' ? 'switchboard --help' : didYouMeanHint(requested, commandNames);
+      throw new InputError({
+        path: 'command',
+        expected: `one of ${commandNames.join(', ')} (switchboard --help describes them)`,
+        received: JSON.stringify(requested),
+        ...(hint ? { hint } : {}),
+      });
+    }
     const modules = new Map<string, CommandModule>();
-    for (const entry of options.commands ?? defaultCommands) {
+    for (const entry of entries) {
       const name = entry.command.split(' ')[0]!;
       const module: CommandModule | undefined =
         'load' in entry ? (name === requested ? await entry.load() : undefined) : entry;
@@ -90,6 +114,8 @@ export async function main(
       }
     });
     if (usageError !== undefined) {
+      // No command named: the list the message points to.
+      if (usageError === NAME_A_COMMAND && !output) output = await parser.getHelp();
       if (output) io.stderr(`${output.trimEnd()}\n\n`);
       io.stderr(`switchboard: ${usageError}\n`);
       return ExitCode.badInput;
@@ -125,6 +151,63 @@ function keepTypedText(parsed: Record<string, unknown>, argv: readonly string[])
       }
     }
   }
+}
+
+/** The message of a line without a command, printed after the command list. */
+const NAME_A_COMMAND = 'Name a command: see the list above.';
+
+/** The version in package.json (two folders up from src/cli/ and dist/cli/ alike). */
+function packageVersion(): string {
+  try {
+    const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+    return String((JSON.parse(text) as { version?: unknown }).version ?? 'unknown');
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * yargs' strict-mode message (`Unknown arguments: replicatons, b.yaml`) as our problems: each
+ * unknown flag as typed, with the closest option of the command (`--replications`), and each
+ * word too many. Undefined for any other message. `known` are the option names in force.
+ */
+function unknownArguments(
+  message: string,
+  argv: readonly string[],
+  known: readonly string[],
+  command: string | undefined,
+): string | undefined {
+  const list = /^Unknown arguments?: (.+)$/.exec(message);
+  if (!list) return undefined;
+  const unknown = new Set(list[1]!.split(', '));
+  const camel = (name: string) => name.replace(/-+([a-z0-9])/gi, (_, c: string) => c.toUpperCase());
+  const options = known.map((name) => `--${name}`);
+  const of = command === undefined ? 'switchboard' : `switchboard ${command}`;
+  const problems: InputProblem[] = [];
+  const flagged = new Set<string>();
+  for (const word of argv) {
+    if (!/^--?[A-Za-z_]/.test(word)) continue;
+    const name = word.replace(/^--?/, '').split('=')[0]!;
+    if (!unknown.has(name) && !unknown.has(camel(name))) continue;
+    flagged.add(name).add(camel(name));
+    const typed = word.split('=')[0]!;
+    const hint = didYouMeanHint(typed.replace(/^-(?=[^-])/, '--'), options);
+    problems.push({
+      path: typed,
+      expected: `an option of ${of} (${of} --help lists them)`,
+      received: JSON.stringify(typed),
+      ...(hint ? { hint } : {}),
+    });
+  }
+  for (const word of unknown) {
+    if (flagged.has(word)) continue;
+    problems.push({
+      path: 'arguments',
+      expected: `no more arguments after those of ${of} (${of} --help shows its usage)`,
+      received: JSON.stringify(word),
+    });
+  }
+  return problems.length === 0 ? undefined : new InputError(problems).message;
 }
 
 /**

@@ -141,13 +141,18 @@ export function parseHistoryCsv(text: string, options: ParseHistoryCsvOptions = 
   });
 }
 
-/** Read {@link parseHistoryCsv} from a file; a missing file is an {@link InputError}. */
+/**
+ * Read {@link parseHistoryCsv} from a file; a missing file is an {@link InputError}. Messages
+ * name the file as `options.file` (the path as typed) when given.
+ */
 export function readHistoryCsv(path: string, options: ParseHistoryCsvOptions = {}): CallHistory {
   let text: string;
   try {
     text = readInputText(path);
   } catch (error) {
-    throw inputError('--history', 'a readable file', path, { hint: readFailure(error) });
+    throw inputError('--history', 'a readable file', options.file ?? path, {
+      hint: readFailure(error),
+    });
   }
   return parseHistoryCsv(text, { file: path, ...options });
 }

@@ -116,13 +116,13 @@ export function parseSpecialDaysCsv(text: string, file?: string): SpecialDay[] {
   return days;
 }
 
-/** Read {@link parseSpecialDaysCsv} from a file. */
-export function readSpecialDaysCsv(path: string): SpecialDay[] {
+/** Read {@link parseSpecialDaysCsv} from a file, named in messages as `shown` (as typed). */
+export function readSpecialDaysCsv(path: string, shown = path): SpecialDay[] {
   let text: string;
   try {
     text = readInputText(path);
   } catch (error) {
-    throw inputError('--special-days', 'a readable file', path, { hint: readFailure(error) });
+    throw inputError('--special-days', 'a readable file', shown, { hint: readFailure(error) });
   }
-  return parseSpecialDaysCsv(text, path);
+  return parseSpecialDaysCsv(text, shown);
 }

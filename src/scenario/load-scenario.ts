@@ -89,6 +89,12 @@ export function applyVariant(
 export interface LoadScenarioOptions {
   /** Load this variant of the scenario instead of its base. */
   variant?: string;
+  /**
+   * The path as the user typed it (`scenarios/baseline.yaml`), named in messages and as the
+   * scenario's `file` instead of the path read (which a command resolves against its working
+   * directory). With `#variant` when `path` has one.
+   */
+  shown?: string;
 }
 
 /**
@@ -105,26 +111,37 @@ export function scenarioPath(path: string): { file: string; variant: string | un
     : { file: path, variant: undefined };
 }
 
-/** The text of a scenario file, or an {@link InputError} naming it (size limited). */
-export function readScenarioText(file: string): string {
+/**
+ * The text of a scenario file, or an {@link InputError} naming it as `shown` (the path as typed;
+ * the file by default). Size limited.
+ */
+export function readScenarioText(file: string, shown = file): string {
   try {
     return readInputText(file, MAX_SCENARIO_BYTES, HEAP_BYTES_PER_YAML_BYTE);
   } catch (error) {
-    throw inputError('scenario', 'a readable scenario file', file, { hint: readFailure(error) });
+    throw inputError('scenario', 'a readable scenario file', shown, { hint: readFailure(error) });
   }
 }
 
 /**
  * Load a scenario file (`base.yaml`, or `base.yaml#variant` / `options.variant` for one of its
- * named variants), validate it and compile it. Throws an {@link InputError} naming the file and
- * every problem. Cost: reading and validating the file.
+ * named variants), validate it and compile it. Throws an {@link InputError} naming the file (as
+ * `options.shown` when given) and every problem. Cost: reading and validating the file.
  */
 export function loadScenario(path: string, options: LoadScenarioOptions = {}): Scenario {
   const { file, variant } =
     options.variant === undefined ? scenarioPath(path) : { file: path, variant: options.variant };
-  const text = readScenarioText(file);
-  let document = readScenarioDocument(text, file);
-  if (variant !== undefined) document = applyVariant(document, variant, file);
-  const label = variant !== undefined ? `${file}#${variant}` : file;
+  // The typed path less the same `#variant` the read path has.
+  const suffix = path.slice(file.length);
+  const shown =
+    options.shown === undefined
+      ? file
+      : options.shown.endsWith(suffix)
+        ? options.shown.slice(0, options.shown.length - suffix.length)
+        : options.shown;
+  const text = readScenarioText(file, shown);
+  let document = readScenarioDocument(text, shown);
+  if (variant !== undefined) document = applyVariant(document, variant, shown);
+  const label = variant !== undefined ? `${shown}#${variant}` : shown;
   return parseScenario(document, { file: label, baseDir: dirname(resolve(file)) });
 }

@@ -40,7 +40,7 @@ export function parseIntradayProfile(
   let csvPath: string | undefined;
   if (typeof raw === 'string') {
     csvPath = isAbsolute(raw) ? raw : resolve(baseDir ?? '.', raw);
-    map = readProfileCsv(csvPath, intervalMinutes, at, p);
+    map = readProfileCsv(csvPath, intervalMinutes, at, p, raw);
     if (map === undefined)
       return {
         shares: weekdays.map(() => new Float64Array(intervals).fill(1 / intervals)),

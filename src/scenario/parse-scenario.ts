@@ -158,6 +158,7 @@ function compileScenario(
         intervalMinutes,
         'arrivals.forecast',
         p,
+        arrivals.forecast as string,
       );
       document = mergePatch(doc, { arrivals: { forecast: path } }) as Doc;
     }

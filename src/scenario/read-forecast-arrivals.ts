@@ -24,7 +24,8 @@ function dayNumber(date: string): number {
  * Read a forecast CSV written by `switchboard forecast` (`interval_start,reason,forecast,lower,
  * upper`; `interval_start` ISO with its offset, whose local clock time is used) into expected
  * calls per dated interval and reason. Rows of reason `all` are skipped; other reasons must be
- * defined in the scenario. Every bad row is recorded with its line. Cost: linear in the file.
+ * defined in the scenario. Every bad row is recorded with its line, the file named `shown` (as
+ * the scenario writes it). Cost: linear in the file.
  */
 export function readForecastArrivals(
   path: string,
@@ -32,6 +33,7 @@ export function readForecastArrivals(
   intervalMinutes: number,
   at: string,
   p: ProblemList,
+  shown = path,
 ): ForecastArrivals | undefined {
   let rows: string[][];
   try {
@@ -40,14 +42,14 @@ export function readForecastArrivals(
     p.add(
       at,
       'a readable forecast CSV (interval_start,reason,forecast,lower,upper)',
-      path,
+      shown,
       readFailure(error).split('\n')[0],
     );
     return undefined;
   }
   const header = rows[0]?.map((h) => h.trim());
   if (!header || HEADER.some((h, i) => header[i] !== h)) {
-    p.add(`${at} (${path}) line 1`, `the header ${HEADER.join(',')}`, header?.join(',') ?? '');
+    p.add(`${at} (${shown}) line 1`, `the header ${HEADER.join(',')}`, header?.join(',') ?? '');
     return undefined;
   }
   const intervals = Math.round(1440 / intervalMinutes);
@@ -59,7 +61,7 @@ export function readForecastArrivals(
     const [start = '', quoted = '', forecast = ''] = rows[i]!;
     const reason = readCsvText(quoted);
     if (reason === 'all') continue;
-    const where = `${at} (${path}) line ${i + 1}`;
+    const where = `${at} (${shown}) line ${i + 1}`;
     const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})/.exec(start);
     const minutes = m ? Number(m[2]) * 60 + Number(m[3]) : Number.NaN;
     const r = reasonNames.indexOf(reason);
@@ -94,7 +96,7 @@ export function readForecastArrivals(
   }
   if (bad > 0) return undefined;
   if (parsed.length === 0) {
-    p.add(`${at} (${path})`, 'at least one forecast row for a reason of the scenario', 'none');
+    p.add(`${at} (${shown})`, 'at least one forecast row for a reason of the scenario', 'none');
     return undefined;
   }
   const days = last - first + 1;

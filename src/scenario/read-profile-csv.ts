@@ -22,7 +22,8 @@ const MAX_REPORTED = 20;
  * that interval, or any weights) and an optional `weekday` (`monday` … `sunday` or `default`;
  * without the column every row is `default`). The file is read with the project's CSV reader
  * (quotes, a byte-order mark, blank lines, spreadsheet spacing). Every bad row is recorded in
- * `p` as `at (file) line L, column C` (at most 20 of them); a file over 1 MB or 10,000 rows, a
+ * `p` as `at (file) line L, column C` (at most 20 of them; the file named `shown`, as the
+ * scenario writes it); a file over 1 MB or 10,000 rows, a
  * missing column and a repeated interval are refused. Returns undefined when anything is wrong.
  * Cost: O(file).
  */
@@ -31,9 +32,10 @@ export function readProfileCsv(
   intervalMinutes: number,
   at: string,
   p: ProblemList,
+  shown = path,
 ): Record<string, Record<string, number>> | undefined {
   const where = (line?: number, column?: string) =>
-    `${at} (${path})${line === undefined ? '' : ` line ${line}`}${column === undefined ? '' : `, column ${column}`}`;
+    `${at} (${shown})${line === undefined ? '' : ` line ${line}`}${column === undefined ? '' : `, column ${column}`}`;
   const expectedFile = 'a readable CSV file with the columns interval_start,calls[,weekday]';
   let rows: CsvRow[];
   try {
@@ -44,12 +46,12 @@ export function readProfileCsv(
       return undefined;
     }
     if (error instanceof InputFileError) {
-      p.add(where(), expectedFile, path, error.message);
+      p.add(where(), expectedFile, shown, error.message);
       return undefined;
     }
     const e = error as Error & { code?: string; lines?: number; column?: number | string };
     const line = typeof e.lines === 'number' ? e.lines : undefined;
-    p.add(where(line), expectedFile, path, (e.message.split('\n')[0] ?? '').slice(0, 200));
+    p.add(where(line), expectedFile, shown, (e.message.split('\n')[0] ?? '').slice(0, 200));
     return undefined;
   }
   const header = rows[0]?.record.map((h) => h.toLowerCase());

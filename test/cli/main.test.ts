@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SwitchboardCommand } from '../../src/cli/command.js';
 import { bufferIo } from '../../src/cli/io.js';
@@ -29,24 +30,51 @@ describe('main(argv, io)', () => {
     expect(io.err).toBe('switchboard: --word: expected a good word, received "bad"\n');
   });
 
-  it('reports an unknown command or flag as bad usage', async () => {
+  it('reports an unknown command or flag as bad usage, with the closest name', async () => {
+    // QA F-usage-2: yargs said "Unknown argument: wrod" with no suggestion, and strict mode
+    // hid recommendCommands' "Did you mean".
     const io = bufferIo();
     expect(await main(['ecko'], io, { commands: [echo] })).toBe(2);
-    expect(io.err).toMatch(/Unknown argument|Did you mean echo/);
+    expect(io.err).toBe(
+      'switchboard: command: expected one of echo (switchboard --help describes them), received "ecko" (did you mean "echo"?)\n',
+    );
     const io2 = bufferIo();
     expect(await main(['echo', '--word', 'x', '--wrod', 'y'], io2, { commands: [echo] })).toBe(2);
-    expect(io2.err).toMatch(/Unknown argument/);
+    expect(io2.err).toBe(
+      'switchboard: --wrod: expected an option of switchboard echo (switchboard echo --help lists them), received "--wrod" (did you mean "--word"?)\n',
+    );
     // The command does not run behind a usage error: nothing printed, nothing thrown later.
     expect(io2.out).toBe('');
     const io3 = bufferIo();
-    expect(await main(['echo', '--word', 'bad', '--wrod', 'y'], io3, { commands: [echo] })).toBe(2);
-    expect(io3.err).toBe('switchboard: Unknown argument: wrod\n');
+    expect(await main(['echo', '--word', 'bad', '--wrod=y', '-q'], io3, { commands: [echo] })).toBe(
+      2,
+    );
+    expect(io3.err).toMatch(
+      /^switchboard: 2 problems\n {2}--wrod: .*\(did you mean "--word"\?\)\n {2}-q: expected an option of switchboard echo .*received "-q"\n$/,
+    );
+    const io4 = bufferIo();
+    expect(await main(['echo', 'extra', '--word', 'x'], io4, { commands: [echo] })).toBe(2);
+    expect(io4.err).toMatch(
+      /^switchboard: arguments: expected no more arguments .*received "extra"/,
+    );
   });
 
-  it('reports a missing command as bad usage', async () => {
+  it('lists the commands when none is named, on stderr before the message (exit 2)', async () => {
+    // QA F-usage-1: "see the list above" came with no list.
     const io = bufferIo();
     expect(await main([], io, { commands: [echo] })).toBe(2);
-    expect(io.err).toMatch(/Name a command/);
+    expect(io.out).toBe('');
+    expect(io.err).toMatch(
+      /Commands:\n {2}switchboard echo +Print a word\n[^]*\n\nswitchboard: Name a command: see the list above\.\n$/,
+    );
+  });
+
+  it('prints the version of package.json with --version (exit 0)', async () => {
+    // QA F-usage-2: --version was an unknown argument.
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    const io = bufferIo();
+    expect(await main(['--version'], io, { commands: [echo] })).toBe(0);
+    expect(io.out).toBe(`${pkg.version}\n`);
   });
 
   it('exits 1 on an unexpected failure, with the stack only under --verbose', async () => {

@@ -93,6 +93,8 @@ describe('through the real bin/switchboard.js (built dist/)', () => {
   it('an unknown flag is bad usage: the command does not start and nothing crashes', () => {
     const r = node(['staff', '--calls', '100', '--level', '-5']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('switchboard: Unknown argument: level\n');
+    expect(r.stderr).toBe(
+      'switchboard: --level: expected an option of switchboard staff (switchboard staff --help lists them), received "--level"\n',
+    );
   });
 });

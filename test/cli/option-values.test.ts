@@ -84,7 +84,9 @@ describe('a value-taking option takes a negative-looking value', () => {
     const before = runs;
     const r = await probeRun(['probe', 'a', '--wrod', 'x']);
     expect(r).toMatchObject({ code: 2, parsed: undefined });
-    expect(r.err).toMatch(/Unknown argument: wrod/);
+    expect(r.err).toMatch(
+      /--wrod: expected an option of switchboard probe .*\(did you mean "--word"\?\)/,
+    );
     expect(runs).toBe(before);
   });
 });

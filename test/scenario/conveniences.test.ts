@@ -110,7 +110,8 @@ describe('intraday profile from a CSV', () => {
       'interval_start,weekday,calls\n08:00,default,5\n\n08:15,default,1\n08:30,mondy,1\n' +
         '08:00,default,2\n09:00,default,-1\n09:30,default,lots\n',
     );
-    const file = join(dir, 'profile.csv');
+    // The file as the scenario writes it (beside the scenario), not the path read.
+    const file = 'profile.csv';
     expect(problems).toEqual([
       `arrivals.intradayProfile (${file}) line 4, column 1 (interval_start): an interval start HH:MM on the 30-minute grid | "08:15"`,
       `arrivals.intradayProfile (${file}) line 5, column 2 (weekday): a weekday (default, monday, tuesday, wednesday, thursday, friday, saturday, sunday) | "mondy"`,

@@ -103,7 +103,7 @@ export const compareCommand: CommandModule = {
     const typed = (args.scenarios as string[]).map(String);
     const paths = typed.map((p) => resolve(io.cwd, p));
     const [basePath, ...others] = paths;
-    const base = loadScenario(basePath!);
+    const base = loadScenario(basePath!, { shown: typed[0]! });
     let variantPaths = others;
     let variantTyped = typed.slice(1);
     const named = (args.variant as string[] | undefined) ?? [];
@@ -114,13 +114,13 @@ export const compareCommand: CommandModule = {
     if (variantPaths.length === 0) {
       // The variants of the base's file (the base may itself be one: `file.yaml#v`).
       const { file, variant } = scenarioPath(basePath!);
-      const document = readScenarioDocument(readScenarioText(file), file);
-      const names = variantNames(document).filter((v) => v !== variant);
-      variantPaths = names.map((v) => `${file}#${v}`);
       const typedFile =
         variant === undefined
           ? typed[0]!
           : typed[0]!.slice(0, typed[0]!.length - variant.length - 1);
+      const document = readScenarioDocument(readScenarioText(file, typedFile), typedFile);
+      const names = variantNames(document).filter((v) => v !== variant);
+      variantPaths = names.map((v) => `${file}#${v}`);
       variantTyped = names.map((v) => `${typedFile}#${v}`);
       if (variantPaths.length === 0)
         throw inputError(
@@ -130,7 +130,9 @@ export const compareCommand: CommandModule = {
           {},
         );
     }
-    const variants = variantPaths.map((p) => loadScenario(p));
+    const variants = variantPaths.map((p, i) =>
+      loadScenario(p, variantTyped[i] === undefined ? {} : { shown: variantTyped[i] }),
+    );
     for (const s of [base, ...variants]) {
       const notice = forecastNotice(s, days);
       if (notice) io.stderr(`${notice}\n`);

@@ -125,6 +125,7 @@ export const forecastCommand: CommandModule = {
     }
     const historyPath = resolve(io.cwd, String(args.history));
     const history = readHistoryCsv(historyPath, {
+      file: String(args.history),
       timeZone,
       absent: String(args.absent) as AbsentIntervals,
       ...(args.interval === undefined
@@ -140,7 +141,8 @@ export const forecastCommand: CommandModule = {
       specialDays.push(...publicHolidays(String(args.holidays), fromYear, toYear));
     }
     if (args['special-days'] !== undefined) {
-      specialDays.push(...readSpecialDaysCsv(resolve(io.cwd, String(args['special-days']))));
+      const typed = String(args['special-days']);
+      specialDays.push(...readSpecialDaysCsv(resolve(io.cwd, typed), typed));
     }
     const level = levelPercent / 100;
     if (args.backtest) {

@@ -146,7 +146,9 @@ export const rosterCommand: CommandModule = {
     const path = resolve(io.cwd, String(args.scenario));
     const scenario = loadScenario(
       path,
-      args.variant !== undefined ? { variant: String(args.variant) } : {},
+      args.variant !== undefined
+        ? { variant: String(args.variant), shown: String(args.scenario) }
+        : { shown: String(args.scenario) },
     );
     const targets = rosterTargets(args, scenario);
     if (scenario.shifts.length === 0)

@@ -64,7 +64,9 @@ export const simulateCommand: CommandModule = {
     const path = resolve(io.cwd, String(args.scenario));
     const scenario = loadScenario(
       path,
-      args.variant !== undefined ? { variant: String(args.variant) } : {},
+      args.variant !== undefined
+        ? { variant: String(args.variant), shown: String(args.scenario) }
+        : { shown: String(args.scenario) },
     );
     const notice = forecastNotice(scenario, days);
     if (notice) io.stderr(`${notice}\n`);

@@ -85,7 +85,9 @@ export const sweepCommand: CommandModule = {
     const path = resolve(io.cwd, String(args.scenario));
     const base = loadScenario(
       path,
-      args.variant !== undefined ? { variant: String(args.variant) } : {},
+      args.variant !== undefined
+        ? { variant: String(args.variant), shown: String(args.scenario) }
+        : { shown: String(args.scenario) },
     );
     const axes = vary.map((text) => {
       const match = VARY.exec(String(text));

@@ -16,6 +16,7 @@ import { staleRemovedNotice } from '../../io/write-file-atomic.js';
 import { writeDirectoryAtomically } from '../../switchboard/write-results.js';
 import { replicationTasks } from '../../replications/replication-tasks.js';
 import type { CommandModule } from '../command.js';
+import { scenarioInputs } from '../scenario-input.js';
 import { formatSweep, sweepCsv } from '../format-sweep.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
 import { readRunFlags, scenarioLabel, startThreadsEarly, withProgress } from '../run-flags.js';
@@ -60,7 +61,11 @@ export const sweepCommand: CommandModule = {
   run: async (args, io) => {
     const { days, replications, threads, seed } = readRunFlags(args);
     startThreadsEarly(args, threads, 2 * replications, replicationTasks.scenario);
-    const reportPath = resolveReportPath(args.report, io.cwd);
+    const reportPath = resolveReportPath(
+      args.report,
+      io.cwd,
+      scenarioInputs([args.scenario], io.cwd),
+    );
     const vary = (args.vary as string[] | undefined) ?? [];
     if (vary.length === 0)
       throw inputError(

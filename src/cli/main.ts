@@ -211,10 +211,35 @@ function unknownArguments(
 }
 
 /**
+ * yargs' message for values outside an option's `choices` (`Invalid values:` then one
+ * `Argument: method, Given: "holt", Choices: "auto", …` line per option) as our problems, with
+ * the closest choice. Undefined when a line does not read as expected.
+ */
+function invalidChoices(message: string): string | undefined {
+  const problems: InputProblem[] = [];
+  for (const line of message.split('\n').slice(1)) {
+    const parts = /^\s*Argument: (.+?), Given: (.+?), Choices: (.+)$/.exec(line);
+    if (!parts) return undefined;
+    const choices = [...parts[3]!.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
+    const given = /^"(.*)"$/.exec(parts[2]!)?.[1] ?? parts[2]!;
+    const hint = didYouMeanHint(given, choices);
+    problems.push({
+      path: parts[1]!.length === 1 ? `-${parts[1]!}` : `--${parts[1]!}`,
+      expected: `one of ${choices.join(', ')}`,
+      received: parts[2]!,
+      ...(hint ? { hint } : {}),
+    });
+  }
+  return problems.length === 0 ? undefined : new InputError(problems).message;
+}
+
+/**
  * yargs' usage message, in our `path: expected …, received …` form where we know better:
  * an option given without its value (`--horizon` last, or followed by another flag).
  */
 function usageMessage(message: string): string {
+  const invalid = /^Invalid values:\n/.test(message) ? invalidChoices(message) : undefined;
+  if (invalid !== undefined) return invalid;
   const missing = /^Not enough arguments following: (.+)$/.exec(message);
   if (!missing) return message;
   const name = missing[1]!;

@@ -69,7 +69,10 @@ export interface CheckOutputDirectoryOptions {
   flag?: string;
   /** The directory as the user wrote it. */
   shown?: string;
-  /** Accept a directory that holds files (those of the same names are replaced). */
+  /**
+   * Accept a directory that holds files (those of the same names are replaced). Given (true or
+   * false) only by a command that has a `--force` flag: the refusal then names it.
+   */
   force?: boolean;
 }
 
@@ -96,10 +99,15 @@ export function checkOutputDirectory(
   if (!info.isDirectory())
     throw inputError(flag, 'a directory', shown, { hint: 'a file of that name exists' });
   const entries = readdirSync(dir);
-  if (entries.length > 0 && !options.force)
+  if (entries.length > 0 && !options.force) {
+    const there = `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} already there`;
     throw inputError(flag, 'a new or empty directory', shown, {
-      hint: `${entries.length} entries already there; --force replaces the files of the same names and keeps the others`,
+      hint:
+        options.force === undefined
+          ? `${there}; choose another directory or empty this one`
+          : `${there}; --force replaces the files of the same names and keeps the others`,
     });
+  }
   return true;
 }
 

@@ -129,8 +129,16 @@ export function readScenarioText(file: string, shown = file): string {
  * `options.shown` when given) and every problem. Cost: reading and validating the file.
  */
 export function loadScenario(path: string, options: LoadScenarioOptions = {}): Scenario {
+  const named = scenarioPath(path);
+  if (options.variant !== undefined && named.variant !== undefined)
+    throw inputError(
+      '--variant',
+      'one variant: in the path (file.yaml#name) or with --variant',
+      `"${options.variant}" and "#${named.variant}" in the scenario path`,
+      { raw: true },
+    );
   const { file, variant } =
-    options.variant === undefined ? scenarioPath(path) : { file: path, variant: options.variant };
+    options.variant === undefined ? named : { file: path, variant: options.variant };
   // The typed path less the same `#variant` the read path has.
   const suffix = path.slice(file.length);
   const shown =

@@ -52,4 +52,17 @@ describe('paths in messages are the paths as typed', () => {
     );
     for (const { err } of [values, profile, forecast, variant]) expect(err).not.toContain(root);
   });
+
+  it('a variant named twice (file.yaml#a --variant b) is said so, not "no such file" (QA F-hash-variant)', async () => {
+    const { code, err } = await run(
+      'simulate',
+      'scenarios/baseline.yaml#stop-voicemail-messages',
+      '--variant',
+      'warm-transfers',
+    );
+    expect(code).toBe(2);
+    expect(err).toBe(
+      'switchboard: --variant: expected one variant: in the path (file.yaml#name) or with --variant, received "warm-transfers" and "#stop-voicemail-messages" in the scenario path\n',
+    );
+  });
 });

@@ -111,18 +111,18 @@ export const compareCommand: CommandModule = {
     const base = loadScenario(basePath!, { shown: typed[0]! });
     let variantPaths = others;
     let variantTyped = typed.slice(1);
+    // The base's file, read and as typed, without the base's own `#variant` if it has one.
+    const { file, variant } = scenarioPath(basePath!);
+    const typedFile =
+      variant === undefined ? typed[0]! : typed[0]!.slice(0, typed[0]!.length - variant.length - 1);
     const named = (args.variant as string[] | undefined) ?? [];
     if (named.length > 0) {
-      variantPaths = [...variantPaths, ...named.map((v) => `${basePath}#${v}`)];
-      variantTyped = [...variantTyped, ...named.map((v) => `${typed[0]}#${v}`)];
+      // Variants of the base's file, also when the base is itself one (`file.yaml#a --variant b`).
+      variantPaths = [...variantPaths, ...named.map((v) => `${file}#${v}`)];
+      variantTyped = [...variantTyped, ...named.map((v) => `${typedFile}#${v}`)];
     }
     if (variantPaths.length === 0) {
       // The variants of the base's file (the base may itself be one: `file.yaml#v`).
-      const { file, variant } = scenarioPath(basePath!);
-      const typedFile =
-        variant === undefined
-          ? typed[0]!
-          : typed[0]!.slice(0, typed[0]!.length - variant.length - 1);
       const document = readScenarioDocument(readScenarioText(file, typedFile), typedFile);
       const names = variantNames(document).filter((v) => v !== variant);
       variantPaths = names.map((v) => `${file}#${v}`);

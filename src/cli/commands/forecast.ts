@@ -57,7 +57,7 @@ export const forecastCommand: CommandModule = {
       .option('level', {
         type: 'number',
         default: 80,
-        describe: 'Prediction interval level, percent',
+        describe: 'Prediction interval level, percent (80 for 80 %)',
       })
       .option('out', {
         type: 'string',
@@ -132,8 +132,16 @@ export const forecastCommand: CommandModule = {
       });
     const horizonDays = wholeDays(String(args.horizon), '--horizon');
     const levelPercent = Number(args.level);
-    if (!(levelPercent > 0 && levelPercent < 100)) {
-      throw inputError('--level', 'a percentage between 0 and 100 (80 for 80 %)', args.level);
+    // A share (0.8) is refused: read as a percentage it gave a 0.8 % interval, near zero wide.
+    if (!(levelPercent > 1 && levelPercent < 100)) {
+      throw inputError(
+        '--level',
+        'a percentage above 1 and below 100 (80 for 80 %)',
+        args.level,
+        levelPercent > 0 && levelPercent <= 1
+          ? { hint: `did you mean ${+(levelPercent * 100).toPrecision(12)}?` }
+          : {},
+      );
     }
     const historyPath = resolve(io.cwd, String(args.history));
     const history = readHistoryCsv(historyPath, {

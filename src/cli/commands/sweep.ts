@@ -12,6 +12,7 @@ import {
   runSweep,
   sweepVariants,
 } from '../../switchboard/sweep.js';
+import { checkOutputDirectory } from '../../io/staging-directory.js';
 import { staleRemovedNotice } from '../../io/write-file-atomic.js';
 import { writeDirectoryAtomically } from '../../switchboard/write-results.js';
 import { replicationTasks } from '../../replications/replication-tasks.js';
@@ -66,6 +67,9 @@ export const sweepCommand: CommandModule = {
       io.cwd,
       scenarioInputs([args.scenario], io.cwd),
     );
+    // Checked before the work, as simulate and roster do (it failed after the sweep had run).
+    if (args.out !== undefined)
+      checkOutputDirectory(resolve(io.cwd, String(args.out)), { shown: String(args.out) });
     const vary = (args.vary as string[] | undefined) ?? [];
     if (vary.length === 0)
       throw inputError(

@@ -122,7 +122,7 @@ export const rosterCommand: CommandModule = {
       .option('out', {
         type: 'string',
         describe:
-          'Write scenario.yaml (the roster as operators) and roster.csv to this new directory',
+          'Write scenario.yaml (the roster as operators), roster.csv, per-interval.csv and roster.json to this new directory',
       })
       .option('report', REPORT_OPTION)
       .option('redis', REDIS_OPTION)

@@ -58,7 +58,7 @@ export async function startRedis(own = false): Promise<RedisFixture> {
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  await waitForLine(server, /Ready to accept connections/, 10_000);
+  await waitForLine(server, /Ready to accept connections/, 120_000);
   return {
     url: (db) => `redis://127.0.0.1:${port}/${db}`,
     stop: () => stopProcess(server),
@@ -155,6 +155,6 @@ export async function startWorker(url: string, extra: string[] = []): Promise<Wo
       child.once('exit', exited);
       check();
     });
-  await waitForLine(child, /taking jobs from/, 20_000);
+  await waitForLine(child, /taking jobs from/, 120_000);
   return { child, log: () => log, logMatches };
 }

@@ -5,6 +5,7 @@ import type {
   ComparisonReport,
 } from '../switchboard/compare-scenarios.js';
 import { formatMeasureEstimate, formatMeasureValue } from './format-simulation-summary.js';
+import { countText } from '../units/fixed.js';
 
 const MOVED: ReadonlySet<Verdict> = new Set(['better', 'worse', 'higher', 'lower']);
 
@@ -55,7 +56,7 @@ function targetLine(comparison: Comparison): string[] {
 /** The plain-text report of `switchboard compare`: every measure, then each reason's. */
 export function formatComparison(report: ComparisonReport): string {
   const lines = [
-    `Base: ${report.base} — ${report.days} days × ${report.replications} replications, seed ${report.seed}`,
+    `Base: ${report.base} — ${countText(report.days, 'day')} × ${countText(report.replications, 'replication')}, seed ${report.seed}`,
     `Method: ${report.method}`,
     `Verdicts: ${report.verdicts}`,
   ];

@@ -1,5 +1,5 @@
 import { type RosterResult, type RosterVerification, targetText } from '../roster/build-roster.js';
-import { percentText, signedFixed } from '../units/fixed.js';
+import { countText, percentText, signedFixed } from '../units/fixed.js';
 
 const pct = (x: number) => percentText(x);
 const range = (ci: [number, number]) => `[${pct(ci[0])}, ${pct(ci[1])}]`;
@@ -28,7 +28,7 @@ export function formatRoster(result: RosterResult): string {
     b === null
       ? `${result.scenario}: roster for ${targets} on every day (95 % confidence)`
       : `${result.scenario}: the best ${b.measure === 'serviceLevel' ? `service level within ${t.thresholdSeconds} s` : 'abandonment'} ${hours(b.hours)} of paid hours a week buy (targets ${targets})`,
-    `${result.days} days × ${result.replications} replications per simulation, seed ${result.seed}`,
+    `${countText(result.days, 'day')} × ${countText(result.replications, 'replication')} per simulation, seed ${result.seed}`,
     '',
     'Shifts (operators starting, per day listed):',
   ];

@@ -2,7 +2,7 @@ import { HARDEST_INTERVAL_RULE, hardestIntervalIndex } from '../measures/hardest
 import { measureDefinition, unitLabel } from '../measures/measure-catalogue.js';
 import type { MeasureEstimate } from '../stats/confidence-interval.js';
 import type { SimulationSummary } from '../switchboard/simulate-scenario.js';
-import { fixed } from '../units/fixed.js';
+import { countText, fixed } from '../units/fixed.js';
 
 /**
  * A value for people in the unit the measure catalogue gives `name` (or `unit`, a JSON unit
@@ -91,7 +91,7 @@ const OVERALL_KEYS = [
  */
 export function formatSummary(summary: SimulationSummary): string {
   const heading = [
-    `${summary.scenario} — ${summary.days} day${summary.days === 1 ? '' : 's'} from ${summary.startDate} × ${summary.replications} replications, seed ${summary.seed}`,
+    `${summary.scenario} — ${countText(summary.days, 'day')} from ${summary.startDate} × ${countText(summary.replications, 'replication')}, seed ${summary.seed}`,
     'mean [95 % confidence interval] over replications; counts are totals over the horizon',
   ].join('\n');
   const parts = [heading, section('Overall', summary.overall, OVERALL_KEYS)];

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { SweepMeasure, SweepReport } from '../switchboard/sweep.js';
 import { formatMeasureEstimate, formatMeasureValue } from './format-simulation-summary.js';
+import { countText } from '../units/fixed.js';
 
 /** Text a terminal shows as written: control characters (escape sequences) as `?`. */
 function printable(text: string): string {
@@ -45,7 +46,7 @@ export function formatSweep(report: SweepReport): string {
       .trimEnd();
   const axes = report.axes.map((a) => `${a.path} (${a.values.length})`).join(' × ');
   return `${[
-    `Sweep of ${printable(report.base)}: ${report.variants.length} variants (${printable(axes)}), ${report.days} days × ${report.replications} replications, seed ${report.seed}`,
+    `Sweep of ${printable(report.base)}: ${report.variants.length} variants (${printable(axes)}), ${countText(report.days, 'day')} × ${countText(report.replications, 'replication')}, seed ${report.seed}`,
     `Method: ${report.method}`,
     `Correction: ${report.correction}`,
     `Ranked by ${report.rankBy}; each cell: the variant's mean (difference from the base, verdict)`,

@@ -26,3 +26,11 @@ export function percentText(share: number | null | undefined, digits = 1): strin
     ? '—'
     : `${fixed(share * 100, digits)} %`;
 }
+
+/**
+ * A count and its noun for people, singular for exactly one: `countText(1, 'day')` → `1 day`,
+ * `countText(7, 'day')` → `7 days`; `plural` for nouns not made with an `s`.
+ */
+export function countText(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}

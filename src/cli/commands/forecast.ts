@@ -26,7 +26,7 @@ import { writeReport } from '../../report/write-report.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../../units/duration.js';
 import type { CommandModule } from '../command.js';
 import type { CliIo } from '../io.js';
-import { fixed, percentText } from '../../units/fixed.js';
+import { countText, fixed, percentText } from '../../units/fixed.js';
 
 const MAX_WARNINGS_SHOWN = 10;
 
@@ -205,7 +205,7 @@ export const forecastCommand: CommandModule = {
       (s) => s.method === forecast.method && s.reason === 'all',
     );
     io.stderr(
-      `forecast: ${horizonDays} days × ${history.slotsPerDay} intervals of ${history.intervalMinutes} min, ` +
+      `forecast: ${countText(horizonDays, 'day')} × ${history.slotsPerDay} intervals of ${history.intervalMinutes} min, ` +
         `${history.hasReasons ? `${history.reasons.length} reason${history.reasons.length === 1 ? '' : 's'} + all` : 'all calls'}: ${forecast.rows.length} rows; ` +
         `method ${forecast.method}${args.method === 'auto' ? ' (auto)' : ''}` +
         `${best ? `, backtest WAPE ${fixed(best.wape * 100, 1)} %` : ''}` +

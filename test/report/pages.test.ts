@@ -92,16 +92,27 @@ describe('compareReport', () => {
     );
   });
 
-  it('puts the change first and the strongest difference next', () => {
+  it('puts the change first and the strongest difference next, headline measures first', () => {
     const input = syntheticCompareInput();
     const doc = compareReport(input);
     expect(doc.summary[0]).toBe(`${input.change}.`);
-    // The strongest worsening (average speed of answer, 3.7 s ± 0.5) and improvement (bounced
-    // back, 272 ± 24), by distance from zero in half-widths.
-    expect(plain(doc.summary[2]!)).toBe(
+    // The strongest worsening and improvement, by distance from zero in half-widths, among
+    // the measures a manager asks about first (service level, abandonment, total cost) when
+    // they moved: abandonment (1.2 pts ± 0.2, stronger than service level's 2.9 ± 0.7) and
+    // total cost. Average speed of answer and bounced back, stronger still, come after (QA
+    // F-cmp-summary: the page summarised the two trivial changes, not the cost).
+    expect(plain(doc.summary[2]!)).toBe('Abandonment rises from 4.1 % to 5.3 % (± 0.2 pts).');
+    expect(plain(doc.summary[3]!)).toMatch(/^Total cost falls from /);
+    const others = compareReport({
+      ...input,
+      measures: input.measures.filter(
+        (m) => !['probabilityAbandon', 'serviceLevel', 'total'].includes(m.name),
+      ),
+    });
+    expect(plain(others.summary[2]!)).toBe(
       'Average speed of answer rises from 14.2 s to 17.9 s (± 0.5 s).',
     );
-    expect(plain(doc.summary[3]!)).toBe('Bounced back falls from 912 to 640 (± 24).');
+    expect(plain(others.summary[3]!)).toBe('Bounced back falls from 912 to 640 (± 24).');
     expect(chartKinds(doc)).toEqual(['difference', 'scenario-overlay', 'scenario-overlay']);
   });
 });

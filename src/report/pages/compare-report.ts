@@ -15,6 +15,7 @@ import {
   formatEstimate,
   formatPercent,
 } from '../format.js';
+import { measureKey } from '../../measures/measure-catalogue.js';
 import { measureInfo } from '../measures.js';
 import { describeChange, listPhrases, sentence } from '../sentences.js';
 import { intervalPoints } from './page-parts.js';
@@ -24,6 +25,9 @@ import type { CompareMeasure, CompareReportInput, SimulateIntervalRow } from './
 const ROW_MEASURES = new Set(['resolvedRate', 'asaSeconds', 'abandoned', 'lostNeeds']);
 
 /** How many half-widths of its interval a difference is away from zero (its strength). */
+/** The keys of the measures a manager asks about first, summarised before any other. */
+const HEADLINE_KEYS: ReadonlySet<string> = new Set(['serviceLevel', 'probabilityAbandon', 'total']);
+
 function strength(difference: Estimate): number {
   const half = Math.abs(difference.ci95[1] - difference.ci95[0]) / 2;
   return half > 0 ? Math.abs(difference.mean) / half : Number.POSITIVE_INFINITY;
@@ -71,9 +75,17 @@ export function compareReport(input: CompareReportInput): ReportDocument {
     ),
   );
   // The strongest worsening and the strongest improvement when both exist (a manager weighs
-  // one against the other), else the two strongest changes.
+  // one against the other), else the two strongest changes; the measures a manager asks about
+  // (service level, abandonment, total cost) before others, however strong the others are (a
+  // count that drops to 0 is the strongest change by interval, and the least telling).
+  const headlineFirst = (list: typeof detectable) => [
+    ...list.filter((m) => HEADLINE_KEYS.has(measureKey(m.name))),
+    ...list.filter((m) => !HEADLINE_KEYS.has(measureKey(m.name))),
+  ];
   const highlights =
-    better.length > 0 && worse.length > 0 ? [worse[0]!, better[0]!] : detectable.slice(0, 2);
+    better.length > 0 && worse.length > 0
+      ? [headlineFirst(worse)[0]!, headlineFirst(better)[0]!]
+      : headlineFirst(detectable).slice(0, 2);
   for (const m of highlights)
     summary.push(
       sentence(

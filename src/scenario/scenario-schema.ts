@@ -33,16 +33,6 @@ const byWeekday = (item: object) => ({
   properties: Object.fromEntries(weekdayKeys.map((k) => [k, item])),
 });
 /**
- * Calls per day: one number, or one per weekday (or default). (`if`/`else` rather than `anyOf`,
- * so a misspelt weekday is named at its own path, with "did you mean".)
- */
-const callsPerDayOrByWeekday = {
-  description: 'calls per day: a number from 0 to 1,000,000, or one per weekday',
-  if: { type: 'object' },
-  then: byWeekday(callsPerDay),
-  else: callsPerDay,
-};
-/**
  * Per weekday (or default): the weight (calls counted, or a share) of each interval start
  * `HH:MM`; or the path of a CSV `interval_start,calls[,weekday]` relative to the scenario file.
  * (`if`/`else` rather than `anyOf`, so a bad weight is reported at its own path.)
@@ -161,7 +151,10 @@ export const scenarioSchema = {
       additionalProperties: false,
       properties: {
         forecast: { type: 'string', minLength: 1 },
-        callsPerDay: callsPerDayOrByWeekday,
+        callsPerDay: {
+          description: 'calls per day: a number from 0 to 1,000,000, or one per weekday',
+          anyOf: [callsPerDay, byWeekday(callsPerDay)],
+        },
         intradayProfile,
       },
     },
@@ -284,7 +277,10 @@ export const scenarioSchema = {
       additionalProperties: false,
       required: ['callsPerDay'],
       properties: {
-        callsPerDay: callsPerDayOrByWeekday,
+        callsPerDay: {
+          description: 'calls per day: a number from 0 to 1,000,000, or one per weekday',
+          anyOf: [callsPerDay, byWeekday(callsPerDay)],
+        },
         hours: timeRange,
         answerProbability: probability,
         answeringMachine: probability,

@@ -159,21 +159,6 @@ describe('parseScenario', () => {
     expect(parseScenario(base).startDate).toBe('2024-02-29');
   });
 
-  it('names a misspelt weekday of callsPerDay at its own path (QA F-keytypo)', () => {
-    // It was "arrivals.callsPerDay: expected calls per day: …, received an object".
-    const doc = baseline();
-    doc.arrivals.callsPerDay = { default: 4000, saturdy: 420 };
-    expect(problemsOf(doc)).toMatch(
-      /arrivals\.callsPerDay\.saturdy: expected no such field here \(known: default, monday, .*\), received 420 \(did you mean "saturday"\?\)/,
-    );
-    doc.arrivals.callsPerDay = -5;
-    expect(problemsOf(doc)).toContain('arrivals.callsPerDay: expected a number ≥ 0, received -5');
-    doc.arrivals.callsPerDay = { monday: -1 };
-    expect(problemsOf(doc)).toContain(
-      'arrivals.callsPerDay.monday: expected a number ≥ 0, received -1',
-    );
-  });
-
   it('reports YAML syntax errors with their line', () => {
     expect(() => readScenarioDocument('name: x\n  bad: [', 'bad.yaml')).toThrow(
       /bad\.yaml:[\s\S]*line 2, column 9: expected valid YAML or JSON, received Flow sequence/,

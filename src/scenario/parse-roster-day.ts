@@ -1,5 +1,4 @@
 import type { ProblemList } from './problem-list.js';
-import { clockText } from '../calendar/time-of-day.js';
 import { parseTimeOfDay, readTimeRange } from './read-fields.js';
 import type { RosterStep } from './scenario-types.js';
 
@@ -31,19 +30,11 @@ export function parseRosterDay(raw: unknown, path: string, p: ProblemList): Rost
     return { fromSeconds: range[0], toSeconds: range[1], operators: s.operators as number, at };
   });
   steps.sort((a, b) => a.fromSeconds - b.fromSeconds);
-  const hours = (s: { fromSeconds: number; toSeconds: number }) =>
-    `${clockText(s.fromSeconds / 60)}-${clockText(s.toSeconds / 60)}`;
-  // Each step against the one reaching latest before it (not only its neighbour).
-  let latest = steps[0];
-  for (const next of steps.slice(1)) {
-    if (next.fromSeconds < latest!.toSeconds)
-      p.add(
-        `${next.at}.hours`,
-        `a step starting at or after ${clockText(latest!.toSeconds / 60)}, where ${latest!.at} (${hours(latest!)}) ends`,
-        hours(next),
-      );
-    if (next.toSeconds > latest!.toSeconds) latest = next;
-  }
+  steps.forEach((s, i) => {
+    const next = steps[i + 1];
+    if (next && next.fromSeconds < s.toSeconds)
+      p.add(next.at, 'roster steps that do not overlap', `${steps.length} overlapping steps`);
+  });
   return steps.map(({ fromSeconds, toSeconds, operators }) => ({
     fromSeconds,
     toSeconds,

@@ -8,17 +8,10 @@ import { didYouMeanHint } from '../errors.js';
 /** Collects problems while a document is read; shared by the section parsers. */
 export class ProblemList {
   readonly problems: InputProblem[] = [];
-  private readonly seen = new Set<string>();
-  /**
-   * Record a problem, once: a part read for several weekdays (a roster's `default`) reports
-   * its problem once, not once per weekday.
-   */
+  /** Record a problem. */
   add(path: string, expected: string, received: unknown, hint?: string): void {
     const problem: InputProblem = { path, expected, received: describeReceived(received) };
     if (hint !== undefined) problem.hint = hint;
-    const key = JSON.stringify([path, expected, problem.received, hint]);
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
     this.problems.push(problem);
   }
   /** A distribution from its spec, or a placeholder after recording its problems. */

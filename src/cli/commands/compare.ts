@@ -159,13 +159,6 @@ export const compareCommand: CommandModule = {
     report.comparisons.forEach((c, i) => {
       c.file = variantTyped[i] ?? c.file;
     });
-    // Two files of the same `name:` (a copy edited by hand) are told apart by their files, or
-    // the page compares a scenario "with itself".
-    if (report.comparisons.some((c) => c.variant === report.base)) {
-      for (const c of report.comparisons)
-        if (c.variant === report.base) c.variant = `${c.variant} (${c.file})`;
-      report.base = `${report.base} (${report.file})`;
-    }
     if (reportPath) {
       const first = report.comparisons[0]!;
       const bytes = await writeReport(

@@ -20,7 +20,6 @@ import { parseRosterDay } from './parse-roster-day.js';
 import { parseIntradayProfile } from './parse-intraday-profile.js';
 import type { DayRange, QueueSpec, RosterStep, Scenario } from './scenario-types.js';
 import { weekdays } from './scenario-types.js';
-import { dayOfIsoDate } from '../calendar/days.js';
 import type { Margin } from '../measures/verdict.js';
 import { readMarginOverride } from '../measures/compared-measures.js';
 import { validateDocument } from './validate-document.js';
@@ -124,8 +123,7 @@ function compileScenario(
   const timezone = (calendar.timezone as string | undefined) ?? 'UTC';
   if (!isTimeZone(timezone))
     p.add('calendar.timezone', TIME_ZONE_EXPECTED, timezone, timeZoneHint(timezone));
-  // A day past the month's end (2026-02-31) is a real date to Date.parse, which rolls it over.
-  if (dayOfIsoDate(String(startDate)) === undefined)
+  if (Number.isNaN(Date.parse(`${startDate}T00:00:00Z`)))
     p.add('calendar.startDate', 'a real date YYYY-MM-DD', startDate);
   const openingHours = perWeekday<DayRange[]>(
     calendar.openingHours as Doc | undefined,

@@ -34,7 +34,8 @@ export function formatAuditSummary(report: AuditReport): string {
       `  answered ${c.answered} (${pct(c.answered / c.offered)}), abandoned ${c.abandoned} (${c.shortAbandoned} short < ${report.abandonRate.shortAbandonSeconds} s), timeout ${c.timeout}, exit by key ${c.exitKey}, empty queue ${c.exitEmpty}, busy ${c.busy}, other ${c.other}`,
     );
     out.push(
-      `  transferred ${c.transferred} (blind ${c.blindTransfers}, attended ${c.attendedTransfers}), back in a queue after a transfer ${c.bounced}`,
+      // Calls with a transfer, then the transfers (a call may be transferred more than once).
+      `  transferred ${c.transferred} calls (${c.blindTransfers + c.attendedTransfers} transfers: ${c.blindTransfers} blind, ${c.attendedTransfers} attended), back in a queue after a transfer ${c.bounced}`,
     );
     if (c.transferTargets.length)
       out.push(

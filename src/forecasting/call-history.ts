@@ -1,4 +1,4 @@
-import { InputError, type InputProblem, inputError } from '../errors.js';
+import { InputError, inputError } from '../errors.js';
 import { DAY_MS, isoDateOfDay } from '../calendar/days.js';
 import { instantsOfWall, offsetMinutesAt, wallMsOf } from '../calendar/time-zone.js';
 import { weekdayOfDay } from '../calendar/weekdays.js';
@@ -75,12 +75,6 @@ export interface BuildCallHistoryOptions {
   hasReasons: boolean;
   /** Rows read, when some were unusable and are not among `records`. */
   rowsRead?: number;
-  /**
-   * The rows the reader found unusable (not among `records`). With `rowsRead`, the history is
-   * refused when these and the rows not counted here (a duplicated interval and reason, a
-   * local time daylight saving skips) are more than half the rows read.
-   */
-  unusable?: readonly InputProblem[];
   warnings?: HistoryWarning[];
   file?: string;
 }
@@ -144,7 +138,6 @@ export function buildCallHistory(
   const multiplicity = dayMultiplicities(firstDay, dayCount, slotsPerDay, intervalMs, timeZone);
   const callsByReason: Record<string, number> = Object.fromEntries(reasons.map((r) => [r, 0]));
   const seen = new Map<string, number>();
-  const notCounted: InputProblem[] = [];
   let totalCalls = 0;
   records.forEach((record, i) => {
     const wall = walls[i]!;
@@ -153,11 +146,6 @@ export function buildCallHistory(
       warnings.push({
         line: record.line,
         message: `${isoWall(wall)} does not exist in ${timeZone} (daylight-saving gap): row not counted`,
-      });
-      notCounted.push({
-        path: `line ${record.line}`,
-        expected: `a local time that exists in ${timeZone}`,
-        received: `${isoWall(wall)} (daylight-saving gap)`,
       });
       return;
     }
@@ -169,11 +157,6 @@ export function buildCallHistory(
           line: record.line,
           message: `duplicate of line ${previous} (same interval and reason): not counted again`,
         });
-        notCounted.push({
-          path: `line ${record.line}`,
-          expected: 'one row per interval and reason',
-          received: `a duplicate of line ${previous}`,
-        });
         return;
       }
       seen.set(key, record.line);
@@ -184,22 +167,6 @@ export function buildCallHistory(
     callsByReason[record.reason]! += record.calls;
     totalCalls += record.calls;
   });
-  const unusable = [...(options.unusable ?? []), ...notCounted];
-  if (options.rowsRead !== undefined && unusable.length > options.rowsRead / 2)
-    throw new InputError(
-      [
-        ...unusable.slice(0, 20),
-        {
-          path: 'history',
-          expected: 'most rows usable',
-          received: `${unusable.length} of ${options.rowsRead} rows unusable`,
-          ...(notCounted.length > 0 && options.hasReasons === false && shape === 'counts'
-            ? { hint: 'rows of several reasons need a reason column' }
-            : {}),
-        },
-      ],
-      options.file,
-    );
 
   const openWeekday = new Array<boolean>(7).fill(false);
   for (let d = 0; d < dayCount; d++)

@@ -1,6 +1,6 @@
 import { readInputText, readFailure } from '../io/read-input-file.js';
 import { type CsvRow, csvRows } from '../io/csv-rows.js';
-import { didYouMeanHint, InputError, type InputProblem, inputError } from '../errors.js';
+import { InputError, type InputProblem, inputError } from '../errors.js';
 import {
   type AbsentIntervals,
   buildCallHistory,
@@ -64,30 +64,16 @@ export function parseHistoryCsv(text: string, options: ParseHistoryCsvOptions = 
     shape = 'calls';
     timeColumn = column('timestamp');
   } else {
-    const near = misspeltColumn(header, ['timestamp', 'interval_start', 'calls']);
     throw inputError(
       'line 1',
       'a header `timestamp[,reason]` (one row per call) or `interval_start,calls[,reason]` (counts)',
       rows[0]!.record.join(','),
       {
         ...fileOption,
-        hint: near ?? 'convert telephony records with the audit importer first',
+        hint: 'convert telephony records with the audit importer first',
       },
     );
   }
-  // Other columns are ignored, but not one that is `reason` misspelt: every reason's rows
-  // would be read as one series (and all but the first of each interval dropped as duplicates).
-  const nearReason = reasonColumn < 0 ? misspeltColumn(header, ['reason']) : undefined;
-  if (nearReason !== undefined)
-    throw inputError(
-      'line 1',
-      'a reason column named `reason`, or none',
-      rows[0]!.record.join(','),
-      {
-        ...fileOption,
-        hint: nearReason,
-      },
-    );
   const warnings: HistoryWarning[] = [];
   const problems: InputProblem[] = [];
   const records: HistoryRecord[] = [];
@@ -150,7 +136,6 @@ export function parseHistoryCsv(text: string, options: ParseHistoryCsvOptions = 
     absent: options.absent ?? 'auto',
     hasReasons: reasonColumn >= 0,
     rowsRead,
-    unusable: problems,
     warnings,
     ...fileOption,
   });
@@ -170,21 +155,6 @@ export function readHistoryCsv(path: string, options: ParseHistoryCsvOptions = {
     });
   }
   return parseHistoryCsv(text, { file: path, ...options });
-}
-
-/**
- * `column "reasn": did you mean "reason"?` for the first header cell that is none of the known
- * columns but close to one of `wanted` (absent from the header), else undefined.
- */
-function misspeltColumn(header: readonly string[], wanted: readonly string[]): string | undefined {
-  const known = new Set(['timestamp', 'interval_start', 'calls', 'reason']);
-  const missing = wanted.filter((name) => !header.includes(name));
-  for (const cell of header) {
-    if (known.has(cell)) continue;
-    const hint = didYouMeanHint(cell, missing);
-    if (hint !== undefined) return `column ${JSON.stringify(cell)}: ${hint}`;
-  }
-  return undefined;
 }
 
 function gcd(a: number, b: number): number {

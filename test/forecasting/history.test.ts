@@ -57,31 +57,6 @@ describe('parseHistoryCsv', () => {
     );
   });
 
-  it('refuses a misspelt reason column, which read every reason as one series (QA F-hist-dup)', () => {
-    // Three reasons per interval under `reasn`: read as no reason column, two rows of every
-    // three were dropped as duplicates and the "total" was the first reason, rc 0.
-    const rows = ['interval_start,calls,reasn'];
-    for (const hour of ['08', '09', '10'])
-      for (const [reason, calls] of [
-        ['a', 4],
-        ['b', 1],
-        ['c', 2],
-      ] as const)
-        rows.push(`2024-01-01T${hour}:00,${calls},${reason}`);
-    expect(() => parseHistoryCsv(rows.join('\n'), { file: 'h.csv' })).toThrow(
-      'h.csv: line 1: expected a reason column named `reason`, or none, received "interval_start,calls,reasn" (column "reasn": did you mean "reason"?)',
-    );
-    expect(() => parseHistoryCsv('interval_strat,calls\n2024-01-01T08:00,3\n')).toThrow(
-      /column "interval_strat": did you mean "interval_start"\?/,
-    );
-    // The same rows under another column name: more than half of them are duplicates, so
-    // the file is refused (docs/forecast.md: half the rows or more unusable), not forecast.
-    const other = [rows[0]!.replace('reasn', 'type'), ...rows.slice(1)].join('\n');
-    expect(() => parseHistoryCsv(other, { file: 'h.csv' })).toThrow(
-      /^h\.csv: 7 problems\n {2}line 3: expected one row per interval and reason, received a duplicate of line 2\n(.*\n){5} {2}history: expected most rows usable, received 6 of 9 rows unusable \(rows of several reasons need a reason column\)$/,
-    );
-  });
-
   it('rejects a file where most rows are unreadable, listing them', () => {
     const run = () =>
       parseHistoryCsv('timestamp\nnot a date\n2024-13-01T00:00\n2024-01-01T00:00\n');

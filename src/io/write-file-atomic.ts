@@ -155,29 +155,14 @@ export function writeFileAtomic(path: string, content: string, shownPath = path)
   return file.staleRemoved;
 }
 
-/** A file a command reads, to keep its outputs off it. */
-export interface CommandInput {
-  /** The path read. */
-  path: string;
-  /** What it is, for the message: `the --history file`, `the scenario`. */
-  role: string;
-}
-
 /**
  * Check, before any work, a file an option will write (`--out FILE`, `--queue-log`, `--report`):
- * its directory exists, what is at `path`, if anything, is a file or a symbolic link (which
+ * its directory exists, and what is at `path`, if anything, is a file or a symbolic link (which
  * the write replaces, never follows) — not a directory, which would fail only at the end, after
- * the other outputs were written — and it is none of the command's `inputs` (the same file by
- * any path or link: `forecast --history calls.csv --out calls.csv` replaced the history).
- * Throws an InputError naming `flag` and `shown` (the path as typed). Cost: two stats, and one
- * per input.
+ * the other outputs were written. Throws an InputError naming `flag` and `shown` (the path as
+ * typed). Cost: two stats.
  */
-export function checkOutputFile(
-  path: string,
-  flag: string,
-  shown: string,
-  inputs: readonly CommandInput[] = [],
-): void {
+export function checkOutputFile(path: string, flag: string, shown: string): void {
   const directory = dirname(path);
   let isDirectory = false;
   try {
@@ -197,17 +182,6 @@ export function checkOutputFile(
     throw inputError(flag, 'a file to write', shown, {
       hint: `${info.isDirectory() ? 'a directory' : 'something other than a file'} is there`,
     });
-  // What the write replaces (a link itself, never its target) against what each input names:
-  // the file read, or the link given as the input.
-  const same = (a: { dev: number; ino: number } | undefined) =>
-    a !== undefined && a.dev === info.dev && a.ino === info.ino;
-  for (const input of inputs) {
-    const options = { throwIfNoEntry: false } as const;
-    if (same(statSync(input.path, options)) || same(lstatSync(input.path, options)))
-      throw inputError(flag, "a file other than the command's input", shown, {
-        hint: `it is ${input.role}`,
-      });
-  }
 }
 
 /** The line a command prints for a leftover of a killed run it removed. */

@@ -6,7 +6,7 @@
 
 import { resolve } from 'node:path';
 import { inputError } from '../errors.js';
-import { type CommandInput, checkOutputFile } from '../io/write-file-atomic.js';
+import { checkOutputFile } from '../io/write-file-atomic.js';
 
 /** The yargs declaration of `--report`: `yargs.option('report', REPORT_OPTION)`. */
 export const REPORT_OPTION = {
@@ -18,22 +18,17 @@ export const REPORT_OPTION = {
 /**
  * The absolute path the report will be written to, or undefined when `--report` was not given.
  * Throws an InputError naming `--report` when the value is not a string ending in `.html` or
- * `.htm`, when its directory does not exist, when a directory is at the path, or when it is one
- * of the command's `inputs`.
+ * `.htm`, when its directory does not exist, or when a directory is at the path.
  *
  * @example resolveReportPath('out/report.html', '/home/me') // '/home/me/out/report.html'
  */
-export function resolveReportPath(
-  value: unknown,
-  cwd: string,
-  inputs: readonly CommandInput[] = [],
-): string | undefined {
+export function resolveReportPath(value: unknown, cwd: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !/\.html?$/i.test(value))
     throw inputError('--report', 'a file name ending in .html', value, {
       hint: 'e.g. --report report.html',
     });
   const path = resolve(cwd, value);
-  checkOutputFile(path, '--report', value, inputs);
+  checkOutputFile(path, '--report', value);
   return path;
 }

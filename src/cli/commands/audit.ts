@@ -166,13 +166,8 @@ export const auditCommand: CommandModule = {
     const at = (p: unknown) => resolve(io.cwd, String(p));
     // Files are read resolved against io.cwd but shown as typed (relative stays relative).
     const given = (p: unknown): AuditInput => ({ path: at(p), name: String(p) });
+    const reportPath = resolveReportPath(args.report, io.cwd);
     const files = ((args.files as unknown[]) ?? []).map(given);
-    const reportPath = resolveReportPath(args.report, io.cwd, [
-      ...files.map((f) => ({ path: f.path, role: `the record file ${JSON.stringify(f.name)}` })),
-      ...(['map', 'survey', 'pseudonymise-key-file'] as const)
-        .filter((flag) => args[flag] !== undefined)
-        .map((flag) => ({ path: at(args[flag]), role: `the --${flag} file` })),
-    ]);
     let format: AuditFormat | undefined;
     if (args.format !== undefined) {
       const f = String(args.format);

@@ -22,7 +22,6 @@ import {
 import { forecastNotice } from '../../switchboard/simulate-scenario.js';
 import { replicationTasks } from '../../replications/replication-tasks.js';
 import type { CommandModule } from '../command.js';
-import { scenarioInputs } from '../scenario-input.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
 import { readRunFlags, startThreadsEarly, withProgress } from '../run-flags.js';
 
@@ -99,11 +98,7 @@ export const compareCommand: CommandModule = {
     const { days, replications, threads, seed } = readRunFlags(args);
     const margins = readMarginFlags(args.margin);
     startThreadsEarly(args, threads, 2 * replications, replicationTasks.scenario);
-    const reportPath = resolveReportPath(
-      args.report,
-      io.cwd,
-      scenarioInputs(args.scenarios as unknown[], io.cwd),
-    );
+    const reportPath = resolveReportPath(args.report, io.cwd);
     // The files as typed (written in the output, as simulate, sweep and roster do) and resolved.
     const typed = (args.scenarios as string[]).map(String);
     const paths = typed.map((p) => resolve(io.cwd, p));

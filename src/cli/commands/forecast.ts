@@ -5,7 +5,6 @@ import type { AbsentIntervals } from '../../forecasting/call-history.js';
 import { forecastCalls } from '../../forecasting/forecast-calls.js';
 import { formatForecastCsv } from '../../forecasting/forecast-csv.js';
 import {
-  type CommandInput,
   checkOutputFile,
   staleRemovedNotice,
   writeFileAtomic,
@@ -103,20 +102,9 @@ export const forecastCommand: CommandModule = {
       })
       .option('report', REPORT_OPTION),
   run: async (args, io) => {
-    const inputs: CommandInput[] = [
-      { path: resolve(io.cwd, String(args.history)), role: 'the --history file' },
-      ...(args['special-days'] === undefined
-        ? []
-        : [
-            {
-              path: resolve(io.cwd, String(args['special-days'])),
-              role: 'the --special-days file',
-            },
-          ]),
-    ];
-    const reportPath = resolveReportPath(args.report, io.cwd, inputs);
+    const reportPath = resolveReportPath(args.report, io.cwd);
     if (args.out !== undefined)
-      checkOutputFile(resolve(io.cwd, String(args.out)), '--out', String(args.out), inputs);
+      checkOutputFile(resolve(io.cwd, String(args.out)), '--out', String(args.out));
     if (reportPath && args.backtest)
       throw inputError('--report', 'a forecast run (without --backtest)', '--backtest', {
         hint: 'the report of a forecast with --method auto includes its backtest table',

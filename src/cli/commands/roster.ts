@@ -15,7 +15,6 @@ import { writeDirectoryAtomically } from '../../switchboard/write-results.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
 import { replicationTasks } from '../../replications/replication-tasks.js';
 import type { CommandModule } from '../command.js';
-import { scenarioInputs } from '../scenario-input.js';
 import { formatRoster } from '../format-roster.js';
 import {
   positiveInteger,
@@ -141,11 +140,7 @@ export const rosterCommand: CommandModule = {
         );
       budgetHours = args.budget;
     }
-    const reportPath = resolveReportPath(
-      args.report,
-      io.cwd,
-      scenarioInputs([args.scenario], io.cwd),
-    );
+    const reportPath = resolveReportPath(args.report, io.cwd);
     const outDir = args.out === undefined ? undefined : resolve(io.cwd, String(args.out));
     if (outDir !== undefined) checkOutputDirectory(outDir, { shown: String(args.out) });
     const path = resolve(io.cwd, String(args.scenario));

@@ -12,7 +12,6 @@ import { checkOutputFile, staleRemovedNotice } from '../../io/write-file-atomic.
 import { resultFiles, writeDirectoryAtomically } from '../../switchboard/write-results.js';
 import { replicationTasks } from '../../replications/replication-tasks.js';
 import type { CommandModule } from '../command.js';
-import { scenarioInputs } from '../scenario-input.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
 import { readRunFlags, scenarioLabel, startThreadsEarly, withProgress } from '../run-flags.js';
 
@@ -55,19 +54,13 @@ export const simulateCommand: CommandModule = {
   run: async (args, io) => {
     const { days, replications, threads, seed } = readRunFlags(args);
     startThreadsEarly(args, threads, replications, replicationTasks.scenario);
-    const inputs = scenarioInputs([args.scenario], io.cwd);
-    const reportPath = resolveReportPath(args.report, io.cwd, inputs);
+    const reportPath = resolveReportPath(args.report, io.cwd);
     // Every output checked before the work, so none is written when another would be refused.
     if (args.out !== undefined)
       checkOutputDirectory(resolve(io.cwd, String(args.out)), { shown: String(args.out) });
     const queueLogFlag = args.queueLog ?? args['queue-log'];
     if (queueLogFlag !== undefined)
-      checkOutputFile(
-        resolve(io.cwd, String(queueLogFlag)),
-        '--queue-log',
-        String(queueLogFlag),
-        inputs,
-      );
+      checkOutputFile(resolve(io.cwd, String(queueLogFlag)), '--queue-log', String(queueLogFlag));
     const path = resolve(io.cwd, String(args.scenario));
     const scenario = loadScenario(
       path,

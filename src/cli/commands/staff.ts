@@ -263,11 +263,8 @@ async function runPlan(flags: StaffFlags, io: CliIo): Promise<number> {
     import('../format-plan-csv.js'),
   ]);
   const file = flags.plan!;
+  if (flags.out !== undefined) checkOutputFile(resolve(io.cwd, flags.out), '--out', flags.out);
   const path = resolve(io.cwd, file);
-  if (flags.out !== undefined)
-    checkOutputFile(resolve(io.cwd, flags.out), '--out', flags.out, [
-      { path, role: 'the --plan file' },
-    ]);
   let text: string;
   try {
     text = readInputText(path);

@@ -17,7 +17,6 @@ import { staleRemovedNotice } from '../../io/write-file-atomic.js';
 import { writeDirectoryAtomically } from '../../switchboard/write-results.js';
 import { replicationTasks } from '../../replications/replication-tasks.js';
 import type { CommandModule } from '../command.js';
-import { scenarioInputs } from '../scenario-input.js';
 import { formatSweep, sweepCsv } from '../format-sweep.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
 import { readRunFlags, scenarioLabel, startThreadsEarly, withProgress } from '../run-flags.js';
@@ -62,11 +61,7 @@ export const sweepCommand: CommandModule = {
   run: async (args, io) => {
     const { days, replications, threads, seed } = readRunFlags(args);
     startThreadsEarly(args, threads, 2 * replications, replicationTasks.scenario);
-    const reportPath = resolveReportPath(
-      args.report,
-      io.cwd,
-      scenarioInputs([args.scenario], io.cwd),
-    );
+    const reportPath = resolveReportPath(args.report, io.cwd);
     // Checked before the work, as simulate and roster do (it failed after the sweep had run).
     if (args.out !== undefined)
       checkOutputDirectory(resolve(io.cwd, String(args.out)), { shown: String(args.out) });

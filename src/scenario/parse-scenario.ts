@@ -1,5 +1,6 @@
 import { isTimeZone, TIME_ZONE_EXPECTED, timeZoneHint } from '../calendar/time-zone.js';
-import { mondayFirst } from '../calendar/weekdays.js';
+import { mondayFirst, weekdayOfDay } from '../calendar/weekdays.js';
+import { dayOfIsoDate } from '../calendar/days.js';
 import { InputError } from '../errors.js';
 import { Deterministic } from '../random/distributions.js';
 import { resolve } from 'node:path';
@@ -24,6 +25,8 @@ import { type Margin, readMargin } from '../measures/verdict.js';
 import { validateDocument } from './validate-document.js';
 
 type Doc = Record<string, unknown>;
+
+const REAL_DATE = 'a real date YYYY-MM-DD (a day that exists in the calendar)';
 
 /** Options of {@link parseScenario}. */
 export interface ParseScenarioOptions {
@@ -59,8 +62,7 @@ function perWeekday<T>(
 }
 
 function weekdayOf(date: string): number {
-  const d = new Date(`${date}T12:00:00Z`);
-  return mondayFirst(d.getUTCDay());
+  return mondayFirst(weekdayOfDay(dayOfIsoDate(date) ?? 0));
 }
 
 /**
@@ -122,8 +124,14 @@ function compileScenario(
   const timezone = (calendar.timezone as string | undefined) ?? 'UTC';
   if (!isTimeZone(timezone))
     p.add('calendar.timezone', TIME_ZONE_EXPECTED, timezone, timeZoneHint(timezone));
-  if (Number.isNaN(Date.parse(`${startDate}T00:00:00Z`)))
-    p.add('calendar.startDate', 'a real date YYYY-MM-DD', startDate);
+  if (typeof startDate !== 'string' || dayOfIsoDate(startDate) === undefined) {
+    p.add('calendar.startDate', REAL_DATE, startDate);
+    startDate = '2026-01-05';
+  }
+  const closedDays = (calendar.closedDays as string[] | undefined) ?? [];
+  for (const [i, day] of closedDays.entries())
+    if (typeof day !== 'string' || dayOfIsoDate(day) === undefined)
+      p.add(`calendar.closedDays[${i}]`, REAL_DATE, day);
   const openingHours = perWeekday<DayRange[]>(
     calendar.openingHours as Doc | undefined,
     (v, path) => (v as string[]).map((r, i) => readTimeRange(r, `${path}[${i}]`, p)),
@@ -298,7 +306,7 @@ function compileScenario(
     startWeekday: weekdayOf(startDate),
     startDate,
     openingHours,
-    closedDays: (calendar.closedDays as string[] | undefined) ?? [],
+    closedDays,
     callsPerDay,
     intradayProfile,
     queues,

@@ -143,6 +143,25 @@ describe('parseScenario', () => {
     );
   });
 
+  it('refuses a start date or closed day that is not in the calendar (2026-02-31 is not 3 March)', () => {
+    // Reference: the Gregorian calendar — February 2026 has 28 days, April 30.
+    const doc = baseline();
+    doc.calendar.startDate = '2026-02-31';
+    doc.calendar.closedDays = ['2026-03-04', '2026-04-31'];
+    const message = problemsOf(doc);
+    expect(message).toMatch(/^x\.yaml: 2 problems/);
+    expect(message).toContain(
+      'calendar.startDate: expected a real date YYYY-MM-DD (a day that exists in the calendar), received "2026-02-31"',
+    );
+    expect(message).toContain('calendar.closedDays[1]: expected a real date');
+    expect(message).toContain('received "2026-04-31"');
+    doc.calendar.startDate = '2024-02-29';
+    doc.calendar.closedDays = [];
+    const leapDay = parseScenario(doc);
+    expect(leapDay.startDate).toBe('2024-02-29');
+    expect(leapDay.startWeekday).toBe(3); // 29 February 2024 was a Thursday (Monday = 0)
+  });
+
   it('reports YAML syntax errors with their line', () => {
     expect(() => readScenarioDocument('name: x\n  bad: [', 'bad.yaml')).toThrow(
       /bad\.yaml:[\s\S]*line 2, column 9: expected valid YAML or JSON, received Flow sequence/,

@@ -8,7 +8,7 @@ import type { CallSummary } from './records.js';
 import { SecondsHistogram } from './seconds-histogram.js';
 import { type RouteSkills, RouteSkillsTracker } from './route-skills.js';
 import { type RoutePairOrder, ServiceOrder } from './service-order.js';
-import { wallSlotMultiplicities, zoneOffsetSeconds } from '../calendar/time-zone.js';
+import { zoneOffsetSeconds } from '../calendar/time-zone.js';
 import { clockText } from '../calendar/time-of-day.js';
 
 /**
@@ -286,7 +286,7 @@ export class CalibrationTracker {
   /**
    * Rows `interval_start,calls,reason` (reason = route) for every interval of every day with
    * at least one call, zeros included; days without any call are left out (missing, not
-   * zero: records often have gaps). Local clock times daylight saving skips have no row.
+   * zero: records often have gaps).
    */
   historyRows(): [string, number, string][] {
     const queues = new Set<string>();
@@ -294,18 +294,12 @@ export class CalibrationTracker {
     const names = [...queues].sort();
     const step = this.intervalMinutes * 60;
     const rows: [string, number, string][] = [];
-    const slots = 86_400 / step;
-    for (const day of [...this.days].sort((a, b) => a - b)) {
-      // The local day as it is: no row for a clock time daylight saving skips; a time lived
-      // twice has one row holding both (the forecaster's history reader halves it).
-      const lived = wallSlotMultiplicities(day, 1, slots, step * 1000, this.timeZone);
+    for (const day of [...this.days].sort((a, b) => a - b))
       for (let t = day * 86_400; t < (day + 1) * 86_400; t += step) {
-        if (lived[(t - day * 86_400) / step] === 0) continue;
         const iso = new Date(t * 1000).toISOString().slice(0, 19);
         const row = this.history.get(t);
         for (const q of names) rows.push([iso, row?.get(q) ?? 0, q]);
       }
-    }
     return rows;
   }
 

@@ -104,37 +104,6 @@ export function instantsOfWall(wallMs: number, timeZone: string): number[] {
 }
 
 /**
- * How many times each local interval of `dayCount` days from local day `firstDay` (days since
- * 1970-01-01 of the wall clock) happens in `timeZone`, `slotsPerDay` intervals of `intervalMs`
- * a day: 0 for a clock time skipped by daylight saving (02:00 and 02:30 on a spring-forward day
- * in Europe/Paris), 2 for one lived twice (fall back), 1 otherwise. The one definition of a
- * local day's interval grid: the audit's history.csv writes it and the forecaster reads it.
- * Cost: O(slots) on days with a change of offset, O(1) on the others.
- */
-export function wallSlotMultiplicities(
-  firstDay: number,
-  dayCount: number,
-  slotsPerDay: number,
-  intervalMs: number,
-  timeZone: string,
-): Uint8Array {
-  const multiplicity = new Uint8Array(dayCount * slotsPerDay).fill(1);
-  for (let d = 0; d < dayCount; d++) {
-    const startWall = (firstDay + d) * 86_400_000;
-    const before = offsetMinutesAt(timeZone, startWall - 14 * 3_600_000);
-    const after = offsetMinutesAt(timeZone, startWall + 86_400_000 + 14 * 3_600_000);
-    if (before === after && offsetMinutesAt(timeZone, startWall) === before) continue;
-    for (let s = 0; s < slotsPerDay; s++) {
-      const wall = startWall + s * intervalMs;
-      const first = instantsOfWall(wall, timeZone).length;
-      const last = instantsOfWall(wall + intervalMs - 60_000, timeZone).length;
-      multiplicity[d * slotsPerDay + s] = Math.max(first, last);
-    }
-  }
-  return multiplicity;
-}
-
-/**
  * The UTC epoch (seconds) of a local wall-clock time in `timeZone`. In a DST gap or overlap the
  * offset in force one hour before is tried first, as most libraries do.
  */

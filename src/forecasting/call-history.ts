@@ -1,6 +1,6 @@
 import { InputError, inputError } from '../errors.js';
 import { DAY_MS, isoDateOfDay } from '../calendar/days.js';
-import { wallMsOf, wallSlotMultiplicities } from '../calendar/time-zone.js';
+import { instantsOfWall, offsetMinutesAt, wallMsOf } from '../calendar/time-zone.js';
 import { weekdayOfDay } from '../calendar/weekdays.js';
 import type { ParsedTimestamp } from './parse-history-timestamp.js';
 
@@ -135,13 +135,7 @@ export function buildCallHistory(
   const counts = reasons.map(() => new Float64Array(cells));
   const observed = new Uint8Array(cells);
   const observedDay = new Uint8Array(dayCount);
-  const multiplicity = wallSlotMultiplicities(
-    firstDay,
-    dayCount,
-    slotsPerDay,
-    intervalMs,
-    timeZone,
-  );
+  const multiplicity = dayMultiplicities(firstDay, dayCount, slotsPerDay, intervalMs, timeZone);
   const callsByReason: Record<string, number> = Object.fromEntries(reasons.map((r) => [r, 0]));
   const seen = new Map<string, number>();
   let totalCalls = 0;
@@ -240,6 +234,29 @@ export function buildCallHistory(
     missingDays,
     warnings,
   };
+}
+
+function dayMultiplicities(
+  firstDay: number,
+  dayCount: number,
+  slotsPerDay: number,
+  intervalMs: number,
+  timeZone: string,
+): Uint8Array {
+  const multiplicity = new Uint8Array(dayCount * slotsPerDay).fill(1);
+  for (let d = 0; d < dayCount; d++) {
+    const startWall = (firstDay + d) * DAY_MS;
+    const before = offsetMinutesAt(timeZone, startWall - 14 * 3_600_000);
+    const after = offsetMinutesAt(timeZone, startWall + DAY_MS + 14 * 3_600_000);
+    if (before === after && offsetMinutesAt(timeZone, startWall) === before) continue;
+    for (let s = 0; s < slotsPerDay; s++) {
+      const wall = startWall + s * intervalMs;
+      const first = instantsOfWall(wall, timeZone).length;
+      const last = instantsOfWall(wall + intervalMs - 60_000, timeZone).length;
+      multiplicity[d * slotsPerDay + s] = Math.max(first, last);
+    }
+  }
+  return multiplicity;
 }
 
 function isoWall(wall: number): string {

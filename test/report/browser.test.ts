@@ -71,6 +71,9 @@ describe.skipIf(!present)('HTML reports in headless Chromium', () => {
       ],
       viewport: { width: 1100, height: 900 },
     });
+    // A hang guard for every page action (Playwright's default is 30 s): a page loads in about
+    // a second, but CI shares 2 cores with other work.
+    context.setDefaultTimeout(120_000);
   });
 
   afterAll(async () => {

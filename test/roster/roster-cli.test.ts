@@ -68,7 +68,7 @@ describe('switchboard roster', () => {
     expect(
       await main(['simulate', 'out/scenario.yaml', '--days', '1', '--replications', '1'], sim),
     ).toBe(0);
-  }, 60_000);
+  });
 
   it('names the intervals no template covers, shows the best roster and exits 2 writing nothing', async () => {
     const document = mmcmDocument({
@@ -84,7 +84,7 @@ describe('switchboard roster', () => {
     expect(out).toContain('morning');
     expect(existsSync(join(dir, 'out'))).toBe(false);
     expect(err).not.toMatch(/\n\s+at /); // no stack trace
-  }, 60_000);
+  });
 
   it('names the intervals where the templates’ max leaves too few operators, exit 2', async () => {
     const document = mmcmDocument({
@@ -114,14 +114,14 @@ describe('switchboard roster', () => {
     expect(err).toContain(
       'missed on monday (figures in the summary; the templates leave intervals short',
     );
-  }, 60_000);
+  });
 
   it('refuses a budget below the least cover, naming the hours it needs', async () => {
     const { dir } = scenarioFile(mmcmDocument(base));
     const { code, err } = await roster(dir, 'scenario.yaml', ...quick, '--budget', '10');
     expect(code).toBe(2);
     expect(err).toMatch(/--budget: expected at least 70 paid hours/);
-  }, 60_000);
+  });
 
   it('with a budget, spends at most it and says the service level it buys beside the Erlang A placement', async () => {
     const { dir } = scenarioFile(mmcmDocument(base));
@@ -146,7 +146,7 @@ describe('switchboard roster', () => {
     expect(
       result.budget.rounds.filter((r: { kept: boolean }) => r.kept).length,
     ).toBeGreaterThanOrEqual(1);
-  }, 60_000);
+  });
 
   it('bad flags and scenarios without shifts or targets: one line, exit 2', async () => {
     const { dir } = scenarioFile(mmcmDocument(base));

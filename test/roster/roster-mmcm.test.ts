@@ -31,7 +31,7 @@ describe('roster on a single-queue M/M/c+M switchboard', () => {
     expect(result.erlangPlan.operatorHours).toBe(erlangHours);
     // Every cover solve proved its gap (no node limit reached).
     expect(result.unproven).toEqual([]);
-  }, 60_000);
+  });
 });
 
 describe('roster simulations and report', () => {
@@ -48,7 +48,7 @@ describe('roster simulations and report', () => {
     const two = await simulateRoster(document, { days: 1, replications: 3, seed: 9, threads: 2 });
     expect(two).toEqual(one);
     expect(one[0]!.some((n) => n > 0)).toBe(true);
-  }, 60_000);
+  });
 
   it('draws required vs scheduled, the shifts as bars and the targets by day, names escaped', async () => {
     const scenario = mmcmScenario({
@@ -81,5 +81,5 @@ describe('roster simulations and report', () => {
     expect(html).toContain('&lt;b&gt;day&lt;/b&gt;');
     expect(html).not.toContain('<b>day</b>');
     expect(html).toContain('<svg');
-  }, 60_000);
+  });
 });

@@ -65,7 +65,7 @@ describe('roster of a switchboard with several queues', () => {
     expect(extra('front')).toBeLessThanOrEqual(2);
     for (const row of monday('front'))
       expect(Math.abs(row.scheduled - row.erlang)).toBeLessThanOrEqual(1);
-  }, 60_000);
+  });
 });
 
 /**
@@ -116,7 +116,7 @@ describe('roster of a switchboard whose calls keep operators busy beyond their t
     const sum = (f: (r: (typeof monday)[number]) => number) => monday.reduce((s, r) => s + f(r), 0);
     expect(sum((r) => r.scheduled)).toBeGreaterThan(1.2 * sum((r) => r.erlang));
     expect(result.problems).toEqual([]);
-  }, 60_000);
+  });
 
   it('stopped at its round limit short of the targets: says so, naming the day and the target', async () => {
     const scenario = parseScenario(warmTransfers());
@@ -134,7 +134,7 @@ describe('roster of a switchboard whose calls keep operators busy beyond their t
       /^missed on monday \(service level [\d.]+ % \[.*not wholly ≥ 80\.0 %/,
     );
     expect(problem!.hint).toContain('round limit (--iterations 1)');
-  }, 60_000);
+  });
 });
 
 describe('roster --budget on a switchboard with several queues', () => {
@@ -161,5 +161,5 @@ describe('roster --budget on a switchboard with several queues', () => {
     expect(budget.gain!.score.ci95[0]).toBeGreaterThan(0);
     expect(budget.gain!.serviceLevel.mean).toBeGreaterThan(0);
     expect(mondayHours('wards')).toBeGreaterThan(0);
-  }, 60_000);
+  });
 });

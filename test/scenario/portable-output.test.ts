@@ -61,7 +61,7 @@ describe('portable written scenarios', () => {
     const { written, summary } = await rosterMovedAndRun(dir, ROSTER_FILES);
     expect(written).not.toContain('profile.csv');
     expect(summary.overall.offered.mean).toBeGreaterThan(0);
-  }, 60_000);
+  });
 
   it('roster --out with a forecast: DIR/forecast.csv, named relative to the scenario', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sb-forecast-'));
@@ -82,7 +82,7 @@ describe('portable written scenarios', () => {
     expect(summary.overall.offered.mean).toBeGreaterThan(300);
     expect(summary.overall.offered.mean).toBeLessThan(500);
     expect(lo).toBeLessThan(hi);
-  }, 60_000);
+  });
 
   it('compare --json names the scenario files as typed, not as paths of this machine', async () => {
     const root = new URL('../..', import.meta.url).pathname;
@@ -97,5 +97,5 @@ describe('portable written scenarios', () => {
     expect(report.file).toBe('scenarios/small-hospital.yaml');
     expect(report.comparisons[0].file).toBe('scenarios/small-hospital.yaml#monday-extra-operator');
     expect(out).not.toContain(root);
-  }, 60_000);
+  });
 });

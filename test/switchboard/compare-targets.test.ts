@@ -45,5 +45,5 @@ describe('targets in compare', () => {
     expect(formatComparison(report)).toContain(
       'serviceLevel ≥ 80.0 % within 20 s: base met, variant missed',
     );
-  }, 60_000);
+  });
 });

@@ -56,7 +56,7 @@ describe('switchboard sweep', () => {
         v.measures.find((m) => m.name === 'overall.serviceLevel')!.variant.mean,
     );
     expect([...sl].sort((a, b) => b - a)).toEqual(sl);
-  }, 120_000);
+  });
 
   it('prints the same text on 1 thread as on 2', async () => {
     const args = ['sweep', baseline, '--vary', 'transfers.mode=wild,warm', ...small];
@@ -66,7 +66,7 @@ describe('switchboard sweep', () => {
     expect(two.out).toBe(one.out);
     expect(one.out).toMatch(/^Sweep of University hospital switchboard/);
     expect(one.out).toMatch(/Correction: Holm's step-down/);
-  }, 120_000);
+  });
 
   it.each([
     [

@@ -58,7 +58,7 @@ export async function startRedis(own = false): Promise<RedisFixture> {
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  await waitForLine(server, /Ready to accept connections/, 10_000);
+  await waitForLine(server, /Ready to accept connections/, 120_000);
   return {
     url: (db) => `redis://127.0.0.1:${port}/${db}`,
     stop: () => stopProcess(server),
@@ -125,6 +125,6 @@ export async function startWorker(
   );
   let log = '';
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  await waitForLine(child, /taking jobs from/, 20_000);
+  await waitForLine(child, /taking jobs from/, 120_000);
   return { child, log: () => log };
 }

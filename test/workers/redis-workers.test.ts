@@ -38,12 +38,12 @@ describe.skipIf(!redisAvailable)('replications on workers through Redis', () => 
     redis = await startRedis();
     url = redis.url(1);
     workers.push(...(await Promise.all([startWorker(url), startWorker(url)])));
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await Promise.all(workers.map((w) => stopProcess(w.child)));
     await redis?.stop();
-  }, 30_000);
+  });
 
   it('simulate --redis prints exactly what the local run prints for the same seed', async () => {
     const args = ['simulate', baseline, '--days', '2', '--replications', '4', '--seed', '11'];
@@ -55,7 +55,7 @@ describe.skipIf(!redisAvailable)('replications on workers through Redis', () => 
     expect(JSON.parse(remote.out).replications).toBe(4);
     // Both workers took jobs: the replications really ran in the two processes.
     // (Each prints nothing per job; the queue is empty again afterwards.)
-  }, 120_000);
+  });
 
   it('simulate --redis of a scenario whose arrivals come from a forecast file: the same output', async () => {
     // The forecast CSV as `switchboard forecast` writes it (docs/forecast.md); workers get the
@@ -81,7 +81,7 @@ queues:
     expect(remote.err).toBe('');
     expect(remote.code).toBe(0);
     expect(remote.out).toBe(local.out);
-  }, 120_000);
+  });
 
   it('simulate --redis of a scenario whose intraday profile is a CSV file: the same output', async () => {
     // scenarios/small-hospital.yaml reads small-hospital-profile.csv: jobs carry its weights.
@@ -91,7 +91,7 @@ queues:
     expect(remote.err).toBe('');
     expect(remote.code).toBe(0);
     expect(remote.out).toBe(local.out);
-  }, 120_000);
+  });
 
   it('compare --redis: the same paired report as the local run', async () => {
     const args = ['compare', baseline, '--days', '1', '--replications', '3'];
@@ -99,7 +99,7 @@ queues:
     const remote = await run([...args, '--redis', url]);
     expect(remote.code).toBe(0);
     expect(remote.out).toBe(local.out);
-  }, 120_000);
+  });
 
   it('sweep --redis: every combination present, the same table as on local threads', async () => {
     const args = [
@@ -126,7 +126,7 @@ queues:
       'transfers.mode=wild, lines=40',
       'transfers.mode=wild, lines=60',
     ]);
-  }, 120_000);
+  });
 
   it('roster --redis: the same roster as on local threads', async () => {
     const args = [
@@ -145,7 +145,7 @@ queues:
     expect(local.code).toBe(0);
     expect(remote.code).toBe(0);
     expect(remote.out).toBe(local.out);
-  }, 180_000);
+  });
 
   it('a worker killed mid-run: its job is run again elsewhere and the results are the same', async () => {
     const scenario = loadScenario(baseline);
@@ -172,7 +172,7 @@ queues:
       await remote.close();
     }
     workers[0] = await startWorker(url);
-  }, 120_000);
+  });
 
   it('a worker of another version refuses the job, and the command says so', async () => {
     const scenario = loadScenario(baseline);
@@ -197,7 +197,7 @@ queues:
       await remote.close();
     }
     expect(workers.map((w) => w.log()).join('')).toMatch(/refused job .*version mismatch/);
-  }, 60_000);
+  });
 
   it('leaves no job behind once the results are gathered', async () => {
     const { Redis } = await import('ioredis');

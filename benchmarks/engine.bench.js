@@ -77,6 +77,7 @@ if (process.argv[2] === '--replicate') {
       : {};
   const tasks0 = tasks();
   const cpu0 = threadCpu();
+  const calledAt = performance.timeOrigin + performance.now();
   const t = performance.now();
   const reps = await runReplications({
     task: timed ? timedTask : replicationTask,
@@ -93,7 +94,7 @@ if (process.argv[2] === '--replicate') {
   let helperCpu = 0;
   for (const [t, ms] of Object.entries(tasks1)) if (!own.has(t)) helperCpu += ms - (tasks0[t] ?? 0);
   console.log(
-    JSON.stringify({ ms, mainCpu, helperCpu, digest: JSON.stringify(reps).length, reps }),
+    JSON.stringify({ ms, mainCpu, helperCpu, calledAt, digest: JSON.stringify(reps).length, reps }),
   );
   process.exit(0);
 }
@@ -327,7 +328,19 @@ if (mode === '--breakdown') {
         const lane = lanes.reduce((a, b) => (b.free < a.free ? b : a));
         lane.free += lane.n++ === 0 ? lane.first : lane.next;
       }
+      // The wall-clock lanes: when each thread ran its replications, from the call.
+      const at = (x) => x - out.calledAt;
+      const finish = (rs) => (rs.length === 0 ? 0 : Math.max(...rs.map((r) => at(r.endedAt))));
+      const laterWall = (rs) =>
+        rs.length > 1 ? median(rs.slice(1).map((r) => r.endedAt - r.startedAt)) : 0;
       rows.get(name).push({
+        joins: workers.length === 0 ? 0 : at(w0.startedAt),
+        firstWallMain: main.length === 0 ? 0 : main[0].endedAt - main[0].startedAt,
+        firstWallWorker: workers.length === 0 ? 0 : w0.endedAt - w0.startedAt,
+        laterWall: laterWall(out.reps),
+        finishMain: finish(main),
+        finishWorker: finish(workers),
+        idleEnd: workers.length === 0 ? 0 : Math.abs(finish(main) - finish(workers)),
         modelled: Math.max(...lanes.map((l) => l.free)),
         wall: out.ms,
         main: out.mainCpu,
@@ -372,6 +385,14 @@ if (mode === '--breakdown') {
   console.log(
     `  (with helpers: the larger of that replay and half of all the CPU of the call, V8's helper threads included. Worker start: the thread's CPU before the task module loaded — Node's worker bootstrap and the pool's worker module; a pre-started worker spends it before the call, while the library loads. Load average ${loadavg()[0].toFixed(2)}.)`,
   );
+  console.log(
+    `\n  wall-clock lanes (medians, ms from the call; on a loaded machine these stretch, the CPU figures above do not):\n  configuration            worker's first replication starts   first replication main / worker   later replications   main / worker done   one thread idle at the end`,
+  );
+  for (const [name, rs] of rows) {
+    console.log(
+      `  ${name.padEnd(24)} ${f(med(rs, 'joins'))}                               ${f(med(rs, 'firstWallMain'))} / ${f(med(rs, 'firstWallWorker'))}                    ${f(med(rs, 'laterWall'))}             ${f(med(rs, 'finishMain'))} / ${f(med(rs, 'finishWorker'))}        ${f(med(rs, 'idleEnd'))}`,
+    );
+  }
   // The same, steadier under load (benchmarks/README.md, session 3): every configuration's
   // work priced at the 1-thread run's steady replication, W = 8 × steady; one thread takes
   // W + its warm-up; two threads share W + their extras (worker start and import when cold,

@@ -89,6 +89,19 @@ export class Simulator {
     return this.handlers.length - 1;
   }
 
+  /**
+   * Give a registered kind of event another handler, for its events already scheduled too: a
+   * model switches to its end-of-run behaviour (say, stopping once its queue is empty) when the
+   * end comes, instead of testing for it in every event. (V8 optimises a handler for the
+   * branches it has seen taken; a branch first taken at the end of a run throws the optimised
+   * code away and compiles it again, in every thread.)
+   */
+  setHandler(type: EventType, handler: EventHandler): void {
+    if (!(type >= 0 && type < this.handlers.length))
+      throw new RangeError(`Simulator.setHandler: unknown event type ${type}`);
+    this.handlers[type] = handler;
+  }
+
   /** The name an event type was registered with. */
   eventName(type: EventType): string {
     return this.names[type] ?? `#${type}`;
@@ -156,17 +169,25 @@ export class Simulator {
   run(until = INFINITY): void {
     this.stopped = false;
     this.settleTop();
-    // What the loop's end needs is decided before it and inside it, as a plain flag: code that
-    // runs only once the loop is over (a comparison, a property read) has no type feedback
-    // when V8 optimises the loop, and would throw the optimised code away at the end of every
-    // run.
-    let advance = until < INFINITY;
+    if (this.loop(until) && until < INFINITY) this.advanceTo(until);
+  }
+
+  /**
+   * The event loop of {@link run}: true when it ended by running out of events (none left, or
+   * the next one later than `until`), false when a handler called `stop()`.
+   *
+   * A method of its own, entered straight into the loop, for V8: a fresh thread's first run is
+   * one long call, so V8 allocates the function's type feedback only once inside the loop and
+   * optimises it there (on-stack replacement); code before the loop has then run without
+   * feedback, and the ordinary optimised code compiled for the next run would be thrown away at
+   * its first statement (an "insufficient type feedback" deoptimisation in every thread, and a
+   * second compilation). `run`, called once a replication, keeps that code and never gets hot.
+   * Likewise what the end of a run needs is returned from inside the loop, not read after it.
+   */
+  private loop(until: number): boolean {
     for (;;) {
-      if (this.stopped) {
-        advance = false;
-        break;
-      }
-      if (this.heapSize === 0) break;
+      if (this.stopped) return false;
+      if (this.heapSize === 0) return true;
       const slot = this.heap[0]!;
       if (this.alive[slot] === 0) {
         this.pop();
@@ -174,7 +195,7 @@ export class Simulator {
         continue;
       }
       const time = this.heapTimes[0]!;
-      if (time > until) break;
+      if (time > until) return true;
       this.alive[slot] = 0;
       this.live--;
       const type = this.types[slot]!;
@@ -189,7 +210,6 @@ export class Simulator {
         this.pop();
       }
     }
-    if (advance) this.advanceTo(until);
   }
 
   private advanceTo(until: number): void {

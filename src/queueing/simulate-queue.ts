@@ -101,7 +101,6 @@ class QueueRun {
   private blocked: number;
   private queued: number;
   private observing: boolean;
-  private arrivalsOpen: boolean;
   private meanQueue: number;
   private meanBusy: number;
   private occupancy: number;
@@ -160,7 +159,6 @@ class QueueRun {
     this.blocked = 0;
     this.queued = 0;
     this.observing = this.windowStart === 0;
-    this.arrivalsOpen = true;
     this.meanQueue = Number.NaN;
     this.meanBusy = Number.NaN;
     this.occupancy = Number.NaN;
@@ -246,7 +244,7 @@ class QueueRun {
   }
 
   private stopIfDrained(): void {
-    if (!this.arrivalsOpen && this.line.length === 0) this.sim.stop();
+    if (this.line.length === 0) this.sim.stop();
   }
 
   private answerFromLine(): void {
@@ -272,7 +270,18 @@ class QueueRun {
   private depart(): void {
     this.servers.release();
     if (this.line.length > 0) this.answerFromLine();
-    if (!this.arrivalsOpen) this.stopIfDrained();
+  }
+
+  // After the window closes, while the line drains: the same, then stop once it is empty. Their
+  // own handlers (see closeWindow), so that the hot ones hold no branch first taken at the end.
+  private departDraining(): void {
+    this.depart();
+    this.stopIfDrained();
+  }
+
+  private abandonDraining(slot: number): void {
+    this.abandon(slot);
+    this.stopIfDrained();
   }
 
   private abandon(slot: number): void {
@@ -284,7 +293,6 @@ class QueueRun {
       this.state[QUEUE_TIME]! += sim.now - this.arrivedAt[slot]!;
     }
     this.freeSlots[this.freeCount++] = slot;
-    if (!this.arrivalsOpen) this.stopIfDrained();
   }
 
   private arrive(): void {
@@ -354,9 +362,12 @@ class QueueRun {
     this.meanBusy = servers.busyTime / (now - this.windowStart);
     this.occupancy = servers.busyTime / servers.capacityTime;
     this.observing = false;
-    this.arrivalsOpen = false;
     if (this.state[NEXT_ARRIVAL]! >= 0) sim.cancel(this.state[NEXT_ARRIVAL]!);
     if (!this.drain || this.line.length === 0) sim.stop();
+    else {
+      sim.setHandler(this.departureEvent, this.departDraining.bind(this));
+      sim.setHandler(this.abandonEvent, this.abandonDraining.bind(this));
+    }
   }
 }
 

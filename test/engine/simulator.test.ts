@@ -51,6 +51,35 @@ describe('Simulator', () => {
     expect(ran).toEqual([1, 2]);
   });
 
+  it('stop() ends the run after the current event, the clock at its time (not at `until`)', () => {
+    const sim = new Simulator();
+    const ran: number[] = [];
+    const type = sim.defineEvent('e', (p) => {
+      ran.push(p);
+      if (p === 2) sim.stop();
+    });
+    for (const p of [1, 2, 3]) sim.schedule(type, p, p);
+    sim.run(10);
+    expect(ran).toEqual([1, 2]);
+    expect(sim.now).toBe(2);
+    sim.run(10);
+    expect(ran).toEqual([1, 2, 3]);
+    expect(sim.now).toBe(10);
+  });
+
+  it('setHandler gives a kind of event another handler, for events already scheduled too', () => {
+    const sim = new Simulator();
+    const log: string[] = [];
+    const type = sim.defineEvent('e', (p) => {
+      log.push(`first${p}`);
+      if (p === 1) sim.setHandler(type, (q) => log.push(`then${q}`));
+    });
+    for (const p of [1, 2, 3]) sim.schedule(type, p, p);
+    sim.run();
+    expect(log).toEqual(['first1', 'then2', 'then3']);
+    expect(() => sim.setHandler(5, () => {})).toThrow(/Simulator.setHandler: unknown event type 5/);
+  });
+
   it('rejects scheduling in the past and unknown types', () => {
     const sim = new Simulator();
     const type = sim.defineEvent('e', () => {});

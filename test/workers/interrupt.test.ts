@@ -47,7 +47,8 @@ describe.skipIf(!redisAvailable)('Ctrl-C on a --redis command', () => {
       );
       let err = '';
       child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      // 'close', not 'exit': the process may exit before its last stderr chunk has been read here.
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
       // Wait until its 12 jobs are in Redis (~1 s; the bound only turns a hang into a clear
       // failure before the test's own time-out).
       const until = Date.now() + 240_000;

@@ -111,11 +111,21 @@ export function stopProcess(
 
 const bin = fileURLToPath(new URL('../../bin/switchboard.js', import.meta.url));
 
+/** A running `switchboard worker` process and what it has printed on stderr so far. */
+export interface WorkerProcess {
+  child: ChildProcess;
+  log: () => string;
+  /**
+   * Resolves once the worker's log matches `pattern`. A line the worker writes reaches this
+   * process through a pipe, some time after the event it reports (a job refused in Redis) is
+   * visible to other clients: a test waits for it rather than reading the log at once. Rejects
+   * when the worker exits first; otherwise the test's own timeout bounds the wait.
+   */
+  logMatches: (pattern: RegExp) => Promise<void>;
+}
+
 /** A `switchboard worker` process on `url`, once it says it takes jobs; its log kept in `log()`. */
-export async function startWorker(
-  url: string,
-  extra: string[] = [],
-): Promise<{ child: ChildProcess; log: () => string }> {
+export async function startWorker(url: string, extra: string[] = []): Promise<WorkerProcess> {
   const child = spawn(
     process.execPath,
     [bin, 'worker', '--redis', url, '--lock-seconds', '2', ...extra],
@@ -124,7 +134,27 @@ export async function startWorker(
     },
   );
   let log = '';
-  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const waiting = new Set<() => void>();
+  child.stderr?.on('data', (chunk: Buffer) => {
+    log += chunk.toString();
+    for (const check of waiting) check();
+  });
+  const logMatches = (pattern: RegExp): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const check = () => {
+        if (!pattern.test(log)) return;
+        waiting.delete(check);
+        child.off('exit', exited);
+        resolve();
+      };
+      const exited = (code: number | null) => {
+        waiting.delete(check);
+        reject(new Error(`the worker exited (${code}) before its log matched ${pattern}: ${log}`));
+      };
+      waiting.add(check);
+      child.once('exit', exited);
+      check();
+    });
   await waitForLine(child, /taking jobs from/, 120_000);
-  return { child, log: () => log };
+  return { child, log: () => log, logMatches };
 }

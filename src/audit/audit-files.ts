@@ -102,7 +102,9 @@ export function formatOf(
  * rebuild each call and caller, and compute the KPIs, patience, and calibration. Memory stays
  * flat in file size (calls in progress, one record per caller, fixed histograms). Each file
  * is a path, or an {@link AuditInput} read at `path` and named `name` in the report, the calls
- * and errors (the CLI passes the paths as typed). Cost: O(total lines).
+ * and errors (the CLI passes the paths as typed). A per-call record (mapped CSV) repeated in the
+ * inputs (same call id and arrival) is counted once and in its file's `duplicates`; memory then
+ * holds one key per call read. Cost: O(total lines).
  */
 export async function auditFiles(
   sources: readonly (string | AuditInput)[],
@@ -138,10 +140,27 @@ export async function auditFiles(
       name: input.name,
     }),
   );
+  // Per-call records read (format, call id, arrival) → their file, for duplicates: one short
+  // string per call.
+  const seenCalls = new Map<string, number>();
   try {
     await mergeInTimeOrder(
       readers.map((r) => r.batches),
       (record) => {
+        if (record.kind === 'call') {
+          // A per-call row seen before (same format, call id and arrival: the same export given
+          // twice, or overlapping ones) is counted once, as queue_log duplicates are; the
+          // later file of the two (in the order given) counts it as its duplicate.
+          const format = readers[record.source]!.account.format;
+          const key = `${format}\u0000${record.callId}\u0000${record.arrivalTime}`;
+          const first = seenCalls.get(key);
+          if (first !== undefined) {
+            const account = readers[Math.max(first, record.source)]!.account;
+            account.duplicates = (account.duplicates ?? 0) + 1;
+            return;
+          }
+          seenCalls.set(key, record.source);
+        }
         // Pseudonymised where it enters: nothing downstream ever holds a raw number.
         if (pseudo) pseudo.record(record);
         if (record.kind === 'queue') {

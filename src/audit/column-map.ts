@@ -1,6 +1,6 @@
 import { isRecordTime, parseRecordTime, recordSeconds } from './record-bounds.js';
 import { parse as parseYaml } from 'yaml';
-import { InputError, type InputProblem } from '../errors.js';
+import { didYouMeanHint, InputError, type InputProblem } from '../errors.js';
 import { nameKeyed } from '../io/name-keyed.js';
 import { type CsvColumns, type CsvRecordReader, csvRecordParser } from './csv-record-parser.js';
 import { countRecord, type ParserOptions, type RecordParser } from './record-parser.js';
@@ -24,6 +24,11 @@ export interface ColumnMap {
   unidentifiedCallers: string[];
   queue?: string | undefined;
   agent?: string | undefined;
+  /**
+   * Agent values meaning "nobody served the call" (e.g. `NO_SERVER`): read as no agent, so the
+   * placeholder is never counted as an agent (occupancy, calibration roster, pseudonyms).
+   */
+  noAgent?: string[] | undefined;
   /** Column with the date when times are clock times (`H:MM:SS`). */
   date?: { column: string; pattern: 'YYMMDD' | 'YYYYMMDD' | 'YYYY-MM-DD' } | undefined;
   /** Time columns: datetimes, epochs, or clock times on `date`. */
@@ -44,6 +49,33 @@ export interface ColumnMap {
   outcome: { column: string; values: Record<string, MappedOutcome> };
   /** IANA zone of the times; the CLI uses it when `--tz` is not given (library: pass `timeZone`). */
   timeZone?: string | undefined;
+  /** The map file as the user gave it (named in errors about its columns). */
+  file?: string | undefined;
+}
+
+/**
+ * Every column the map names, with the key naming it inside the map (`times.queueStart`,
+ * `callId[1]`), in the map's order.
+ */
+export function mappedColumns(map: ColumnMap): [key: string, column: string][] {
+  const named: [string, string | undefined][] = [
+    ...map.callId.map((c, i): [string, string] => [
+      map.callId.length > 1 ? `callId[${i}]` : 'callId',
+      c,
+    ]),
+    ['caller', map.caller],
+    ['queue', map.queue],
+    ['agent', map.agent],
+    ['date.column', map.date?.column],
+    ...Object.entries(map.times).map(([k, c]): [string, string | undefined] => [`times.${k}`, c]),
+    ...Object.entries(map.durations).map(([k, c]): [string, string | undefined] => [
+      `durations.${k}`,
+      c,
+    ]),
+    ['priority.column', map.priority?.column],
+    ['outcome.column', map.outcome.column],
+  ];
+  return named.filter((entry): entry is [string, string] => entry[1] !== undefined);
 }
 
 const OUTCOMES: MappedOutcome[] = [
@@ -148,6 +180,7 @@ export function parseColumnMap(text: string, file: string): ColumnMap {
     unidentifiedCallers: list(obj.unidentifiedCallers),
     queue: str('queue', obj.queue, false),
     agent: str('agent', obj.agent, false),
+    noAgent: list(obj.noAgent),
     date,
     times: {
       arrival: str('times.arrival', times.arrival, true) ?? '',
@@ -164,6 +197,7 @@ export function parseColumnMap(text: string, file: string): ColumnMap {
     priority,
     outcome: { column: str('outcome.column', outcome.column, true) ?? '', values },
     timeZone: typeof obj.timeZone === 'string' ? obj.timeZone : undefined,
+    file,
   };
   if (problems.length > 0) throw new InputError(problems, file);
   return map;
@@ -188,16 +222,24 @@ export function mappedCsvParser(
   const timeZone = options.timeZone;
   const columnsOf = (fields: string[]): CsvColumns => {
     const header = new Map(fields.map((f, i) => [f.trim(), i]));
-    const needed = [...map.callId, map.times.arrival, map.outcome.column];
-    const missing = needed.filter((c) => !header.has(c));
+    // Every column the map names must be in the header: a misspelt one would read as empty on
+    // every row (a queue start never set: a perfect service level).
+    const names = [...header.keys()];
+    const shown = names.map((n) => JSON.stringify(n)).join(', ');
+    const missing = mappedColumns(map).filter(([, column]) => !header.has(column));
     if (missing.length > 0)
       throw new InputError(
-        missing.map((c) => ({
-          path: 'header',
-          expected: `a column named ${JSON.stringify(c)} (from the map)`,
-          received: fields.join(',').slice(0, 80),
-        })),
-        path,
+        missing.map(([key, column]) => {
+          const problem: InputProblem = {
+            path: key,
+            expected: `a column of the header of ${path} (${shown.length > 200 ? `${shown.slice(0, 197)}...` : shown})`,
+            received: JSON.stringify(column),
+          };
+          const hint = didYouMeanHint(column, names);
+          if (hint !== undefined) problem.hint = hint;
+          return problem;
+        }),
+        map.file ?? path,
       );
     return { index: header, width: header.size, header: true };
   };
@@ -297,6 +339,7 @@ export function mappedCsvParser(
         ? end - answer
         : 0;
     const raw = get(map.caller);
+    const agent = get(map.agent);
     const summary: CallSummary = {
       kind: 'call',
       callId: map.callId.map(get).join('/'),
@@ -310,7 +353,7 @@ export function mappedCsvParser(
       waitSeconds: wait,
       totalWaitSeconds: wait,
       talkSeconds: outcome === 'answered' ? Math.max(0, talk) : 0,
-      agent: get(map.agent),
+      agent: map.noAgent?.includes(agent) ? '' : agent,
       transfers: 0,
       transferTargets: [],
       bouncedFrom: [],

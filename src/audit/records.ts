@@ -149,6 +149,11 @@ export interface FileAccount {
   outOfOrder: number;
   /** SQL: rows of tables not read (e.g. `cel`). */
   ignoredTables: Record<string, number>;
+  /**
+   * Set when some of the file's records were seen before (per-call records with the same call
+   * id and arrival, in this file or an earlier one): counted in `records`, left out of the KPIs.
+   */
+  duplicates?: number;
   /** Set when the file is not UTF-8: the line from which it was read as Latin-1. */
   latin1FromLine?: number;
 }

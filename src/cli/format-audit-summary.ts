@@ -19,7 +19,7 @@ export function formatAuditSummary(report: AuditReport): string {
   out.push('Inputs (lines = records + blank + rejected)');
   for (const f of report.input) {
     out.push(
-      `  ${f.path}  ${f.format}: ${f.lines} lines = ${f.records} records + ${f.blank} blank + ${f.rejected} rejected${f.outOfOrder ? `; ${f.outOfOrder} out of time order` : ''}${f.latin1FromLine ? `; not UTF-8: read as Latin-1 from line ${f.latin1FromLine}` : ''}`,
+      `  ${f.path}  ${f.format}: ${f.lines} lines = ${f.records} records + ${f.blank} blank + ${f.rejected} rejected${f.duplicates ? `; ${f.duplicates} duplicates (calls seen before: counted once)` : ''}${f.outOfOrder ? `; ${f.outOfOrder} out of time order` : ''}${f.latin1FromLine ? `; not UTF-8: read as Latin-1 from line ${f.latin1FromLine}` : ''}`,
     );
     for (const r of f.firstRejected.slice(0, 5)) out.push(`    line ${r.line}: ${r.reason}`);
     if (f.rejected > 5)

@@ -56,6 +56,7 @@ export function auditReportInput(
       blank: f.blank,
       rejected: f.rejected,
       outOfOrder: f.outOfOrder,
+      ...(f.duplicates ? { duplicates: f.duplicates } : {}),
       firstRejected: f.firstRejected.map((x) => ({ line: x.line, reason: x.reason })),
     })),
     calls: {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readLineBatches } from '../../src/audit/index.js';
+import { anyCodePoint } from '../any-code-point.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'audit-lines-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,7 +27,7 @@ describe('readLineBatches', () => {
       fc.asyncProperty(
         fc.array(
           fc
-            .string({ unit: 'binary', maxLength: 300 })
+            .string({ unit: anyCodePoint, maxLength: 300 })
             .map((s) => s.replace(/[\r\n]/g, '').replace(/\p{Surrogate}/gu, '?')),
           {
             maxLength: 12,

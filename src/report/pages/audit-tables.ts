@@ -153,6 +153,12 @@ export function inputSection(input: AuditReportInput): ReportSection {
       ]),
     },
   ];
+  for (const f of input.input)
+    if (f.duplicates)
+      blocks.push({
+        kind: 'note',
+        text: `${f.path}: ${formatCount(f.duplicates)} records were calls seen before (same call id and arrival), counted once.`,
+      });
   const samples = input.input.flatMap((f) =>
     (f.firstRejected ?? []).map((r) => [f.path, String(r.line), r.reason]),
   );

@@ -57,7 +57,8 @@ export async function connectRedisReplications(
 ): Promise<RedisReplications> {
   const flag = options.flag ?? '--redis';
   const server = parseRedisUrl(options.url, flag);
-  await checkRedisServer(server, flag);
+  const note = await checkRedisServer(server, flag);
+  if (note !== undefined) options.onNotice?.(note);
   const name = options.queue ?? DEFAULT_QUEUE;
   const connection = server.options as Record<string, unknown>;
   const queue = new Queue(name, { connection });

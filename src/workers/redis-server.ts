@@ -59,12 +59,21 @@ export function parseRedisUrl(url: unknown, flag = '--redis'): RedisServer {
 
 /**
  * Connect once and ask PING: resolves when the server answers; throws an InputError naming
- * `flag` (unreachable, refused password, not a Redis) otherwise. Cost: one round trip, at
- * most 5 s.
+ * `flag` (unreachable, refused password, not a Redis) otherwise. A password given to a server
+ * that asks for none is dropped from `server.options` (the connections that follow send none)
+ * and the returned note says so, once: ioredis would otherwise print a `[WARN]` line of its
+ * own on every connection. Cost: one round trip (two with a password), at most 5 s.
  */
-export async function checkRedisServer(server: RedisServer, flag = '--redis'): Promise<void> {
+export async function checkRedisServer(
+  server: RedisServer,
+  flag = '--redis',
+): Promise<string | undefined> {
+  const { username, password, ...anonymous } = server.options;
+  // Connected without credentials (and without SELECT, which would need them), AUTH is sent
+  // here, so that the server's answer to it comes back to this code and not to ioredis.
   const client = new Redis({
-    ...server.options,
+    ...anonymous,
+    db: 0,
     lazyConnect: true,
     maxRetriesPerRequest: 0,
     enableOfflineQueue: false,
@@ -75,8 +84,23 @@ export async function checkRedisServer(server: RedisServer, flag = '--redis'): P
   client.on('error', (error: Error) => {
     first ??= error;
   });
+  let note: string | undefined;
   try {
     await client.connect();
+    if (password !== undefined) {
+      try {
+        await (username === undefined
+          ? client.call('AUTH', password)
+          : client.call('AUTH', username, password));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        // Redis 6+ ("…called without any password configured…") and older ("…no password is set").
+        if (!/without any password configured|no password is set/i.test(message)) throw error;
+        delete server.options.username;
+        delete server.options.password;
+        note = `note: ${server.shown} asks for no password; the one in ${flag} is not sent`;
+      }
+    }
     await client.ping();
   } catch (error) {
     const cause = first ?? error;
@@ -94,4 +118,5 @@ export async function checkRedisServer(server: RedisServer, flag = '--redis'): P
   } finally {
     client.disconnect();
   }
+  return note;
 }

@@ -31,7 +31,8 @@ export interface RunWorkerOptions {
  */
 export async function runWorker(options: RunWorkerOptions): Promise<void> {
   const server = parseRedisUrl(options.url);
-  await checkRedisServer(server);
+  const note = await checkRedisServer(server);
+  if (note !== undefined) options.log(note);
   const concurrency = options.concurrency ?? 1;
   const lockMs = (options.lockSeconds ?? 30) * 1000;
   const name = options.queue ?? DEFAULT_QUEUE;

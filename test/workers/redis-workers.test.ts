@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bufferIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
@@ -236,6 +236,40 @@ describe('--redis: bad input, before any work', () => {
     expect(w.code).toBe(2);
     expect(w.err).toMatch(/--redis: expected the URL/);
   });
+
+  // A server of its own, which asks for no password (as Debian's redis-server by default).
+  it.skipIf(!redisBinaryAvailable)(
+    'a password given to a server that asks for none: one note, not ioredis warnings',
+    async () => {
+      const redis = await startRedis(true);
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      try {
+        const url = redis.url(3).replace('redis://', 'redis://:not-needed@');
+        // No worker listens: the run gives up after 1 s (exit 1), its note printed once.
+        const r = await run([
+          'simulate',
+          baseline,
+          '--days',
+          '1',
+          '--redis',
+          url,
+          '--timeout',
+          '1',
+        ]);
+        expect(
+          r.err.match(/^note: .*asks for no password; the one in --redis is not sent$/gm),
+        ).toHaveLength(1);
+        expect(r.err).not.toMatch(/not-needed/);
+        expect(r.err).toMatch(/no switchboard worker listened/);
+        expect(r.code).toBe(1);
+        // ioredis says it with console.warn, once per connection, when the password is sent.
+        expect(warn.mock.calls.flat().join('\n')).not.toMatch(/password/);
+      } finally {
+        warn.mockRestore();
+        await redis.stop();
+      }
+    },
+  );
 
   // A server of its own: the password set here must reach no other test.
   it.skipIf(!redisBinaryAvailable)(

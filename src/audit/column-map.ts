@@ -78,6 +78,24 @@ export function mappedColumns(map: ColumnMap): [key: string, column: string][] {
   return named.filter((entry): entry is [string, string] => entry[1] !== undefined);
 }
 
+/** The top-level keys of a column map. */
+const MAP_KEYS = [
+  'separator',
+  'callId',
+  'caller',
+  'unidentifiedCallers',
+  'queue',
+  'agent',
+  'noAgent',
+  'date',
+  'times',
+  'notSet',
+  'durations',
+  'priority',
+  'outcome',
+  'timeZone',
+] as const;
+
 const OUTCOMES: MappedOutcome[] = [
   'answered',
   'abandoned',
@@ -130,6 +148,27 @@ export function parseColumnMap(text: string, file: string): ColumnMap {
   const times = (obj.times ?? {}) as Record<string, unknown>;
   const durations = (obj.durations ?? {}) as Record<string, unknown>;
   const outcome = (obj.outcome ?? {}) as Record<string, unknown>;
+  // A misspelt key (`queueStrat:`) would leave its column unread, as a misspelt column would.
+  const known = (section: unknown, prefix: string, keys: readonly string[]) => {
+    if (typeof section !== 'object' || section === null || Array.isArray(section)) return;
+    for (const key of Object.keys(section))
+      if (!keys.includes(key)) {
+        const problem: InputProblem = {
+          path: `${prefix}${key}`,
+          expected: `one of the map's keys ${keys.join(', ')}`,
+          received: JSON.stringify(key),
+        };
+        const hint = didYouMeanHint(key, keys);
+        if (hint !== undefined) problem.hint = hint;
+        problems.push(problem);
+      }
+  };
+  known(obj, '', MAP_KEYS);
+  known(obj.times, 'times.', ['arrival', 'queueStart', 'queueEnd', 'answer', 'end']);
+  known(obj.durations, 'durations.', ['queue', 'service']);
+  known(obj.date, 'date.', ['column', 'pattern']);
+  known(obj.priority, 'priority.', ['column', 'credit']);
+  known(obj.outcome, 'outcome.', ['column', 'values']);
   const values = nameKeyed<MappedOutcome>();
   for (const [key, value] of Object.entries((outcome.values ?? {}) as Record<string, unknown>)) {
     if (OUTCOMES.includes(value as MappedOutcome)) values[key] = value as MappedOutcome;

@@ -60,6 +60,26 @@ describe('F-map-1: every column a map names must be in the header', () => {
     expect(problem.hint).toBe('did you mean "q_start"?');
   });
 
+  it('a misspelt key of the map is refused too, with the nearest key', () => {
+    const bad = syntheticMap
+      .replace('queueStart: q_start', 'queueStrat: q_start')
+      .replace('noAgent:', 'noAgnet:');
+    let error: unknown;
+    try {
+      parseColumnMap(bad, 'keys.yaml');
+    } catch (e) {
+      error = e;
+    }
+    // Before: both keys were ignored (no queue start read: every call "never queued").
+    expect(error).toBeInstanceOf(InputError);
+    const problems = (error as InputError).problems.map((p) => [p.path, p.hint]);
+    expect(problems).toEqual([
+      ['noAgnet', 'did you mean "noAgent"?'],
+      ['times.queueStrat', 'did you mean "queueStart"?'],
+    ]);
+    expect((error as InputError).file).toBe('keys.yaml');
+  });
+
   it('the right map reads the same file', async () => {
     const csv = write('calls-ok.csv', `${header}\n${rows.join('\n')}\n`);
     const map = parseColumnMap(syntheticMap, 'ok.yaml');

@@ -7,6 +7,7 @@ import { countRecord, type ParserOptions, type RecordParser } from './record-par
 import { type CallOutcome, type CallSummary, newFileAccount, rejectLine } from './records.js';
 import { parseDurationSeconds } from '../units/duration.js';
 import { localToEpochSeconds } from '../calendar/time-zone.js';
+import { isRealDate } from '../calendar/days.js';
 
 /** What a mapped outcome value means; `ignore` drops the row from the KPIs (still counted). */
 export type MappedOutcome = CallOutcome | 'ignore' | 'notQueued';
@@ -303,7 +304,8 @@ export function mappedCsvParser(
       if (m) {
         const year =
           m[1]!.length === 2 ? 1900 + Number(m[1]) + (Number(m[1]) < 70 ? 100 : 0) : Number(m[1]);
-        dayStart = localToEpochSeconds(year, Number(m[2]), Number(m[3]), 0, 0, 0, timeZone);
+        if (isRealDate(year, Number(m[2]), Number(m[3])))
+          dayStart = localToEpochSeconds(year, Number(m[2]), Number(m[3]), 0, 0, 0, timeZone);
       }
       if (!Number.isFinite(dayStart)) {
         rejectLine(

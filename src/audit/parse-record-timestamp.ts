@@ -1,5 +1,6 @@
 import { localToEpochSeconds } from '../calendar/time-zone.js';
 import { offsetMinutes } from '../calendar/time-of-day.js';
+import { isRealDate } from '../calendar/days.js';
 
 const DATETIME =
   /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -20,7 +21,7 @@ export function parseRecordTimestamp(text: string, timeZone: string): number {
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
-  if (year < 1971 || month < 1 || month > 12 || day < 1 || day > 31) return Number.NaN;
+  if (year < 1971 || !isRealDate(year, month, day)) return Number.NaN;
   const hour = Number(match[4] ?? 0);
   const minute = Number(match[5] ?? 0);
   const second = Number(match[6] ?? 0) + Number(match[7] ?? 0);

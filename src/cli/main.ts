@@ -5,6 +5,7 @@ import { commands as defaultCommands } from './commands/index.js';
 import type { CliIo } from './io.js';
 import { positionalNames, requireOptionValues } from './require-option-values.js';
 import { terminalSafeIo } from './terminal-safe.js';
+import { checkOutputsAreNotInputs } from '../io/output-not-input.js';
 
 /** Exit codes of the CLI. */
 export const ExitCode = {
@@ -99,6 +100,7 @@ export async function main(
     const name = (parsed?._ as unknown[] | undefined)?.[0];
     const module = typeof name === 'string' && output === '' ? modules.get(name) : undefined;
     if (module === undefined) return ExitCode.ok;
+    checkOutputsAreNotInputs(parsed!, io.cwd);
     return await module.run(parsed!, io);
   } catch (error) {
     return reportError(error, io, verbose);

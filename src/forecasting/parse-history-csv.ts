@@ -1,6 +1,6 @@
 import { readInputText, readFailure } from '../io/read-input-file.js';
 import { type CsvRow, csvRows } from '../io/csv-rows.js';
-import { InputError, type InputProblem, inputError } from '../errors.js';
+import { didYouMeanHint, InputError, type InputProblem, inputError } from '../errors.js';
 import {
   type AbsentIntervals,
   buildCallHistory,
@@ -74,6 +74,25 @@ export function parseHistoryCsv(text: string, options: ParseHistoryCsvOptions = 
       },
     );
   }
+  // Other columns are ignored, but one spelt like a missing known column is a mistake: with
+  // `reasn` for `reason`, every interval's reasons would be read as duplicates of one row.
+  const known = ['timestamp', 'interval_start', 'calls', 'reason'];
+  const misspelt: InputProblem[] = [];
+  for (const name of header) {
+    if (known.includes(name)) continue;
+    const hint = didYouMeanHint(
+      name,
+      known.filter((k) => !header.includes(k)),
+    );
+    if (hint)
+      misspelt.push({
+        path: `line 1: column ${JSON.stringify(name)}`,
+        expected: `one of ${known.join(', ')} (other columns are ignored)`,
+        received: JSON.stringify(name),
+        hint,
+      });
+  }
+  if (misspelt.length > 0) throw new InputError(misspelt, file);
   const warnings: HistoryWarning[] = [];
   const problems: InputProblem[] = [];
   const records: HistoryRecord[] = [];
@@ -129,7 +148,7 @@ export function parseHistoryCsv(text: string, options: ParseHistoryCsvOptions = 
     );
   }
   const intervalMinutes = chooseInterval(records, shape, options.intervalMinutes, file);
-  return buildCallHistory(records, {
+  const history = buildCallHistory(records, {
     shape,
     intervalMinutes,
     timeZone: options.timeZone ?? 'UTC',
@@ -139,6 +158,27 @@ export function parseHistoryCsv(text: string, options: ParseHistoryCsvOptions = 
     warnings,
     ...fileOption,
   });
+  // Rows the grid did not count (duplicated intervals, daylight-saving gaps) are unusable too.
+  const dropped = history.warnings.slice(warnings.length).filter((w) => w.line !== undefined);
+  if (problems.length + dropped.length > rowsRead / 2) {
+    const listed = dropped.map((w) => ({
+      path: `line ${w.line}`,
+      expected: 'a row counted once on the grid',
+      received: w.message.replace(/: not counted.*$/, ''),
+    }));
+    throw new InputError(
+      [
+        {
+          path: 'history',
+          expected: 'at most half the rows unusable',
+          received: `${problems.length + dropped.length} of ${rowsRead} rows not counted`,
+        },
+        ...[...problems, ...listed].slice(0, 20),
+      ],
+      file,
+    );
+  }
+  return history;
 }
 
 /** Read {@link parseHistoryCsv} from a file; a missing file is an {@link InputError}. */

@@ -1,4 +1,5 @@
 import { offsetMinutes } from '../calendar/time-of-day.js';
+import { isRealDate } from '../calendar/days.js';
 
 /** A parsed timestamp: either an exact instant (it had an offset) or a wall-clock time. */
 export type ParsedTimestamp = { instantMs: number } | { wallMs: number };
@@ -21,9 +22,8 @@ export function parseHistoryTimestamp(text: string): ParsedTimestamp | undefined
   const minute = Number(match[5] ?? 0);
   const second = Number(match[6] ?? 0);
   const millis = match[7] ? Number(match[7].padEnd(3, '0').slice(0, 3)) : 0;
-  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return undefined;
+  if (!isRealDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
   const wallMs = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-  if (new Date(wallMs).getUTCDate() !== day) return undefined;
   const zone = match[8];
   if (zone === undefined) return { wallMs };
   return { instantMs: wallMs - offsetMinutes(zone) * 60_000 };

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { ProblemList } from './problem-list.js';
-import { parseTimeOfDay } from './read-fields.js';
+import { parseTimeOfDay, readPerWeekday } from './read-fields.js';
 import { readProfileCsv } from './read-profile-csv.js';
 import { weekdays } from './scenario-types.js';
 
@@ -69,11 +69,7 @@ export function parseIntradayProfile(
     return shares;
   };
   const where = csvPath === undefined ? at : `${at} (${csvPath})`;
-  const shares = weekdays.map((day) => {
-    if (map?.[day] !== undefined) return read(map[day], `${where}.${day}`);
-    if (map?.default !== undefined) return read(map.default, `${where}.default`);
-    return new Float64Array(intervals);
-  });
+  const shares = readPerWeekday(map, read, where, new Float64Array(intervals));
   if (csvPath === undefined) return { shares };
   return { shares, csvPath, weights: map as Record<string, Record<string, number>> };
 }

@@ -1,5 +1,6 @@
 import { isTimeZone, TIME_ZONE_EXPECTED, timeZoneHint } from '../calendar/time-zone.js';
-import { mondayFirst } from '../calendar/weekdays.js';
+import { mondayFirst, weekdayOfDay } from '../calendar/weekdays.js';
+import { dayOfIsoDate } from '../calendar/days.js';
 import { InputError } from '../errors.js';
 import { Deterministic } from '../random/distributions.js';
 import { resolve } from 'node:path';
@@ -15,7 +16,7 @@ import { parseCallerGroups } from './parse-caller-groups.js';
 import { parseShifts } from './parse-shifts.js';
 import { parseTargets } from './parse-targets.js';
 import { ProblemList } from './problem-list.js';
-import { readRedials, readTimeRange } from './read-fields.js';
+import { readPerWeekday, readRedials, readTimeRange } from './read-fields.js';
 import { parseRosterDay } from './parse-roster-day.js';
 import { parseIntradayProfile } from './parse-intraday-profile.js';
 import type { DayRange, QueueSpec, RosterStep, Scenario } from './scenario-types.js';
@@ -24,6 +25,8 @@ import { type Margin, readMargin } from '../measures/verdict.js';
 import { validateDocument } from './validate-document.js';
 
 type Doc = Record<string, unknown>;
+
+const REAL_DATE = 'a real date YYYY-MM-DD (a day that exists in the calendar)';
 
 /** Options of {@link parseScenario}. */
 export interface ParseScenarioOptions {
@@ -44,23 +47,22 @@ export interface ParseScenarioOptions {
   forecast?: SentForecastArrivals;
 }
 
-/** Per weekday, the `monday` entry or else `default` or else `fallback`. */
-function perWeekday<T>(
-  map: Doc | undefined,
-  read: (v: unknown, path: string) => T,
-  path: string,
-  fallback: T,
-): T[] {
-  return weekdays.map((day) => {
-    if (map?.[day] !== undefined) return read(map[day], `${path}.${day}`);
-    if (map?.default !== undefined) return read(map.default, `${path}.default`);
-    return fallback;
-  });
+/**
+ * Whether a merge patch writes the value at `path` (`queues.main.operators.default[1].hours`):
+ * the patch holds that path, or replaces a list or value on the way to it.
+ */
+function patchWrites(patch: unknown, path: string): boolean {
+  let value = patch;
+  for (const key of path.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '')) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return true;
+    if (!Object.hasOwn(value, key)) return false;
+    value = (value as Doc)[key];
+  }
+  return true;
 }
 
 function weekdayOf(date: string): number {
-  const d = new Date(`${date}T12:00:00Z`);
-  return mondayFirst(d.getUTCDay());
+  return mondayFirst(weekdayOfDay(dayOfIsoDate(date) ?? 0));
 }
 
 /**
@@ -98,9 +100,14 @@ export function parseScenario(document: unknown, options: ParseScenarioOptions =
         });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
+        // A problem the base has too is the base's, unless the variant writes that part itself.
         const fromBase = new Set(p.problems.map((q) => `${q.path}|${q.expected}|${q.received}`));
         for (const problem of error.problems) {
-          if (fromBase.has(`${problem.path}|${problem.expected}|${problem.received}`)) continue;
+          if (
+            fromBase.has(`${problem.path}|${problem.expected}|${problem.received}`) &&
+            !patchWrites(patch, problem.path)
+          )
+            continue;
           p.problems.push({ ...problem, path: `variants.${name} → ${problem.path}` });
         }
       }
@@ -122,9 +129,15 @@ function compileScenario(
   const timezone = (calendar.timezone as string | undefined) ?? 'UTC';
   if (!isTimeZone(timezone))
     p.add('calendar.timezone', TIME_ZONE_EXPECTED, timezone, timeZoneHint(timezone));
-  if (Number.isNaN(Date.parse(`${startDate}T00:00:00Z`)))
-    p.add('calendar.startDate', 'a real date YYYY-MM-DD', startDate);
-  const openingHours = perWeekday<DayRange[]>(
+  if (typeof startDate !== 'string' || dayOfIsoDate(startDate) === undefined) {
+    p.add('calendar.startDate', REAL_DATE, startDate);
+    startDate = '2026-01-05';
+  }
+  const closedDays = (calendar.closedDays as string[] | undefined) ?? [];
+  for (const [i, day] of closedDays.entries())
+    if (typeof day !== 'string' || dayOfIsoDate(day) === undefined)
+      p.add(`calendar.closedDays[${i}]`, REAL_DATE, day);
+  const openingHours = readPerWeekday<DayRange[]>(
     calendar.openingHours as Doc | undefined,
     (v, path) => (v as string[]).map((r, i) => readTimeRange(r, `${path}[${i}]`, p)),
     'calendar.openingHours',
@@ -167,7 +180,7 @@ function compileScenario(
   const callsPerDay =
     typeof arrivals.callsPerDay === 'number'
       ? weekdays.map(() => arrivals.callsPerDay as number)
-      : perWeekday(
+      : readPerWeekday(
           arrivals.callsPerDay as Doc | undefined,
           (v) => v as number,
           'arrivals.callsPerDay',
@@ -194,7 +207,7 @@ function compileScenario(
   const queues = queueNames.map((qName) => {
     const raw = (doc.queues as Doc)[qName] as Doc;
     const path = `queues.${qName}`;
-    const roster = perWeekday<RosterStep[]>(
+    const roster = readPerWeekday<RosterStep[]>(
       raw.operators as Doc | undefined,
       (v, at) => parseRosterDay(v, at, p),
       `${path}.operators`,
@@ -298,7 +311,7 @@ function compileScenario(
     startWeekday: weekdayOf(startDate),
     startDate,
     openingHours,
-    closedDays: (calendar.closedDays as string[] | undefined) ?? [],
+    closedDays,
     callsPerDay,
     intradayProfile,
     queues,

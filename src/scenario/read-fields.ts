@@ -1,7 +1,7 @@
 /** Small readers of scenario fields shared by the section parsers. */
 import { Deterministic } from '../random/distributions.js';
 import type { ProblemList } from './problem-list.js';
-import type { DayRange, RedialSpec } from './scenario-types.js';
+import { type DayRange, type RedialSpec, weekdays } from './scenario-types.js';
 import { clockMinutes } from '../calendar/time-of-day.js';
 
 type Doc = Record<string, unknown>;
@@ -42,4 +42,25 @@ export function readRedials(
         : (base?.delay ?? new Deterministic(600)),
     maxAttempts: (raw.maxAttempts as number | undefined) ?? base?.maxAttempts ?? 3,
   };
+}
+
+/**
+ * A per-weekday map (`monday` … `sunday`, `default`) as one value per weekday, Monday first: a
+ * weekday's own entry, else `default`, else `fallback`. Each entry is read once, so a problem in
+ * `default` is recorded once, not once for every weekday that uses it (the weekdays share the
+ * value read). Cost: one `read` per entry written.
+ */
+export function readPerWeekday<T>(
+  map: Doc | undefined,
+  read: (value: unknown, path: string) => T,
+  path: string,
+  fallback: T,
+): T[] {
+  let byDefault: { value: T } | undefined;
+  return weekdays.map((day) => {
+    if (map?.[day] !== undefined) return read(map[day], `${path}.${day}`);
+    if (map?.default === undefined) return fallback;
+    byDefault ??= { value: read(map.default, `${path}.default`) };
+    return byDefault.value;
+  });
 }

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import type { ProblemList } from './problem-list.js';
 import { didYouMeanHint } from '../errors.js';
 import { readCsvText } from '../io/csv-cell.js';
+import { dayOfIsoDate, isoDateOfDay } from '../calendar/days.js';
 
 /** Arrivals taken from a forecast: calls per dated interval, per reason. */
 export interface ForecastArrivals {
@@ -15,10 +16,6 @@ export interface ForecastArrivals {
 }
 
 const HEADER = ['interval_start', 'reason', 'forecast', 'lower', 'upper'];
-
-function dayNumber(date: string): number {
-  return Math.round(Date.parse(`${date}T00:00:00Z`) / 86400000);
-}
 
 /**
  * Read a forecast CSV written by `switchboard forecast` (`interval_start,reason,forecast,lower,
@@ -65,8 +62,13 @@ export function readForecastArrivals(
     const r = reasonNames.indexOf(reason);
     const calls = Number(forecast);
     let problem = true;
-    if (!m || Number.isNaN(dayNumber(m[1]!)))
-      p.add(where, 'an ISO interval start such as 2026-03-02T08:30:00+01:00', start);
+    const day = m ? dayOfIsoDate(m[1]!) : undefined;
+    if (day === undefined)
+      p.add(
+        where,
+        'an ISO interval start on a real date, such as 2026-03-02T08:30:00+01:00',
+        start,
+      );
     else if (minutes % intervalMinutes !== 0)
       p.add(
         where,
@@ -87,10 +89,9 @@ export function readForecastArrivals(
       if (++bad >= 20) break;
       continue;
     }
-    const day = dayNumber(m![1]!);
-    first = Math.min(first, day);
-    last = Math.max(last, day);
-    parsed.push({ day, slot: minutes / intervalMinutes, reason: r, calls });
+    first = Math.min(first, day!);
+    last = Math.max(last, day!);
+    parsed.push({ day: day!, slot: minutes / intervalMinutes, reason: r, calls });
   }
   if (bad > 0) return undefined;
   if (parsed.length === 0) {
@@ -101,7 +102,7 @@ export function readForecastArrivals(
   const calls = reasonNames.map(() => new Float64Array(days * intervals));
   for (const row of parsed)
     calls[row.reason]![(row.day - first) * intervals + row.slot]! += row.calls;
-  const startDate = new Date(first * 86400000).toISOString().slice(0, 10);
+  const startDate = isoDateOfDay(first);
   return { startDate, days, calls };
 }
 
@@ -143,9 +144,9 @@ export function receiveForecastArrivals(
   if (
     typeof s.startDate !== 'string' ||
     !/^\d{4}-\d{2}-\d{2}$/.test(s.startDate) ||
-    Number.isNaN(dayNumber(s.startDate))
+    dayOfIsoDate(s.startDate) === undefined
   ) {
-    p.add(`${at}.startDate`, 'a date YYYY-MM-DD', s.startDate);
+    p.add(`${at}.startDate`, 'a real date YYYY-MM-DD', s.startDate);
     return undefined;
   }
   if (

@@ -92,18 +92,43 @@ export function validateDocument(document: unknown): InputProblem[] {
   const validate = validator();
   if (validate(document)) return [];
   const errors = validate.errors ?? [];
-  // anyOf errors come with one error per failed branch: keep the anyOf one only.
-  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf');
+  // anyOf errors come with one error per failed branch: keep the anyOf one only, unless the
+  // value is a map that one branch alone accepts the type of (`callsPerDay` given per
+  // weekday): then that branch's errors say what is wrong inside it (a misspelt weekday, a bad
+  // number), at their own paths.
+  const branchOf = (anyOf: ErrorObject, error: ErrorObject): number | undefined => {
+    const prefix = `${anyOf.schemaPath}/`;
+    if (!error.schemaPath.startsWith(prefix) || !error.instancePath.startsWith(anyOf.instancePath))
+      return undefined;
+    return Number(error.schemaPath.slice(prefix.length).split('/')[0]);
+  };
+  const chosen = new Map<ErrorObject, number>();
+  for (const anyOf of errors.filter((e) => e.keyword === 'anyOf')) {
+    const branches = new Set<number>();
+    const wrongType = new Set<number>();
+    for (const error of errors) {
+      const branch = branchOf(anyOf, error);
+      if (branch === undefined) continue;
+      branches.add(branch);
+      if (error.keyword === 'type' && error.instancePath === anyOf.instancePath)
+        wrongType.add(branch);
+    }
+    const typed = [...branches].filter((b) => !wrongType.has(b));
+    const isMap =
+      anyOf.data !== null && typeof anyOf.data === 'object' && !Array.isArray(anyOf.data);
+    if (isMap && typed.length === 1) chosen.set(anyOf, typed[0]!);
+  }
   const problems: InputProblem[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
+    if (chosen.has(error)) continue;
     if (
       error.keyword !== 'anyOf' &&
-      anyOfPaths.some(
-        (a) =>
-          error.schemaPath.startsWith(a.schemaPath.replace(/\/anyOf$/, '/anyOf/')) &&
-          error.instancePath.startsWith(a.instancePath),
-      )
+      errors.some((a) => {
+        if (a.keyword !== 'anyOf') return false;
+        const branch = branchOf(a, error);
+        return branch !== undefined && branch !== chosen.get(a);
+      })
     ) {
       continue;
     }
@@ -133,6 +158,14 @@ export function validateDocument(document: unknown): InputProblem[] {
         expected: expectation(error),
         received: describeReceived(error.data),
       };
+      if (error.keyword === 'enum' && typeof error.data === 'string') {
+        const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
+        const suggestion = didYouMeanHint(
+          error.data,
+          allowed.filter((v): v is string => typeof v === 'string'),
+        );
+        if (suggestion) problem.hint = suggestion;
+      }
     }
     const key = `${problem.path}|${problem.expected}`;
     if (seen.has(key)) continue;

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { didYouMeanHint, InputError, type InputProblem } from '../errors.js';
 import { readCsvText } from '../io/csv-cell.js';
+import { dayOfIsoDate } from '../calendar/days.js';
 
 /** One interval of offered load read from a plan file. */
 export interface LoadRow {
@@ -99,7 +100,10 @@ export function readLoadCsv(text: string, file: string): LoadRow[] {
         received: JSON.stringify(received),
       });
     const start = record[at('interval_start')] ?? '';
-    const startMs = Date.parse(start);
+    // Date.parse rolls 2026-02-31 over to 3 March: the date is checked against the calendar.
+    const isoDate = /^\d{4}-\d{2}-\d{2}/.test(start) ? start.slice(0, 10) : undefined;
+    const startMs =
+      isoDate !== undefined && dayOfIsoDate(isoDate) === undefined ? Number.NaN : Date.parse(start);
     if (Number.isNaN(startMs))
       problem('interval_start', 'a date-time such as 2026-01-05T08:30', start);
     const callsText = record[at(callsColumn)] ?? '';

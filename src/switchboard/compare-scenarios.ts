@@ -18,6 +18,7 @@ import {
 } from '../measures/verdict.js';
 import { inputError } from '../errors.js';
 import type { Scenario } from '../scenario/scenario-types.js';
+import { distinctLabels } from '../scenario/distinct-labels.js';
 import {
   INTERVAL_METHOD,
   type MeasureEstimate,
@@ -223,6 +224,7 @@ function checkTargets(scenario: Scenario, measures: readonly ComparedMeasure[]):
 
 /** A variant compared with the base. */
 export interface Comparison {
+  /** The variant's name; followed by its file, `name (six.yaml)`, when another scenario of the comparison has that name. */
   variant: string;
   file: string | null;
   measures: ComparedMeasure[];
@@ -241,7 +243,7 @@ export interface Comparison {
 
 /** What `switchboard compare` reports. */
 export interface ComparisonReport extends RunDescription {
-  /** The base scenario's name. */
+  /** The base scenario's name (with its file when a variant has that name, as for `variant`). */
   base: string;
   /** The base scenario's currency (`costs.currency`). */
   currency: string;
@@ -459,12 +461,14 @@ export async function compareScenarios(
     full,
   );
   const reasonNames = (s: Scenario) => s.reasons.map((r) => r.name);
+  // Two files with the same `name:` are told apart by their files.
+  const [baseLabel, ...variantLabels] = distinctLabels([base, ...variants]);
   const comparisons: Comparison[] = [];
   for (const [i, variant] of variants.entries()) {
     const results = variantResults[i]!;
     const measures = compareResults(baseResults!, results, compareOptions);
     comparisons.push({
-      variant: variant.name,
+      variant: variantLabels[i]!,
       file: variant.file ?? null,
       measures,
       byReason: compareReasons(
@@ -493,7 +497,7 @@ export async function compareScenarios(
     ]);
   }
   const report: ComparisonReport = {
-    base: base.name,
+    base: baseLabel!,
     ...describeRun(base, full),
     currency: base.costs.currency,
     method: `paired differences (variant − base) over replications run with the same seeds; Student-t 95 % CI; ${INTERVAL_METHOD}`,

@@ -57,6 +57,30 @@ describe('parseHistoryCsv', () => {
     );
   });
 
+  it('names a misspelt reason column instead of reading its reasons as duplicates', () => {
+    // Two reasons in each 30-minute interval, as in an export by call type.
+    const rows = ['2024-01-01T08:00,4,results', '2024-01-01T08:00,3,wards'];
+    rows.push('2024-01-01T08:30,2,results', '2024-01-01T08:30,5,wards');
+    expect(() =>
+      parseHistoryCsv(`interval_start,calls,reasn\n${rows.join('\n')}\n`, { file: 'h.csv' }),
+    ).toThrow(
+      'h.csv: line 1: column "reasn": expected one of timestamp, interval_start, calls, reason (other columns are ignored), received "reasn" (did you mean "reason"?)',
+    );
+    // A column of another name is still ignored; the right header reads all 14 calls.
+    const history = parseHistoryCsv(
+      `interval_start,calls,reason,queue_name\n${rows.map((r) => `${r},x`).join('\n')}\n`,
+    );
+    expect(history.totalCalls).toBe(14);
+  });
+
+  it('stops when most rows are duplicates of an interval, as for other unusable rows', () => {
+    const rows = ['2024-01-01T08:00,4', '2024-01-01T08:30,2'];
+    const text = `interval_start,calls\n${[...rows, ...rows, ...rows].join('\n')}\n`;
+    expect(() => parseHistoryCsv(text, { file: 'h.csv' })).toThrow(
+      /h\.csv: 5 problems\n {2}history: expected at most half the rows unusable, received 4 of 6 rows not counted\n {2}line 4: expected a row counted once on the grid, received duplicate of line 2 \(same interval and reason\)/,
+    );
+  });
+
   it('rejects a file where most rows are unreadable, listing them', () => {
     const run = () =>
       parseHistoryCsv('timestamp\nnot a date\n2024-13-01T00:00\n2024-01-01T00:00\n');

@@ -28,12 +28,15 @@ if (!built) console.warn('memory-cli: dist/ not built (npm run build): heap-limi
 const dir = mkdtempSync(join(tmpdir(), 'hostile-memory-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Run the built command with a 64 MB heap, in `dir`. */
+/**
+ * Run the built command with a 64 MB heap, in `dir`. A hang guard stops it after 240 s (a run
+ * takes ~1 s; spawnSync blocks this process, so vitest's own time-out could not fire).
+ */
 function run(args: string[]) {
   const result = spawnSync(process.execPath, ['--max-old-space-size=64', bin, ...args], {
     cwd: dir,
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 240_000,
   });
   return { code: result.status, signal: result.signal, err: result.stderr, out: result.stdout };
 }

@@ -64,5 +64,9 @@ describe('arrivals from a forecast CSV', () => {
     expect(() => loadScenario(files(csv.replace('T09:30', 'T09:40')))).toThrow(
       /line 5: expected an interval start on the 30-minute grid/,
     );
+    // February 2026 has 28 days: the 31st is refused, not read as 3 March.
+    expect(() => loadScenario(files(csv.replaceAll('2026-03-03T', '2026-02-31T')))).toThrow(
+      /line 5: expected an ISO interval start on a real date, such as 2026-03-02T08:30:00\+01:00, received "2026-02-31T09:30:00\+01:00"/,
+    );
   });
 });

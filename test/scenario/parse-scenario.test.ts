@@ -62,6 +62,53 @@ describe('parseScenario', () => {
     expect(problemsOf(doc)).toContain('did you mean "mode"?');
   });
 
+  it('names a misspelt weekday key in every per-weekday map, with a suggestion', () => {
+    const doc = baseline();
+    const { saturday, ...others } = doc.arrivals.callsPerDay;
+    doc.arrivals.callsPerDay = { ...others, saturdy: saturday };
+    doc.outbound.callsPerDay = { default: 350, saturday: 0, sundya: 0 };
+    doc.calendar.openingHours = { defualt: ['07:00-20:00'] };
+    doc.queues.main.operators.tuseday = [];
+    doc.arrivals.intradayProfile.wednesdy = { '08:00': 1 };
+    const message = problemsOf(doc);
+    expect(message).toMatch(/^x\.yaml: 5 problems/);
+    const weekdayKeys = 'default, monday, tuesday, wednesday, thursday, friday, saturday, sunday';
+    for (const [path, received, meant] of [
+      ['arrivals.callsPerDay.saturdy', '2900', 'saturday'],
+      ['outbound.callsPerDay.sundya', '0', 'sunday'],
+      ['calendar.openingHours.defualt', 'a list of 1', 'default'],
+      ['queues.main.operators.tuseday', 'a list of 0', 'tuesday'],
+      ['arrivals.intradayProfile.wednesdy', 'an object', 'wednesday'],
+    ])
+      expect(message).toContain(
+        `${path}: expected no such field here (known: ${weekdayKeys}), received ${received} (did you mean "${meant}"?)`,
+      );
+  });
+
+  it('reports a bad number of calls per weekday at its own path; a value of neither form as before', () => {
+    const doc = baseline();
+    doc.arrivals.callsPerDay.monday = -4;
+    expect(problemsOf(doc)).toContain(
+      'arrivals.callsPerDay.monday: expected a number ≥ 0, received -4',
+    );
+    doc.arrivals.callsPerDay = 'many';
+    expect(problemsOf(doc)).toContain(
+      'arrivals.callsPerDay: expected calls per day: a number from 0 to 1,000,000, or one per weekday, received "many"',
+    );
+  });
+
+  it('suggests the value meant for a misspelt choice (shift days, transfer mode)', () => {
+    const doc = baseline();
+    doc.shifts.main[0].days = ['mondya', 'friday'];
+    doc.transfers.mode = 'wram';
+    const message = problemsOf(doc);
+    expect(message).toContain('shifts.main[0].days[0]: expected one of "monday"');
+    expect(message).toContain('received "mondya" (did you mean "monday"?)');
+    expect(message).toContain(
+      'transfers.mode: expected one of "warm", "wild", received "wram" (did you mean "warm"?)',
+    );
+  });
+
   it('checks references and sums the schema cannot', () => {
     const doc = baseline() as Tree;
     doc.reasons.admin.transfer.to = { admisions: 1 };
@@ -141,6 +188,25 @@ describe('parseScenario', () => {
     expect(problemsOf(doc)).toContain(
       'calendar.timezone: expected an IANA time zone such as Europe/Paris or UTC, received "Europe/Pariss" (did you mean "Europe/Paris"?)',
     );
+  });
+
+  it('refuses a start date or closed day that is not in the calendar (2026-02-31 is not 3 March)', () => {
+    // Reference: the Gregorian calendar — February 2026 has 28 days, April 30.
+    const doc = baseline();
+    doc.calendar.startDate = '2026-02-31';
+    doc.calendar.closedDays = ['2026-03-04', '2026-04-31'];
+    const message = problemsOf(doc);
+    expect(message).toMatch(/^x\.yaml: 2 problems/);
+    expect(message).toContain(
+      'calendar.startDate: expected a real date YYYY-MM-DD (a day that exists in the calendar), received "2026-02-31"',
+    );
+    expect(message).toContain('calendar.closedDays[1]: expected a real date');
+    expect(message).toContain('received "2026-04-31"');
+    doc.calendar.startDate = '2024-02-29';
+    doc.calendar.closedDays = [];
+    const leapDay = parseScenario(doc);
+    expect(leapDay.startDate).toBe('2024-02-29');
+    expect(leapDay.startWeekday).toBe(3); // 29 February 2024 was a Thursday (Monday = 0)
   });
 
   it('reports YAML syntax errors with their line', () => {

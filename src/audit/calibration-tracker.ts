@@ -8,7 +8,7 @@ import type { CallSummary } from './records.js';
 import { SecondsHistogram } from './seconds-histogram.js';
 import { type RouteSkills, RouteSkillsTracker } from './route-skills.js';
 import { type RoutePairOrder, ServiceOrder } from './service-order.js';
-import { zoneOffsetSeconds } from '../calendar/time-zone.js';
+import { dayIntervalOccurrences, zoneOffsetSeconds } from '../calendar/time-zone.js';
 import { clockText } from '../calendar/time-of-day.js';
 
 /**
@@ -286,20 +286,32 @@ export class CalibrationTracker {
   /**
    * Rows `interval_start,calls,reason` (reason = route) for every interval of every day with
    * at least one call, zeros included; days without any call are left out (missing, not
-   * zero: records often have gaps).
+   * zero: records often have gaps). Local clock times: an interval that a spring-forward day
+   * skips has no row (it did not exist), and a fall-back day's repeated hour is one row holding
+   * the calls of both (the forecaster counts it as two intervals).
    */
   historyRows(): [string, number, string][] {
     const queues = new Set<string>();
     for (const row of this.history.values()) for (const q of row.keys()) queues.add(q);
     const names = [...queues].sort();
     const step = this.intervalMinutes * 60;
+    const slots = 86_400 / step;
     const rows: [string, number, string][] = [];
-    for (const day of [...this.days].sort((a, b) => a - b))
-      for (let t = day * 86_400; t < (day + 1) * 86_400; t += step) {
+    for (const day of [...this.days].sort((a, b) => a - b)) {
+      const occurrences = dayIntervalOccurrences(
+        day * 86_400_000,
+        slots,
+        step * 1000,
+        this.timeZone,
+      );
+      for (let s = 0; s < slots; s++) {
+        if (occurrences?.[s] === 0) continue;
+        const t = day * 86_400 + s * step;
         const iso = new Date(t * 1000).toISOString().slice(0, 19);
         const row = this.history.get(t);
         for (const q of names) rows.push([iso, row?.get(q) ?? 0, q]);
       }
+    }
     return rows;
   }
 

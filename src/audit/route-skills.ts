@@ -12,10 +12,13 @@
  * as a share of all talk time of each weekday × hour, is the share of that hour's operators
  * the route's group gets in the scenario; the others do not take the route.
  *
- * Only the largest such route gets a group, and only when its agent-days carry between
- * {@link MIN_GROUP_SHARE} and {@link MAX_GROUP_SHARE} of the talk time: a smaller team cannot be
- * written in whole operators on a roster of a few operators an hour (it would often get none),
- * and a larger one is nearly everyone.
+ * Every such route gets a group when its agent-days carry between {@link MIN_GROUP_SHARE} and
+ * {@link MAX_GROUP_SHARE} of the talk time: a smaller team makes half an operator only in hours of
+ * more than 10 operators, and a larger one is nearly everyone. A group of
+ * {@link STAFFED_GROUP_SHARE} of the talk time or more gets at least one operator in every hour
+ * of two operators or more; a smaller team gets its share of each hour's operators rounded, so
+ * none in the hours where it makes less than half an operator (its calls then wait for the
+ * other groups, which help every route).
  */
 import { weekdayOfDay } from '../calendar/weekdays.js';
 import type { CallSummary } from './records.js';
@@ -29,8 +32,10 @@ const MIN_SLOT_CALLS = 2;
 /** A route's calls must wait more often than the largest route's by this many standard errors. */
 export const MIN_WAIT_Z = 3;
 /** Bounds of the group's share of the talk time for a group to be written. */
-export const MIN_GROUP_SHARE = 0.25;
+export const MIN_GROUP_SHARE = 0.05;
 export const MAX_GROUP_SHARE = 0.9;
+/** A group with this share of the talk time or more gets an operator in every staffed hour. */
+export const STAFFED_GROUP_SHARE = 0.25;
 /** Fewest answered calls in a weekday × hour for the hour's own share (else the overall one). */
 const MIN_CELL_ANSWERS = 30;
 
@@ -51,21 +56,24 @@ export interface RouteServers {
   answersCovered: number | null;
 }
 
-/** The routes' servers and the group the scenario gets (null: one pooled roster). */
+/** A route given its own operators. */
+export interface RouteGroup {
+  route: string;
+  /** Its share of all talk time. */
+  share: number;
+  /** Its share of each weekday × hour's talk time (hours with enough answers). */
+  byHour: { weekday: number; hour: number; share: number }[];
+}
+
+/** The routes' servers and the groups the scenario gets, largest route first (none: pooled). */
 export interface RouteSkills {
   method: string;
   routes: RouteServers[];
-  group: {
-    route: string;
-    /** Its share of all talk time. */
-    share: number;
-    /** Its share of each weekday × hour's talk time (hours with enough answers). */
-    byHour: { weekday: number; hour: number; share: number }[];
-  } | null;
+  groups: RouteGroup[];
 }
 
 export const ROUTE_SKILLS_METHOD =
-  'agent-day (an agent’s answers on one local day) serves a route when the route makes at least 5 % of its answers; a route gets its own operator group when its calls waited (wait > 0) more often than the largest route’s in the same 10-minute slots by 3 standard errors or more, and its agent-days carry 25–90 % of the talk time (the largest such route only); the group’s share of each weekday × hour’s operators = its agent-days’ share of that hour’s talk time (the overall share below 30 answers in the hour)';
+  'agent-day (an agent’s answers on one local day) serves a route when the route makes at least 5 % of its answers; a route gets its own operator group when its calls waited (wait > 0) more often than the largest route’s in the same 10-minute slots by 3 standard errors or more, and its agent-days carry 5–90 % of the talk time; the group’s share of each weekday × hour’s operators = its agent-days’ share of that hour’s talk time (the overall share below 30 answers in the hour), rounded to whole operators (at least one from two operators on for a group of 25 % of the talk time or more)';
 
 interface AgentDay {
   weekday: number;
@@ -163,7 +171,7 @@ export class RouteSkillsTracker {
         answersCovered: answers > 0 ? covered / answers : null,
       };
     });
-    const chosen = servers.find(
+    const chosen = servers.filter(
       (s) =>
         s.z !== null &&
         s.z >= MIN_WAIT_Z &&
@@ -171,13 +179,12 @@ export class RouteSkillsTracker {
         s.servingShare >= MIN_GROUP_SHARE &&
         s.servingShare <= MAX_GROUP_SHARE,
     );
-    let group: RouteSkills['group'] = null;
-    if (chosen) {
+    const groups = chosen.map((c): RouteGroup => {
       const all = new Float64Array(7 * 24);
       const mine = new Float64Array(7 * 24);
       const answered = new Float64Array(7 * 24);
       for (const a of this.agentDays.values()) {
-        const serving = serves(a, chosen.route);
+        const serving = serves(a, c.route);
         for (let h = 0; h < 24; h++) {
           const cell = a.weekday * 24 + h;
           all[cell]! += a.talk[h]!;
@@ -185,7 +192,7 @@ export class RouteSkillsTracker {
           answered[cell]! += a.calls[h]!;
         }
       }
-      const byHour: { weekday: number; hour: number; share: number }[] = [];
+      const byHour: RouteGroup['byHour'] = [];
       for (let cell = 0; cell < 7 * 24; cell++)
         if (all[cell]! > 0 && answered[cell]! >= MIN_CELL_ANSWERS)
           byHour.push({
@@ -193,18 +200,20 @@ export class RouteSkillsTracker {
             hour: cell % 24,
             share: mine[cell]! / all[cell]!,
           });
-      group = { route: chosen.route, share: chosen.servingShare!, byHour };
-    }
-    return { method: ROUTE_SKILLS_METHOD, routes: servers, group };
+      return { route: c.route, share: c.servingShare!, byHour };
+    });
+    return { method: ROUTE_SKILLS_METHOD, routes: servers, groups };
   }
 }
 
 /**
- * Operators of the route's group out of an hour's `operators`: the share rounded, at least 1
- * and at most `operators − 1` when there are two or more (both groups staffed); a lone operator
- * is the group's, which takes every route.
+ * Operators of a route's group out of an hour's `operators`: its share of them rounded. A group
+ * of {@link STAFFED_GROUP_SHARE} of the talk time or more (`staffed`) gets at least 1; from two
+ * operators on, every group gets at most `operators − 1` (the rest staffed too); a lone operator
+ * is the (first) group's, which takes every route.
  */
-export function groupOperators(operators: number, share: number): number {
+export function groupOperators(operators: number, share: number, staffed = true): number {
   if (operators <= 1) return operators;
-  return Math.min(operators - 1, Math.max(1, Math.round(operators * share)));
+  const k = Math.round(operators * share);
+  return Math.min(operators - 1, staffed ? Math.max(1, k) : k);
 }

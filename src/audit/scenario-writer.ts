@@ -1,7 +1,7 @@
 import { mondayFirst, WEEKDAY_KEYS } from '../calendar/weekdays.js';
 import { nameKeyed } from '../io/name-keyed.js';
 import type { CalibratedParameters } from './calibration-tracker.js';
-import { groupOperators } from './route-skills.js';
+import { groupOperators, STAFFED_GROUP_SHARE } from './route-skills.js';
 import { fixed } from '../units/fixed.js';
 import { clockMinutes, clockText } from '../calendar/time-of-day.js';
 
@@ -187,29 +187,57 @@ export function calibrationToScenario(
       q.name === busiest && Object.keys(roster).length
         ? { operators: roster, ...(p.queues.length > 1 ? { order: 'oldest' } : {}) }
         : {};
-  const group = p.skills?.group;
-  if (group && busiest !== undefined && group.route !== busiest && Object.keys(roster).length) {
-    // A route served by a subset of the agents (route-skills.ts): its group takes it and helps
-    // every other route; the rest of each hour's operators take every route but it.
-    const own: Record<string, { hours: string; operators: number }[]> = {};
-    const rest: Record<string, { hours: string; operators: number }[]> = {};
-    const shareOf = new Map(group.byHour.map((c) => [c.weekday * 24 + c.hour, c.share]));
-    for (const s of p.staffingSeen) {
-      const operators = s.refined ?? s.effective;
-      if (operators === 0) continue;
-      const hours = `${hhmm(s.hour)}-${hhmm(s.hour + 1)}`;
-      const k = groupOperators(operators, shareOf.get(s.weekday * 24 + s.hour) ?? group.share);
-      if (k > 0) (own[keyOf(s.weekday)] ??= []).push({ hours, operators: k });
-      if (operators - k > 0)
-        (rest[keyOf(s.weekday)] ??= []).push({ hours, operators: operators - k });
-    }
-    const others = p.queues.map((q) => q.name).filter((n) => n !== busiest && n !== group.route);
-    queues[busiest] = { operators: rest, order: 'oldest', helps: others };
-    queues[group.route] = {
-      operators: own,
-      order: 'oldest',
-      helps: [busiest, ...others],
+  // Routes served by a subset of the agents (route-skills.ts): each group takes its route and
+  // helps every other route; the rest of each hour's operators take every route without a
+  // group. Groups are staffed largest route first from each hour's operators; a group that
+  // gets no operator in any hour is dropped (its route stays with the rest).
+  let groups = (p.skills?.groups ?? []).filter((g) => g.route !== busiest);
+  if (busiest !== undefined && Object.keys(roster).length && groups.length > 0) {
+    const split = (chosen: typeof groups) => {
+      const own = chosen.map(() => ({}) as Record<string, { hours: string; operators: number }[]>);
+      const rest: Record<string, { hours: string; operators: number }[]> = {};
+      const shares = chosen.map(
+        (g) => new Map(g.byHour.map((c) => [c.weekday * 24 + c.hour, c.share])),
+      );
+      for (const s of p.staffingSeen) {
+        const operators = s.refined ?? s.effective;
+        if (operators === 0) continue;
+        const hours = `${hhmm(s.hour)}-${hhmm(s.hour + 1)}`;
+        let left = operators;
+        chosen.forEach((g, i) => {
+          const share = shares[i]!.get(s.weekday * 24 + s.hour) ?? g.share;
+          const k = Math.max(
+            0,
+            Math.min(
+              groupOperators(operators, share, g.share >= STAFFED_GROUP_SHARE),
+              operators <= 1 ? left : left - 1,
+            ),
+          );
+          if (k > 0) (own[i]![keyOf(s.weekday)] ??= []).push({ hours, operators: k });
+          left -= k;
+        });
+        if (left > 0) (rest[keyOf(s.weekday)] ??= []).push({ hours, operators: left });
+      }
+      return { own, rest };
     };
+    groups = groups.filter((_, i) => Object.keys(split(groups).own[i]!).length > 0);
+    if (groups.length > 0) {
+      const { own, rest } = split(groups);
+      const grouped = new Set(groups.map((g) => g.route));
+      const others = p.queues.map((q) => q.name).filter((n) => n !== busiest);
+      queues[busiest] = {
+        operators: rest,
+        order: 'oldest',
+        helps: others.filter((n) => !grouped.has(n)),
+      };
+      groups.forEach((g, i) => {
+        queues[g.route] = {
+          operators: own[i],
+          order: 'oldest',
+          helps: [busiest, ...others.filter((n) => n !== g.route)],
+        };
+      });
+    }
   }
   const t = p.transfers;
   const document: Record<string, unknown> = {

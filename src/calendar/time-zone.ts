@@ -104,6 +104,33 @@ export function instantsOfWall(wallMs: number, timeZone: string): number[] {
 }
 
 /**
+ * Real intervals behind each local interval of one day (`slots` intervals of `intervalMs` from
+ * the wall-clock midnight `dayStartWallMs`): 0 for an interval wholly inside a spring-forward
+ * gap (neither its first nor its last minute exists), 2 for one repeated by a fall-back, else 1
+ * (the larger count of its first and last minute). `null` when the day has no offset change
+ * (every interval 1). The history readers and writers count the same intervals with it.
+ */
+export function dayIntervalOccurrences(
+  dayStartWallMs: number,
+  slots: number,
+  intervalMs: number,
+  timeZone: string,
+): Uint8Array | null {
+  const before = offsetMinutesAt(timeZone, dayStartWallMs - 14 * 3_600_000);
+  const after = offsetMinutesAt(timeZone, dayStartWallMs + slots * intervalMs + 14 * 3_600_000);
+  if (before === after && offsetMinutesAt(timeZone, dayStartWallMs) === before) return null;
+  const occurrences = new Uint8Array(slots);
+  for (let s = 0; s < slots; s++) {
+    const wall = dayStartWallMs + s * intervalMs;
+    occurrences[s] = Math.max(
+      instantsOfWall(wall, timeZone).length,
+      instantsOfWall(wall + intervalMs - 60_000, timeZone).length,
+    );
+  }
+  return occurrences;
+}
+
+/**
  * The UTC epoch (seconds) of a local wall-clock time in `timeZone`. In a DST gap or overlap the
  * offset in force one hour before is tried first, as most libraries do.
  */

@@ -1,6 +1,6 @@
 import { InputError, inputError } from '../errors.js';
 import { DAY_MS, isoDateOfDay } from '../calendar/days.js';
-import { instantsOfWall, offsetMinutesAt, wallMsOf } from '../calendar/time-zone.js';
+import { dayIntervalOccurrences, wallMsOf } from '../calendar/time-zone.js';
 import { weekdayOfDay } from '../calendar/weekdays.js';
 import type { ParsedTimestamp } from './parse-history-timestamp.js';
 
@@ -245,16 +245,8 @@ function dayMultiplicities(
 ): Uint8Array {
   const multiplicity = new Uint8Array(dayCount * slotsPerDay).fill(1);
   for (let d = 0; d < dayCount; d++) {
-    const startWall = (firstDay + d) * DAY_MS;
-    const before = offsetMinutesAt(timeZone, startWall - 14 * 3_600_000);
-    const after = offsetMinutesAt(timeZone, startWall + DAY_MS + 14 * 3_600_000);
-    if (before === after && offsetMinutesAt(timeZone, startWall) === before) continue;
-    for (let s = 0; s < slotsPerDay; s++) {
-      const wall = startWall + s * intervalMs;
-      const first = instantsOfWall(wall, timeZone).length;
-      const last = instantsOfWall(wall + intervalMs - 60_000, timeZone).length;
-      multiplicity[d * slotsPerDay + s] = Math.max(first, last);
-    }
+    const day = dayIntervalOccurrences((firstDay + d) * DAY_MS, slotsPerDay, intervalMs, timeZone);
+    if (day) multiplicity.set(day, d * slotsPerDay);
   }
   return multiplicity;
 }

@@ -59,10 +59,10 @@ describe('route skills from agent-days', () => {
     // (3 + 1 + 0.5) × 100 s of (6 + 1 + 1) × 100 s.
     expect(sub.servingShare).toBeCloseTo(4.5 / 8, 12);
     expect(sub.answersCovered).toBe(1);
-    expect(skills.group?.route).toBe('sub');
-    expect(skills.group!.share).toBeCloseTo(4.5 / 8, 12);
-    expect(skills.group!.byHour.length).toBeGreaterThan(0);
-    for (const cell of skills.group!.byHour) expect(cell.share).toBeCloseTo(4.5 / 8, 12);
+    expect(skills.groups.map((g) => g.route)).toEqual(['sub']);
+    expect(skills.groups[0]!.share).toBeCloseTo(4.5 / 8, 12);
+    expect(skills.groups[0]!.byHour.length).toBeGreaterThan(0);
+    for (const cell of skills.groups[0]!.byHour) expect(cell.share).toBeCloseTo(4.5 / 8, 12);
   });
 
   it('leaves a route pooled when its calls wait as often as the largest route’s', () => {
@@ -78,5 +78,14 @@ describe('route skills from agent-days', () => {
     expect(groupOperators(5, 0.61)).toBe(3);
     expect(groupOperators(8, 0.61)).toBe(5);
     expect(groupOperators(0, 0.61)).toBe(0);
+  });
+
+  it('writes a small team (under 25 % of the talk time) as its share rounded, none below half an operator', () => {
+    expect(groupOperators(3, 0.1, false)).toBe(0);
+    expect(groupOperators(4, 0.12, false)).toBe(0);
+    expect(groupOperators(5, 0.1, false)).toBe(1);
+    expect(groupOperators(8, 0.22, false)).toBe(2);
+    expect(groupOperators(2, 0.2, false)).toBe(0);
+    expect(groupOperators(1, 0.1, false)).toBe(1);
   });
 });

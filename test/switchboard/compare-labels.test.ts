@@ -47,7 +47,7 @@ describe('compare labels of scenarios with the same name', () => {
     const text = bufferIo(dir);
     const page = join(dir, 'cmp.html');
     expect(await main([...args, '--replications', '2', '--report', page], text), text.err).toBe(0);
-    expect(text.out).toContain('Base: Calibrated from records (scenario.yaml) — 1 days');
+    expect(text.out).toContain('Base: Calibrated from records (scenario.yaml) — 1 day ×');
     expect(text.out).toContain('Variant: Calibrated from records (six.yaml)');
     expect(readFileSync(page, 'utf8')).toContain(
       '<title>Calibrated from records (six.yaml) compared with Calibrated from records (scenario.yaml)',

@@ -31,6 +31,12 @@ export interface CalibratedParameters {
    */
   arrivals: { weekday: number; intervalStart: string; callsPerDay: number }[];
   /**
+   * New calls ÷ queue calls seen, 1 − redial probability × abandoned ÷ offered: the factor
+   * `arrivals` applies. A scenario reading a forecast of `history.csv` (every call) sets it as
+   * `arrivals.newCallShare`, so the model's redials are not counted twice.
+   */
+  newCallShare: number;
+  /**
    * How the intraday profile was smoothed: weight of the profile pooled over weekdays and passes
    * of the [1, 2, 1] / 4 kernel, both chosen as the forecaster's profiles are, by predicting each
    * of the last weeks from the weeks before it (every week weighted alike). Raw counts would
@@ -447,6 +453,7 @@ export class CalibrationTracker {
       intervalMinutes: this.intervalMinutes,
       daysObserved,
       arrivals,
+      newCallShare: newShare,
       arrivalProfile: { pool: settings.pool, passes: settings.passes },
       handleTimeSeconds: {
         mean,

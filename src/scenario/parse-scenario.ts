@@ -179,6 +179,13 @@ function compileScenario(
   } else if (arrivals.callsPerDay === undefined || arrivals.intradayProfile === undefined) {
     p.add('arrivals', 'callsPerDay and intradayProfile, or a forecast CSV', 'neither');
   }
+  if (arrivals.newCallShare !== undefined && arrivals.forecast === undefined)
+    p.add(
+      'arrivals.newCallShare',
+      'no newCallShare without arrivals.forecast (it scales a forecast of every call down to new calls; callsPerDay already counts new calls)',
+      arrivals.newCallShare,
+    );
+  const newCallShare = (arrivals.newCallShare as number | undefined) ?? 1;
   const callsPerDay =
     typeof arrivals.callsPerDay === 'number'
       ? weekdays.map(() => arrivals.callsPerDay as number)
@@ -304,6 +311,7 @@ function compileScenario(
   return {
     document,
     forecast,
+    newCallShare,
     name: doc.name as string,
     description: (doc.description as string | undefined) ?? '',
     file,

@@ -151,6 +151,13 @@ export const scenarioSchema = {
       additionalProperties: false,
       properties: {
         forecast: { type: 'string', minLength: 1 },
+        newCallShare: {
+          description:
+            "a share of the forecast's calls that are first attempts: a number above 0, at most 1",
+          type: 'number',
+          exclusiveMinimum: 0,
+          maximum: 1,
+        },
         callsPerDay: {
           description: 'calls per day: a number from 0 to 1,000,000, or one per weekday',
           anyOf: [callsPerDay, byWeekday(callsPerDay)],

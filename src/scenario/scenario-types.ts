@@ -268,6 +268,12 @@ export interface Scenario {
   document: Record<string, unknown>;
   /** Arrivals from a forecast CSV (dated), used instead of callsPerDay × intradayProfile. */
   forecast: ForecastArrivals | undefined;
+  /**
+   * `arrivals.newCallShare`: the share of the forecast's calls that are first attempts (the
+   * model adds redials on top), 0 < x ≤ 1; every forecast row is multiplied by it. 1 without
+   * a forecast.
+   */
+  newCallShare: number;
   name: string;
   description: string;
   file: string | undefined;

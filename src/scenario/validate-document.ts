@@ -44,8 +44,11 @@ function expectation(error: ErrorObject): string {
     case 'type':
       return `a value of type ${String(p.type)}`;
     case 'minimum':
-      return `a number ≥ ${String(p.limit)}`;
+      return described ?? `a number ≥ ${String(p.limit)}`;
+    case 'exclusiveMinimum':
+      return described ?? `a number > ${String(p.limit)}`;
     case 'maximum':
+      if (described !== undefined) return described;
       return `a number ≤ ${String(p.limit)}${p.limit === 1 ? ' (a probability is in [0, 1])' : ''}`;
     case 'enum':
       return `one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;

@@ -23,7 +23,9 @@ export class ArrivalClock {
     this.dated = forecast !== undefined;
     if (forecast) {
       // Dated rates from the forecast: day d of the horizon is day d of the forecast when the
-      // start dates agree (the offset covers a calendar.startDate later than the forecast's).
+      // start dates agree (the offset covers a calendar.startDate later than the forecast's),
+      // scaled to new calls by arrivals.newCallShare (1: the rows are new calls already).
+      const share = scenario.newCallShare;
       const offset =
         Math.round(
           (Date.parse(`${scenario.startDate}T00:00:00Z`) -
@@ -33,7 +35,7 @@ export class ArrivalClock {
       this.rates = forecast.calls.map((calls) => {
         const rates = new Float64Array(Math.max(0, calls.length - Math.max(0, offset)));
         for (let i = 0; i < rates.length; i++)
-          rates[i] = calls[i + Math.max(0, offset)]! / this.intervalSeconds;
+          rates[i] = (calls[i + Math.max(0, offset)]! * share) / this.intervalSeconds;
         return rates;
       });
       return;

@@ -138,6 +138,11 @@ describe.each(truths)('round trip: $label', async ({ label, truth }) => {
     // Total new calls over DAYS days ~ Poisson(callsPerDay·DAYS): SE per day = √(λ·DAYS)/DAYS.
     const se = Math.sqrt(truth.callsPerDay * DAYS) / DAYS;
     expect(Math.abs(perDay - truth.callsPerDay)).toBeLessThan(Z * se);
+    // calibration.json's newCallShare (what a scenario reading a forecast of history.csv sets as
+    // arrivals.newCallShare) × the queue calls seen: the same Poisson(callsPerDay·DAYS) new calls.
+    expect(calibration.newCallShare).toBeLessThan(1);
+    const newCalls = calibration.newCallShare * report.calls.offered;
+    expect(Math.abs(newCalls / DAYS - truth.callsPerDay)).toBeLessThan(Z * se);
   });
 
   it('recovers the patience survival curve by Kaplan–Meier within a band around the truth', () => {

@@ -11,6 +11,7 @@ import type { CallHistory } from '../forecasting/call-history.js';
 import type { CallForecast } from '../forecasting/forecast-calls.js';
 import type { ForecastReportInput, HistoryRow } from './pages/forecast-report.js';
 import { clockText } from '../calendar/time-of-day.js';
+import { countText } from '../units/fixed.js';
 
 /** Options of {@link forecastReportInput}. */
 export interface ForecastReportInputOptions {
@@ -69,7 +70,7 @@ export function forecastReportInput(
   const notes: string[] = [];
   if (history.missingDays.length > 0)
     notes.push(
-      `${history.missingDays.length} day${history.missingDays.length === 1 ? '' : 's'} of history had no record at all and were treated as missing, not as zero calls.`,
+      `${countText(history.missingDays.length, 'day')} of history had no record at all and were treated as missing, not as zero calls.`,
     );
   const effects = Object.entries(forecast.effects);
   if (effects.length > 0)

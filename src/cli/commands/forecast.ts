@@ -194,7 +194,7 @@ export const forecastCommand: CommandModule = {
     );
     io.stderr(
       `forecast: ${countText(horizonDays, 'day')} × ${history.slotsPerDay} intervals of ${history.intervalMinutes} min, ` +
-        `${history.hasReasons ? `${history.reasons.length} reason${history.reasons.length === 1 ? '' : 's'} + all` : 'all calls'}: ${forecast.rows.length} rows; ` +
+        `${history.hasReasons ? `${countText(history.reasons.length, 'reason')} + all` : 'all calls'}: ${forecast.rows.length} rows; ` +
         `method ${forecast.method}${args.method === 'auto' ? ' (auto)' : ''}` +
         `${best ? `, backtest WAPE ${fixed(best.wape * 100, 1)} %` : ''}` +
         `${args.out === undefined ? '' : `; written to ${String(args.out)}`}\n`,
@@ -232,7 +232,7 @@ export function formatBacktest(report: BacktestReport): string {
   const methodWidth = Math.max(6, ...report.scores.map((s) => s.method.length));
   const lines = [
     `backtest: ${report.folds} folds × ${report.horizonDays} days` +
-      `${report.stepDays === report.horizonDays ? '' : ` (origins ${report.stepDays} day${report.stepDays === 1 ? '' : 's'} apart)`} from ${report.origins.join(', ')}; ` +
+      `${report.stepDays === report.horizonDays ? '' : ` (origins ${countText(report.stepDays, 'day')} apart)`} from ${report.origins.join(', ')}; ` +
       `${Math.round(report.level * 100)} % intervals; best overall: ${report.best}`,
     `${'reason'.padEnd(width)}  ${'method'.padEnd(methodWidth)}  ${'WAPE'.padStart(8)}  ${'MASE'.padStart(6)}  ${'coverage'.padStart(8)}  ${'fair cov.'.padStart(9)}  ${'cov. ≥10'.padStart(8)}  best`,
   ];

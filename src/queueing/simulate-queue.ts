@@ -63,7 +63,7 @@ const LINE_AREA = 2; // ∫ queue length dt since the window opened
 const LINE_LAST = 3; // time of the last change
 const LINE_VALUE = 4; // queue length since then
 const LINE_START = 5; // when the window opened
-// Answered callers' waits gathered before they are recorded in the histogram (flushWaits).
+// Waits gathered before they are recorded in the histogram (flushWaits).
 const PENDING_WAITS = 1024;
 
 /**
@@ -77,9 +77,10 @@ class QueueRun {
   private readonly servers: Resource;
   private readonly line: FifoQueue;
   private readonly waits: WaitHistogram;
-  // Waits of answered callers, in the order answered, not yet in `waits` (see flushWaits).
+  // Waits of callers answered from the line, in that order, not yet in `waits` (flushWaits).
   private readonly pendingWaits: Float64Array;
   private pendingCount: number;
+  private pendingLimit: number;
   private readonly service: Distribution;
   private readonly patience: Distribution | undefined;
   private readonly arrivalRng: RandomStream;
@@ -152,6 +153,7 @@ class QueueRun {
     this.waits = new WaitHistogram({ thresholdsSeconds: model.thresholdsSeconds ?? [] });
     this.pendingWaits = new Float64Array(PENDING_WAITS);
     this.pendingCount = 0;
+    this.pendingLimit = 1;
     this.state = new Float64Array([0, -1, 0, 0, 0, 0]);
 
     this.slotCapacity = 1024;
@@ -256,18 +258,23 @@ class QueueRun {
   }
 
   /**
-   * Record the waits gathered so far in the histogram, in the order the callers were answered
-   * (its sum is added in that order, so the result is the same to the last bit). The handlers
-   * gather them in a typed array rather than call `waits.record(wait)`: V8 inlines a handler's
-   * callees only up to a budget, and the departure handler, which also answers the next caller
-   * in line, runs out of it; a fractional wait passed to a call left out of line is a heap
-   * number, one allocation per caller answered from the line.
+   * Record the waits of callers answered from the line so far in the histogram, in the order
+   * they were answered (its sum is added in that order, so the result is the same to the last
+   * bit; the zero waits of callers answered on arrival go straight in: adding 0 changes no sum).
+   * The departure handler, which also answers the next caller in line, gathers them in a typed
+   * array rather than call `waits.record(wait)`: V8 inlines a handler's callees only up to a
+   * budget, which that handler exhausts, and a fractional wait passed to a call left out of
+   * line is a heap number, one allocation per caller answered from the line.
+   * The first flush comes at the first such caller (then every PENDING_WAITS): the branch that
+   * calls this is then taken before V8 optimises the handler, which would otherwise throw its
+   * optimised code away the first time (insufficient type feedback) in every thread.
    */
   private flushWaits(): void {
     const pending = this.pendingWaits;
     const waits = this.waits;
     for (let i = 0; i < this.pendingCount; i++) waits.record(pending[i]!);
     this.pendingCount = 0;
+    this.pendingLimit = PENDING_WAITS;
   }
 
   /** The line's length changed now: close the time average's last step. */
@@ -297,7 +304,7 @@ class QueueRun {
         this.answered++;
         this.state[QUEUE_TIME]! += wait;
         this.pendingWaits[this.pendingCount++] = wait;
-        if (this.pendingCount === PENDING_WAITS) this.flushWaits();
+        if (this.pendingCount === this.pendingLimit) this.flushWaits();
       }
       sim.schedule(this.departureEvent, this.serviceOf[slot]!, counted);
       this.freeSlots[this.freeCount++] = slot;
@@ -359,8 +366,7 @@ class QueueRun {
     if (line.length === 0 && this.servers.tryAcquire()) {
       if (counted === 1) {
         this.answered++;
-        this.pendingWaits[this.pendingCount++] = 0;
-        if (this.pendingCount === PENDING_WAITS) this.flushWaits();
+        this.waits.record(0);
       }
       type = this.departureEvent;
       delay = serviceTime;

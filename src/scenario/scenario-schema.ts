@@ -46,6 +46,17 @@ const intradayProfile = {
     additionalProperties: { type: 'number', minimum: 0, maximum: 1e9 },
   }),
 };
+/**
+ * Attempts of a caller (redials), a callback or an outbound clerk: bounded, so that a run ends
+ * even when every attempt fails at once (patience 0, a delay of 0).
+ */
+export const MAX_ATTEMPTS = 1000;
+const maxAttempts = {
+  description: `a whole number of attempts from 1 to ${MAX_ATTEMPTS}`,
+  type: 'integer',
+  minimum: 1,
+  maximum: MAX_ATTEMPTS,
+};
 const redials = {
   type: 'object',
   additionalProperties: false,
@@ -53,7 +64,7 @@ const redials = {
   properties: {
     probability,
     delay: distribution,
-    maxAttempts: { type: 'integer', minimum: 1 },
+    maxAttempts,
   },
 };
 /**
@@ -215,7 +226,7 @@ export const scenarioSchema = {
               acceptance: probability,
               answerProbability: probability,
               retryDelay: distribution,
-              maxAttempts: { type: 'integer', minimum: 1 },
+              maxAttempts,
               noAnswerTime: duration,
             },
           },
@@ -293,7 +304,7 @@ export const scenarioSchema = {
         answeringMachine: probability,
         voicemailPolicy: { enum: ['leaveMessage', 'retry'] },
         retryDelay: distribution,
-        maxAttempts: { type: 'integer', minimum: 1 },
+        maxAttempts,
         callBack: {
           type: 'object',
           additionalProperties: false,

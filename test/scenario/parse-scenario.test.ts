@@ -109,6 +109,31 @@ describe('parseScenario', () => {
     expect(message).toMatch(/^x\.yaml: 4 problems/);
   });
 
+  it('bounds every maxAttempts (redials, a reason’s redials, callbacks, outbound) at 1,000', () => {
+    // fuzz F-fuzz-2: maxAttempts 1e9 with patience 0 and a delay of 0 never ended.
+    const doc = baseline();
+    doc.redials.maxAttempts = 1e9;
+    doc.reasons.results.redials = { probability: 1, maxAttempts: 1001 };
+    doc.queues.main.callback = { offerAfter: '60s', acceptance: 0.4, maxAttempts: 5000 };
+    doc.outbound.maxAttempts = 1001;
+    const message = problemsOf(doc);
+    expect(message).toMatch(/^x\.yaml: 4 problems/);
+    for (const [path, received] of [
+      ['redials.maxAttempts', '1000000000'],
+      ['reasons.results.redials.maxAttempts', '1001'],
+      ['queues.main.callback.maxAttempts', '5000'],
+      ['outbound.maxAttempts', '1001'],
+    ])
+      expect(message).toContain(
+        `${path}: expected a whole number of attempts from 1 to 1000, received ${received}`,
+      );
+    doc.redials.maxAttempts = 1000;
+    doc.reasons.results.redials.maxAttempts = 1000;
+    doc.queues.main.callback.maxAttempts = 1000;
+    doc.outbound.maxAttempts = 1000;
+    expect(() => parseScenario(doc)).not.toThrow();
+  });
+
   it('reports a bad number of calls per weekday at its own path; a value of neither form as before', () => {
     const doc = baseline();
     doc.arrivals.callsPerDay.monday = -4;

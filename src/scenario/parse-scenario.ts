@@ -183,8 +183,20 @@ function compileScenario(
       document = mergePatch(doc, { arrivals: { forecast: path } }) as Doc;
     }
     if (forecast && calendar.startDate === undefined) startDate = forecast.startDate;
-  } else if (arrivals.callsPerDay === undefined || arrivals.intradayProfile === undefined) {
+  } else if (arrivals.callsPerDay === undefined && arrivals.intradayProfile === undefined) {
     p.add('arrivals', 'callsPerDay and intradayProfile, or a forecast CSV', 'neither');
+  } else if (arrivals.intradayProfile === undefined) {
+    p.add(
+      'arrivals.intradayProfile',
+      'an intraday profile to go with callsPerDay (weights by interval start HH:MM, per weekday or default, or a CSV file)',
+      undefined,
+    );
+  } else if (arrivals.callsPerDay === undefined) {
+    p.add(
+      'arrivals.callsPerDay',
+      'calls per day to go with intradayProfile (a number, or one per weekday)',
+      undefined,
+    );
   }
   if (arrivals.newCallShare !== undefined && arrivals.forecast === undefined)
     p.add(
@@ -213,11 +225,15 @@ function compileScenario(
     if (read.weights !== undefined) paths[at] = read.weights;
     return read.shares;
   };
+  const before = p.problems.length;
   const intradayProfile = readProfile(arrivals.intradayProfile, 'arrivals.intradayProfile');
-  weekdays.forEach((day, i) => {
-    if (callsPerDay[i]! > 0 && intradayProfile[i]!.every((s) => s === 0))
-      p.add(`arrivals.intradayProfile.${day}`, `a profile for ${day} (or a default)`, undefined);
-  });
+  // A weekday without a profile, when the profile is there and read: not once per weekday again
+  // for a profile that is missing or already reported (one mistake, one problem).
+  if (arrivals.intradayProfile !== undefined && p.problems.length === before)
+    weekdays.forEach((day, i) => {
+      if (callsPerDay[i]! > 0 && intradayProfile[i]!.every((s) => s === 0))
+        p.add(`arrivals.intradayProfile.${day}`, `a profile for ${day} (or a default)`, undefined);
+    });
 
   const queueNames = Object.keys(doc.queues as Doc);
   const queues = queueNames.map((qName) => {

@@ -109,6 +109,27 @@ describe('parseScenario', () => {
     expect(message).toMatch(/^x\.yaml: 4 problems/);
   });
 
+  it('names the missing half of callsPerDay + intradayProfile once, not once per weekday', () => {
+    // fuzz F-fuzz-5: callsPerDay alone gave "received neither" and seven weekday lines.
+    const doc = baseline();
+    const { intradayProfile, callsPerDay } = doc.arrivals;
+    delete doc.arrivals.intradayProfile;
+    expect(problemsOf(doc)).toBe(
+      'x.yaml: arrivals.intradayProfile: expected an intraday profile to go with callsPerDay (weights by interval start HH:MM, per weekday or default, or a CSV file), received nothing',
+    );
+    doc.arrivals.intradayProfile = intradayProfile;
+    delete doc.arrivals.callsPerDay;
+    expect(problemsOf(doc)).toBe(
+      'x.yaml: arrivals.callsPerDay: expected calls per day to go with intradayProfile (a number, or one per weekday), received nothing',
+    );
+    // A profile whose default sums to 0: that one problem, not a weekday line each after it.
+    doc.arrivals.callsPerDay = callsPerDay;
+    doc.arrivals.intradayProfile = { default: { '08:00': 0 } };
+    expect(problemsOf(doc)).toBe(
+      'x.yaml: arrivals.intradayProfile.default: expected interval weights (counts or shares) with a positive total, received an object',
+    );
+  });
+
   it('bounds every maxAttempts (redials, a reason’s redials, callbacks, outbound) at 1,000', () => {
     // fuzz F-fuzz-2: maxAttempts 1e9 with patience 0 and a delay of 0 never ended.
     const doc = baseline();

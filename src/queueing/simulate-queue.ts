@@ -265,16 +265,18 @@ class QueueRun {
    * array rather than call `waits.record(wait)`: V8 inlines a handler's callees only up to a
    * budget, which that handler exhausts, and a fractional wait passed to a call left out of
    * line is a heap number, one allocation per caller answered from the line.
-   * The first flush comes at the first such caller (then every PENDING_WAITS): the branch that
-   * calls this is then taken before V8 optimises the handler, which would otherwise throw its
-   * optimised code away the first time (insufficient type feedback) in every thread.
+   * The flushes come at the 1st, 3rd, 7th, 15th… such caller (the limit doubles up to
+   * PENDING_WAITS): the branch that calls this is then taken several times before V8 optimises
+   * the handler, and after V8 has given the function its feedback vector (at about its eighth
+   * call), so the optimised handler has seen it; otherwise its code was thrown away at its first
+   * flush (insufficient type feedback), in every thread.
    */
   private flushWaits(): void {
     const pending = this.pendingWaits;
     const waits = this.waits;
     for (let i = 0; i < this.pendingCount; i++) waits.record(pending[i]!);
     this.pendingCount = 0;
-    this.pendingLimit = PENDING_WAITS;
+    this.pendingLimit = Math.min(2 * this.pendingLimit, PENDING_WAITS);
   }
 
   /** The line's length changed now: close the time average's last step. */

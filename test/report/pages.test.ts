@@ -112,7 +112,8 @@ describe('compareReport', () => {
     expect(plain(others.summary[2]!)).toBe(
       'Average speed of answer rises from 14.2 s to 17.9 s (± 0.5 s).',
     );
-    expect(plain(others.summary[3]!)).toBe('Bounced back falls from 912 to 640 (± 24).');
+    // Means of counts over 10 replications keep one decimal (unitDecimals), the ± too.
+    expect(plain(others.summary[3]!)).toBe('Bounced back falls from 912.0 to 640.0 (± 24.0).');
     expect(chartKinds(doc)).toEqual(['difference', 'scenario-overlay', 'scenario-overlay']);
   });
 });

@@ -2,11 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { SweepMeasure, SweepReport } from '../switchboard/sweep.js';
 import { formatMeasureEstimate, formatMeasureValue } from './format-simulation-summary.js';
 import { countText } from '../units/fixed.js';
-
-/** Text a terminal shows as written: control characters (escape sequences) as `?`. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-}
+import { CSV_CAST } from '../io/csv-cell.js';
 
 const SHORT: Record<SweepMeasure['verdict'], string> = {
   better: 'better',
@@ -17,26 +13,33 @@ const SHORT: Record<SweepMeasure['verdict'], string> = {
 };
 
 /** `95.0 % (+0.9 pt better)`: the variant's mean, its difference from the base and the verdict. */
-function cell(m: SweepMeasure): string {
+function cell(m: SweepMeasure, mean: boolean): string {
   const diff = m.difference.mean;
-  const text = formatMeasureValue(m.name, diff, m.unit, true);
+  const text = formatMeasureValue(m.name, diff, { unit: m.unit, difference: true, mean });
   // No sign on a difference that rounds to zero (the formatter never writes -0).
   const sign = diff !== null && diff > 0 && /[1-9]/.test(text) ? '+' : '';
   const verdict = SHORT[m.verdict];
-  return `${formatMeasureValue(m.name, m.variant.mean, m.unit)} (${sign}${text}${verdict ? ` ${verdict}` : ''})`;
+  return `${formatMeasureValue(m.name, m.variant.mean, { unit: m.unit, mean })} (${sign}${text}${verdict ? ` ${verdict}` : ''})`;
 }
 
 /** The plain-text table of `switchboard sweep`: the base, then the variants best first. */
 export function formatSweep(report: SweepReport): string {
   const names = report.baseMeasures.map((m) => m.name);
+  const mean = report.replications > 1;
   const header = ['rank', 'variant', ...names.map((n) => n.split('.')[1]!)];
   const rows = [
     [
       '',
       'base',
-      ...report.baseMeasures.map((m) => formatMeasureValue(m.name, m.estimate.mean, m.unit)),
+      ...report.baseMeasures.map((m) =>
+        formatMeasureValue(m.name, m.estimate.mean, { unit: m.unit, mean }),
+      ),
     ],
-    ...report.variants.map((v) => [String(v.rank), printable(v.label), ...v.measures.map(cell)]),
+    ...report.variants.map((v) => [
+      String(v.rank),
+      v.label,
+      ...v.measures.map((m) => cell(m, mean)),
+    ]),
   ];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const line = (r: string[]) =>
@@ -46,7 +49,7 @@ export function formatSweep(report: SweepReport): string {
       .trimEnd();
   const axes = report.axes.map((a) => `${a.path} (${a.values.length})`).join(' × ');
   return `${[
-    `Sweep of ${printable(report.base)}: ${report.variants.length} variants (${printable(axes)}), ${countText(report.days, 'day')} × ${countText(report.replications, 'replication')}, seed ${report.seed}`,
+    `Sweep of ${report.base}: ${report.variants.length} variants (${axes}), ${countText(report.days, 'day')} × ${countText(report.replications, 'replication')}, seed ${report.seed}`,
     `Method: ${report.method}`,
     `Correction: ${report.correction}`,
     `Ranked by ${report.rankBy}; each cell: the variant's mean (difference from the base, verdict)`,
@@ -56,14 +59,12 @@ export function formatSweep(report: SweepReport): string {
     '',
     'Intervals: --json, or --out DIR (sweep.csv); base intervals: ' +
       report.baseMeasures
-        .map((m) => `${m.name.split('.')[1]} ${formatMeasureEstimate(m.name, m.estimate, m.unit)}`)
+        .map(
+          (m) =>
+            `${m.name.split('.')[1]} ${formatMeasureEstimate(m.name, m.estimate, { unit: m.unit, mean })}`,
+        )
         .join('; '),
   ].join('\n')}\n`;
-}
-
-/** A CSV cell a spreadsheet will not run: text starting with = + - @ gets a leading '. */
-function safe(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** `sweep.csv`: one row per variant and measure, with the interval, p-values and verdict. */
@@ -88,7 +89,7 @@ export function sweepCsv(report: SweepReport): string {
     for (const m of v.measures)
       records.push([
         v.rank,
-        safe(v.label),
+        v.label,
         m.name,
         m.unit,
         m.variant.mean,
@@ -100,6 +101,7 @@ export function sweepCsv(report: SweepReport): string {
         m.verdict,
       ]);
   return stringify(records, {
+    cast: CSV_CAST,
     header: true,
     columns: [
       'rank',

@@ -24,6 +24,7 @@ import { formatAuditSummary } from '../format-audit-summary.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../../units/duration.js';
 import type { CommandModule } from '../command.js';
 import { positiveInteger, readSeed } from '../run-flags.js';
+import { terminalText } from '../terminal-safe.js';
 
 /** True when `path` is an existing regular file. */
 function isReadableFile(path: string): boolean {
@@ -288,7 +289,16 @@ export const auditCommand: CommandModule = {
         : new AuditOutput(
             at(args.out),
             files.map((f) => f.name),
-            { force: args.force === true, shown: String(args.out) },
+            {
+              force: args.force === true,
+              shown: String(args.out),
+              inputs: [
+                ...files,
+                ...[args.map, args.survey, args['pseudonymise-key-file']]
+                  .filter((f) => f !== undefined)
+                  .map(given),
+              ],
+            },
           );
     for (const name of output?.staleRemoved ?? []) io.stderr(staleRemovedNotice(name));
     let result: Awaited<ReturnType<typeof auditFiles>>;
@@ -298,7 +308,7 @@ export const auditCommand: CommandModule = {
         // Before the commit: the refined roster goes out with everything else, or nothing does.
         const refined = await refineRoster(result.calibration, refine);
         result = { ...result, calibration: refined.calibration };
-        io.stderr(`${rosterRefinementSummary(refined.refinement)}\n`);
+        io.stderr(`${terminalText(rosterRefinementSummary, refined.refinement)}\n`);
       }
       if (check) {
         const seed = readSeed(args.seed);
@@ -308,7 +318,7 @@ export const auditCommand: CommandModule = {
           threads: positiveInteger(args.threads, '--threads', 256),
         });
         result = { ...result, calibration: { ...result.calibration, check: outcome } };
-        io.stderr(formatCalibrationCheck(outcome));
+        io.stderr(terminalText(formatCalibrationCheck, outcome));
       }
     } catch (error) {
       output?.abort();
@@ -332,7 +342,9 @@ export const auditCommand: CommandModule = {
       io.stderr(`report: ${String(args.report)} (${bytes} bytes)\n`);
     }
     io.stdout(
-      args.json ? `${JSON.stringify(result.report, null, 2)}\n` : formatAuditSummary(result.report),
+      args.json
+        ? `${JSON.stringify(result.report, null, 2)}\n`
+        : terminalText(formatAuditSummary, result.report),
     );
     return 0;
   },

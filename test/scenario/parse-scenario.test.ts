@@ -130,6 +130,16 @@ describe('parseScenario', () => {
     );
   });
 
+  it('lists a base problem once, also when a variant changes what it expects (fuzz F-fuzz-4)', () => {
+    const doc = baseline();
+    doc.ivr.defaultQueue = 'mian';
+    // dedicated-micro-line adds a queue: its message lists two defined queues, the base's one.
+    const message = problemsOf(doc);
+    expect(message).toBe(
+      'x.yaml: ivr.defaultQueue: expected the name of a defined queue (defined: "main"), received "mian" (did you mean "main"?)',
+    );
+  });
+
   it('bounds every maxAttempts (redials, a reason’s redials, callbacks, outbound) at 1,000', () => {
     // fuzz F-fuzz-2: maxAttempts 1e9 with patience 0 and a delay of 0 never ended.
     const doc = baseline();

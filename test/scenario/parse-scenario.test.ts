@@ -140,6 +140,14 @@ describe('parseScenario', () => {
     );
   });
 
+  it('reports an interval length it does not take once, not at every time off its grid (fuzz F-fuzz-3)', () => {
+    const doc = baseline();
+    doc.calendar.intervalMinutes = 7;
+    expect(problemsOf(doc)).toBe(
+      'x.yaml: calendar.intervalMinutes: expected one of 5, 10, 15, 20, 30, 60, received 7',
+    );
+  });
+
   it('bounds every maxAttempts (redials, a reason’s redials, callbacks, outbound) at 1,000', () => {
     // fuzz F-fuzz-2: maxAttempts 1e9 with patience 0 and a delay of 0 never ended.
     const doc = baseline();

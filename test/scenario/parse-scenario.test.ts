@@ -148,6 +148,16 @@ describe('parseScenario', () => {
     );
   });
 
+  it('refuses a document nested deeper than the reader can follow with its own message (fuzz F-fuzz-6)', () => {
+    // 2,000 sub-menus, each inside the last (valid JSON; 600 were enough): the reader runs out.
+    let menu: Tree = { label: 'last', reasons: ['a'], queue: 'q' };
+    for (let i = 0; i < 2000; i++) menu = { label: `level ${i}`, options: [menu] };
+    const text = JSON.stringify({ name: 'deep', ivr: { options: [menu] } });
+    expect(() => readScenarioDocument(text, 'deep.json')).toThrow(
+      /^deep\.json: line 1, column \d+: expected a document nested less deep \(sub-menus a few hundred levels deep at most\), received deeper than the reader can follow$/,
+    );
+  });
+
   it('bounds every maxAttempts (redials, a reason’s redials, callbacks, outbound) at 1,000', () => {
     // fuzz F-fuzz-2: maxAttempts 1e9 with patience 0 and a delay of 0 never ended.
     const doc = baseline();

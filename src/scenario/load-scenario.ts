@@ -18,6 +18,18 @@ const MAX_SCENARIO_BYTES = 16 * 1024 * 1024;
  */
 export function readScenarioDocument(text: string, file?: string): Record<string, unknown> {
   const parsed = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  // The parser recurses once per level: a document nested too deep (sub-menus inside sub-menus
+  // by the hundred) exhausts the stack, which it reports as a syntax error at that column.
+  const tooDeep = parsed.errors.find((e) => /Maximum call stack size exceeded/.test(e.message));
+  if (tooDeep)
+    throw inputError(
+      tooDeep.linePos
+        ? `line ${tooDeep.linePos[0].line}, column ${tooDeep.linePos[0].col}`
+        : '(document)',
+      'a document nested less deep (sub-menus a few hundred levels deep at most)',
+      'deeper than the reader can follow',
+      { file, raw: true },
+    );
   if (parsed.errors.length > 0) {
     throw new InputError(
       parsed.errors.map((e) => ({

@@ -24,6 +24,7 @@ import { weekdays } from './scenario-types.js';
 import type { Margin } from '../measures/verdict.js';
 import { readMarginOverride } from '../measures/compared-measures.js';
 import { validateDocument } from './validate-document.js';
+import { INTERVAL_MINUTES } from './scenario-schema.js';
 
 type Doc = Record<string, unknown>;
 
@@ -106,11 +107,13 @@ export function parseScenario(document: unknown, options: ParseScenarioOptions =
         });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
-        // A problem the base has too is the base's, unless the variant writes that part itself.
-        const fromBase = new Set(p.problems.map((q) => `${q.path}|${q.expected}|${q.received}`));
+        // A problem the base has too (the same value at the same path: its expectation may
+        // differ, e.g. list a queue the variant adds) is the base's, unless the variant writes
+        // that part itself.
+        const fromBase = new Set(p.problems.map((q) => `${q.path}|${q.received}`));
         for (const problem of error.problems) {
           if (
-            fromBase.has(`${problem.path}|${problem.expected}|${problem.received}`) &&
+            fromBase.has(`${problem.path}|${problem.received}`) &&
             !patchWrites(patch, problem.path)
           )
             continue;
@@ -130,7 +133,11 @@ function compileScenario(
   options: ParseScenarioOptions,
 ): Scenario {
   const calendar = (doc.calendar ?? {}) as Doc;
-  const intervalMinutes = (calendar.intervalMinutes as number | undefined) ?? 30;
+  // An interval the schema refuses is reported once, there: the rest is read on the default
+  // grid, not refused again at every time of day off that interval's grid.
+  const intervalMinutes = INTERVAL_MINUTES.includes(calendar.intervalMinutes as number)
+    ? (calendar.intervalMinutes as number)
+    : 30;
   let startDate = (calendar.startDate as string | undefined) ?? '2026-01-05';
   const timezone = (calendar.timezone as string | undefined) ?? 'UTC';
   if (!isTimeZone(timezone))

@@ -57,6 +57,8 @@ const maxAttempts = {
   minimum: 1,
   maximum: MAX_ATTEMPTS,
 };
+/** The interval lengths a calendar may have, in minutes (each divides a day and an hour). */
+export const INTERVAL_MINUTES: readonly number[] = [5, 10, 15, 20, 30, 60];
 const redials = {
   type: 'object',
   additionalProperties: false,
@@ -151,7 +153,7 @@ export const scenarioSchema = {
       additionalProperties: false,
       properties: {
         timezone: { type: 'string' },
-        intervalMinutes: { type: 'integer', enum: [5, 10, 15, 20, 30, 60] },
+        intervalMinutes: { type: 'integer', enum: [...INTERVAL_MINUTES] },
         startDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
         openingHours: byWeekday({ type: 'array', items: timeRange }),
         closedDays: { type: 'array', items: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } },

@@ -130,6 +130,34 @@ describe('parseScenario', () => {
     );
   });
 
+  it('lists a base problem once, also when a variant changes what it expects (fuzz F-fuzz-4)', () => {
+    const doc = baseline();
+    doc.ivr.defaultQueue = 'mian';
+    // dedicated-micro-line adds a queue: its message lists two defined queues, the base's one.
+    const message = problemsOf(doc);
+    expect(message).toBe(
+      'x.yaml: ivr.defaultQueue: expected the name of a defined queue (defined: "main"), received "mian" (did you mean "main"?)',
+    );
+  });
+
+  it('reports an interval length it does not take once, not at every time off its grid (fuzz F-fuzz-3)', () => {
+    const doc = baseline();
+    doc.calendar.intervalMinutes = 7;
+    expect(problemsOf(doc)).toBe(
+      'x.yaml: calendar.intervalMinutes: expected one of 5, 10, 15, 20, 30, 60, received 7',
+    );
+  });
+
+  it('refuses a document nested deeper than the reader can follow with its own message (fuzz F-fuzz-6)', () => {
+    // 2,000 sub-menus, each inside the last (valid JSON; 600 were enough): the reader runs out.
+    let menu: Tree = { label: 'last', reasons: ['a'], queue: 'q' };
+    for (let i = 0; i < 2000; i++) menu = { label: `level ${i}`, options: [menu] };
+    const text = JSON.stringify({ name: 'deep', ivr: { options: [menu] } });
+    expect(() => readScenarioDocument(text, 'deep.json')).toThrow(
+      /^deep\.json: line 1, column \d+: expected a document nested less deep \(sub-menus a few hundred levels deep at most\), received deeper than the reader can follow$/,
+    );
+  });
+
   it('bounds every maxAttempts (redials, a reason’s redials, callbacks, outbound) at 1,000', () => {
     // fuzz F-fuzz-2: maxAttempts 1e9 with patience 0 and a delay of 0 never ended.
     const doc = baseline();

@@ -1,3 +1,4 @@
+import { targetText } from '../measures/target-verdict.js';
 import type { RemoteReplications } from '../replications/run-replications.js';
 import type { InputProblem } from '../errors.js';
 import { type Scenario, type Weekday, weekdays } from '../scenario/scenario-types.js';
@@ -501,19 +502,8 @@ export async function buildRoster(
   };
 }
 
-/** The targets as the summary words them: `service level ≥ 80.0 % within 20 s, abandonment ≤ 5.0 %`. */
-export function targetText(targets: RosterTargets): string {
-  return [
-    targets.serviceLevel === undefined
-      ? undefined
-      : `service level ≥ ${percentText(targets.serviceLevel)} within ${targets.thresholdSeconds} s`,
-    targets.maxAbandon === undefined
-      ? undefined
-      : `abandonment ≤ ${percentText(targets.maxAbandon)}`,
-  ]
-    .filter(Boolean)
-    .join(', ');
-}
+/** The targets as the summary words them (one wording: src/measures/target-verdict.ts). */
+export { targetText };
 
 /** Which target a day missed: its measure, 95 % interval, and the side it should lie on. */
 function missText(day: RosterVerification['byDay'][number], targets: RosterTargets): string {

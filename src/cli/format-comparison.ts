@@ -44,15 +44,21 @@ function rowLines(what: string, rows: readonly [string, readonly ComparedMeasure
  * How the days of a target are counted: each weekday the horizon holds, its dates pooled
  * (`its 4 dates pooled`, or per weekday when the horizon is not whole weeks).
  */
-export function targetDaysNote(days: readonly TargetDay[]): string {
+export function targetDaysNote(
+  days: readonly TargetDay[],
+  noCalls: readonly string[] = [],
+): string {
   const counts = new Set(days.map((d) => d.dates));
-  if (counts.size <= 1) {
-    const n = days[0]?.dates ?? 0;
-    return n === 1
-      ? 'a day is a weekday of the horizon'
-      : `a day is a weekday of the horizon, its ${n} dates pooled`;
-  }
-  return `a day is a weekday of the horizon, its dates pooled (${days.map((d) => `${shortDay(d.weekday)} ${d.dates}`).join(', ')})`;
+  const n = days[0]?.dates ?? 0;
+  const note =
+    counts.size > 1
+      ? `a day is a weekday of the horizon, its dates pooled (${days.map((d) => `${shortDay(d.weekday)} ${d.dates}`).join(', ')})`
+      : n === 1
+        ? 'a day is a weekday of the horizon'
+        : `a day is a weekday of the horizon, its ${n} dates pooled`;
+  return noCalls.length === 0
+    ? note
+    : `${note}; ${noCalls.map(shortDay).join(', ')}: no calls, not counted`;
 }
 
 const shortDay = (weekday: string) => weekday.charAt(0).toUpperCase() + weekday.slice(1, 3);
@@ -80,7 +86,7 @@ function targetLines(comparison: Comparison): string[] {
   if (comparison.targets.length === 0) return [];
   const lines = [
     '',
-    `  Targets (the base scenario's; met / missed when the whole 95 % interval is on one side, else uncertain; over the horizon, then by day: ${targetDaysNote(comparison.targets[0]!.byDay)})`,
+    `  Targets (the base scenario's; met / missed when the whole 95 % interval is on one side, else uncertain; over the horizon, then by day: ${targetDaysNote(comparison.targets[0]!.byDay, comparison.targets[0]!.noCalls)})`,
   ];
   for (const t of comparison.targets) {
     const levels = {

@@ -91,6 +91,19 @@ export function targetGroups(
   return groups;
 }
 
+/**
+ * The levels queue `q`'s entries are held to on their own: its own targets (a level it does not
+ * set being the switchboard's), else the switchboard's. Cost O(queues with own targets).
+ */
+export function levelsOfQueue(targets: SwitchboardTargets, q: number): TargetLevels {
+  const own = targets.byQueue?.find((t) => t.index === q);
+  return {
+    serviceLevel: own?.serviceLevel ?? targets.serviceLevel,
+    thresholdSeconds: targets.thresholdSeconds,
+    maxAbandon: own?.maxAbandon ?? targets.maxAbandon,
+  };
+}
+
 /** A level's target, or undefined when the levels set none. */
 export function targetOf(levels: TargetLevels, measure: TargetMeasure): number | undefined {
   return measure === 'serviceLevel' ? levels.serviceLevel : levels.maxAbandon;
@@ -203,10 +216,22 @@ export function levelText(levels: TargetLevels, measure: TargetMeasure): string 
     : `abandonment ≤ ${percentText(target)}`;
 }
 
-/** The levels as words: `service level ≥ 80.0 % within 20 s, abandonment ≤ 5.0 %`. */
-export function targetText(levels: TargetLevels): string {
-  return (['serviceLevel', 'probabilityAbandon'] as const)
-    .map((m) => levelText(levels, m))
+/**
+ * The levels as words: `service level ≥ 80.0 % within 20 s, abandonment ≤ 5.0 %`, then each
+ * queue's own: `; queue urgent: service level ≥ 90.0 % within 20 s, abandonment ≤ 5.0 %`.
+ */
+export function targetText(targets: SwitchboardTargets): string {
+  const words = (levels: TargetLevels) =>
+    (['serviceLevel', 'probabilityAbandon'] as const)
+      .map((m) => levelText(levels, m))
+      .filter((t) => t !== '')
+      .join(', ');
+  return [
+    words(targets),
+    ...(targets.byQueue ?? []).map(
+      (t) => `queue ${t.queue}: ${words(levelsOfQueue(targets, t.index))}`,
+    ),
+  ]
     .filter((t) => t !== '')
-    .join(', ');
+    .join('; ');
 }

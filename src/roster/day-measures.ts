@@ -1,4 +1,10 @@
-import { judgeSpan, type SpanCounts, type TargetLevels } from '../measures/target-verdict.js';
+import {
+  judgeSpan,
+  levelsOfQueue,
+  type SpanCounts,
+  type SwitchboardTargets,
+  type TargetLevels,
+} from '../measures/target-verdict.js';
 import type { ReplicationEstimate } from '../stats/confidence-interval.js';
 import {
   cellOffset,
@@ -13,8 +19,61 @@ export interface DayMeasures {
   serviceLevel: ReplicationEstimate;
   /** Abandoned ÷ (answered + abandoned) queue entries. */
   probabilityAbandon: ReplicationEstimate;
-  /** Whether the targets are met with confidence: the whole 95 % interval on the right side. */
+  /** Mean answered + abandoned entries per replication (0: nobody called, not a day to judge). */
+  decided: number;
+  /**
+   * Whether the targets are met with confidence (the whole 95 % interval on the right side): the
+   * switchboard's on every queue's entries and, with {@link byQueue}, each queue's own.
+   */
   met: boolean;
+  /** The queues with targets of their own (`targets.byQueue`), each judged on its entries. */
+  byQueue?: QueueDayMeasures[];
+  /** With {@link byQueue}: whether the switchboard's own targets are met on every queue's entries. */
+  switchboardMet?: boolean;
+}
+
+/** One queue's day, judged by its own targets. */
+export interface QueueDayMeasures {
+  queue: string;
+  serviceLevel: ReplicationEstimate;
+  probabilityAbandon: ReplicationEstimate;
+  met: boolean;
+}
+
+/**
+ * A day (or the week) judged by every target: {@link dayMeasures} of every queue by the
+ * switchboard's levels, then of each queue with its own (see `targetGroups` in
+ * src/measures/target-verdict.ts); met when all are. Without queues' own targets, exactly
+ * {@link dayMeasures}. Cost O(R × cells × (1 + queues with own targets)).
+ */
+export function judgedDay(
+  results: readonly RosterReplication[],
+  layout: RosterLayout,
+  from: number,
+  to: number,
+  targets: SwitchboardTargets,
+  strictness = 1,
+): DayMeasures {
+  const whole = dayMeasures(results, layout, from, to, targets, strictness);
+  const own = targets.byQueue ?? [];
+  if (own.length === 0) return whole;
+  const byQueue = own.map((t) => {
+    const m = dayMeasures(results, layout, from, to, levelsOfQueue(targets, t.index), strictness, [
+      t.index,
+    ]);
+    return {
+      queue: t.queue,
+      serviceLevel: m.serviceLevel,
+      probabilityAbandon: m.probabilityAbandon,
+      met: m.met,
+    };
+  });
+  return {
+    ...whole,
+    met: whole.met && byQueue.every((q) => q.met),
+    byQueue,
+    switchboardMet: whole.met,
+  };
 }
 
 /**
@@ -62,6 +121,7 @@ export function dayMeasures(
   return {
     serviceLevel: verdict.serviceLevel,
     probabilityAbandon: verdict.probabilityAbandon,
+    decided: verdict.decided,
     met: verdict.status === 'met',
   };
 }

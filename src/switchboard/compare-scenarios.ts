@@ -147,8 +147,10 @@ export interface TargetCheck {
   variant: TargetStatus;
   /** The levels over the horizon, with their intervals. */
   horizon: { base: TargetLevel; variant: TargetLevel };
-  /** Per weekday the horizon holds, Monday first (see {@link TargetDay}). */
+  /** Per weekday the horizon holds with calls to these queues, Monday first (see {@link TargetDay}). */
   byDay: TargetDay[];
+  /** Weekdays of the horizon without a call to these queues in either run: not judged. */
+  noCalls: Weekday[];
 }
 
 /** The per-replication counts of a run's entries in `queues` on the given weekdays. */
@@ -198,7 +200,10 @@ function checkTargets(
       variant: judgeSpan(runCounts(variantResults, variantQueues, on), group.levels),
     });
     const whole = judge(horizon);
-    const byDay = horizon.map((w) => ({ w, verdict: judge([w]) }));
+    // A weekday nobody called in either run is not a day of the target.
+    const judged = horizon.map((w) => ({ w, verdict: judge([w]) }));
+    const byDay = judged.filter((d) => d.verdict.base.decided > 0 || d.verdict.variant.decided > 0);
+    const noCalls = judged.filter((d) => !byDay.includes(d)).map((d) => WEEKDAY_KEYS[d.w]!);
     for (const measure of ['serviceLevel', 'probabilityAbandon'] as const) {
       const target = targetOf(group.levels, measure);
       if (target === undefined) continue;
@@ -215,6 +220,7 @@ function checkTargets(
         base: h.base.status,
         variant: h.variant.status,
         horizon: h,
+        noCalls,
         byDay: byDay.map(({ w, verdict }) => ({
           weekday: WEEKDAY_KEYS[w]!,
           dates: dates[w]!,

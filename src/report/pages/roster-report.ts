@@ -12,6 +12,7 @@ import { intervalSeriesChart } from '../charts/interval-chart.js';
 import { type ShiftBar, shiftBarsChart } from '../charts/shift-bars-chart.js';
 import type { ReportDocument, TableBlock } from '../document.js';
 import { formatPercent } from '../format.js';
+import { levelsOfQueue, targetText } from '../../measures/target-verdict.js';
 import { clockMinutes, clockText } from '../../calendar/time-of-day.js';
 
 const hours = (h: number) => `${Math.round(h * 10) / 10} h`;
@@ -37,11 +38,20 @@ function dayTable(caption: string, v: RosterVerification): TableBlock {
       { label: 'targets' },
     ],
     rows: [
-      ...v.byDay.map((d) => [
-        d.weekday,
-        { text: est(d.serviceLevel), numeric: true },
-        { text: est(d.probabilityAbandon), numeric: true },
-        { text: d.met ? 'met' : 'missed', strong: !d.met },
+      ...v.byDay.flatMap((d) => [
+        [
+          d.weekday,
+          { text: est(d.serviceLevel), numeric: true },
+          { text: est(d.probabilityAbandon), numeric: true },
+          { text: d.met ? 'met' : 'missed', strong: !d.met },
+        ],
+        // Queues with targets of their own, each on its calls.
+        ...(d.byQueue ?? []).map((q) => [
+          `${d.weekday}, queue ${q.queue}`,
+          { text: est(q.serviceLevel), numeric: true },
+          { text: est(q.probabilityAbandon), numeric: true },
+          { text: q.met ? 'met (own targets)' : 'missed (own targets)', strong: !q.met },
+        ]),
       ]),
       [
         'week',
@@ -179,7 +189,7 @@ export function rosterReport(result: RosterResult): ReportDocument {
         : []),
       {
         heading: 'Targets by day',
-        intro: `Targets: ${slTarget === undefined ? '' : `service level ≥ ${formatPercent(slTarget, 0)} within ${result.targets.thresholdSeconds} s`}${result.targets.maxAbandon === undefined ? '' : `, abandonment ≤ ${formatPercent(result.targets.maxAbandon, 0)}`}; met means the whole 95 % interval is on the right side.`,
+        intro: `Targets: ${slTarget === undefined ? '' : `service level ≥ ${formatPercent(slTarget, 0)} within ${result.targets.thresholdSeconds} s`}${result.targets.maxAbandon === undefined ? '' : `, abandonment ≤ ${formatPercent(result.targets.maxAbandon, 0)}`}${(result.targets.byQueue ?? []).length === 0 ? '' : `; queues' own: ${(result.targets.byQueue ?? []).map((t) => `queue ${t.queue}: ${targetText(levelsOfQueue(result.targets, t.index))}`).join('; ')}`}; met means the whole 95 % interval is on the right side.`,
         blocks: [
           barChart(
             v.byDay.map((d) => ({

@@ -13,7 +13,8 @@ import { commands as defaultCommands } from './commands/index.js';
 import type { CliIo } from './io.js';
 import { positionalNames, requireOptionValues } from './require-option-values.js';
 import { terminalSafeIo } from './terminal-safe.js';
-import { checkOutputsAreNotInputs } from '../io/output-not-input.js';
+import { checkOutputsAreNotInputs } from './output-not-input.js';
+import { flagName, optionKey } from './flag-names.js';
 
 /** Exit codes of the CLI. */
 export const ExitCode = {
@@ -142,8 +143,7 @@ export async function main(
 function keepTypedText(parsed: Record<string, unknown>, argv: readonly string[]): void {
   for (const [key, value] of Object.entries(parsed)) {
     if (typeof value !== 'number' || !Number.isNaN(value)) continue;
-    const kebab = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-    for (const flag of new Set([`--${key}`, `--${kebab}`])) {
+    for (const flag of new Set([`--${key}`, `--${flagName(key)}`])) {
       const at = argv.lastIndexOf(flag);
       const joined = [...argv].reverse().find((word) => word.startsWith(`${flag}=`));
       const typed = joined?.slice(flag.length + 1) ?? (at >= 0 ? argv[at + 1] : undefined);
@@ -182,7 +182,6 @@ function unknownArguments(
   const list = /^Unknown arguments?: (.+)$/.exec(message);
   if (!list) return undefined;
   const unknown = new Set(list[1]!.split(', '));
-  const camel = (name: string) => name.replace(/-+([a-z0-9])/gi, (_, c: string) => c.toUpperCase());
   const options = known.map((name) => `--${name}`);
   const of = command === undefined ? 'switchboard' : `switchboard ${command}`;
   const problems: InputProblem[] = [];
@@ -190,8 +189,8 @@ function unknownArguments(
   for (const word of argv) {
     if (!/^--?[A-Za-z_]/.test(word)) continue;
     const name = word.replace(/^--?/, '').split('=')[0]!;
-    if (!unknown.has(name) && !unknown.has(camel(name))) continue;
-    flagged.add(name).add(camel(name));
+    if (!unknown.has(name) && !unknown.has(optionKey(name))) continue;
+    flagged.add(name).add(optionKey(name));
     const typed = word.split('=')[0]!;
     const hint = didYouMeanHint(typed.replace(/^-(?=[^-])/, '--'), options);
     problems.push({

@@ -53,14 +53,7 @@ function expectation(error: ErrorObject): string {
     case 'enum':
       return `one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'pattern':
-      if (described !== undefined) return described;
-      return /:/.test(String(p.pattern))
-        ? String(p.pattern).includes('-(')
-          ? 'a time range HH:MM-HH:MM'
-          : 'a time of day HH:MM'
-        : /\\d\{4\}/.test(String(p.pattern))
-          ? 'a date YYYY-MM-DD'
-          : 'a duration such as 26s, 3m, 1.5h or a number of seconds';
+      return described ?? patternExpectation(String(p.pattern));
     case 'anyOf':
       return described ?? 'a value of one of the allowed forms (see docs/scenario-format.md)';
     case 'minItems':
@@ -74,6 +67,48 @@ function expectation(error: ErrorObject): string {
     default:
       return error.message ?? error.keyword;
   }
+}
+
+/** What a string matching `pattern` (one of the schema's) is, in words. */
+function patternExpectation(pattern: string): string {
+  return /:/.test(pattern)
+    ? pattern.includes('-(')
+      ? 'a time range HH:MM-HH:MM'
+      : 'a time of day HH:MM'
+    : /\\d\{4\}/.test(pattern)
+      ? 'a date YYYY-MM-DD'
+      : 'a duration such as 26s, 3m, 1.5h or a number of seconds';
+}
+
+/**
+ * What a key of a map must be, from the map's `propertyNames` schema (`{ anyOf: [{ const:
+ * 'default' }, timeRange] }` → `"default" or a time range HH:MM-HH:MM`), and the fixed names
+ * it allows (for "did you mean").
+ */
+function keyExpectation(schema: Record<string, unknown>): { expected: string; names: string[] } {
+  if (Array.isArray(schema.anyOf)) {
+    const parts = (schema.anyOf as Record<string, unknown>[]).map(keyExpectation);
+    return {
+      expected: parts.map((k) => k.expected).join(' or '),
+      names: parts.flatMap((k) => k.names),
+    };
+  }
+  if (typeof schema.const === 'string')
+    return { expected: JSON.stringify(schema.const), names: [schema.const] };
+  if (Array.isArray(schema.enum)) {
+    const names = schema.enum.filter((v): v is string => typeof v === 'string');
+    return { expected: `one of ${names.map((v) => JSON.stringify(v)).join(', ')}`, names };
+  }
+  if (typeof schema.pattern === 'string')
+    return { expected: patternExpectation(schema.pattern), names: [] };
+  const { minLength, maxLength } = schema;
+  if (typeof maxLength === 'number')
+    return {
+      expected: `a name of ${minLength === 1 ? '1 to ' : 'at most '}${maxLength} characters`,
+      names: [],
+    };
+  if (typeof minLength === 'number') return { expected: 'a non-empty name', names: [] };
+  return { expected: 'a key of the allowed form (see docs/scenario-format.md)', names: [] };
 }
 
 function valueAt(document: unknown, pointer: string): unknown {
@@ -135,10 +170,22 @@ export function validateDocument(document: unknown): InputProblem[] {
     ) {
       continue;
     }
-    if (error.keyword === 'if' || error.keyword === 'propertyNames') continue;
+    // A bad key is reported by its propertyNames error (which names it), not by the errors of
+    // the key's own check (which name the map only).
+    if (error.keyword === 'if' || error.schemaPath.includes('/propertyNames/')) continue;
     const path = pointerToPath(error.instancePath);
     let problem: InputProblem;
-    if (error.keyword === 'additionalProperties') {
+    if (error.keyword === 'propertyNames') {
+      const key = String((error.params as { propertyName: string }).propertyName);
+      const { expected, names } = keyExpectation(error.schema as Record<string, unknown>);
+      problem = {
+        path: key.length <= 64 ? join(path, key) : path,
+        expected: `a key: ${expected}`,
+        received: describeReceived(key),
+      };
+      const suggestion = didYouMeanHint(key, names);
+      if (suggestion) problem.hint = suggestion;
+    } else if (error.keyword === 'additionalProperties') {
       const field = String((error.params as { additionalProperty: string }).additionalProperty);
       const known = Object.keys(
         ((error.parentSchema as Record<string, unknown>).properties as object) ?? {},

@@ -153,9 +153,7 @@ describe('switchboard audit (end to end through main)', () => {
     const out = execFileSync(
       process.execPath,
       [join(root, 'bin/switchboard.js'), 'audit', fixture, '--json'],
-      {
-        encoding: 'utf8',
-      },
+      { timeout: 120_000, encoding: 'utf8' },
     );
     expect(JSON.parse(out).calls.offered).toBe(10);
   });

@@ -131,7 +131,7 @@ describe('switchboard audit --refine-roster', () => {
         '--refine-replications',
         '2',
       ],
-      { encoding: 'utf8' },
+      { timeout: 120_000, encoding: 'utf8' },
     );
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(

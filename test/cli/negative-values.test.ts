@@ -73,7 +73,7 @@ describe('a negative value after a value-taking flag reaches the command’s own
 describe('through the real bin/switchboard.js (built dist/)', () => {
   const bin = join(root, 'bin/switchboard.js');
   const node = (args: string[]) =>
-    spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+    spawnSync(process.execPath, [bin, ...args], { timeout: 120_000, cwd: root, encoding: 'utf8' });
   it('--aht -3m is the one-line --aht error, exit 2', () => {
     const r = node([
       'staff',

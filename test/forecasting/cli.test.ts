@@ -109,6 +109,7 @@ describe('switchboard forecast (end to end through main)', () => {
     if (!existsSync(resolve('dist/index.js'))) throw new Error('run npm run build first');
     const out = join(dir, 'bin.csv');
     execFileSync('node', [bin, 'forecast', '--history', history, '--horizon', '1d', '--out', out], {
+      timeout: 120_000,
       stdio: 'pipe',
     });
     expect(readFileSync(out, 'utf8').split('\n')[0]).toBe(

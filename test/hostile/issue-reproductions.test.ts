@@ -288,7 +288,7 @@ describe('inputs that are not text files (found session 2)', () => {
     }
     const fifo = join(dir, 'fifo.yaml');
     try {
-      execFileSync('mkfifo', [fifo]);
+      execFileSync('mkfifo', [fifo], { timeout: 120_000 });
     } catch {
       return; // no mkfifo here: the device cases above stand for it
     }

@@ -161,7 +161,7 @@ describe('the real bin/switchboard.js', () => {
         '2',
         '--json',
       ],
-      { encoding: 'utf8' },
+      { timeout: 120_000, encoding: 'utf8' },
     );
     expect(result.status).toBe(0);
     const json = JSON.parse(result.stdout);

@@ -108,7 +108,7 @@ describe('the real bin/switchboard.js with retries', () => {
     const result = spawnSync(
       process.execPath,
       [bin, ...WESTBAY, '--simulate', '--replications', '6', '--horizon', '4h', '--json', ...extra],
-      { encoding: 'utf8' },
+      { timeout: 120_000, encoding: 'utf8' },
     );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);

@@ -92,7 +92,7 @@ describe('audit --report on a synthetic queue_log (no ../shared needed)', () => 
       const run = spawnSync(
         process.execPath,
         [join(root, 'bin/switchboard.js'), 'audit', small, '--report', file],
-        { cwd: dir, encoding: 'utf8' },
+        { timeout: 120_000, cwd: dir, encoding: 'utf8' },
       );
       expect(run.status, run.stderr).toBe(0);
       expect(run.stderr).toMatch(/^report: .*bin\.html \(\d+ bytes\)\n$/);

@@ -85,6 +85,30 @@ describe('parseScenario', () => {
       );
   });
 
+  it('names a bad key of a keyed map (service availability, profile, caller group), with a suggestion', () => {
+    const doc = baseline();
+    doc.services.wards.availability = { defualt: 0.75, '12:00-14:00': 0.6 };
+    doc.services.laboratory.availability = { default: 0.7, '18:00-2400': 0.3 };
+    doc.arrivals.intradayProfile.default = { ...doc.arrivals.intradayProfile.default, '8:30': 1 };
+    doc.callerGroups = { ['g'.repeat(70)]: { share: 1 } };
+    const message = problemsOf(doc);
+    expect(message).toContain(
+      'services.wards.availability.defualt: expected a key: "default" or a time range HH:MM-HH:MM, received "defualt" (did you mean "default"?)',
+    );
+    expect(message).toContain(
+      'services.laboratory.availability.18:00-2400: expected a key: "default" or a time range HH:MM-HH:MM, received "18:00-2400"\n',
+    );
+    expect(message).toContain(
+      'arrivals.intradayProfile.default.8:30: expected a key: a time of day HH:MM, received "8:30"',
+    );
+    expect(message).toContain(
+      `callerGroups: expected a key: a name of 1 to 64 characters, received "${'g'.repeat(70)}"`,
+    );
+    // The map is named once, at its key, not again as "a value of one of the allowed forms".
+    expect(message).not.toContain('allowed forms');
+    expect(message).toMatch(/^x\.yaml: 4 problems/);
+  });
+
   it('reports a bad number of calls per weekday at its own path; a value of neither form as before', () => {
     const doc = baseline();
     doc.arrivals.callsPerDay.monday = -4;

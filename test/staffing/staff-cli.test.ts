@@ -437,14 +437,14 @@ describe('the real bin/switchboard.js', () => {
       const ok = spawnSync(
         process.execPath,
         [bin, 'staff', '--rate', '200', '--aht', '3m', '--service-level', '0.8', '--json'],
-        { encoding: 'utf8' },
+        { timeout: 120_000, encoding: 'utf8' },
       );
       expect(ok.status).toBe(0);
       expect(JSON.parse(ok.stdout).agents).toBe(14); // 13 give 0.7956 (C-CCH row of the reference CSV)
       const bad = spawnSync(
         process.execPath,
         [bin, 'staff', '--rate', '200', '--aht', '0', '--agents', '3'],
-        { encoding: 'utf8' },
+        { timeout: 120_000, encoding: 'utf8' },
       );
       expect(bad.status).toBe(2);
       expect(bad.stderr).toBe(

@@ -173,7 +173,7 @@ describe('the real bin/switchboard.js', () => {
       const result = spawnSync(
         process.execPath,
         [join(root, 'bin/switchboard.js'), 'staff', ...LOAD, '--patience', '2m', '--lines', '20'],
-        { encoding: 'utf8' },
+        { timeout: 120_000, encoding: 'utf8' },
       );
       // No --agents and no target: one line naming what is missing.
       expect(result.status).toBe(2);
@@ -192,7 +192,7 @@ describe('the real bin/switchboard.js', () => {
           '12',
           '--json',
         ],
-        { encoding: 'utf8' },
+        { timeout: 120_000, encoding: 'utf8' },
       );
       expect(ok.status).toBe(0);
       const json = JSON.parse(ok.stdout);

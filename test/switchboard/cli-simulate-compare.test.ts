@@ -297,9 +297,7 @@ describe.skipIf(!existsSync(join(root, 'dist/index.js')))('the real bin/switchbo
           threads,
           '--json',
         ],
-        {
-          encoding: 'utf8',
-        },
+        { timeout: 120_000, encoding: 'utf8' },
       );
     const one = run('1');
     const three = run('3');

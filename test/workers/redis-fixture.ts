@@ -14,7 +14,7 @@ export interface RedisFixture {
 }
 
 const binary = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find(
-  (path) => spawnSync(path, ['--version']).status === 0,
+  (path) => spawnSync(path, ['--version'], { timeout: 120_000 }).status === 0,
 );
 
 /** A free TCP port on 127.0.0.1. */

@@ -1,6 +1,7 @@
 import { lstatSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { inputError } from '../errors.js';
+import { flagName, optionKey } from './flag-names.js';
 
 /** The options that name files a command writes. */
 const OUTPUT_FLAGS = ['out', 'queue-log', 'report'];
@@ -16,7 +17,7 @@ const OUTPUT_FLAGS = ['out', 'queue-log', 'report'];
  * flag. Cost: a stat per argument.
  */
 export function checkOutputsAreNotInputs(args: Record<string, unknown>, cwd: string): void {
-  const outputKeys = new Set(OUTPUT_FLAGS.flatMap((f) => [f, camelCase(f)]));
+  const outputKeys = new Set(OUTPUT_FLAGS.flatMap((f) => [f, optionKey(f)]));
   const inputs: { name: string; text: string; id: string }[] = [];
   for (const [key, value] of Object.entries(args)) {
     if (key === '_' || key === '$0' || outputKeys.has(key) || key.includes('-')) continue;
@@ -33,7 +34,7 @@ export function checkOutputsAreNotInputs(args: Record<string, unknown>, cwd: str
     const input = inputs.find((i) => i.id === id);
     if (id !== undefined && input !== undefined)
       throw inputError(`--${flag}`, "a file other than the command's inputs", value, {
-        hint: `it is ${positional(input.name) ? `the input ${JSON.stringify(input.text)}` : `the --${kebabCase(input.name)} file`}, which the write would replace`,
+        hint: `it is ${positional(input.name) ? `the input ${JSON.stringify(input.text)}` : `the --${flagName(input.name)} file`}, which the write would replace`,
       });
   }
 }
@@ -50,12 +51,4 @@ function fileId(text: string, cwd: string, stat: typeof statSync): string | unde
 
 function positional(name: string): boolean {
   return name === 'scenario' || name === 'scenarios' || name === 'files';
-}
-
-function camelCase(flag: string): string {
-  return flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-}
-
-function kebabCase(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }

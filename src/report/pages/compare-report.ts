@@ -214,7 +214,7 @@ export function compareReport(input: CompareReportInput): ReportDocument {
     const dates = checks[0]!.byDay.map((d) => d.dates);
     sections.push({
       heading: 'Targets by day',
-      intro: `The ${input.baseName}'s targets judged in both scenarios over the horizon and on each day: met (or missed) when the whole 95 % interval is on the target's side (or the other), else uncertain. A day is a weekday of the horizon${dates.every((n) => n === 1) ? '' : ', its dates pooled'}; a queue's own target is judged on that queue's calls.`,
+      intro: `The targets of ${input.baseName}, judged in both scenarios over the horizon and on each day: met (or missed) when the whole 95 % interval is on the target's side (or the other), else uncertain. A day is a weekday of the horizon${dates.every((n) => n === 1) ? '' : ', its dates pooled'}; a queue's own target is judged on that queue's calls.`,
       blocks: [
         {
           kind: 'table',

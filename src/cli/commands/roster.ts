@@ -185,6 +185,17 @@ export const rosterCommand: CommandModule = {
         : { shown: String(args.scenario) },
     );
     const targets = rosterTargets(args, scenario);
+    if (
+      budgetHours !== undefined &&
+      targets.serviceLevel === undefined &&
+      targets.maxAbandon === undefined
+    )
+      throw inputError(
+        '--service-level',
+        "a switchboard target with --budget (the hours buy the switchboard's service level or calls not abandoned; queues' own targets are not a budget's measure)",
+        'only targets.byQueue',
+        { hint: 'e.g. --service-level 0.8' },
+      );
     if (scenario.shifts.length === 0)
       throw inputError(
         'shifts',

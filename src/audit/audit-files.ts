@@ -11,7 +11,7 @@ import { detectFormat } from './detect-format.js';
 import { surveyNps } from './nps.js';
 import { Pseudonymiser } from './pseudonymise.js';
 import { mergeInTimeOrder, readRecords } from './read-records.js';
-import { type AuditFormat, auditFormats, type CallSummary } from './records.js';
+import { type AuditFormat, auditFormats, type AuditRecord, type CallSummary } from './records.js';
 
 /** Options of {@link auditFiles}. */
 export interface AuditOptions {
@@ -102,9 +102,9 @@ export function formatOf(
  * rebuild each call and caller, and compute the KPIs, patience, and calibration. Memory stays
  * flat in file size (calls in progress, one record per caller, fixed histograms). Each file
  * is a path, or an {@link AuditInput} read at `path` and named `name` in the report, the calls
- * and errors (the CLI passes the paths as typed). A per-call record (mapped CSV) repeated in the
- * inputs (same call id and arrival) is counted once and in its file's `duplicates`; memory then
- * holds one key per call read. Cost: O(total lines).
+ * and errors (the CLI passes the paths as typed). A per-call record (mapped CSV) or a CDR leg repeated
+ * in the inputs (see {@link identity}) is counted once and in its file's `duplicates`; memory
+ * then holds one key per call or leg read. Cost: O(total lines).
  */
 export async function auditFiles(
   sources: readonly (string | AuditInput)[],
@@ -140,26 +140,24 @@ export async function auditFiles(
       name: input.name,
     }),
   );
-  // Per-call records read (format, call id, arrival) → their file, for duplicates: one short
-  // string per call.
-  const seenCalls = new Map<string, number>();
+  // Per-call records and CDR legs read → their file, for duplicates: one short string each.
+  const seen = new Map<string, number>();
   try {
     await mergeInTimeOrder(
       readers.map((r) => r.batches),
       (record) => {
-        if (record.kind === 'call') {
-          // A per-call row seen before (same format, call id and arrival: the same export given
-          // twice, or overlapping ones) is counted once, as queue_log duplicates are; the
-          // later file of the two (in the order given) counts it as its duplicate.
-          const format = readers[record.source]!.account.format;
-          const key = `${format}\u0000${record.callId}\u0000${record.arrivalTime}`;
-          const first = seenCalls.get(key);
+        // A record seen before (the same export given twice, or overlapping ones) is counted
+        // once, as queue_log duplicates are; the later file of the two (in the order given)
+        // counts it as its duplicate.
+        const key = identity(record, readers[record.source]!.account.format);
+        if (key !== undefined) {
+          const first = seen.get(key);
           if (first !== undefined) {
             const account = readers[Math.max(first, record.source)]!.account;
             account.duplicates = (account.duplicates ?? 0) + 1;
             return;
           }
-          seenCalls.set(key, record.source);
+          seen.set(key, record.source);
         }
         // Pseudonymised where it enters: nothing downstream ever holds a raw number.
         if (pseudo) pseudo.record(record);
@@ -206,4 +204,16 @@ export async function auditFiles(
     report.definitions.survey = report.survey.method;
   }
   return { report, calibration: calibration.parameters(stats), history: calibration.historyRows() };
+}
+
+/**
+ * What makes a per-call record or a CDR leg the same one in another file, for duplicates: a
+ * per-call record's format, call id and arrival; a CDR leg's fields, all of them (a CDR table
+ * has no key: forks of one dial share the unique id, start and destination and differ by
+ * channel). Queue events are checked per call by the call builder (their `key`): `undefined`.
+ */
+function identity(record: AuditRecord, format: string): string | undefined {
+  if (record.kind === 'call') return `${format}\u0000${record.callId}\u0000${record.arrivalTime}`;
+  if (record.kind === 'cdr') return `cdr\u0000${record.key}`;
+  return undefined;
 }

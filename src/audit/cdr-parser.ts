@@ -120,6 +120,7 @@ export function cdrLegFromValues(
   freeswitch: boolean,
   options: ParserOptions,
   line: number,
+  key: string,
 ): CdrLeg | string {
   const startText = get(freeswitch ? 'start_stamp' : 'start') ?? get('calldate') ?? '';
   const time = parseRecordTime(startText, options.timeZone);
@@ -160,6 +161,7 @@ export function cdrLegFromValues(
     disposition,
     uniqueId: nullish(uniqueId),
     callKey: nullish(linked) || nullish(uniqueId) || `${options.source}:${line}`,
+    key,
   };
 }
 
@@ -200,6 +202,7 @@ export function cdrCsvParser(
       freeswitch,
       options,
       line,
+      fields.join('\u0000'),
     );
     if (typeof leg === 'string') {
       rejectLine(account, line, leg, text);

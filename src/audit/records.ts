@@ -58,6 +58,8 @@ export interface CdrLeg {
   uniqueId: string;
   /** The call this leg belongs to (linkedid, else uniqueid). */
   callKey: string;
+  /** Identity of the leg for duplicate detection: its fields (CSV line or SQL tuple) joined. */
+  key: string;
 }
 
 /** How a queue call ended. */
@@ -150,8 +152,9 @@ export interface FileAccount {
   /** SQL: rows of tables not read (e.g. `cel`). */
   ignoredTables: Record<string, number>;
   /**
-   * Set when some of the file's records were seen before (per-call records with the same call
-   * id and arrival, in this file or an earlier one): counted in `records`, left out of the KPIs.
+   * Set when some of the file's records were seen before, in this file or an earlier one
+   * (per-call records with the same call id and arrival; CDR legs with the same fields):
+   * counted in `records`, left out of the KPIs and of the CDR legs.
    */
   duplicates?: number;
   /** Set when the file is not UTF-8: the line from which it was read as Latin-1. */

@@ -100,7 +100,7 @@ export function sqlDumpParser(path: string, options: ParserOptions): RecordParse
         return index === -1 ? undefined : (tuple[index] ?? '');
       };
       if (table === 'cdr') {
-        const leg = cdrLegFromValues(get, false, options, line);
+        const leg = cdrLegFromValues(get, false, options, line, tuple.join('\u0000'));
         if (typeof leg === 'string') {
           rejectLine(account, line, `${where}: ${leg}`, tuple.join(','));
           return;

@@ -1,7 +1,7 @@
 import { weekdayName } from '../calendar/weekdays.js';
 import { formatDuration } from '../units/duration.js';
 import type { AuditReport } from '../audit/audit-report.js';
-import { fixed } from '../units/fixed.js';
+import { countText, fixed } from '../units/fixed.js';
 import { clockText } from '../calendar/time-of-day.js';
 
 const pct = (x: number | null | undefined) =>
@@ -19,7 +19,7 @@ export function formatAuditSummary(report: AuditReport): string {
   out.push('Inputs (lines = records + blank + rejected)');
   for (const f of report.input) {
     out.push(
-      `  ${f.path}  ${f.format}: ${f.lines} lines = ${f.records} records + ${f.blank} blank + ${f.rejected} rejected${f.duplicates ? `; ${f.duplicates} duplicates (calls seen before: counted once)` : ''}${f.outOfOrder ? `; ${f.outOfOrder} out of time order` : ''}${f.latin1FromLine ? `; not UTF-8: read as Latin-1 from line ${f.latin1FromLine}` : ''}`,
+      `  ${f.path}  ${f.format}: ${f.lines} lines = ${f.records} records + ${f.blank} blank + ${f.rejected} rejected${f.duplicates ? `; ${countText(f.duplicates, 'duplicate')} (records seen before: counted once)` : ''}${f.outOfOrder ? `; ${f.outOfOrder} out of time order` : ''}${f.latin1FromLine ? `; not UTF-8: read as Latin-1 from line ${f.latin1FromLine}` : ''}`,
     );
     for (const r of f.firstRejected.slice(0, 5)) out.push(`    line ${r.line}: ${r.reason}`);
     if (f.rejected > 5)

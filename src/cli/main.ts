@@ -127,7 +127,7 @@ export async function main(
     const name = (parsed?._ as unknown[] | undefined)?.[0];
     const module = typeof name === 'string' && output === '' ? modules.get(name) : undefined;
     if (module === undefined) return ExitCode.ok;
-    checkOutputsAreNotInputs(parsed!, io.cwd);
+    await checkOutputsAreNotInputs(parsed!, io.cwd);
     return await module.run(parsed!, io);
   } catch (error) {
     return reportError(error, io, verbose);

@@ -20,6 +20,8 @@ export type EventHandler = (payload: number) => void;
 const SEQUENCE_LIMIT = 2 ** 44;
 const GENERATION_SPAN = 2 ** 32;
 const INFINITY = Number.POSITIVE_INFINITY;
+const ENTRY_TIME = 0;
+const ENTRY_KEY = 1;
 
 /** Options of {@link Simulator}. */
 export interface SimulatorOptions {
@@ -58,8 +60,14 @@ export class Simulator {
   // replaces it in place (one sift instead of a pop and a push — most handlers schedule one
   // event), or `settleTop` removes it.
   private topConsumed = false;
-  // The time of the event being scheduled, from `scheduleAt` to `insert`.
-  private readonly entryTime = new Float64Array(1);
+  // The time and tie-break key of the event being scheduled, from `schedule`/`scheduleAt`
+  // through `insert` to `push`. No fractional number crosses a call inside the kernel: V8
+  // inlines `schedule` into the models' handlers, and, depending on the order in which it
+  // compiles them, `insert` too but not `push`, or `schedule` but not `insert`; a fractional
+  // argument of a call it did not inline is a new heap number, one or two allocations per
+  // event (up to 25 MB per quarter-year replication of the engine bench's queue, measured).
+  // Through this array the numbers stay unboxed whatever V8 inlines.
+  private readonly entry = new Float64Array(2);
 
   constructor(options: SimulatorOptions = {}) {
     const capacity = Math.max(16, options.initialCapacity ?? 1024);
@@ -110,21 +118,20 @@ export class Simulator {
   /** Schedule an event of `type` after `delay` (≥ 0) with `payload`. */
   schedule(type: EventType, delay: number, payload = 0): EventHandle {
     if (!(delay >= 0)) badDelay(delay);
-    return this.scheduleAt(type, this.now + delay, payload);
-  }
-
-  /** Schedule an event of `type` at absolute `time` (≥ now) with `payload`. */
-  scheduleAt(type: EventType, time: number, payload = 0): EventHandle {
-    // Kept small, so that V8 inlines it into the models' handlers: the time travels to `insert`
-    // through a typed array and only integers cross the call, so the numbers stay unboxed (no
-    // heap number per event), and the work is compiled once, in `insert`, not at every call.
-    if (!(time >= this.now)) badTime(time, this.now);
-    this.entryTime[0] = time;
+    this.entry[ENTRY_TIME] = this.now + delay;
     const slot = this.insert(type, payload);
     return slot * GENERATION_SPAN + this.generations[slot]!;
   }
 
-  /** Put an event of `type` at time `entryTime[0]` in the list; returns its slot. */
+  /** Schedule an event of `type` at absolute `time` (≥ now) with `payload`. */
+  scheduleAt(type: EventType, time: number, payload = 0): EventHandle {
+    if (!(time >= this.now)) badTime(time, this.now);
+    this.entry[ENTRY_TIME] = time;
+    const slot = this.insert(type, payload);
+    return slot * GENERATION_SPAN + this.generations[slot]!;
+  }
+
+  /** Put an event of `type` at time `entry[ENTRY_TIME]` in the list; returns its slot. */
   private insert(type: EventType, payload: number): number {
     if (!(type >= 0 && type < this.priorities.length)) badType(type);
     const slot = this.freeCount > 0 ? this.freeSlots[--this.freeCount]! : this.newSlot();
@@ -132,7 +139,8 @@ export class Simulator {
     this.payloads[slot] = payload;
     this.alive[slot] = 1;
     this.live++;
-    this.push(slot, this.entryTime[0]!, this.priorities[type]! * SEQUENCE_LIMIT + this.sequence++);
+    this.entry[ENTRY_KEY] = this.priorities[type]! * SEQUENCE_LIMIT + this.sequence++;
+    this.push(slot);
     return slot;
   }
 
@@ -268,7 +276,9 @@ export class Simulator {
     this.freeSlots = grow(this.freeSlots, (n) => new Int32Array(n));
   }
 
-  private push(slot: number, time: number, key: number): void {
+  private push(slot: number): void {
+    const time = this.entry[ENTRY_TIME]!;
+    const key = this.entry[ENTRY_KEY]!;
     const heap = this.heap;
     const times = this.heapTimes;
     const keys = this.heapKeys;

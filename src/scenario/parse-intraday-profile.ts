@@ -68,7 +68,7 @@ export function parseIntradayProfile(
     else for (let i = 0; i < intervals; i++) shares[i] = shares[i]! / total;
     return shares;
   };
-  const where = csvPath === undefined ? at : `${at} (${csvPath})`;
+  const where = csvPath === undefined ? at : `${at} (${raw as string})`;
   const shares = readPerWeekday(map, read, where, new Float64Array(intervals));
   if (csvPath === undefined) return { shares };
   return { shares, csvPath, weights: map as Record<string, Record<string, number>> };

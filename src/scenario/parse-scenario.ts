@@ -46,6 +46,11 @@ export interface ParseScenarioOptions {
    * (nor needed) here. Checked against the scenario's reasons and interval.
    */
   forecast?: SentForecastArrivals;
+  /**
+   * How the scenario writes the forecast CSV the document names ({@link Scenario.forecastFile}),
+   * named in messages instead of the document's absolute path (a sweep recompiling a document).
+   */
+  forecastFile?: string;
 }
 
 /**
@@ -147,6 +152,7 @@ function compileScenario(
 
   const arrivals = doc.arrivals as Doc;
   let forecast: ForecastArrivals | undefined;
+  let forecastFile: string | undefined;
   let document = doc;
   if (arrivals.forecast !== undefined) {
     if (arrivals.callsPerDay !== undefined || arrivals.intradayProfile !== undefined)
@@ -165,13 +171,14 @@ function compileScenario(
       );
     } else {
       const path = resolve(options.baseDir ?? '.', arrivals.forecast as string);
+      forecastFile = options.forecastFile ?? (arrivals.forecast as string);
       forecast = readForecastArrivals(
         path,
         Object.keys(doc.reasons as Doc),
         intervalMinutes,
         'arrivals.forecast',
         p,
-        arrivals.forecast as string,
+        forecastFile,
       );
       document = mergePatch(doc, { arrivals: { forecast: path } }) as Doc;
     }
@@ -311,6 +318,7 @@ function compileScenario(
   return {
     document,
     forecast,
+    ...(forecastFile === undefined ? {} : { forecastFile }),
     newCallShare,
     name: doc.name as string,
     description: (doc.description as string | undefined) ?? '',

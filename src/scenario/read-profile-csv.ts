@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { InputFileError, readInputText } from '../io/read-input-file.js';
+import { InputFileError, readFailure, readInputText } from '../io/read-input-file.js';
 import { csvRows, type CsvRow } from '../io/csv-rows.js';
 import type { ProblemList } from './problem-list.js';
 import { parseTimeOfDay } from './read-fields.js';
@@ -45,8 +45,13 @@ export function readProfileCsv(
       p.add(where(), `a profile CSV of at most 1 MB`, `${statSync(path).size} bytes`);
       return undefined;
     }
-    if (error instanceof InputFileError) {
-      p.add(where(), expectedFile, shown, error.message);
+    if (
+      error instanceof InputFileError ||
+      typeof (error as NodeJS.ErrnoException).syscall === 'string'
+    ) {
+      // Not read (ENOENT, EACCES…): the reason in words, not the system's message, which names
+      // the absolute path.
+      p.add(where(), expectedFile, shown, readFailure(error));
       return undefined;
     }
     const e = error as Error & { code?: string; lines?: number; column?: number | string };

@@ -283,6 +283,11 @@ export interface Scenario {
   /** Arrivals from a forecast CSV (dated), used instead of callsPerDay × intradayProfile. */
   forecast: ForecastArrivals | undefined;
   /**
+   * The forecast CSV's path as the scenario writes it (`forecast.csv`), for messages: the
+   * document names it by its absolute path, so that a recompiled document finds it.
+   */
+  forecastFile?: string | undefined;
+  /**
    * `arrivals.newCallShare`: the share of the forecast's calls that are first attempts (the
    * model adds redials on top), 0 < x ≤ 1; every forecast row is multiplied by it. 1 without
    * a forecast.

@@ -89,7 +89,11 @@ export class CallRecords extends RecordPool {
   /** The IVR menu the caller is in. */
   menu: Int32Array;
   flags: Uint8Array;
-  tries: Uint8Array;
+  /**
+   * Bounces of a call, or tries of a callback task: up to `queues.*.callback.maxAttempts`, which
+   * has no upper bound, so not a byte (256 wrapped to 0 and a task was retried for ever).
+   */
+  tries: Int32Array;
   outcome: Uint8Array;
   enqueued: Float64Array;
   answeredAt: Float64Array;
@@ -112,7 +116,7 @@ export class CallRecords extends RecordPool {
     this.group = new Int32Array(capacity);
     this.menu = new Int32Array(capacity);
     this.flags = new Uint8Array(capacity);
-    this.tries = new Uint8Array(capacity);
+    this.tries = new Int32Array(capacity);
     this.outcome = new Uint8Array(capacity);
     this.enqueued = new Float64Array(capacity);
     this.answeredAt = new Float64Array(capacity);

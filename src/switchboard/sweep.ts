@@ -142,7 +142,13 @@ export function sweepVariants(base: Scenario, axes: readonly SweepAxis[]): Sweep
     const label = settings.map((s) => `${s.path}=${String(s.value)}`).join(', ');
     let scenario: Scenario;
     try {
-      scenario = parseScenario(document, base.file === undefined ? {} : { file: base.file });
+      scenario = parseScenario(document, {
+        ...(base.file === undefined ? {} : { file: base.file }),
+        // The base's forecast, unless a setting names another file.
+        ...(base.forecastFile === undefined || paths.includes('arrivals.forecast')
+          ? {}
+          : { forecastFile: base.forecastFile }),
+      });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       const problem = error.problems[0]!;

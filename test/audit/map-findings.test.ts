@@ -180,7 +180,7 @@ describe.skipIf(!bankPath)('the Anonymous Bank records through its map', () => {
     expect(json.calls.offered).toBe((await auditFiles([first], options)).report.calls.offered);
     const text = bufferIo();
     expect(await main(['audit', first, first, '--map', bankMapPath.pathname], text)).toBe(0);
-    expect(text.out).toContain(`; ${inFile} duplicates (calls seen before: counted once)`);
+    expect(text.out).toContain(`; ${inFile} duplicates (records seen before: counted once)`);
   });
 
   it('F-pseudo-1: with noAgent: [NO_SERVER], NO_SERVER is nobody: no pseudonym, no agent in any hour', async () => {

@@ -1,9 +1,19 @@
-import { copyFileSync, linkSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bufferIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
+import { filesNamedByScenario } from '../../src/scenario/named-files.js';
+import { loadScenario, readScenarioDocument } from '../../src/scenario/load-scenario.js';
 
 // README: "Files are written whole or not at all … Every output path of a command is checked
 // before the work starts". An output that is the command's own input would be replaced by the
@@ -69,5 +79,76 @@ describe('an output path that is an input', () => {
     expect(err).not.toMatch(/other than the command's inputs/);
     expect(code).toBe(0);
     expect(readFileSync(join(dir, 'f.csv'), 'utf8')).toMatch(/^interval_start,reason,forecast/);
+  });
+
+  /**
+   * sub/s.yaml: the starter scenario naming three CSVs beside it — its arrivals' profile, a
+   * reason's profile (`reason.htm`, a name a --report may take) and a variant's profile.
+   */
+  function scenarioWithFiles(): { dir: string; files: Record<string, string> } {
+    const dir = mkdtempSync(join(tmpdir(), 'sb-clobber-named-'));
+    mkdirSync(join(dir, 'sub'));
+    const profile = readFileSync(join(root, 'scenarios/small-hospital-profile.csv'), 'utf8');
+    const doc = readScenarioDocument(
+      readFileSync(join(root, 'scenarios/small-hospital.yaml'), 'utf8'),
+    ) as any;
+    doc.arrivals.intradayProfile = 'profile.csv';
+    doc.reasons.appointments.intradayProfile = 'reason.htm';
+    doc.variants = { v: { arrivals: { intradayProfile: 'other.csv' } } };
+    const files: Record<string, string> = {
+      's.yaml': JSON.stringify(doc),
+      'profile.csv': profile,
+      'reason.htm': profile,
+      'other.csv': profile,
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'sub', name), text);
+    return { dir, files };
+  }
+
+  it('counts the files a scenario names (its variants’ too) as inputs: refused, exit 2, untouched', async () => {
+    const { dir, files } = scenarioWithFiles();
+    // The scenario and its variant read as they are: the refusals below are for the outputs.
+    loadScenario(join(dir, 'sub/s.yaml'));
+    loadScenario(join(dir, 'sub/s.yaml#v'));
+    const cases: [string[], RegExp][] = [
+      [
+        ['simulate', 'sub/s.yaml', '--days', '1', '--queue-log', 'sub/profile.csv'],
+        /^switchboard: --queue-log: expected a file other than the command's inputs, received "sub\/profile\.csv" \(it is "profile\.csv" \(arrivals\.intradayProfile of "sub\/s\.yaml"\), which the write would replace\)\n$/,
+      ],
+      [
+        ['simulate', 'sub/s.yaml#v', '--days', '1', '--queue-log', './sub/../sub/other.csv'],
+        /--queue-log: .*\(it is "other\.csv" \(variants\.v → arrivals\.intradayProfile of "sub\/s\.yaml#v"\)/,
+      ],
+      [
+        ['compare', 'sub/s.yaml', '--variant', 'v', '--days', '1', '--report', 'sub/reason.htm'],
+        /--report: .*\(it is "reason\.htm" \(reasons\.appointments\.intradayProfile of "sub\/s\.yaml"\)/,
+      ],
+      [
+        ['sweep', 'sub/s.yaml', '--vary', 'transfers.mode=wild,warm', '--report', 'sub/reason.htm'],
+        /--report: .*reasons\.appointments\.intradayProfile/,
+      ],
+    ];
+    for (const [argv, message] of cases) {
+      const { code, err } = await run(dir, argv);
+      expect(err, argv.join(' ')).toMatch(message);
+      expect(code).toBe(2);
+    }
+    for (const [name, text] of Object.entries(files))
+      expect(readFileSync(join(dir, 'sub', name), 'utf8')).toBe(text);
+  });
+
+  it('lists exactly the files the scenario reader reads: each one missing is a problem at its field', () => {
+    const { dir } = scenarioWithFiles();
+    const named = filesNamedByScenario(join(dir, 'sub/s.yaml'));
+    expect(named.map((f) => [f.text, f.at])).toEqual([
+      ['profile.csv', 'arrivals.intradayProfile'],
+      ['reason.htm', 'reasons.appointments.intradayProfile'],
+      ['other.csv', 'variants.v → arrivals.intradayProfile'],
+    ]);
+    for (const file of named) {
+      renameSync(file.path, `${file.path}.away`);
+      expect(() => loadScenario(join(dir, 'sub/s.yaml')), file.at).toThrow(`${file.at} (`);
+      renameSync(`${file.path}.away`, file.path);
+    }
   });
 });

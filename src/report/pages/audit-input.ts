@@ -22,7 +22,7 @@ export interface AuditInputFile {
   rejected: number;
   /** Records whose time is earlier than the record before them (still used). */
   outOfOrder?: number;
-  /** Records that were calls seen before (same call id and arrival): counted once. */
+  /** Records seen before (a call's id and arrival, or a CDR leg's fields): counted once. */
   duplicates?: number;
   /** The first rejected lines with the reason (the audit keeps up to 20). */
   firstRejected?: readonly { line: number; reason: string }[];

@@ -157,7 +157,7 @@ export function inputSection(input: AuditReportInput): ReportSection {
     if (f.duplicates)
       blocks.push({
         kind: 'note',
-        text: `${f.path}: ${formatCount(f.duplicates)} records were calls seen before (same call id and arrival), counted once.`,
+        text: `${f.path}: ${formatCount(f.duplicates)} records were seen before (a per-call record: same call id and arrival; a CDR leg: the same fields), counted once.`,
       });
   const samples = input.input.flatMap((f) =>
     (f.firstRejected ?? []).map((r) => [f.path, String(r.line), r.reason]),

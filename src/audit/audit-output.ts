@@ -1,5 +1,6 @@
-import { closeSync } from 'node:fs';
-import { RunError } from '../errors.js';
+import { closeSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { inputError, RunError } from '../errors.js';
 import { csvCell } from '../io/csv-cell.js';
 import { yamlText } from '../io/yaml-text.js';
 import {
@@ -36,6 +37,30 @@ export interface AuditOutputOptions {
   force?: boolean;
   /** The directory as the user wrote it, for errors. */
   shown?: string;
+  /**
+   * Every file the audit reads (records, map, survey…), each as a path and as the user wrote
+   * it: a file of `dir` the audit would write (`--force`) must not be one of them.
+   */
+  inputs?: readonly { path: string; name: string }[];
+}
+
+/** The files {@link AuditOutput} writes into its directory. */
+export const AUDIT_OUTPUT_FILES = [
+  'calls.csv',
+  'report.json',
+  'calibration.json',
+  'history.csv',
+  'scenario.yaml',
+] as const;
+
+/** `dev:ino` of the file at `path`, or undefined when there is none. */
+function fileId(path: string): string | undefined {
+  try {
+    const info = statSync(path);
+    return info.isFile() ? `${info.dev}:${info.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -64,6 +89,26 @@ export class AuditOutput {
     options: AuditOutputOptions = {},
   ) {
     checkOutputDirectory(dir, { shown: options.shown ?? dir, force: options.force ?? false });
+    // With --force the files of `dir` are replaced: never one the audit is reading (records
+    // audited from `dir/calls.csv`, written back over themselves). Compared by device and inode,
+    // so another spelling or a hard link of the input is caught too.
+    const inputIds = new Map<string, string>();
+    for (const input of options.inputs ?? []) {
+      const id = fileId(input.path);
+      if (id !== undefined) inputIds.set(id, input.name);
+    }
+    for (const name of AUDIT_OUTPUT_FILES) {
+      const input = inputIds.get(fileId(join(dir, name)) ?? '');
+      if (input !== undefined)
+        throw inputError(
+          '--out',
+          'a directory whose files are not the audit’s inputs',
+          options.shown ?? dir,
+          {
+            hint: `the audit writes ${name} there, which is the input ${JSON.stringify(input)}: choose another directory`,
+          },
+        );
+    }
     this.staleRemoved = removeStalePartials(dir);
     let staging: StagingDirectory | undefined;
     try {

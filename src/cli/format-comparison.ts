@@ -1,4 +1,4 @@
-import type { Verdict } from '../measures/verdict.js';
+import { FINDINGS } from '../measures/verdict.js';
 import type {
   ComparedMeasure,
   Comparison,
@@ -8,8 +8,6 @@ import type {
 import { levelText, type TargetStatus } from '../measures/target-verdict.js';
 import { formatMeasureEstimate, formatMeasureValue } from './format-simulation-summary.js';
 import { countText } from '../units/fixed.js';
-
-const MOVED: ReadonlySet<Verdict> = new Set(['better', 'worse', 'higher', 'lower']);
 
 function measureLines(measures: readonly ComparedMeasure[], indent: string): string[] {
   const lines = [
@@ -29,11 +27,10 @@ function rowLines(what: string, rows: readonly [string, readonly ComparedMeasure
     `  By ${what}: the measures that moved beyond their margin (all of them in --json)`,
   ];
   for (const [name, measures] of rows) {
-    const moved = measures.filter((m) => MOVED.has(m.verdict));
-    const equivalent = measures.filter((m) => m.verdict === 'equivalent').length;
-    const undetected = measures.length - moved.length - equivalent;
+    const moved = measures.filter((m) => FINDINGS.has(m.verdict));
+    const count = (verdict: string) => measures.filter((m) => m.verdict === verdict).length;
     lines.push(
-      `  ${name}: ${moved.length} moved, ${equivalent} equivalent, ${undetected} no difference detectable`,
+      `  ${name}: ${moved.length} moved, ${count('equivalent')} equivalent, ${count('not settled')} not settled, ${count('no difference detectable')} no difference detectable`,
     );
     if (moved.length > 0) lines.push(...measureLines(moved, '    ').slice(1));
   }

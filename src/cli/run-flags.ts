@@ -7,9 +7,15 @@ import { createProgressBar } from './progress-bar.js';
 import type { CliIo } from './io.js';
 
 /** Check a whole-number flag; throws an InputError naming the flag. */
-export function positiveInteger(value: unknown, flag: string, max = 100_000): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max)
-    throw inputError(flag, `a whole number from 1 to ${max}`, value);
+export function positiveInteger(
+  value: unknown,
+  flag: string,
+  max = 100_000,
+  least = 1,
+  why = '',
+): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < least || value > max)
+    throw inputError(flag, `a whole number from ${least} to ${max}${why}`, value);
   return value;
 }
 
@@ -25,7 +31,7 @@ export function readSeed(value: unknown, flag = '--seed'): number {
   return seed;
 }
 
-/** The flags of a scenario run shared by `simulate` and `compare`. */
+/** The flags of a scenario run shared by `simulate`, `compare` and `sweep`. */
 export interface RunFlags {
   days: number;
   replications: number;
@@ -34,9 +40,18 @@ export interface RunFlags {
 }
 
 /** Read and check `--days`, `--replications`, `--threads` and `--seed`. */
-export function readRunFlags(args: Record<string, unknown>): RunFlags {
+export function readRunFlags(args: Record<string, unknown>, paired = false): RunFlags {
   const days = positiveInteger(args.days, '--days', 3660);
-  const replications = positiveInteger(args.replications, '--replications', 10_000);
+  // A paired difference has no interval, hence no verdict, from one replication.
+  const replications = paired
+    ? positiveInteger(
+        args.replications,
+        '--replications',
+        10_000,
+        2,
+        ' (a paired difference needs two replications for its interval)',
+      )
+    : positiveInteger(args.replications, '--replications', 10_000);
   const threads = positiveInteger(args.threads, '--threads', 256);
   const seed = readSeed(args.seed);
   return { days, replications, threads, seed };

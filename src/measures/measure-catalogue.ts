@@ -104,13 +104,13 @@ const CATALOGUE: ReadonlyMap<string, MeasureDefinition> = new Map(
       'Calls that arrived outside opening hours.',
     ),
     ivrAbandoned: m(
-      'Hung up in the menu',
+      'Calls hung up in the menu',
       'calls',
       'lower',
       'Callers who hung up during the phone menu.',
     ),
     ivrResolved: m(
-      'Resolved in the menu',
+      'Calls resolved in the menu',
       'calls',
       'neither',
       'Calls a recorded menu option answered without an operator.',
@@ -134,13 +134,13 @@ const CATALOGUE: ReadonlyMap<string, MeasureDefinition> = new Map(
       'Wild transfers that rang out, met a full or absent voicemail, or bounced too often.',
     ),
     inSystemAtEnd: m(
-      'Still in progress at end',
+      'Calls still in progress at end',
       'calls',
       'neither',
       'Calls still queued or in progress when the simulated horizon ended.',
     ),
     waitingAtEnd: m(
-      'Waiting at end',
+      'Calls waiting at end',
       'calls',
       'neither',
       'Calls still waiting in the queue when the simulated horizon ended.',
@@ -171,7 +171,7 @@ const CATALOGUE: ReadonlyMap<string, MeasureDefinition> = new Map(
       'Transferred callers who left a message in the service’s voicemail box.',
     ),
     bouncedBack: m(
-      'Bounced back',
+      'Calls bounced back',
       'calls',
       'lower',
       'Transferred calls that came back to the switchboard and queued again.',
@@ -183,7 +183,7 @@ const CATALOGUE: ReadonlyMap<string, MeasureDefinition> = new Map(
       'Calls made again for a need whose previous attempt failed.',
     ),
     misrouted: m(
-      'Misrouted',
+      'Calls misrouted',
       'calls',
       'lower',
       'Callers who chose a wrong menu option and reached the wrong queue.',

@@ -1,8 +1,10 @@
 /**
  * Verdicts worth acting on. A paired difference is called `better` or `worse` only when its whole
  * 95 % interval lies beyond a practical margin (a change too small to matter is not a finding,
- * however well it is measured), `equivalent` when the whole interval lies within ± margin, and
- * `no difference detectable` otherwise: the equivalence-testing reading of a confidence interval
+ * however well it is measured), `equivalent` when the whole interval lies within ± margin,
+ * `not settled` when the interval excludes zero (a difference is seen) but does not settle that it
+ * lies beyond the margin, and `no difference detectable` when the interval holds zero and reaches
+ * beyond the margin: the equivalence-testing reading of a confidence interval
  * (two one-sided tests, Schuirmann 1987; Lakens 2017, "Equivalence tests", Social Psychological
  * and Personality Science 8(4)). Measures that are neither better higher nor lower get `higher` /
  * `lower` instead of better / worse.
@@ -21,7 +23,13 @@ import { fixed } from '../units/fixed.js';
 
 /** The verdict on one compared measure. */
 export type Verdict =
-  'better' | 'worse' | 'higher' | 'lower' | 'equivalent' | 'no difference detectable';
+  | 'better'
+  | 'worse'
+  | 'higher'
+  | 'lower'
+  | 'equivalent'
+  | 'not settled'
+  | 'no difference detectable';
 
 /**
  * A practical margin: an absolute amount in the measure's unit (a share as a fraction: 0.01 is
@@ -167,8 +175,9 @@ export function marginOf(name: string, overrides: MarginOverrides = new Map()): 
  * The verdict on a paired difference (variant − base) with practical margin `margin` (≥ 0, in
  * the measure's unit): beyond the margin in the good direction `better`, in the bad one `worse`
  * (`higher` / `lower` for a measure better neither way); the whole interval within ± margin:
- * `equivalent`; otherwise (or with no interval) `no difference detectable`. A difference that is
- * exactly zero is never better or worse.
+ * `equivalent`; an interval that excludes zero but is neither: `not settled` (a difference is
+ * seen, its size against the margin is not settled); otherwise (or with no interval) `no
+ * difference detectable`. A difference that is exactly zero is never better or worse.
  */
 export function verdictOf(difference: MeasureEstimate, better: Better, margin: number): Verdict {
   const [lo, hi] = difference.ci95;
@@ -177,10 +186,13 @@ export function verdictOf(difference: MeasureEstimate, better: Better, margin: n
   if (lo >= -m && hi <= m) return 'equivalent';
   const up = lo > m;
   const down = hi < -m;
-  if (!up && !down) return 'no difference detectable';
+  if (!up && !down) return lo > 0 || hi < 0 ? 'not settled' : 'no difference detectable';
   if (better === 'neither') return up ? 'higher' : 'lower';
   return up === (better === 'higher') ? 'better' : 'worse';
 }
+
+/** The verdicts that call a difference beyond its margin. */
+export const FINDINGS: ReadonlySet<Verdict> = new Set(['better', 'worse', 'higher', 'lower']);
 
 /** A compared measure as {@link familyVerdicts} reads and updates it. */
 export interface FamilyMember {
@@ -202,7 +214,9 @@ export interface FamilyMember {
  * 2.5 % (one-sided), so that a comparison of 150 measures does not find a few effects by chance
  * where nothing moved beyond its margin, yet still finds the many effects of a real change with
  * few replications; `equivalent` when the (unadjusted) 95 % interval lies within ± margin;
- * otherwise `no difference detectable`. Intervals are not adjusted.
+ * `not settled` when the interval excludes zero but is neither (among them a difference beyond
+ * the margin that the adjustment does not confirm); otherwise `no difference detectable`.
+ * Intervals are not adjusted.
  * Cost: O(m log m + total replications).
  */
 export function familyVerdicts(members: FamilyMember[]): void {
@@ -212,8 +226,8 @@ export function familyVerdicts(members: FamilyMember[]): void {
   members.forEach((m, i) => {
     m.pAdjusted = adjusted[i]!;
     const verdict = verdictOf(m.difference, m.better, m.marginAmount);
-    const finding = verdict !== 'equivalent' && verdict !== 'no difference detectable';
+    const finding = FINDINGS.has(verdict);
     const kept = m.pAdjusted !== null && m.pAdjusted < 0.025;
-    m.verdict = finding && !kept ? 'no difference detectable' : verdict;
+    m.verdict = finding && !kept ? 'not settled' : verdict;
   });
 }

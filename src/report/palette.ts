@@ -38,6 +38,8 @@ export const VERDICT_COLOURS = {
   better: '#0072B2',
   worse: '#D55E00',
   equivalent: '#8C8C8C',
+  /** A difference is seen (the interval excludes zero), its size against the margin is not settled. */
+  'not settled': '#666666',
   'no difference': '#8C8C8C',
   /** Moved beyond the margin, for a measure better neither way (calls offered, occupancy). */
   higher: '#333333',

@@ -24,10 +24,13 @@ export interface DescribeChangeOptions {
   difference: Estimate;
   unit: ValueUnit;
   currency?: string;
+  /** The noun is plural (`transfers`, `operator hours`): "rise" / "fall". */
+  plural?: boolean;
 }
 
 /**
- * "abandonment rises from 4.1 % to 5.3 % (± 0.4 pts)", "… falls from …", or, when the interval
+ * "abandonment rises from 4.1 % to 5.3 % (± 0.4 pts)", "… falls from …" ("transfers fall from …"
+ * for a plural noun), or, when the interval
  * of the difference contains zero, "no change in abandonment is detectable (4.1 % and 4.2 %)".
  */
 export function describeChange(options: DescribeChangeOptions): string {
@@ -36,7 +39,7 @@ export function describeChange(options: DescribeChangeOptions): string {
   const [low, high] = difference.ci95;
   if (low <= 0 && high >= 0)
     return `no change in ${noun} is detectable (${f(base)} and ${f(variant)})`;
-  const verb = difference.mean > 0 ? 'rises' : 'falls';
+  const verb = `${difference.mean > 0 ? 'rise' : 'fall'}${options.plural === true ? '' : 's'}`;
   const points = unit === 'share' ? ' pts' : '';
   return `${noun} ${verb} from ${f(base)} to ${f(variant)} (${formatHalfWidth(difference, unit, currency)}${points})`;
 }
@@ -46,8 +49,12 @@ export function describeEstimate(estimate: Estimate, unit: ValueUnit, currency?:
   return `${formatValue(estimate.mean, unit, currency)} (${formatHalfWidth(estimate, unit, currency)})`;
 }
 
-/** Join phrases as "a, b and c". */
-export function listPhrases(phrases: readonly string[]): string {
-  if (phrases.length <= 1) return phrases.join('');
-  return `${phrases.slice(0, -1).join(', ')} and ${phrases[phrases.length - 1]}`;
+/** Join phrases as "a, b and c"; past `most` (if given), "a, b, c, d and 5 more". */
+export function listPhrases(phrases: readonly string[], most = Number.POSITIVE_INFINITY): string {
+  const shown =
+    phrases.length > most
+      ? [...phrases.slice(0, most), `${phrases.length - most} more`]
+      : [...phrases];
+  if (shown.length <= 1) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }

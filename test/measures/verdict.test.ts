@@ -42,8 +42,11 @@ describe('verdictOf', () => {
     expect(verdictOf(est(0.02, 0.011, 0.03), 'lower', 0.005)).toBe('worse');
     expect(verdictOf(est(0.02, 0.011, 0.03), 'neither', 0.005)).toBe('higher');
     expect(verdictOf(est(-0.02, -0.03, -0.011), 'neither', 0.005)).toBe('lower');
-    // Excludes zero but reaches inside the margin: not worth a verdict either way.
-    expect(verdictOf(est(0.006, 0.002, 0.01), 'higher', 0.005)).toBe('no difference detectable');
+    // Excludes zero but reaches inside the margin: a difference is seen, whether it matters is
+    // not settled — not called "no difference" (QA G-verdict-label).
+    expect(verdictOf(est(0.006, 0.002, 0.01), 'higher', 0.005)).toBe('not settled');
+    expect(verdictOf(est(-0.006, -0.01, -0.002), 'neither', 0.005)).toBe('not settled');
+    // Holds zero: no difference detectable.
     expect(verdictOf(est(0, -0.02, 0.02), 'higher', 0.005)).toBe('no difference detectable');
     expect(verdictOf({ mean: 0.1, ci95: [null, null] }, 'higher', 0)).toBe(
       'no difference detectable',
@@ -61,6 +64,9 @@ describe('verdictOf', () => {
           const verdict = verdictOf(est((lo + hi) / 2, lo, hi), better, margin);
           const beyond = lo > margin || hi < -margin;
           expect(['better', 'worse', 'higher', 'lower'].includes(verdict)).toBe(beyond);
+          // "No difference detectable" is said only of an interval that holds zero.
+          if (verdict === 'no difference detectable') expect(lo <= 0 && hi >= 0).toBe(true);
+          if (verdict === 'not settled') expect(lo > 0 || hi < 0).toBe(true);
         },
       ),
     );
@@ -296,13 +302,14 @@ describe('verdicts of a family of measures (Benjamini & Hochberg 1995)', () => {
     familyVerdicts(alone);
     expect(alone[0]!.verdict).toBe('better');
     expect(alone[0]!.pAdjusted).toBeCloseTo(0.003912166, 8);
-    // Among 9 measures that did not move, the same interval is no longer a finding: 10 × p > 2.5 %.
+    // Among 9 measures that did not move, the same interval is no longer a finding: 10 × p > 2.5 %;
+    // it still excludes zero, so it is "not settled", never "no difference detectable".
     const family = [
       member([0.5, 0.6, 1, 1.4, 1.5]),
       ...Array.from({ length: 9 }, () => member([1, -1, 0.5, -0.5, 0])),
     ];
     familyVerdicts(family);
-    expect(family[0]!.verdict).toBe('no difference detectable');
+    expect(family[0]!.verdict).toBe('not settled');
     expect(family[0]!.pAdjusted).toBeCloseTo(0.03912166, 7);
   });
 });

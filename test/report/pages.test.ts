@@ -112,8 +112,59 @@ describe('compareReport', () => {
     expect(plain(others.summary[2]!)).toBe(
       'Average speed of answer rises from 14.2 s to 17.9 s (± 0.5 s).',
     );
-    expect(plain(others.summary[3]!)).toBe('Bounced back falls from 912 to 640 (± 24).');
+    expect(plain(others.summary[3]!)).toBe('Calls bounced back fall from 912 to 640 (± 24).');
     expect(chartKinds(doc)).toEqual(['difference', 'scenario-overlay', 'scenario-overlay']);
+  });
+});
+
+describe('compareReport summary words (QA G-verdict-label, G-summary-grammar)', () => {
+  const input = syntheticCompareInput();
+  const m = (name: string, mean: number, lo: number, hi: number, verdict: string) => ({
+    name,
+    base: { mean: 100, ci95: [90, 110] as [number, number] },
+    variant: { mean: 100 + mean, ci95: [90, 110] as [number, number] },
+    difference: { mean, ci95: [lo, hi] as [number, number] },
+    verdict,
+  });
+  it('never says "no difference is detectable" of an interval that excludes zero', () => {
+    const doc = compareReport({
+      ...input,
+      change: undefined,
+      measures: [
+        m('occupancy', -0.012, -0.015, -0.009, 'not settled'),
+        m('serviceLevel', 0.01, -0.02, 0.04, 'no difference detectable'),
+      ],
+    });
+    const text = doc.summary.map(plain).join(' ');
+    expect(text).toContain(
+      'A difference is seen, but its size against the practical margin is not settled (more replications would settle it): operator occupancy.',
+    );
+    expect(text).toContain('No difference is detectable at 95 % in service level.');
+    expect(text).not.toMatch(/no difference is detectable[^.]*occupancy/i);
+  });
+  it('lists five or more measures with one "and" (a, b, c, d and 1 more)', () => {
+    const names = ['abandoned', 'busy', 'bouncedBack', 'redials', 'transfers'];
+    const doc = compareReport({
+      ...input,
+      change: undefined,
+      measures: names.map((n) => m(n, 0, -0.1, 0.1, 'equivalent')),
+    });
+    const line = doc.summary.map(plain).find((s) => s.startsWith('Within the practical margin'));
+    expect(line).toBe(
+      'Within the practical margin (equivalent): calls abandoned, busy signals, calls bounced back, redials and 1 more.',
+    );
+  });
+  it('plural measures take a plural verb: "transfers fall", "operator hours rise"', () => {
+    const doc = compareReport({
+      ...input,
+      change: undefined,
+      measures: [
+        m('transfers', -208, -230, -186, 'better'),
+        m('operatorHours', 17.5, 17.5, 17.5, 'higher'),
+      ],
+    });
+    const text = doc.summary.map(plain).join(' ');
+    expect(text).toContain('Transfers fall from 100 to -108');
   });
 });
 

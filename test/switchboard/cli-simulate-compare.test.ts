@@ -134,6 +134,18 @@ describe('switchboard simulate', () => {
     const io3 = bufferIo(root);
     expect(await main(['simulate', `${baseline}#warm-transfer`], io3)).toBe(2);
     expect(io3.err).toContain('did you mean "warm-transfers"?');
+    // A paired difference has no interval from one replication: compare and sweep refuse it
+    // rather than print "no difference detectable" for every measure (QA G-verdict-label).
+    for (const command of [
+      ['compare', baseline, '--variant', 'warm-transfers'],
+      ['sweep', baseline, '--vary', 'transfers.mode=wild,warm'],
+    ]) {
+      const io4 = bufferIo(root);
+      expect(await main([...command, '--days', '1', '--replications', '1'], io4)).toBe(2);
+      expect(io4.err).toBe(
+        'switchboard: --replications: expected a whole number from 2 to 10000 (a paired difference needs two replications for its interval), received 1\n',
+      );
+    }
   });
 
   it('gives identical output for the same seed', async () => {
@@ -174,6 +186,7 @@ describe('switchboard compare', () => {
       'better',
       'worse',
       'equivalent',
+      'not settled',
       'no difference detectable',
       'higher',
       'lower',

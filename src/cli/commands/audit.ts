@@ -287,7 +287,16 @@ export const auditCommand: CommandModule = {
         : new AuditOutput(
             at(args.out),
             files.map((f) => f.name),
-            { force: args.force === true, shown: String(args.out) },
+            {
+              force: args.force === true,
+              shown: String(args.out),
+              inputs: [
+                ...files,
+                ...[args.map, args.survey, args['pseudonymise-key-file']]
+                  .filter((f) => f !== undefined)
+                  .map(given),
+              ],
+            },
           );
     for (const name of output?.staleRemoved ?? []) io.stderr(staleRemovedNotice(name));
     let result: Awaited<ReturnType<typeof auditFiles>>;

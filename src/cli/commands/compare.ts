@@ -95,7 +95,7 @@ export const compareCommand: CommandModule = {
         describe: 'Print the comparison as JSON',
       }),
   run: async (args, io) => {
-    const { days, replications, threads, seed } = readRunFlags(args);
+    const { days, replications, threads, seed } = readRunFlags(args, true);
     const margins = readMarginFlags(args.margin);
     startThreadsEarly(args, threads, 2 * replications, replicationTasks.scenario);
     const reportPath = resolveReportPath(args.report, io.cwd);

@@ -59,7 +59,7 @@ export const sweepCommand: CommandModule = {
       })
       .option('report', REPORT_OPTION),
   run: async (args, io) => {
-    const { days, replications, threads, seed } = readRunFlags(args);
+    const { days, replications, threads, seed } = readRunFlags(args, true);
     startThreadsEarly(args, threads, 2 * replications, replicationTasks.scenario);
     const reportPath = resolveReportPath(args.report, io.cwd);
     // Checked before the work, as simulate and roster do (it failed after the sweep had run).

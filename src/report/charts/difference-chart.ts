@@ -33,7 +33,7 @@ export function normaliseVerdict(verdict: string): Verdict {
   if (v.startsWith('better')) return 'better';
   if (v.startsWith('worse')) return 'worse';
   if (v.startsWith('equivalent')) return 'equivalent';
-  if (v === 'higher' || v === 'lower') return v;
+  if (v === 'higher' || v === 'lower' || v === 'not settled') return v;
   return 'no difference';
 }
 
@@ -41,6 +41,7 @@ const FILLS: Record<Verdict, string> = {
   better: VERDICT_COLOURS.better,
   worse: HATCH_FILL,
   equivalent: '#E6E6E6',
+  'not settled': '#D9D9D9',
   'no difference': 'white',
   higher: '#A6A6A6',
   lower: '#A6A6A6',

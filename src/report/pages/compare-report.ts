@@ -15,7 +15,11 @@ import {
   formatEstimate,
   formatPercent,
 } from '../format.js';
-import { measureKey } from '../../measures/measure-catalogue.js';
+import {
+  type MeasureUnit,
+  measureDefinition,
+  measureKey,
+} from '../../measures/measure-catalogue.js';
 import { measureInfo } from '../measures.js';
 import { describeChange, listPhrases, sentence } from '../sentences.js';
 import { intervalPoints } from './page-parts.js';
@@ -58,6 +62,9 @@ export function variantLabel(baseName: string, variantName: string): string {
   return variantName;
 }
 
+/** Units whose measures are counted things, named in the plural. */
+const COUNTED: ReadonlySet<MeasureUnit> = new Set(['calls', 'needs', 'hours', 'operators']);
+
 /** Build the compare report document from `compare --json`-shaped input. */
 export function compareReport(input: CompareReportInput): ReportDocument {
   const variantName = variantLabel(input.baseName, input.variantName);
@@ -98,6 +105,8 @@ export function compareReport(input: CompareReportInput): ReportDocument {
           difference: m.difference,
           unit: measureInfo(m.name).unit,
           currency: input.currency,
+          // Counts and hours are named in the plural ("transfers", "operator hours").
+          plural: COUNTED.has(measureDefinition(m.name).unit),
         }),
       ),
     );
@@ -105,26 +114,33 @@ export function compareReport(input: CompareReportInput): ReportDocument {
   if (moved.length > 0)
     summary.push(
       sentence(
-        `${listPhrases(moved.slice(0, 4).map((m) => `${noun(m)} ${m.verdictWord}`))}${moved.length > 4 ? ` and ${moved.length - 4} more` : ''}: beyond the practical margin, but neither better nor worse in itself`,
+        `${listPhrases(
+          moved.map((m) => `${noun(m)} ${m.verdictWord}`),
+          4,
+        )}: beyond the practical margin, but neither better nor worse in itself`,
       ),
     );
-  const equivalent = measures.filter((m) => m.verdictWord === 'equivalent').map(noun);
+  const named = (word: string) => measures.filter((m) => m.verdictWord === word).map(noun);
+  const equivalent = named('equivalent');
   if (equivalent.length > 0)
     summary.push(
+      sentence(`within the practical margin (equivalent): ${listPhrases(equivalent, 4)}`),
+    );
+  const unsettled = named('not settled');
+  if (unsettled.length > 0)
+    summary.push(
       sentence(
-        `${listPhrases(equivalent.slice(0, 4))}${equivalent.length > 4 ? ` and ${equivalent.length - 4} more` : ''} change by less than the practical margin (equivalent)`,
+        `a difference is seen, but its size against the practical margin is not settled (more replications would settle it): ${listPhrases(unsettled, 4)}`,
       ),
     );
-  const undetected = measures.filter((m) => m.verdictWord === 'no difference').map(noun);
+  const undetected = named('no difference');
   if (undetected.length > 0)
-    summary.push(
-      sentence(`no difference is detectable at 95 % in ${listPhrases(undetected.slice(0, 4))}`),
-    );
+    summary.push(sentence(`no difference is detectable at 95 % in ${listPhrases(undetected, 4)}`));
 
   const sections: ReportSection[] = [
     {
       heading: 'Measure by measure',
-      intro: `Difference = ${variantName} − ${input.baseName}, paired over replications; whiskers are 95 % confidence intervals. Better or worse only when the whole interval lies beyond the measure's practical margin and stays beyond it once every measure of the comparison is adjusted together (Benjamini–Hochberg: among some 150 measures a few lie beyond their margin by chance; the whiskers are not adjusted); equivalent when it lies within ± margin.`,
+      intro: `Difference = ${variantName} − ${input.baseName}, paired over replications; whiskers are 95 % confidence intervals. Better or worse only when the whole interval lies beyond the measure's practical margin and stays beyond it once every measure of the comparison is adjusted together (Benjamini–Hochberg: among some 150 measures a few lie beyond their margin by chance; the whiskers are not adjusted); equivalent when it lies within ± margin; not settled when the interval excludes zero but is neither; no difference detectable when it holds zero.`,
       blocks: [
         differenceChart(
           measures.map((m) => ({

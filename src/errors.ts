@@ -4,6 +4,8 @@
  * line without a stack trace.
  */
 
+import { shownName } from './io/control-characters.js';
+
 /** One problem found in a user's input. */
 export interface InputProblem {
   /** Where the problem is: `routes[2].operators`, `--aht`, `line 14`. */
@@ -26,10 +28,14 @@ export function describeReceived(value: unknown): string {
   return 'an object';
 }
 
-/** Format one problem as a single line: `path: expected …, received …`. */
+/**
+ * Format one problem as a single line: `path: expected …, received …`. A path can hold names
+ * (`queues.<name>.operators`) and the rest names or record text: each part is shown on one
+ * line ({@link shownName}), so a name cannot forge a line of the message.
+ */
 export function formatProblem(problem: InputProblem): string {
-  const hint = problem.hint ? ` (${problem.hint})` : '';
-  return `${problem.path}: expected ${problem.expected}, received ${problem.received}${hint}`;
+  const hint = problem.hint ? ` (${shownName(problem.hint)})` : '';
+  return `${shownName(problem.path)}: expected ${shownName(problem.expected)}, received ${shownName(problem.received)}${hint}`;
 }
 
 /**
@@ -51,7 +57,7 @@ export class InputError extends Error {
   }
 
   private static compose(problems: readonly InputProblem[], file?: string): string {
-    const where = file ? `${file}: ` : '';
+    const where = file ? `${shownName(file)}: ` : '';
     if (problems.length === 1) return `${where}${formatProblem(problems[0]!)}`;
     const lines = problems.map((p) => `  ${formatProblem(p)}`);
     return `${where}${problems.length} problems\n${lines.join('\n')}`;

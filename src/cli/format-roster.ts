@@ -47,7 +47,7 @@ export function formatRoster(result: RosterResult): string {
   const difference = result.operatorHours - e.operatorHours;
   lines.push(
     '',
-    `Paid hours a week: ${hours(result.operatorHours)} (cost ${Math.round(result.cost)}); Erlang plan covered by the same templates: ${hours(e.operatorHours)} (${difference === 0 ? 'the same' : `${difference > 0 ? '+' : ''}${hours(difference)}`})`,
+    `Paid hours a week: ${hours(result.operatorHours)} (cost ${Math.round(result.cost)} ${result.currency}); Erlang plan covered by the same templates: ${hours(e.operatorHours)} (${difference === 0 ? 'the same' : `${difference > 0 ? '+' : ''}${hours(difference)}`})`,
   );
   for (const u of result.unproven)
     lines.push(

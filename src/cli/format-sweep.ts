@@ -2,11 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { SweepMeasure, SweepReport } from '../switchboard/sweep.js';
 import { formatMeasureEstimate, formatMeasureValue } from './format-simulation-summary.js';
 import { countText } from '../units/fixed.js';
-
-/** Text a terminal shows as written: control characters (escape sequences) as `?`. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-}
+import { CSV_CAST } from '../io/csv-cell.js';
 
 const SHORT: Record<SweepMeasure['verdict'], string> = {
   better: 'better',
@@ -36,7 +32,7 @@ export function formatSweep(report: SweepReport): string {
       'base',
       ...report.baseMeasures.map((m) => formatMeasureValue(m.name, m.estimate.mean, m.unit)),
     ],
-    ...report.variants.map((v) => [String(v.rank), printable(v.label), ...v.measures.map(cell)]),
+    ...report.variants.map((v) => [String(v.rank), v.label, ...v.measures.map(cell)]),
   ];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const line = (r: string[]) =>
@@ -46,7 +42,7 @@ export function formatSweep(report: SweepReport): string {
       .trimEnd();
   const axes = report.axes.map((a) => `${a.path} (${a.values.length})`).join(' × ');
   return `${[
-    `Sweep of ${printable(report.base)}: ${report.variants.length} variants (${printable(axes)}), ${countText(report.days, 'day')} × ${countText(report.replications, 'replication')}, seed ${report.seed}`,
+    `Sweep of ${report.base}: ${report.variants.length} variants (${axes}), ${countText(report.days, 'day')} × ${countText(report.replications, 'replication')}, seed ${report.seed}`,
     `Method: ${report.method}`,
     `Correction: ${report.correction}`,
     `Ranked by ${report.rankBy}; each cell: the variant's mean (difference from the base, verdict)`,
@@ -59,11 +55,6 @@ export function formatSweep(report: SweepReport): string {
         .map((m) => `${m.name.split('.')[1]} ${formatMeasureEstimate(m.name, m.estimate, m.unit)}`)
         .join('; '),
   ].join('\n')}\n`;
-}
-
-/** A CSV cell a spreadsheet will not run: text starting with = + - @ gets a leading '. */
-function safe(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** `sweep.csv`: one row per variant and measure, with the interval, p-values and verdict. */
@@ -88,7 +79,7 @@ export function sweepCsv(report: SweepReport): string {
     for (const m of v.measures)
       records.push([
         v.rank,
-        safe(v.label),
+        v.label,
         m.name,
         m.unit,
         m.variant.mean,
@@ -100,6 +91,7 @@ export function sweepCsv(report: SweepReport): string {
         m.verdict,
       ]);
   return stringify(records, {
+    cast: CSV_CAST,
     header: true,
     columns: [
       'rank',

@@ -8,19 +8,20 @@
  * csv-stringify); readers of the tool's own CSVs undo the apostrophe with {@link readCsvText}.
  */
 
-import { showControlCharacters } from './control-characters.js';
+import { shownName } from './control-characters.js';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /**
- * `text` as a CSV text cell: control characters shown as visible `\u001b`-style escapes (as in
- * every file the tool writes, {@link showControlCharacters}), then a leading apostrophe when a
+ * `text` as a CSV text cell: control characters, line breaks and tabs included, shown as visible
+ * `\u000a`-style escapes ({@link shownName}: a cell is one name or value, never a text of
+ * several lines), then a leading apostrophe when a
  * spreadsheet would run it as a formula — or when it already starts with an apostrophe (which
  * spreadsheets would hide), so that {@link readCsvText} gives back the name as it was.
  */
 export function neutraliseFormula(text: string): string {
-  const shown = showControlCharacters(text);
+  const shown = shownName(text);
   const formula = FORMULA_START.test(shown) && !PLAIN_NUMBER.test(shown);
   return formula || shown.startsWith("'") ? `'${shown}` : shown;
 }

@@ -303,7 +303,7 @@ const CATALOGUE: ReadonlyMap<string, MeasureDefinition> = new Map(
       'Operator hours',
       'hours',
       'lower',
-      'Rostered operator hours over the horizon.',
+      'Paid operator hours over the horizon: rostered hours on the phones, plus paid breaks (costs.paidBreakHours, a seventh of its week each day).',
     ),
     overtimeHours: m(
       'Overtime hours',

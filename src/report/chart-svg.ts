@@ -11,7 +11,7 @@
  */
 
 import type { TopLevelSpec } from 'vega-lite';
-import { showControlCharacters } from '../io/control-characters.js';
+import { showControlCharacters, withStringsShown } from '../io/control-characters.js';
 import { CHART_CONFIG } from './chart-theme.js';
 import { escapeHtml } from './escape-html.js';
 
@@ -39,10 +39,11 @@ export async function renderChartSvg(
   // Names in the data, titles and sort lists are shown as the page shows them (control
   // characters as `\u001b` escapes): Vega-Lite copies sort lists into expressions, where a raw
   // U+2028 is a syntax error.
-  const withConfig = shownStrings({
-    ...spec,
-    config: { ...CHART_CONFIG, ...(spec.config ?? {}) },
-  }) as TopLevelSpec;
+  // (The chart's own labels break lines with \n: whole texts, so not shownName.)
+  const withConfig = withStringsShown(
+    { ...spec, config: { ...CHART_CONFIG, ...(spec.config ?? {}) } } as TopLevelSpec,
+    showControlCharacters,
+  );
   const messages: string[] = [];
   const logger = collectingLogger(messages);
   const vegaSpec = compile(withConfig, { logger }).spec;
@@ -57,16 +58,6 @@ export async function renderChartSvg(
   } finally {
     view.finalize();
   }
-}
-
-/** `value` with every string in it passed through {@link showControlCharacters} (a copy). */
-function shownStrings(value: unknown): unknown {
-  if (typeof value === 'string') return showControlCharacters(value);
-  if (Array.isArray(value)) return value.map(shownStrings);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [showControlCharacters(key), shownStrings(item)]),
-  );
 }
 
 /** A Vega/Vega-Lite logger that keeps warnings and errors instead of printing them. */

@@ -112,9 +112,11 @@ export interface RosterResult {
   startWeekday: Weekday;
   /** The templates rostered, with their lengths (hours, breaks included). */
   templates: { queue: string; name: string; lengthHours: number }[];
-  /** Paid hours of the roster over the horizon's week, and their cost. */
+  /** Paid hours of the roster over the horizon's week, and their cost (in {@link currency}). */
   operatorHours: number;
   cost: number;
+  /** The scenario's currency (`costs.currency`). */
+  currency: string;
   shifts: RosterShift[];
   perInterval: RosterInterval[];
   verification: RosterVerification;
@@ -491,6 +493,7 @@ export async function buildRoster(
     })),
     operatorHours: covers.reduce((s, c) => s + c.paidHours, 0),
     cost: covers.reduce((s, c) => s + c.cost, 0),
+    currency: scenario.costs.currency,
     shifts: plans.flatMap((plan, i) => shiftsOf(scenario, plan, covers[i]!)),
     perInterval,
     verification,

@@ -39,8 +39,15 @@ export function rosterDocument(
   scenario: Scenario,
   schedules: readonly QueueSchedule[],
   targets?: Record<string, unknown>,
+  paidBreakHours?: number,
 ): Record<string, unknown> {
   const document = structuredClone(scenario.document) as Record<string, unknown>;
+  if (paidBreakHours !== undefined) {
+    // The roster's paid hours off the phones, so that its cost is the roster's (or none).
+    const { paidBreakHours: _old, ...costs } = (document.costs ?? {}) as Record<string, unknown>;
+    document.costs = paidBreakHours > 0 ? { ...costs, paidBreakHours } : costs;
+    if (Object.keys(document.costs as object).length === 0) delete document.costs;
+  }
   const queues = document.queues as Record<string, Record<string, unknown>>;
   for (const { queue, scheduled } of schedules) {
     const name = scenario.queues[queue]!.name;

@@ -56,6 +56,16 @@ export function rosterFiles(scenario: Scenario, result: RosterResult): Record<st
           : { maxAbandon: result.targets.maxAbandon }),
         ...ownTargetsDocument(result.targets),
       },
+      // Paid hours a week the written operators do not show: the breaks (when paid).
+      Math.max(
+        0,
+        Math.round(
+          (result.operatorHours -
+            (result.perInterval.reduce((s, r) => s + r.scheduled, 0) * scenario.intervalMinutes) /
+              60) *
+            100,
+        ) / 100,
+      ),
     ),
   );
   const header = `# Roster by switchboard roster: ${result.operatorHours} paid hours a week (Erlang plan: ${result.erlangPlan.operatorHours}).\n`;

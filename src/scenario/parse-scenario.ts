@@ -340,6 +340,7 @@ function compileScenario(
       lostNeed,
       transfer: (costs.transfer as number | undefined) ?? 0,
       repeatAttempt: (costs.repeatAttempt as number | undefined) ?? 0,
+      paidBreakHours: (costs.paidBreakHours as number | undefined) ?? 0,
     },
     margins,
     targets,

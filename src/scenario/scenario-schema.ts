@@ -337,6 +337,7 @@ export const scenarioSchema = {
         },
         transfer: { type: 'number', minimum: 0, maximum: 1e6 },
         repeatAttempt: { type: 'number', minimum: 0, maximum: 1e6 },
+        paidBreakHours: { type: 'number', minimum: 0, maximum: 1e6 },
       },
     },
     targets: {

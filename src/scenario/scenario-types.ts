@@ -208,6 +208,11 @@ export interface CostSpec {
   transfer: number;
   /** Per attempt: each redial. */
   repeatAttempt: number;
+  /**
+   * Hours a week paid to operators off the phones (paid breaks; `roster --out` writes its
+   * roster's), added to the operator hours and their cost, a seventh each day simulated.
+   */
+  paidBreakHours: number;
 }
 
 /**

@@ -221,7 +221,8 @@ export function replicationMeasures(
   };
 
   const c = scenario.costs;
-  const operatorHours = o.rosterSeconds / 3600;
+  // Paid hours: on the phones, plus the paid breaks of a week spread over the days simulated.
+  const operatorHours = o.rosterSeconds / 3600 + (c.paidBreakHours * days) / 7;
   const lostNeeds = o.needsUnresolved;
   const lostNeedCost = byReason.reduce((sum, row) => sum + row.lostNeedCost!, 0);
   const total =

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { csvCell, readCsvText } from '../../src/io/csv-cell.js';
-import { showControlCharacters } from '../../src/io/control-characters.js';
+import { shownName } from '../../src/io/control-characters.js';
 import { writeFileAtomic } from '../../src/io/write-file-atomic.js';
 import { yamlText } from '../../src/io/yaml-text.js';
 import { anyCodePoint } from '../any-code-point.js';
@@ -44,9 +44,7 @@ describe('the escapers, for any text', () => {
           expect(written).not.toMatch(CONTROL);
           const rows = parseCsv(written) as string[][];
           expect(rows.map(([cell]) => isFormula(cell!))).not.toContain(true);
-          expect(rows.map(([cell]) => readCsvText(cell!))).toEqual(
-            texts.map(showControlCharacters),
-          );
+          expect(rows.map(([cell]) => readCsvText(cell!))).toEqual(texts.map(shownName));
           expect(rows.map(([, number]) => number)).toEqual(texts.map(() => '-1.5'));
         },
       ),
@@ -204,7 +202,7 @@ describe('no output carries a formula or a control sequence, whatever the names'
           // The names did reach the tables (shown, and guarded as text).
           const shown = cells.map(readCsvText);
           for (let k = 0; k < SETS; k++)
-            expect(shown).toContain(showControlCharacters(names[k * NAMES_PER_SET]!));
+            expect(shown).toContain(shownName(names[k * NAMES_PER_SET]!));
         },
       ),
       { numRuns: 3 },
@@ -251,7 +249,7 @@ describe('forecast, plan and roster files carry names as text', () => {
             [forecast.out, forecast.err, plan.out, plan.err, planText.out, planText.err],
             [forecastCsv, planCsv, ...pages(page)],
           );
-          expect(cells.map(readCsvText)).toContain(showControlCharacters(reasons[0]!));
+          expect(cells.map(readCsvText)).toContain(shownName(reasons[0]!));
         },
       ),
       // 4 runs × 2–5 reason names (a forecast is per reason: its cost grows with them).
@@ -298,7 +296,7 @@ describe('forecast, plan and roster files carry names as text', () => {
         const text = await run(['roster', scenario, ...quick, '--out', out, ...page]);
         expect(text.code, text.err).toBe(0);
         const cells = expectSafe([text.out, text.err], [out, ...pages(page)]);
-        expect(cells.map(readCsvText)).toContain(showControlCharacters(queue));
+        expect(cells.map(readCsvText)).toContain(shownName(queue));
         // What roster --out writes, simulate reads back, names and all.
         const back = await run([
           'simulate',

@@ -23,6 +23,7 @@ import { formatAuditSummary } from '../format-audit-summary.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../../units/duration.js';
 import type { CommandModule } from '../command.js';
 import { positiveInteger, readSeed } from '../run-flags.js';
+import { terminalText } from '../terminal-safe.js';
 
 /** True when `path` is an existing regular file. */
 function isReadableFile(path: string): boolean {
@@ -306,7 +307,7 @@ export const auditCommand: CommandModule = {
         // Before the commit: the refined roster goes out with everything else, or nothing does.
         const refined = await refineRoster(result.calibration, refine);
         result = { ...result, calibration: refined.calibration };
-        io.stderr(`${rosterRefinementSummary(refined.refinement)}\n`);
+        io.stderr(`${terminalText(rosterRefinementSummary, refined.refinement)}\n`);
       }
       if (check) {
         const seed = readSeed(args.seed);
@@ -316,7 +317,7 @@ export const auditCommand: CommandModule = {
           threads: positiveInteger(args.threads, '--threads', 256),
         });
         result = { ...result, calibration: { ...result.calibration, check: outcome } };
-        io.stderr(formatCalibrationCheck(outcome));
+        io.stderr(terminalText(formatCalibrationCheck, outcome));
       }
     } catch (error) {
       output?.abort();
@@ -338,7 +339,9 @@ export const auditCommand: CommandModule = {
       io.stderr(`report: ${String(args.report)} (${bytes} bytes)\n`);
     }
     io.stdout(
-      args.json ? `${JSON.stringify(result.report, null, 2)}\n` : formatAuditSummary(result.report),
+      args.json
+        ? `${JSON.stringify(result.report, null, 2)}\n`
+        : terminalText(formatAuditSummary, result.report),
     );
     return 0;
   },

@@ -24,6 +24,7 @@ import { replicationTasks } from '../../replications/replication-tasks.js';
 import type { CommandModule } from '../command.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
 import { readRunFlags, startThreadsEarly, withProgress } from '../run-flags.js';
+import { terminalText } from '../terminal-safe.js';
 
 /**
  * `--margin NAME=VALUE` flags as margins by measure name. Every bad one is reported (an unknown
@@ -195,7 +196,9 @@ export const compareCommand: CommandModule = {
         report.comparisons.length > 1 ? ` (first variant of ${report.comparisons.length})` : '';
       io.stderr(`report: ${String(args.report)} (${bytes} bytes)${more}\n`);
     }
-    io.stdout(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatComparison(report));
+    io.stdout(
+      args.json ? `${JSON.stringify(report, null, 2)}\n` : terminalText(formatComparison, report),
+    );
     return 0;
   },
 };

@@ -26,6 +26,8 @@ import { parseDurationSeconds, parseIntervalMinutes } from '../../units/duration
 import type { CommandModule } from '../command.js';
 import type { CliIo } from '../io.js';
 import { countText, fixed, percentText } from '../../units/fixed.js';
+import { shownName } from '../../io/control-characters.js';
+import { terminalText } from '../terminal-safe.js';
 
 const MAX_WARNINGS_SHOWN = 10;
 
@@ -165,7 +167,11 @@ export const forecastCommand: CommandModule = {
         io,
         history.warnings.map((w) => (w.line ? `line ${w.line}: ${w.message}` : w.message)),
       );
-      io.stdout(args.json ? `${JSON.stringify(report, jsonNumbers, 2)}\n` : formatBacktest(report));
+      io.stdout(
+        args.json
+          ? `${JSON.stringify(report, jsonNumbers, 2)}\n`
+          : terminalText(formatBacktest, report),
+      );
       return 0;
     }
     const forecast = forecastCalls(history, {
@@ -216,7 +222,8 @@ function jsonNumbers(_key: string, value: unknown): unknown {
 }
 
 function printWarnings(io: CliIo, warnings: readonly string[]): void {
-  for (const warning of warnings.slice(0, MAX_WARNINGS_SHOWN)) io.stderr(`warning: ${warning}\n`);
+  for (const warning of warnings.slice(0, MAX_WARNINGS_SHOWN))
+    io.stderr(`warning: ${shownName(warning)}\n`);
   if (warnings.length > MAX_WARNINGS_SHOWN) {
     io.stderr(`warning: … and ${warnings.length - MAX_WARNINGS_SHOWN} more (all are in --json)\n`);
   }

@@ -23,6 +23,7 @@ import {
   startThreadsEarly,
   withProgress,
 } from '../run-flags.js';
+import { terminalText } from '../terminal-safe.js';
 
 function fraction(args: Record<string, unknown>, flag: string): number | undefined {
   const value = args[flag];
@@ -221,7 +222,9 @@ export const rosterCommand: CommandModule = {
       ),
     );
     result.file = scenarioLabel(args);
-    io.stdout(args.json ? `${JSON.stringify(result, null, 2)}\n` : formatRoster(result));
+    io.stdout(
+      args.json ? `${JSON.stringify(result, null, 2)}\n` : terminalText(formatRoster, result),
+    );
     if (result.problems.length > 0) {
       io.stderr(
         `switchboard: ${new InputError(result.problems, result.file ?? undefined).message}\n`,

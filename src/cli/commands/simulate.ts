@@ -14,6 +14,7 @@ import { replicationTasks } from '../../replications/replication-tasks.js';
 import type { CommandModule } from '../command.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
 import { readRunFlags, scenarioLabel, startThreadsEarly, withProgress } from '../run-flags.js';
+import { terminalText } from '../terminal-safe.js';
 
 /** `switchboard simulate scenario.yaml`: measures with 95 % confidence intervals. */
 export const simulateCommand: CommandModule = {
@@ -105,7 +106,9 @@ export const simulateCommand: CommandModule = {
       );
       io.stderr(`report: ${String(args.report)} (${bytes} bytes)\n`);
     }
-    io.stdout(args.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
+    io.stdout(
+      args.json ? `${JSON.stringify(summary, null, 2)}\n` : terminalText(formatSummary, summary),
+    );
     return 0;
   },
 };

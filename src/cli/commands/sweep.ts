@@ -20,6 +20,7 @@ import type { CommandModule } from '../command.js';
 import { formatSweep, sweepCsv } from '../format-sweep.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
 import { readRunFlags, scenarioLabel, startThreadsEarly, withProgress } from '../run-flags.js';
+import { terminalText } from '../terminal-safe.js';
 
 const VARY = /^([^=]+)=(.+)$/s;
 
@@ -134,7 +135,9 @@ export const sweepCommand: CommandModule = {
       const bytes = await writeReport(reportPath, sweepReport(report));
       io.stderr(`report: ${String(args.report)} (${bytes} bytes)\n`);
     }
-    io.stdout(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatSweep(report));
+    io.stdout(
+      args.json ? `${JSON.stringify(report, null, 2)}\n` : terminalText(formatSweep, report),
+    );
     return 0;
   },
 };

@@ -9,19 +9,30 @@ import { levelText, type TargetStatus } from '../measures/target-verdict.js';
 import { formatMeasureEstimate, formatMeasureValue } from './format-simulation-summary.js';
 import { countText } from '../units/fixed.js';
 
-function measureLines(measures: readonly ComparedMeasure[], indent: string): string[] {
+function measureLines(
+  measures: readonly ComparedMeasure[],
+  indent: string,
+  mean: boolean,
+): string[] {
   const lines = [
     `${indent}${'measure'.padEnd(32)}${'base'.padStart(14)}${'variant'.padStart(14)}   ${'difference [95 % CI]'.padEnd(36)}${'margin'.padEnd(12)}verdict`,
   ];
-  for (const m of measures)
+  for (const m of measures) {
+    const value = { unit: m.unit, mean };
+    const difference = { ...value, difference: true };
     lines.push(
-      `${indent}${m.name.padEnd(32)}${formatMeasureValue(m.name, m.base.mean, m.unit).padStart(14)}${formatMeasureValue(m.name, m.variant.mean, m.unit).padStart(14)}   ${formatMeasureEstimate(m.name, m.difference, m.unit, true).padEnd(36)}${`±${formatMeasureValue(m.name, m.margin.amount, m.unit, true)}`.padEnd(12)}${m.verdict}`,
+      `${indent}${m.name.padEnd(32)}${formatMeasureValue(m.name, m.base.mean, value).padStart(14)}${formatMeasureValue(m.name, m.variant.mean, value).padStart(14)}   ${formatMeasureEstimate(m.name, m.difference, difference).padEnd(36)}${`±${formatMeasureValue(m.name, m.margin.amount, difference)}`.padEnd(12)}${m.verdict}`,
     );
+  }
   return lines;
 }
 
 /** Per reason or caller group: the measures that moved beyond their margin, and how many did not. */
-function rowLines(what: string, rows: readonly [string, readonly ComparedMeasure[]][]): string[] {
+function rowLines(
+  what: string,
+  rows: readonly [string, readonly ComparedMeasure[]][],
+  mean: boolean,
+): string[] {
   const lines = [
     '',
     `  By ${what}: the measures that moved beyond their margin (all of them in --json)`,
@@ -32,7 +43,7 @@ function rowLines(what: string, rows: readonly [string, readonly ComparedMeasure
     lines.push(
       `  ${name}: ${moved.length} moved, ${count('equivalent')} equivalent, ${count('not settled')} not settled, ${count('no difference detectable')} no difference detectable`,
     );
-    if (moved.length > 0) lines.push(...measureLines(moved, '    ').slice(1));
+    if (moved.length > 0) lines.push(...measureLines(moved, '    ', mean).slice(1));
   }
   return lines;
 }
@@ -113,14 +124,16 @@ export function formatComparison(report: ComparisonReport): string {
     `Method: ${report.method}`,
     `Verdicts: ${report.verdicts}`,
   ];
+  const mean = report.replications > 1;
   for (const comparison of report.comparisons) {
     lines.push('', `Variant: ${comparison.variant}`);
-    lines.push(...measureLines(comparison.measures, '  '));
+    lines.push(...measureLines(comparison.measures, '  ', mean));
     lines.push(...targetLines(comparison));
     lines.push(
       ...rowLines(
         'reason',
         comparison.byReason.map((r) => [r.reason, r.measures]),
+        mean,
       ),
     );
     if (comparison.byGroup)
@@ -128,6 +141,7 @@ export function formatComparison(report: ComparisonReport): string {
         ...rowLines(
           'caller group',
           comparison.byGroup.map((g) => [g.group, g.measures]),
+          mean,
         ),
       );
   }

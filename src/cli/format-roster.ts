@@ -1,9 +1,12 @@
 import { type RosterResult, type RosterVerification, targetText } from '../roster/build-roster.js';
-import { countText, percentText, signedFixed } from '../units/fixed.js';
+import { unitDecimals } from '../measures/measure-catalogue.js';
+import { countText, fixed, percentText, signedFixed } from '../units/fixed.js';
 
 const pct = (x: number) => percentText(x);
 const range = (ci: [number, number]) => `[${pct(ci[0])}, ${pct(ci[1])}]`;
-const hours = (h: number) => `${Math.round(h * 10) / 10} h`;
+// Hours with the catalogue's decimals for hours (one), whatever their size: `546.0 h`, `546.5 h`.
+const hoursNumber = (h: number) => fixed(h, unitDecimals('hours', false));
+const hours = (h: number) => `${hoursNumber(h)} h`;
 
 function verificationLines(v: RosterVerification, days: number): string[] {
   const all = days === 7 ? 'week' : `${days} days`;
@@ -47,7 +50,7 @@ export function formatRoster(result: RosterResult): string {
   const difference = result.operatorHours - e.operatorHours;
   lines.push(
     '',
-    `Paid hours a week: ${hours(result.operatorHours)} (cost ${Math.round(result.cost)} ${result.currency}); Erlang plan covered by the same templates: ${hours(e.operatorHours)} (${difference === 0 ? 'the same' : `${difference > 0 ? '+' : ''}${hours(difference)}`})`,
+    `Paid hours a week: ${hours(result.operatorHours)} (cost ${fixed(result.cost, unitDecimals('currency', false))} ${result.currency}); Erlang plan covered by the same templates: ${hours(e.operatorHours)} (${difference === 0 ? 'the same' : `${difference > 0 ? '+' : ''}${hours(difference)}`})`,
   );
   for (const u of result.unproven)
     lines.push(
@@ -95,7 +98,7 @@ export function formatRoster(result: RosterResult): string {
       '  round  paid hours  days met  worst day SL  worst abandonment  raised  lowered  locked',
       ...result.search.iterations.map(
         (i) =>
-          `  ${String(i.iteration).padStart(5)}  ${String(i.operatorHours).padStart(10)}  ${`${i.daysMet}/${i.daysSimulated}`.padStart(8)}  ${pct(i.worstServiceLevel).padStart(12)}  ${pct(i.worstAbandon).padStart(17)}  ${String(i.raised).padStart(6)}  ${String(i.lowered).padStart(7)}  ${String(i.locked).padStart(6)}`,
+          `  ${String(i.iteration).padStart(5)}  ${hoursNumber(i.operatorHours).padStart(10)}  ${`${i.daysMet}/${i.daysSimulated}`.padStart(8)}  ${pct(i.worstServiceLevel).padStart(12)}  ${pct(i.worstAbandon).padStart(17)}  ${String(i.raised).padStart(6)}  ${String(i.lowered).padStart(7)}  ${String(i.locked).padStart(6)}`,
       ),
     );
   }
@@ -106,7 +109,7 @@ export function formatRoster(result: RosterResult): string {
       '  round  paid hours  service level  abandonment  days met  score   kept  operator-intervals moved',
       ...b.rounds.map(
         (r) =>
-          `  ${String(r.iteration).padStart(5)}  ${String(Math.round(r.operatorHours * 10) / 10).padStart(10)}  ${pct(r.serviceLevel).padStart(13)}  ${pct(r.probabilityAbandon).padStart(11)}  ${`${r.daysMet}/${r.daysSimulated}`.padStart(8)}  ${pct(r.score)}  ${r.kept ? 'yes ' : 'no  '}  ${String(r.moved).padStart(24)}`,
+          `  ${String(r.iteration).padStart(5)}  ${hoursNumber(r.operatorHours).padStart(10)}  ${pct(r.serviceLevel).padStart(13)}  ${pct(r.probabilityAbandon).padStart(11)}  ${`${r.daysMet}/${r.daysSimulated}`.padStart(8)}  ${pct(r.score)}  ${r.kept ? 'yes ' : 'no  '}  ${String(r.moved).padStart(24)}`,
       ),
     );
   }

@@ -3,6 +3,7 @@ import { formatDuration } from '../units/duration.js';
 import type { RetryMeasures } from '../queueing/retry-measures.js';
 import type { SimulatedStaffing } from '../queueing/simulate-staffing.js';
 import { fixed } from '../units/fixed.js';
+import { unitDecimals } from '../measures/measure-catalogue.js';
 
 /** The formula's value of each measure (a staffing evaluation), `null` where it has none. */
 export type FormulaMeasures = Partial<Record<keyof SimulatedStaffing, number | null | unknown>> & {
@@ -54,7 +55,8 @@ export function formatSimulationTable(formula: FormulaMeasures, sim: SimulatedSt
     if (kind === 'seconds') return `${fixed(value, 1)} s`;
     if (kind === 'ratio') return fixed(value, 4);
     if (kind === 'erlangs') return `${fixed(value, 3)} E`;
-    return fixed(value, 0);
+    // Counts of calls: whole from one replication, one decimal as a mean (the catalogue's rule).
+    return fixed(value, unitDecimals('calls', sim.replications > 1));
   };
   const row = (label: string, f: unknown, est: ReplicationEstimate, kind: Kind): string[] => {
     const [lo, hi] = est.ci95;
@@ -91,7 +93,7 @@ export function formatSimulationTable(formula: FormulaMeasures, sim: SimulatedSt
     ? ['note: overloaded, there is no steady state: the simulated waits grow with --horizon', '']
     : [''];
   return [
-    `simulation: ${sim.replications} replications, seed ${String(sim.seed)}, ${sim.events} events, ${sim.wallSeconds} s`,
+    `simulation: ${sim.replications} replications, seed ${String(sim.seed)}, ${sim.events} events, ${fixed(sim.wallSeconds, 2)} s`,
     ...retryLines,
     line(header),
     ...rows.map(line),

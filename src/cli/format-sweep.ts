@@ -13,26 +13,33 @@ const SHORT: Record<SweepMeasure['verdict'], string> = {
 };
 
 /** `95.0 % (+0.9 pt better)`: the variant's mean, its difference from the base and the verdict. */
-function cell(m: SweepMeasure): string {
+function cell(m: SweepMeasure, mean: boolean): string {
   const diff = m.difference.mean;
-  const text = formatMeasureValue(m.name, diff, m.unit, true);
+  const text = formatMeasureValue(m.name, diff, { unit: m.unit, difference: true, mean });
   // No sign on a difference that rounds to zero (the formatter never writes -0).
   const sign = diff !== null && diff > 0 && /[1-9]/.test(text) ? '+' : '';
   const verdict = SHORT[m.verdict];
-  return `${formatMeasureValue(m.name, m.variant.mean, m.unit)} (${sign}${text}${verdict ? ` ${verdict}` : ''})`;
+  return `${formatMeasureValue(m.name, m.variant.mean, { unit: m.unit, mean })} (${sign}${text}${verdict ? ` ${verdict}` : ''})`;
 }
 
 /** The plain-text table of `switchboard sweep`: the base, then the variants best first. */
 export function formatSweep(report: SweepReport): string {
   const names = report.baseMeasures.map((m) => m.name);
+  const mean = report.replications > 1;
   const header = ['rank', 'variant', ...names.map((n) => n.split('.')[1]!)];
   const rows = [
     [
       '',
       'base',
-      ...report.baseMeasures.map((m) => formatMeasureValue(m.name, m.estimate.mean, m.unit)),
+      ...report.baseMeasures.map((m) =>
+        formatMeasureValue(m.name, m.estimate.mean, { unit: m.unit, mean }),
+      ),
     ],
-    ...report.variants.map((v) => [String(v.rank), v.label, ...v.measures.map(cell)]),
+    ...report.variants.map((v) => [
+      String(v.rank),
+      v.label,
+      ...v.measures.map((m) => cell(m, mean)),
+    ]),
   ];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const line = (r: string[]) =>
@@ -52,7 +59,10 @@ export function formatSweep(report: SweepReport): string {
     '',
     'Intervals: --json, or --out DIR (sweep.csv); base intervals: ' +
       report.baseMeasures
-        .map((m) => `${m.name.split('.')[1]} ${formatMeasureEstimate(m.name, m.estimate, m.unit)}`)
+        .map(
+          (m) =>
+            `${m.name.split('.')[1]} ${formatMeasureEstimate(m.name, m.estimate, { unit: m.unit, mean })}`,
+        )
         .join('; '),
   ].join('\n')}\n`;
 }

@@ -40,6 +40,10 @@ export interface MeasureDefinition {
   parts?: readonly string[];
   /** For money per something (per day, per answered call): the key of the amount divided. */
   rateOf?: string;
+  /** A count per day: a mean by definition, written as one even from a single replication. */
+  perDay?: true;
+  /** Decimals that replace the unit's ({@link unitDecimals}): money per call is written in cents. */
+  decimals?: number;
 }
 
 const m = (
@@ -47,8 +51,10 @@ const m = (
   unit: MeasureUnit,
   better: Better,
   definition: string,
-  money: { prices?: string; parts?: readonly string[]; rateOf?: string } = {},
-): MeasureDefinition => ({ label, unit, better, definition, ...money });
+  extra: Pick<MeasureDefinition, 'prices' | 'parts' | 'rateOf' | 'perDay' | 'decimals'> = {},
+): MeasureDefinition => ({ label, unit, better, definition, ...extra });
+
+const PER_DAY = { perDay: true } as const;
 
 /** The parts of the total cost, each a count times its price. */
 const COST_PARTS = ['operatorCost', 'lostNeedCost', 'transferCost', 'repeatCost'] as const;
@@ -62,7 +68,13 @@ const CATALOGUE: ReadonlyMap<string, MeasureDefinition> = new Map(
       'neither',
       'Calls that reached the switchboard (first calls, redials, calls back), including those that found every line busy.',
     ),
-    offeredPerDay: m('Calls offered per day', 'calls', 'neither', 'Calls offered, per day.'),
+    offeredPerDay: m(
+      'Calls offered per day',
+      'calls',
+      'neither',
+      'Calls offered, per day.',
+      PER_DAY,
+    ),
     entries: m('Queue entries', 'calls', 'neither', 'Calls that entered the queue.'),
     answered: m(
       'Calls answered',
@@ -70,7 +82,13 @@ const CATALOGUE: ReadonlyMap<string, MeasureDefinition> = new Map(
       'neither',
       'Calls answered by an operator at least once (a call answered again after a bounce counts once).',
     ),
-    answeredPerDay: m('Calls answered per day', 'calls', 'neither', 'Calls answered, per day.'),
+    answeredPerDay: m(
+      'Calls answered per day',
+      'calls',
+      'neither',
+      'Calls answered, per day.',
+      PER_DAY,
+    ),
     reanswered: m(
       'Calls answered again',
       'calls',
@@ -83,7 +101,7 @@ const CATALOGUE: ReadonlyMap<string, MeasureDefinition> = new Map(
       'lower',
       'Callers who hung up while waiting in the queue.',
     ),
-    abandonedPerDay: m('Calls abandoned per day', 'calls', 'lower', 'Abandons, per day.'),
+    abandonedPerDay: m('Calls abandoned per day', 'calls', 'lower', 'Abandons, per day.', PER_DAY),
     shortAbandoned: m(
       'Short abandons',
       'calls',
@@ -96,7 +114,7 @@ const CATALOGUE: ReadonlyMap<string, MeasureDefinition> = new Map(
       'lower',
       'Calls that found every line (trunk) busy and never entered the switchboard.',
     ),
-    busyPerDay: m('Busy signals per day', 'calls', 'lower', 'Busy signals, per day.'),
+    busyPerDay: m('Busy signals per day', 'calls', 'lower', 'Busy signals, per day.', PER_DAY),
     closed: m(
       'Calls while closed',
       'calls',
@@ -417,7 +435,7 @@ const CATALOGUE: ReadonlyMap<string, MeasureDefinition> = new Map(
       'currency',
       'lower',
       'Total cost divided by calls answered.',
-      { rateOf: 'total' },
+      { rateOf: 'total', decimals: 2 },
     ),
   }),
 );
@@ -460,6 +478,45 @@ export function measureDefinition(name: string): MeasureDefinition {
     better: 'neither',
     definition: words,
   };
+}
+
+/**
+ * How many decimals people read a value of `unit` with, in every text table, report page and
+ * message: chosen by the unit and by whether the value is a mean, never by the size of the
+ * value, so `0` lines up with `33388` and a column keeps one precision.
+ *
+ * - calls, needs: a count of one run is a whole number (`170`, `0`); a mean of counts (over
+ *   replications, or per day) keeps one decimal (`667.8`, `0.0`, `33388.4`);
+ * - shares: one decimal of a percentage (`94.8 %`; differences in points, `+0.4 pt`);
+ * - seconds, hours, operators: one decimal (`2.4 s`, `599.0`, `5.0`);
+ * - ratios (per need, per call): two decimals (`1.17`), the precision of their margin (0.01);
+ * - money: whole currency units (`59558 EUR`); a measure may set its own
+ *   ({@link MeasureDefinition.decimals}: the cost per answered call is in cents, `1.86 EUR`).
+ *
+ * A confidence interval or a difference is written with the decimals of its value. CSV and JSON
+ * files keep every value exact (a count of one run is written `170`, a zero `0`).
+ */
+export function unitDecimals(unit: MeasureUnit, mean: boolean): number {
+  switch (unit) {
+    case 'calls':
+    case 'needs':
+      return mean ? 1 : 0;
+    case 'ratio':
+      return 2;
+    case 'currency':
+      return 0;
+    default:
+      return 1;
+  }
+}
+
+/**
+ * The decimals of the measure `name` ({@link unitDecimals} of its unit, or its own); `mean`:
+ * the value is a mean over replications (counts per day are means whatever `mean` says).
+ */
+export function measureDecimals(name: string, mean: boolean): number {
+  const definition = measureDefinition(name);
+  return definition.decimals ?? unitDecimals(definition.unit, mean || definition.perDay === true);
 }
 
 /**

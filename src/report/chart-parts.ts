@@ -33,6 +33,7 @@ export function axisFormat(unit: ValueUnit): string {
       return '.0%';
     case 'seconds':
     case 'count':
+    case 'meanCount':
       return '~s';
     default:
       return '~g';

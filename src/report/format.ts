@@ -1,9 +1,12 @@
 /**
  * Number formatting for reports: one place decides how a share, a duration, a count or an
- * interval is written, so the summary sentences, the tables and the key figures agree.
- * Cost: O(1) per value. Uses a non-breaking space before units, as French and SI typography do.
+ * interval is written, so the summary sentences, the tables and the key figures agree. The
+ * decimals of each unit are the measure catalogue's ({@link unitDecimals}): fixed by the unit,
+ * never by the size of the value. Cost: O(1) per value. Uses a non-breaking space before units,
+ * as French and SI typography do.
  */
 
+import { measureDecimals, unitDecimals } from '../measures/measure-catalogue.js';
 import { formatDuration } from '../units/duration.js';
 import { fixed } from '../units/fixed.js';
 
@@ -13,39 +16,68 @@ export interface Estimate {
   ci95: readonly [number, number];
 }
 
-/** How a value is written: a share (0–1 shown as %), seconds, a count, money or a plain number. */
-export type ValueUnit = 'share' | 'seconds' | 'count' | 'currency' | 'number';
+/**
+ * How a value is written: a share (0–1 shown as %), seconds, a count of one run (`count`: whole),
+ * a mean of counts over replications (`meanCount`: one decimal), a ratio (two decimals), a plain
+ * number such as hours or operators (one decimal), money (whole units) or money per call
+ * (`currencyPerCall`: cents).
+ */
+export type ValueUnit =
+  'share' | 'seconds' | 'count' | 'meanCount' | 'ratio' | 'number' | 'currency' | 'currencyPerCall';
+
+/** The decimals of each unit, read from the measure catalogue (the one home of the rule). */
+const DECIMALS: Readonly<Record<ValueUnit, number>> = {
+  share: unitDecimals('share', true),
+  seconds: unitDecimals('seconds', true),
+  count: unitDecimals('calls', false),
+  meanCount: unitDecimals('calls', true),
+  ratio: unitDecimals('ratio', true),
+  number: unitDecimals('hours', true),
+  currency: unitDecimals('currency', true),
+  currencyPerCall: measureDecimals('perAnsweredCall', true),
+};
 
 const NBSP = '\u00a0';
 
 /** Format a share in [0, 1] as a percentage: `0.053` → `5.3 %`. */
-export function formatPercent(share: number, digits = 1): string {
+export function formatPercent(share: number, digits = DECIMALS.share): string {
   if (!Number.isFinite(share)) return '–';
   return `${fixed(share * 100, digits)}${NBSP}%`;
 }
 
-/** Format a count with thousands separators: `4012.4` → `4,012` (never `-0`). */
-export function formatCount(value: number): string {
-  if (!Number.isFinite(value)) return '–';
-  return Math.round(value).toLocaleString('en-GB', { signDisplay: 'negative' });
+/**
+ * Format a count with thousands separators and `digits` decimals (0: a count of one run):
+ * `4012.4` → `4,012`; `formatCount(0, 1)` → `0.0` (never `-0`).
+ */
+export function formatCount(value: number, digits = DECIMALS.count): string {
+  return formatNumber(value, digits);
 }
 
-/** Format a plain number with at most `digits` decimals and thousands separators. */
-export function formatNumber(value: number, digits = 2): string {
+/** Format a plain number with exactly `digits` decimals and thousands separators. */
+export function formatNumber(value: number, digits = DECIMALS.ratio): string {
   if (!Number.isFinite(value)) return '–';
-  return value.toLocaleString('en-GB', { maximumFractionDigits: digits, signDisplay: 'negative' });
+  // Rounded first, so that -0.3 with no decimals is `0`, not `-0`.
+  const rounded = Number(fixed(value, digits));
+  return rounded.toLocaleString('en-GB', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: 'negative',
+  });
 }
 
-/** Format money: `1234.5` → `1,235 EUR` (whole units; reports are about orders of magnitude). */
-export function formatMoney(value: number, currency = 'EUR'): string {
+/**
+ * Format money: `1234.5` → `1,235 EUR` (whole units; reports are about orders of magnitude),
+ * or with `digits` decimals (money per call in cents: `1.86 EUR`).
+ */
+export function formatMoney(value: number, currency = 'EUR', digits = DECIMALS.currency): string {
   if (!Number.isFinite(value)) return '–';
-  return `${formatCount(value)}${NBSP}${currency}`;
+  return `${formatNumber(value, digits)}${NBSP}${currency}`;
 }
 
-/** Format seconds readably: `26` → `26 s`, `95` → `1 min 35 s`. */
+/** Format seconds readably: `26` → `26.0 s`, `95` → `1 min 35 s`. */
 export function formatSeconds(seconds: number): string {
   if (!Number.isFinite(seconds)) return '–';
-  if (Math.abs(seconds) < 60) return `${formatNumber(seconds, 1)}${NBSP}s`;
+  if (Math.abs(seconds) < 60) return `${formatNumber(seconds, DECIMALS.seconds)}${NBSP}s`;
   return formatDuration(Math.round(seconds));
 }
 
@@ -56,12 +88,11 @@ export function formatValue(value: number, unit: ValueUnit, currency?: string): 
       return formatPercent(value);
     case 'seconds':
       return formatSeconds(value);
-    case 'count':
-      return formatCount(value);
     case 'currency':
-      return formatMoney(value, currency);
+    case 'currencyPerCall':
+      return formatMoney(value, currency, DECIMALS[unit]);
     default:
-      return formatNumber(value);
+      return formatNumber(value, DECIMALS[unit]);
   }
 }
 
@@ -71,7 +102,7 @@ export function formatValue(value: number, unit: ValueUnit, currency?: string): 
  */
 export function formatHalfWidth(estimate: Estimate, unit: ValueUnit, currency?: string): string {
   const half = Math.abs(estimate.ci95[1] - estimate.ci95[0]) / 2;
-  if (unit === 'share') return `±${NBSP}${fixed(half * 100, 1)}`;
+  if (unit === 'share') return `±${NBSP}${fixed(half * 100, DECIMALS.share)}`;
   return `±${NBSP}${formatValue(half, unit, currency)}`;
 }
 
@@ -110,7 +141,7 @@ export function formatDifference(value: number, unit: ValueUnit, currency?: stri
   const magnitude = Math.abs(value);
   const text =
     unit === 'share'
-      ? `${fixed(magnitude * 100, 1)}${NBSP}pts`
+      ? `${fixed(magnitude * 100, DECIMALS.share)}${NBSP}pts`
       : formatValue(magnitude, unit, currency);
   // A difference that rounds to zero is written ±0, whatever the sign of what was rounded.
   const sign = !/[1-9]/.test(text) ? '±' : value > 0 ? '+' : '−';

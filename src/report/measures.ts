@@ -4,7 +4,12 @@
  * put in the report's units. Unknown names still render, with a label made from the camelCase key.
  */
 
-import { measureDefinition, type MeasureUnit } from '../measures/measure-catalogue.js';
+import {
+  measureDecimals,
+  measureDefinition,
+  type MeasureUnit,
+  unitDecimals,
+} from '../measures/measure-catalogue.js';
 import type { ValueUnit } from './format.js';
 
 /** How a report presents one measure. */
@@ -17,15 +22,19 @@ export interface MeasureInfo {
   higherIsBetter?: boolean;
 }
 
-/** The report's way of writing a catalogue unit: calls and needs are counts, money is money. */
-export function valueUnitOf(unit: MeasureUnit): ValueUnit {
+/**
+ * The report's way of writing a catalogue unit: calls and needs are counts (`mean`: means of
+ * counts over replications), money is money, ratios are ratios, hours and operators numbers.
+ */
+export function valueUnitOf(unit: MeasureUnit, mean: boolean): ValueUnit {
   switch (unit) {
     case 'calls':
     case 'needs':
-      return 'count';
+      return mean ? 'meanCount' : 'count';
     case 'share':
     case 'seconds':
     case 'currency':
+    case 'ratio':
       return unit;
     default:
       return 'number';
@@ -35,11 +44,17 @@ export function valueUnitOf(unit: MeasureUnit): ValueUnit {
 /**
  * How to present the measure named `name` (a JSON key such as `probabilityAbandon`, or a
  * `compare --json` name with its table: `overall.serviceLevel`, `needs.attemptsPerNeed`,
- * `cost.total`).
+ * `cost.total`); `replications`: how many replications its values are means over (1, or
+ * omitted, for figures of one run or of records).
  */
-export function measureInfo(name: string): MeasureInfo {
+export function measureInfo(name: string, replications = 1): MeasureInfo {
   const m = measureDefinition(name);
-  const info: MeasureInfo = { label: m.label, unit: valueUnitOf(m.unit), definition: m.definition };
+  const mean = replications > 1 || m.perDay === true;
+  const unit =
+    m.unit === 'currency' && measureDecimals(name, mean) > unitDecimals('currency', mean)
+      ? 'currencyPerCall'
+      : valueUnitOf(m.unit, mean);
+  const info: MeasureInfo = { label: m.label, unit, definition: m.definition };
   if (m.better !== 'neither') info.higherIsBetter = m.better === 'higher';
   return info;
 }

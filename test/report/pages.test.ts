@@ -112,7 +112,8 @@ describe('compareReport', () => {
     expect(plain(others.summary[2]!)).toBe(
       'Average speed of answer rises from 14.2 s to 17.9 s (± 0.5 s).',
     );
-    expect(plain(others.summary[3]!)).toBe('Calls bounced back fall from 912 to 640 (± 24).');
+    // Means of counts over 10 replications keep one decimal (unitDecimals), the ± too.
+    expect(plain(others.summary[3]!)).toBe('Calls bounced back fall from 912.0 to 640.0 (± 24.0).');
     expect(chartKinds(doc)).toEqual(['difference', 'scenario-overlay', 'scenario-overlay']);
   });
 });
@@ -164,7 +165,8 @@ describe('compareReport summary words (QA G-verdict-label, G-summary-grammar)', 
       ],
     });
     const text = doc.summary.map(plain).join(' ');
-    expect(text).toContain('Transfers fall from 100 to -108');
+    // Means of counts over the input's replications: one decimal (unitDecimals).
+    expect(text).toContain('Transfers fall from 100.0 to -108.0');
   });
 });
 

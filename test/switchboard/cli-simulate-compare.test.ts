@@ -62,7 +62,8 @@ describe('switchboard simulate', () => {
     const io = bufferIo(root);
     expect(await main(['simulate', baseline, '--days', '1', '--replications', '2'], io)).toBe(0);
     expect(io.out).toContain('serviceLevel');
-    expect(io.out).toMatch(/offered\s+\d+ \[\d+, \d+\]/);
+    // A mean of counts over 2 replications: one decimal, its interval too (unitDecimals).
+    expect(io.out).toMatch(/offered\s+\d+\.\d \[\d+\.\d, \d+\.\d\]/);
     expect(io.out).toContain('Definitions');
   });
 

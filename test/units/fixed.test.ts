@@ -32,11 +32,18 @@ describe('fixed: numbers with fixed decimals, never negative zero', () => {
   });
 
   it('is used by the text and report formatters', () => {
-    expect(formatMeasureValue('overall.serviceLevel', -0.00004, 'share', true)).toBe('0.0 pt');
-    expect(formatMeasureValue('overall.asaSeconds', -0.001, 'seconds')).toBe('0.00 s');
+    expect(
+      formatMeasureValue('overall.serviceLevel', -0.00004, {
+        unit: 'share',
+        difference: true,
+        mean: true,
+      }),
+    ).toBe('0.0 pt');
+    expect(formatMeasureValue('overall.asaSeconds', -0.001, { mean: true })).toBe('0.0 s');
     expect(formatPercent(-0.00001)).toBe('0.0\u00a0%');
     expect(formatCount(-0.3)).toBe('0');
-    expect(formatNumber(-0.001)).toBe('0');
+    expect(formatNumber(-0.001)).toBe('0.00');
+    expect(formatNumber(-0.001, 0)).toBe('0');
     expect(formatDifference(-0.00004, 'share')).toBe('±0.0\u00a0pts');
     expect(formatDifference(0.00004, 'share')).toBe('±0.0\u00a0pts');
     expect(formatDifference(-0.004, 'share')).toBe('−0.4\u00a0pts');

@@ -14,7 +14,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { WIDE_CHART_WIDTH } from '../chart-theme.js';
 import type { ChartBlock } from '../document.js';
-import { formatCount, formatPercent } from '../format.js';
+import { formatPercent, formatValue, type ValueUnit } from '../format.js';
 import { HATCH_FILL, SERIES_COLOURS, VERDICT_COLOURS } from '../palette.js';
 import { type FlowLink, type FlowNode, layoutFlow } from './flow-layout.js';
 import { labelSize, placeFlowLabels } from './flow-labels.js';
@@ -30,6 +30,8 @@ export interface FlowChartOptions {
   description?: string;
   /** Shares in labels are relative to this total (calls offered); the largest source when absent. */
   total?: number;
+  /** How the counts are written: `meanCount` for means over replications (default `count`). */
+  unit?: ValueUnit;
   height?: number;
 }
 
@@ -63,7 +65,10 @@ export function flowChart(
   const lines = new Map(
     columns.map((n) => [
       n.id,
-      [n.label, `${formatCount(n.value)} (${formatPercent(total > 0 ? n.value / total : 0, 0)})`],
+      [
+        n.label,
+        `${formatValue(n.value, options.unit ?? 'count')} (${formatPercent(total > 0 ? n.value / total : 0, 0)})`,
+      ],
     ]),
   );
   const last = Math.max(...columns.map((n) => n.column));

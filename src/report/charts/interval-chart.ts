@@ -65,7 +65,7 @@ export function intervalSeriesChart(
         low:
           p.low == null
             ? null
-            : options.unit === 'share' || options.unit === 'count'
+            : options.unit === 'share' || options.unit === 'count' || options.unit === 'meanCount'
               ? Math.max(0, p.low)
               : p.low,
         high: p.high == null ? null : options.unit === 'share' ? Math.min(1, p.high) : p.high,

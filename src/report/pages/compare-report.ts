@@ -103,7 +103,7 @@ export function compareReport(input: CompareReportInput): ReportDocument {
           base: m.base.mean,
           variant: m.variant.mean,
           difference: m.difference,
-          unit: measureInfo(m.name).unit,
+          unit: measureInfo(m.name, input.replications).unit,
           currency: input.currency,
           // Counts and hours are named in the plural ("transfers", "operator hours").
           plural: COUNTED.has(measureDefinition(m.name).unit),
@@ -147,7 +147,7 @@ export function compareReport(input: CompareReportInput): ReportDocument {
             label: measureInfo(m.name).label,
             difference: m.difference,
             verdict: m.verdictWord,
-            unit: measureInfo(m.name).unit,
+            unit: measureInfo(m.name, input.replications).unit,
             currency: input.currency,
           })),
           { title: `Difference per measure (${variantName} − ${input.baseName})` },
@@ -163,7 +163,7 @@ export function compareReport(input: CompareReportInput): ReportDocument {
             { label: 'Verdict' },
           ],
           rows: measures.map((m) => {
-            const unit = measureInfo(m.name).unit;
+            const unit = measureInfo(m.name, input.replications).unit;
             return [
               measureInfo(m.name).label,
               formatEstimate(m.base, unit, input.currency),
@@ -188,7 +188,7 @@ export function compareReport(input: CompareReportInput): ReportDocument {
     for (const group of groups)
       for (const m of group.measures) {
         if (!ROW_MEASURES.has(m.name.replace(/^by(Reason|Group)\./, ''))) continue;
-        const unit = measureInfo(m.name).unit;
+        const unit = measureInfo(m.name, input.replications).unit;
         const word = normaliseVerdict(m.verdict);
         rows.push([
           group.name,

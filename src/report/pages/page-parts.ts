@@ -21,6 +21,8 @@ export interface EstimateFigureOptions {
   unit?: ValueUnit;
   currency?: string;
   status?: KeyFigure['status'];
+  /** Replications the estimate is a mean over (counts of more than one are means). */
+  replications?: number;
 }
 
 /** A key figure for the measure `name` estimated as `estimate`, with its CI as detail. */
@@ -29,7 +31,7 @@ export function estimateFigure(
   estimate: Estimate,
   options: EstimateFigureOptions = {},
 ): KeyFigure {
-  const unit = options.unit ?? measureInfo(name).unit;
+  const unit = options.unit ?? measureInfo(name, options.replications).unit;
   const [low, high] = estimate.ci95;
   return {
     ...valueFigure(name, estimate.mean, options),
@@ -43,7 +45,7 @@ export function valueFigure(
   value: number,
   options: EstimateFigureOptions = {},
 ): KeyFigure {
-  const info = measureInfo(name);
+  const info = measureInfo(name, options.replications);
   const figure: KeyFigure = {
     label: options.label ?? info.label,
     value: formatValue(value, options.unit ?? info.unit, options.currency),
@@ -81,6 +83,7 @@ export function groupTables(
   caption: string,
   groupLabel: string,
   groups: Readonly<Record<string, Readonly<Record<string, Estimate>>>>,
+  replications: number,
 ): TableBlock[] {
   const names: string[] = [];
   for (const measures of Object.values(groups))
@@ -100,7 +103,7 @@ export function groupTables(
         measureInfo(n).label,
         ...part.map(([, measures]) => {
           const e = measures[n];
-          return e ? formatEstimate(e, measureInfo(n).unit) : '–';
+          return e ? formatEstimate(e, measureInfo(n, replications).unit) : '–';
         }),
       ]),
     });

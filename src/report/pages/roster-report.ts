@@ -11,11 +11,12 @@ import { barChart } from '../charts/bar-chart.js';
 import { intervalSeriesChart } from '../charts/interval-chart.js';
 import { type ShiftBar, shiftBarsChart } from '../charts/shift-bars-chart.js';
 import type { ReportDocument, TableBlock } from '../document.js';
-import { formatPercent } from '../format.js';
+import { formatPercent, formatValue } from '../format.js';
 import { levelsOfQueue, targetText } from '../../measures/target-verdict.js';
 import { clockMinutes, clockText } from '../../calendar/time-of-day.js';
 
-const hours = (h: number) => `${Math.round(h * 10) / 10} h`;
+// Hours as every page writes a plain number of hours (the catalogue's one decimal).
+const hours = (h: number) => `${formatValue(h, 'number')}\u00a0h`;
 
 /** `YYYY-MM-DD` of weekday `w` (0 = monday) in the week starting at `startDate`. */
 function dateOf(startDate: string, startWeekday: number, w: number): string {

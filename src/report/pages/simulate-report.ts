@@ -13,18 +13,18 @@ import { flowChart } from '../charts/flow-chart.js';
 import { histogramChart } from '../charts/histogram-chart.js';
 import { intervalBandChart, intervalSeriesChart } from '../charts/interval-chart.js';
 import type { ReportDocument, ReportSection } from '../document.js';
-import {
-  type Estimate,
-  formatCount,
-  formatPercent,
-  formatSeconds,
-  formatValue,
-} from '../format.js';
+import { type Estimate, formatPercent, formatSeconds, formatValue } from '../format.js';
 import { hardestIntervalIndex } from '../../measures/hardest-interval.js';
 import { measureInfo } from '../measures.js';
 import { describeEstimate, sentence } from '../sentences.js';
 import { formatWallClock } from '../../calendar/format-wall-clock.js';
-import { estimateFigure, groupTables, intervalPoints, targetStatus } from './page-parts.js';
+import {
+  estimateFigure,
+  type EstimateFigureOptions,
+  groupTables,
+  intervalPoints,
+  targetStatus,
+} from './page-parts.js';
 import type { SimulateIntervalRow, SimulateReportInput } from './simulate-input.js';
 import { countText } from '../../units/fixed.js';
 
@@ -48,6 +48,12 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
     input.serviceLevelDefinition ??
     `Share of calls answered within ${threshold}\u00a0s, of calls answered or abandoned.`;
   const currency = typeof input.cost?.currency === 'string' ? input.cost.currency : 'EUR';
+  const replications = input.replications;
+  // A count in the catalogue's format for `name`: a mean over the replications.
+  const count = (name: string, value: number) =>
+    formatValue(value, measureInfo(name, replications).unit);
+  const figure = (name: string, e: Estimate, options: EstimateFigureOptions = {}) =>
+    estimateFigure(name, e, { ...options, replications });
   const costOf = (key: string) => {
     const v = input.cost?.[key];
     return typeof v === 'object' ? v : undefined;
@@ -55,20 +61,20 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
 
   const summary: string[] = [
     sentence(
-      `over ${countText(input.days, 'simulated day')} (${input.replications} replications), ${formatCount(o.offered.mean)} calls were offered and ${formatCount(o.answered.mean)} answered (${formatPercent(o.offered.mean > 0 ? o.answered.mean / o.offered.mean : 0)})`,
+      `over ${countText(input.days, 'simulated day')} (${input.replications} replications), ${count('offered', o.offered.mean)} calls were offered and ${count('answered', o.answered.mean)} answered (${formatPercent(o.offered.mean > 0 ? o.answered.mean / o.offered.mean : 0)})`,
     ),
     sentence(
       `service level was ${describeEstimate(o.serviceLevel, 'share')} within ${threshold}\u00a0s, ${o.serviceLevel.mean >= slTarget ? 'meeting' : 'below'} the ${formatPercent(slTarget, 0)} target; answered callers waited ${formatSeconds(o.asaSeconds.mean)} on average`,
     ),
     sentence(
-      `abandonment was ${describeEstimate(o.probabilityAbandon, 'share')}, ${o.probabilityAbandon.mean <= abandonTarget ? 'within' : 'above'} the ${formatPercent(abandonTarget, 0)} ceiling${o.busy.mean >= 0.5 ? `, and ${formatCount(o.busy.mean)} calls found every line busy` : ''}`,
+      `abandonment was ${describeEstimate(o.probabilityAbandon, 'share')}, ${o.probabilityAbandon.mean <= abandonTarget ? 'within' : 'above'} the ${formatPercent(abandonTarget, 0)} ceiling${o.busy.mean >= 0.5 ? `, and ${count('busy', o.busy.mean)} calls found every line busy` : ''}`,
     ),
   ];
   const worst = worstInterval(input.byInterval);
   if (worst?.serviceLevel)
     summary.push(
       sentence(
-        `the hardest half-hour was ${formatWallClock(worst.intervalStart)}, with ${formatCount(worst.offered.mean)} calls offered and a service level of ${formatPercent(worst.serviceLevel.mean, 0)}`,
+        `the hardest half-hour was ${formatWallClock(worst.intervalStart)}, with ${count('offeredPerDay', worst.offered.mean)} calls offered and a service level of ${formatPercent(worst.serviceLevel.mean, 0)}`,
       ),
     );
   const attempts = input.needs?.attemptsPerNeed;
@@ -76,27 +82,32 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
   const total = costOf('total');
   const needPhrases: string[] = [];
   if (attempts)
-    needPhrases.push(`each need took ${formatValue(attempts.mean, 'number')} attempts on average`);
+    needPhrases.push(
+      `each need took ${count('attemptsPerNeed', attempts.mean)} attempts on average`,
+    );
   if (firstContact)
     needPhrases.push(`${formatPercent(firstContact.mean, 0)} were resolved at the first contact`);
-  if (total) needPhrases.push(`the horizon cost ${formatValue(total.mean, 'currency', currency)}`);
+  if (total)
+    needPhrases.push(
+      `the horizon cost ${formatValue(total.mean, measureInfo('total').unit, currency)}`,
+    );
   if (needPhrases.length > 0) summary.push(sentence(needPhrases.join('; ')));
 
   const sections: ReportSection[] = [];
   const figures = [
-    estimateFigure('serviceLevel', o.serviceLevel, {
+    figure('serviceLevel', o.serviceLevel, {
       definition: slDefinition,
       status: targetStatus(o.serviceLevel.mean, slTarget, true, 'share'),
     }),
-    estimateFigure('asaSeconds', o.asaSeconds),
-    estimateFigure('probabilityAbandon', o.probabilityAbandon, {
+    figure('asaSeconds', o.asaSeconds),
+    figure('probabilityAbandon', o.probabilityAbandon, {
       status: targetStatus(o.probabilityAbandon.mean, abandonTarget, false, 'share'),
     }),
-    estimateFigure('occupancy', o.occupancy),
-    estimateFigure('offered', o.offered),
-    estimateFigure('answered', o.answered),
-    estimateFigure('busy', o.busy),
-    estimateFigure('bouncedBack', o.bouncedBack),
+    figure('occupancy', o.occupancy),
+    figure('offered', o.offered),
+    figure('answered', o.answered),
+    figure('busy', o.busy),
+    figure('bouncedBack', o.bouncedBack),
   ];
   sections.push({
     heading: 'Key figures',
@@ -170,7 +181,11 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
     flowBlocks.push({ kind: 'note', text: 'No call was offered: there is no path to draw.' });
   else if (input.callPath) {
     flowBlocks.push(
-      flowChart(nodes, links, { title: 'Where calls go', total: input.callPath.offered }),
+      flowChart(nodes, links, {
+        title: 'Where calls go',
+        total: input.callPath.offered,
+        unit: measureInfo('offered', replications).unit,
+      }),
     );
     flowBlocks.push({
       kind: 'note',
@@ -182,10 +197,11 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
       flowChart(flow.nodes, flow.links, {
         title: 'How calls end (mean over replications)',
         total: outcomes.offered,
+        unit: measureInfo('offered', replications).unit,
       }),
       {
         kind: 'note',
-        text: `Every call offered ends in exactly one of these outcomes. "Completed" is a call an operator or a service took to its end, transfers included; "transfer failed" is a wild transfer that rang out, went to voicemail or bounced too often. ${o.bouncedBack ? `Bounced-back transfers (${formatCount(o.bouncedBack.mean)}) queued again and are counted by how they finally ended.` : ''}`.trim(),
+        text: `Every call offered ends in exactly one of these outcomes. "Completed" is a call an operator or a service took to its end, transfers included; "transfer failed" is a wild transfer that rang out, went to voicemail or bounced too often. ${o.bouncedBack ? `Bounced-back transfers (${count('bouncedBack', o.bouncedBack.mean)}) queued again and are counted by how they finally ended.` : ''}`.trim(),
       },
     );
   }
@@ -224,7 +240,7 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
       blocks: [
         {
           kind: 'figures',
-          figures: Object.entries(input.needs).map(([name, e]) => estimateFigure(name, e)),
+          figures: Object.entries(input.needs).map(([name, e]) => figure(name, e)),
         },
       ],
     });
@@ -250,10 +266,10 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
               strong: name === 'total',
             },
             {
-              text: formatValue(e.mean, measureInfo(name).unit, currency),
+              text: formatValue(e.mean, measureInfo(name, replications).unit, currency),
               strong: name === 'total',
             },
-            `${formatValue(e.ci95[0], measureInfo(name).unit, currency)} – ${formatValue(e.ci95[1], measureInfo(name).unit, currency)}`,
+            `${formatValue(e.ci95[0], measureInfo(name, replications).unit, currency)} – ${formatValue(e.ci95[1], measureInfo(name, replications).unit, currency)}`,
           ]),
         },
       ],
@@ -261,9 +277,13 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
   }
   const tables: ReportSection['blocks'] = [];
   if (input.byQueue)
-    tables.push(...groupTables('Measures by queue, mean [95 % CI]', 'Queue', input.byQueue));
+    tables.push(
+      ...groupTables('Measures by queue, mean [95 % CI]', 'Queue', input.byQueue, replications),
+    );
   if (input.byReason)
-    tables.push(...groupTables('Measures by reason, mean [95 % CI]', 'Reason', input.byReason));
+    tables.push(
+      ...groupTables('Measures by reason, mean [95 % CI]', 'Reason', input.byReason, replications),
+    );
   if (tables.length > 0) sections.push({ heading: 'By queue and by reason', blocks: tables });
 
   return {

@@ -9,9 +9,10 @@ function estimateText(
   name: string,
   e: MeasureEstimate,
   currency: string,
+  replications: number,
   difference = false,
 ): string {
-  const unit = measureInfo(name).unit;
+  const unit = measureInfo(name, replications).unit;
   if (e.mean === null) return '—';
   if (e.ci95[0] === null || e.ci95[1] === null)
     return difference
@@ -46,7 +47,7 @@ export function sweepReport(report: SweepReport): ReportDocument {
     { text: String(v.rank), numeric: true },
     v.label,
     ...v.measures.map((m) => ({
-      text: `${m.variant.mean === null ? '—' : formatValue(m.variant.mean, measureInfo(m.name).unit, report.currency)} · ${estimateText(m.name, m.difference, report.currency, true)}${m.verdict === 'no difference detectable' ? '' : ` · ${m.verdict}`}`,
+      text: `${m.variant.mean === null ? '—' : formatValue(m.variant.mean, measureInfo(m.name, report.replications).unit, report.currency)} · ${estimateText(m.name, m.difference, report.currency, report.replications, true)}${m.verdict === 'no difference detectable' ? '' : ` · ${m.verdict}`}`,
       numeric: true,
       strong: m.verdict === 'better' || m.verdict === 'worse',
     })),
@@ -73,7 +74,7 @@ export function sweepReport(report: SweepReport): ReportDocument {
                 '',
                 'base',
                 ...report.baseMeasures.map((m) => ({
-                  text: estimateText(m.name, m.estimate, report.currency),
+                  text: estimateText(m.name, m.estimate, report.currency, report.replications),
                   numeric: true,
                 })),
               ],

@@ -17,7 +17,7 @@ export interface RouteCheck {
   offered: number;
   /** Abandoned ÷ offered in the records; binomial interval (calls of an hour are not independent, so it is too narrow). */
   recorded: CheckEstimate;
-  /** Abandoned ÷ (answered + abandoned) queue entries in the model; Student-t over replications. */
+  /** The same share in the model (each replication measured by the audit); Student-t over replications. */
   simulated: CheckEstimate;
   /** simulated − recorded. */
   difference: number;
@@ -40,7 +40,7 @@ export interface CalibrationCheck {
     recordedPerWeek: number;
     /** The same averaged over the days observed (total ÷ days × 7), the audit's `callsPerWeek`. */
     recordedPerObservedWeek: number;
-    /** Calls offered a week in the model (new calls and redials). */
+    /** Queue calls a week in the model (new calls and redials), counted by the audit. */
     simulatedPerWeek: CheckEstimate;
     /** simulated ÷ recorded − 1 (mean week). */
     gap: number;

@@ -60,8 +60,8 @@ export interface CalibratedParameters {
      * exponential tail beyond `tailFromSeconds`. When the records hold no abandon at all, an
      * exponential whose mean is the one-sided 95 % lower confidence bound given zero events,
      * time at risk / ln 20 (at least 60 s): the most impatient callers the records are
-     * compatible with, so the model never assumes callers who cannot abandon. Null without
-     * any queue wait.
+     * compatible with, so the model never assumes callers who cannot abandon (no caller
+     * waited at all: the 60 s floor). Null without any queued call.
      */
     distribution: Record<string, unknown> | null;
     /** True when `distribution` is that zero-abandon bound. */
@@ -465,8 +465,9 @@ export class CalibrationTracker {
         medianSeconds: patience.medianSeconds,
         restrictedMeanSeconds: patience.restrictedMeanSeconds,
         exponentialMeanSeconds: patience.abandons > 0 ? exposure / patience.abandons : null,
-        distribution: fit?.spec ?? zeroAbandonPatience(patience.abandons, exposure),
-        fromZeroAbandons: fit === null && patience.abandons === 0 && exposure > 0,
+        distribution:
+          fit?.spec ?? zeroAbandonPatience(patience.abandons, patience.observations, exposure),
+        fromZeroAbandons: fit === null && patience.abandons === 0 && patience.observations > 0,
         exponentialLike: fit?.exponentialLike ?? null,
         tailFromSeconds: fit?.tailFromSeconds ?? null,
         tailMeanSeconds: fit?.tailMeanSeconds ?? null,
@@ -522,16 +523,28 @@ function coefficientOfVariation(sum: number, squares: number, n: number): number
 /**
  * The patience to write when no caller abandoned: an exponential with mean = time at risk /
  * ln 20, the one-sided 95 % lower confidence bound of an exponential mean after zero events in
- * that exposure (P(no event) = exp(−T/m) = 0.05), floored at 60 s. Null when there was no
- * waiting at all, or when there were abandons (the Kaplan–Meier fit applies).
+ * that exposure (P(no event) = exp(−T/m) = 0.05), floored at 60 s (also when every caller was
+ * answered at once: T = 0 bounds nothing, and the model still needs a patience). Null when no
+ * call queued at all, or when there were abandons (the Kaplan–Meier fit applies).
  */
 function zeroAbandonPatience(
   abandons: number,
+  observations: number,
   exposureSeconds: number,
 ): Record<string, unknown> | null {
-  if (abandons > 0 || !(exposureSeconds > 0)) return null;
+  if (abandons > 0 || !(observations > 0)) return null;
   const mean = Math.max(60, exposureSeconds / Math.log(20));
   return { distribution: 'exponential', mean: `${Math.round(mean)}s` };
+}
+
+/**
+ * The line to tell the user when the patience written is the zero-abandon bound (the records
+ * hold no abandon), else undefined.
+ */
+export function zeroAbandonNote(p: CalibratedParameters): string | undefined {
+  if (!p.patience.fromZeroAbandons) return undefined;
+  const mean = String(p.patience.distribution?.mean ?? '');
+  return `note: no caller abandoned in the records, so they bound patience only from below: scenario.yaml gives callers an exponential patience of mean ${mean} (the 95 % lower bound after 0 abandons in the time callers waited, at least 60 s); set your own before what-ifs with fewer operators`;
 }
 
 /** Fewest queued calls in a weekday × hour cell for its abandonment to set the operators. */

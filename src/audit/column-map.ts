@@ -356,7 +356,11 @@ export function mappedCsvParser(
     const answer = time(map.times.answer, serviceSeconds > 0);
     const end = time(map.times.end, serviceSeconds > 0);
     countRecord(account, outcomeText, arrival, last);
-    if (outcome === 'ignore') return;
+    if (outcome === 'ignore') {
+      const ignored = (account.ignored ??= nameKeyed());
+      ignored[outcomeText] = (ignored[outcomeText] ?? 0) + 1;
+      return;
+    }
     // Without a queue-start column the arrival is the queue entry; with one, a row whose queue
     // start is not set never queued (an answered one went from the menu straight to an agent).
     const hasQueueColumn = map.times.queueStart !== undefined;

@@ -159,6 +159,23 @@ export interface FileAccount {
   duplicates?: number;
   /** Set when the file is not UTF-8: the line from which it was read as Latin-1. */
   latin1FromLine?: number;
+  /**
+   * Set when the column map marks some rows `ignore`: those rows by their outcome value,
+   * counted in `records` and left out of the KPIs.
+   */
+  ignored?: Record<string, number>;
+}
+
+/**
+ * The rows a column map ignored, as one phrase for the text and the page: `665 rows (PHANTOM)`,
+ * or with the count of each value when there are several (`700 rows (PHANTOM 665, TEST 35)`).
+ */
+export function ignoredRowsText(ignored: Record<string, number>): string {
+  const values = Object.entries(ignored).sort((a, b) => b[1] - a[1]);
+  const total = values.reduce((n, [, k]) => n + k, 0);
+  const which =
+    values.length === 1 ? values[0]![0] : values.map(([value, k]) => `${value} ${k}`).join(', ');
+  return `${total} ${total === 1 ? 'row' : 'rows'} (${which})`;
 }
 
 /** A fresh account for `path`. */

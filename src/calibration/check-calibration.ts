@@ -4,8 +4,9 @@ import type { CalibratedParameters } from '../audit/calibration-tracker.js';
 import { calibrationToScenario } from '../audit/scenario-writer.js';
 import { parseScenario } from '../scenario/parse-scenario.js';
 import { confidenceInterval } from '../stats/confidence-interval.js';
-import { simulateScenario } from '../switchboard/simulate-scenario.js';
 import { fixed, percentText, signedFixed } from '../units/fixed.js';
+import type { AuditedGroup } from './hourly-queue-outcomes.js';
+import { simulateAudited } from './simulate-hourly-abandonment.js';
 
 export type { CalibrationCheck, CheckEstimate, RouteCheck };
 
@@ -33,16 +34,22 @@ const overReplications = (values: number[]): CheckEstimate => {
 };
 
 /** Mean and interval over replications of their ASA (null when none answered a call). */
-const asaOf = (groups: { asaSeconds?: unknown }[]): CheckEstimate | null => {
-  const waits = groups.map((g) => g.asaSeconds).filter((w): w is number => typeof w === 'number');
+const asaOf = (groups: AuditedGroup[]): CheckEstimate | null => {
+  const waits = groups.filter((g) => g.answered > 0).map((g) => g.waitAnsweredSeconds / g.answered);
   return waits.length > 0 ? overReplications(waits) : null;
 };
 
+/** Abandoned calls ÷ offered calls of a group (0 when none was offered). */
+const abandonment = (g: AuditedGroup) => (g.offered > 0 ? g.abandoned / g.offered : 0);
+
 /**
  * Simulate the scenario the audit writes from `calibration` (`days` × `replications`, one seed)
- * and set its weekly volume and its abandonment, overall and route by route, against the
- * records' (`report`): what a consultant shows before using the model for what-ifs. Cost: the
- * simulation's.
+ * and set its weekly volume, abandonment and ASA, overall and route by route, against the
+ * records' (`report`): what a consultant shows before using the model for what-ifs. Each
+ * replication is measured by the audit itself ({@link simulateAudited}: its calls as a
+ * queue_log, read back by the audit's reader), so model and records share one definition
+ * (abandoned calls never answered ÷ calls offered to a queue, a call on its first queue's
+ * route). Cost: the simulation's, plus reading its queue_log.
  */
 export async function checkCalibration(
   report: AuditReport,
@@ -51,7 +58,7 @@ export async function checkCalibration(
 ): Promise<CalibrationCheck> {
   const seed = options.seed ?? 1;
   const scenario = parseScenario(calibrationToScenario(calibration));
-  const { results } = await simulateScenario(scenario, {
+  const results = await simulateAudited(scenario, {
     days: options.days,
     replications: options.replications,
     seed,
@@ -66,24 +73,14 @@ export async function checkCalibration(
   });
   const observedDays = calibration.daysObserved.reduce((a, b) => a + b, 0);
   const weeks = options.days / 7;
-  const simulatedPerWeek = overReplications(
-    results.map((r) => (r.overall.offered as number) / weeks),
-  );
-  const share = (abandoned: unknown, answered: unknown) => {
-    const decided = (abandoned as number) + (answered as number);
-    return decided > 0 ? (abandoned as number) / decided : 0;
-  };
-  const overallSimulated = overReplications(
-    results.map((r) => share(r.overall.abandoned, r.overall.answered)),
-  );
+  const simulatedPerWeek = overReplications(results.map((r) => r.overall.offered / weeks));
+  const overallSimulated = overReplications(results.map((r) => abandonment(r.overall)));
   const overallRecorded = binomial(report.calls.abandoned, report.calls.offered);
   const routes = report.byQueue.flatMap((q): RouteCheck[] => {
     const index = scenario.queues.findIndex((g) => g.name === q.queue);
     if (index < 0) return [];
     const recorded = binomial(q.abandoned, q.offered);
-    const simulated = overReplications(
-      results.map((r) => share(r.byQueue[index]!.abandoned, r.byQueue[index]!.answered)),
-    );
+    const simulated = overReplications(results.map((r) => abandonment(r.byQueue[index]!)));
 
     return [
       {
@@ -117,7 +114,7 @@ export async function checkCalibration(
     },
     routes,
     definitions:
-      'recorded abandonment = abandoned ÷ offered calls of the route (95 % binomial interval; calls of one hour share the queue, so it is too narrow); simulated = abandoned ÷ (answered + abandoned) queue entries of the route, mean and Student-t 95 % interval over replications (redials included, as in the records); volume = queue calls a week, the records’ as the sum over weekdays of each weekday’s mean; ASA = mean wait of the route’s answered calls (the records’ documented queue time), the model’s with its Student-t 95 % interval over replications',
+      'abandonment = abandoned calls (never answered) ÷ calls offered to a queue, a call counted on the route of its first queue (redials are calls of their own), the same for records and model: each simulated replication is written as a queue_log and read back by the audit; records: 95 % binomial interval (calls of one hour share the queue, so it is too narrow); model: mean and Student-t 95 % interval over replications; volume = queue calls a week, the records’ as the sum over weekdays of each weekday’s mean; ASA = mean wait to the first answer of the route’s answered calls (the records’ documented queue time), the model’s with its Student-t 95 % interval over replications',
   };
 }
 

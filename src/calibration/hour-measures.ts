@@ -34,7 +34,7 @@ export interface HourMeasures {
   share: number | null;
   observedStandardError: number;
   simulatedStandardError: number | null;
-  /** (simulated − observed) ÷ √(SE² + SE²); null when the model decided no call then. */
+  /** (simulated − observed) ÷ √(SE² + SE²); null when the model offered no call then. */
   z: number | null;
 }
 
@@ -53,19 +53,19 @@ export function hourMeasures(s: StaffingCell, sim: SimulatedHour, deff: number):
   return { share: sim.share, observedStandardError, simulatedStandardError, z };
 }
 
-/** Abandonment of queued calls simulated over some hours: Σ abandoned ÷ Σ decided. */
+/** Abandonment of queued calls simulated over some hours: Σ abandoned ÷ Σ offered. */
 export function pooledSimulated(
   cells: readonly StaffingCell[],
   sim: readonly SimulatedHour[],
 ): number | null {
   let abandoned = 0;
-  let decided = 0;
+  let offered = 0;
   for (const s of cells) {
     const h = sim[s.weekday * 24 + s.hour];
     abandoned += h?.abandoned ?? 0;
-    decided += h?.decided ?? 0;
+    offered += h?.offered ?? 0;
   }
-  return decided > 0 ? abandoned / decided : null;
+  return offered > 0 ? abandoned / offered : null;
 }
 
 /** Abandonment of queued calls in the records over some hours: Σ abandoned ÷ Σ offered. */

@@ -4,8 +4,9 @@
  * this folder's tests.
  */
 export {
-  type HourlyQueueOutcomes,
-  hourlyQueueOutcomes,
+  type AuditedGroup,
+  type AuditedReplication,
+  auditReplication,
   hourlyQueueOutcomesTask,
 } from './hourly-queue-outcomes.js';
 export * from './check-calibration.js';

@@ -1,6 +1,7 @@
 import { weekdayName } from '../calendar/weekdays.js';
 import { formatDuration } from '../units/duration.js';
 import type { AuditReport } from '../audit/audit-report.js';
+import { ignoredRowsText } from '../audit/records.js';
 import { countText, fixed } from '../units/fixed.js';
 import { clockText } from '../calendar/time-of-day.js';
 
@@ -19,7 +20,7 @@ export function formatAuditSummary(report: AuditReport): string {
   out.push('Inputs (lines = records + blank + rejected)');
   for (const f of report.input) {
     out.push(
-      `  ${f.path}  ${f.format}: ${f.lines} lines = ${f.records} records + ${f.blank} blank + ${f.rejected} rejected${f.duplicates ? `; ${countText(f.duplicates, 'duplicate')} (records seen before: counted once)` : ''}${f.outOfOrder ? `; ${f.outOfOrder} out of time order` : ''}${f.latin1FromLine ? `; not UTF-8: read as Latin-1 from line ${f.latin1FromLine}` : ''}`,
+      `  ${f.path}  ${f.format}: ${f.lines} lines = ${f.records} records + ${f.blank} blank + ${f.rejected} rejected${f.duplicates ? `; ${countText(f.duplicates, 'duplicate')} (records seen before: counted once)` : ''}${f.ignored ? `; ignored (map): ${ignoredRowsText(f.ignored)}` : ''}${f.outOfOrder ? `; ${f.outOfOrder} out of time order` : ''}${f.latin1FromLine ? `; not UTF-8: read as Latin-1 from line ${f.latin1FromLine}` : ''}`,
     );
     for (const r of f.firstRejected.slice(0, 5)) out.push(`    line ${r.line}: ${r.reason}`);
     if (f.rejected > 5)
@@ -67,7 +68,7 @@ export function formatAuditSummary(report: AuditReport): string {
     out.push(
       '',
       `Callers: ${k.distinct} identified, ${k.repeat} called more than once, ${fixed(k.attemptsPerCaller, 2)} calls each, ${pct(k.neverGotThrough)} never got through, ${pct(k.firstCallAnswered)} answered at the first call, ${secs(k.waitPerCallerSeconds)} waited per caller in all; ${k.unidentifiedCalls} calls without a number`,
-      `  redials within ${secs(k.redialWindowSeconds)} of an unanswered call: ${k.redials} (${pct(k.redialProbability)}), delay median ${secs(k.redialDelaySeconds.median)}, 90% ${secs(k.redialDelaySeconds.p90)}`,
+      `  redials within ${secs(k.redialWindowSeconds)} of an unanswered call: ${k.redials} (${pct(k.redialProbability)} of the identified callers' unanswered calls), delay median ${secs(k.redialDelaySeconds.median)}, 90% ${secs(k.redialDelaySeconds.p90)}`,
     );
     out.push('', 'Queues             offered  answered  abandon   SL      ASA       calls/week');
     for (const q of report.byQueue)

@@ -57,6 +57,7 @@ export function auditReportInput(
       rejected: f.rejected,
       outOfOrder: f.outOfOrder,
       ...(f.duplicates ? { duplicates: f.duplicates } : {}),
+      ...(f.ignored ? { ignored: f.ignored } : {}),
       firstRejected: f.firstRejected.map((x) => ({ line: x.line, reason: x.reason })),
     })),
     calls: {

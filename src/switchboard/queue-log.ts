@@ -136,6 +136,15 @@ class QueueLogWriter implements SwitchboardObserver {
 }
 
 /**
+ * Have `model` write its calls as queue_log lines (each ending in a line feed) to `write` as it
+ * runs: the lines {@link writeQueueLog} writes to a file, for a reader in memory (the
+ * calibration check audits the model's runs with the audit's own reader).
+ */
+export function observeQueueLog(model: SwitchboardModel, write: (line: string) => void): void {
+  model.observe(new QueueLogWriter(model, startEpochSeconds(model.scenario), write));
+}
+
+/**
  * Run replication `index` and write its calls as an Asterisk native queue_log
  * (`epoch|callid|queue|agent|EVENT|data1|data2|data3`, events ENTERQUEUE, CONNECT,
  * COMPLETEAGENT, ABANDON, BLINDTRANSFER, ATTENDEDTRANSFER, EXITWITHTIMEOUT), streamed to `file`
@@ -151,7 +160,6 @@ export function writeQueueLog(
   file: string,
   options: { days: number; seed: number | string; index?: number },
 ): number {
-  const epoch = startEpochSeconds(scenario);
   const out = new AtomicFile(file);
   let lines = 0;
   const write = (line: string) => {
@@ -161,7 +169,7 @@ export function writeQueueLog(
   try {
     const seed = replicationSeed(options.seed, options.index ?? 0);
     const model = new SwitchboardModel(scenario, { days: options.days, seed });
-    model.observe(new QueueLogWriter(model, epoch, write));
+    observeQueueLog(model, write);
     model.run();
   } catch (error) {
     out.abort();

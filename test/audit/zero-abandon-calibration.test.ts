@@ -36,5 +36,39 @@ describe('calibration from records without a single abandon', () => {
     expect(calibration.patience.distribution).toEqual({ distribution: 'exponential', mean: '60s' });
     const scenario = loadScenario(join(out, 'scenario.yaml'));
     expect(Object.keys(scenario.reasons ?? {}).length).toBeGreaterThan(0);
+    expect(io.err).toContain('note: no caller abandoned in the records');
+    expect(io.err).toContain('exponential patience of mean 60s');
+  });
+
+  it('writes a patience the model accepts when every caller was answered at once (QA G-roundtrip-noabandon)', async () => {
+    // Time at risk 0: nothing bounds patience, and scenario.yaml used to have none, which
+    // `simulate` refused ("reasons.main.patience: expected a value (required)").
+    const file = join(dir, 'queue_log-no-wait');
+    writeFileSync(
+      file,
+      [
+        '1704700800|d1|main|NONE|ENTERQUEUE||0611111111|1',
+        '1704700800|d1|main|Agent/1|CONNECT|0|d1.1|2',
+        '1704700900|d1|main|Agent/1|COMPLETECALLER|0|100|1',
+        '1704700950|d2|main|NONE|ENTERQUEUE||0622222222|1',
+        '1704700950|d2|main|Agent/2|CONNECT|0|d2.1|2',
+        '1704701000|d2|main|Agent/2|COMPLETEAGENT|0|50|1',
+        '',
+      ].join('\n'),
+    );
+    const out = join(dir, 'out-no-wait');
+    const io = bufferIo(dir);
+    expect(await main(['audit', file, '--out', out], io), io.err).toBe(0);
+    expect(io.err).toContain('note: no caller abandoned in the records');
+    const written = loadScenario(join(out, 'scenario.yaml'));
+    expect(written.reasons[0]!.patience).toBeDefined();
+    const run = bufferIo(dir);
+    expect(
+      await main(
+        ['simulate', join(out, 'scenario.yaml'), '--days', '1', '--replications', '1'],
+        run,
+      ),
+      run.err,
+    ).toBe(0);
   });
 });

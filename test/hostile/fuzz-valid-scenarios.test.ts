@@ -22,7 +22,8 @@ import {
 // variant), and every run must keep the model's laws (docs/simulate.md: every call offered ends
 // in one outcome or is still in the system; every need is resolved, unresolved or open; every
 // queue entry is answered, abandoned, a callback or still waiting), write no NaN or Infinity,
-// escape names in every output (output-checks.ts) and give the same bytes for the same seed.
+// escape names in every output (output-checks.ts) and give the same bytes for the same seed,
+// whatever the thread count.
 // fuzz-one-mistake.test.ts breaks such files in exactly one place.
 // Seeded by test/fast-check-seed.ts (FC_SEED=<n> explores other cases).
 
@@ -130,7 +131,8 @@ describe('valid extreme scenarios reach the simulator', () => {
             variantPick === null || variants.length === 0
               ? []
               : [`--variant=${variants[variantPick % variants.length]!}`];
-          const flags = ['--days', '1', '--replications', '1', '--seed', String(seed), ...variant];
+          const run1 = ['--days', '1', '--seed', String(seed), ...variant];
+          const flags = [...run1, '--replications', '1'];
           // Every case: --json and --out. Outputs that cost more take turns: the queue_log and
           // a second run compared byte for byte (every 3rd case), the text (every 2nd), a page
           // (every 30th: a page costs more than the rest of a run).
@@ -167,6 +169,14 @@ describe('valid extreme scenarios reach the simulator', () => {
             const written = readFileSync(html, 'utf8');
             for (const name of names.filter((n) => n.includes('<')))
               expect(written, 'a name with markup written raw into the page').not.toContain(name);
+          }
+          // Same results whatever the thread count (every 20th case: threads cost a start-up).
+          if (k % 20 === 5) {
+            const two = [...run1, '--replications', '2', '--json'];
+            const threaded = await run(['simulate', path, ...two, '--threads', '2']);
+            const single = await run(['simulate', path, ...two, '--threads', '1']);
+            expect(threaded.code, threaded.err).toBe(0);
+            expect(threaded.out).toBe(single.out);
           }
           // Same seed, same bytes: the JSON, every --out file and the queue_log.
           if (log.length > 0) {

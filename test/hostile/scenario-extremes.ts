@@ -511,6 +511,55 @@ export const CHANGES: Record<string, (doc: Doc, d: ChangeDraw) => Doc> = {
     );
     return doc;
   },
+  /** Every unanswered transfer ends one way; services answer by the minute at the day's ends. */
+  transferOutcomes(doc, d) {
+    const outcome = pick(['answered', 'ringOut', 'voicemail', 'bouncedBack'], d.n);
+    doc.transfers = {
+      ...((doc.transfers as Doc | undefined) ?? {}),
+      outcomes: { answered: 0, ringOut: 0, voicemail: 0, bouncedBack: 0, [outcome]: 1 },
+    };
+    for (const service of Object.values((doc.services as Doc | undefined) ?? {}))
+      Object.assign(service as Doc, {
+        availability: pick(
+          [{ default: 0, '00:00-00:01': 1, '23:59-24:00': 1 }, 0, 1, { default: 1e-12 }],
+          d.m,
+        ),
+        voicemail: pick(['available', 'full', 'none'], d.n + d.m),
+      });
+    for (const reason of Object.values(doc.reasons as Doc)) {
+      const transfer = (reason as Doc).transfer as Doc | undefined;
+      if (transfer) transfer.mode = pick(['warm', 'wild'], d.m);
+    }
+    return doc;
+  },
+  /** One reason's own redials: every failed attempt redialled at once, 300 attempts. */
+  reasonRedials(doc, d) {
+    const reason = pick(Object.values(doc.reasons as Doc), d.n) as Doc;
+    reason.redials = {
+      probability: 1,
+      maxAttempts: pick([300, 1], d.m),
+      delay: { distribution: 'deterministic', value: 0 },
+    };
+    return doc;
+  },
+  /** Closed on every day of the first week (calls still arrive, and hear the closed message). */
+  closedWeek(doc) {
+    const calendar = (doc.calendar as Doc | undefined) ?? {};
+    const start = Date.parse(`${String(calendar.startDate ?? '2026-01-05')}T00:00:00Z`);
+    calendar.closedDays = Array.from({ length: 7 }, (_, i) =>
+      new Date(start + i * 86_400_000).toISOString().slice(0, 10),
+    );
+    doc.calendar = calendar;
+    return doc;
+  },
+  /** Priority callers credited the most (24 h) in pooled oldest-first queues. */
+  queueCredit(doc, d) {
+    Object.values(doc.reasons as Doc).forEach((reason, i) => {
+      (reason as Doc).queueCredit = pick(['24h', 0, '1ms', 86_400], i + d.n);
+    });
+    for (const queue of Object.values(doc.queues as Doc)) (queue as Doc).order = 'oldest';
+    return doc;
+  },
 };
 
 export const CHANGE_KINDS = Object.keys(CHANGES);

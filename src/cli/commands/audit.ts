@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { auditFiles, defaultAuditOptions } from '../../audit/audit-files.js';
 import type { AuditInput } from '../../audit/audit-input.js';
 import { AuditOutput } from '../../audit/audit-output.js';
+import { zeroAbandonNote } from '../../audit/calibration-tracker.js';
 import { parseColumnMap } from '../../audit/column-map.js';
 import { MIN_PSEUDONYMISE_KEY_BYTES } from '../../audit/pseudonymise.js';
 import { HEAP_BYTES_PER_YAML_BYTE } from '../../io/memory-budget.js';
@@ -326,6 +327,8 @@ export const auditCommand: CommandModule = {
     if (output) {
       const names = output.commit(result);
       io.stderr(`wrote ${names.join(', ')} to ${String(args.out)}\n`);
+      const note = zeroAbandonNote(result.calibration);
+      if (note && names.includes('scenario.yaml')) io.stderr(`${note}\n`);
       if (!names.includes('scenario.yaml'))
         io.stderr(
           'no scenario.yaml: the records hold no queue call to calibrate a scenario from\n',

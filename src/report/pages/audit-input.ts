@@ -24,6 +24,8 @@ export interface AuditInputFile {
   outOfOrder?: number;
   /** Records seen before (a call's id and arrival, or a CDR leg's fields): counted once. */
   duplicates?: number;
+  /** Rows the column map marks `ignore`, by outcome value (counted as records, not in the figures). */
+  ignored?: Record<string, number>;
   /** The first rejected lines with the reason (the audit keeps up to 20). */
   firstRejected?: readonly { line: number; reason: string }[];
 }

@@ -14,6 +14,8 @@ import type { AuditReportInput } from './audit-input.js';
 import { callerSection, percentOrDash, secondsOrDash, timeSection } from './audit-sections.js';
 import { cdrSection, definitionSection, inputSection, tableSection } from './audit-tables.js';
 import { countText } from '../../units/fixed.js';
+import { ignoredRowsText } from '../../audit/records.js';
+import { nameKeyed } from '../../io/name-keyed.js';
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
 /** `Fri 30 Nov 2018`: records span years, so the year is always written. */
@@ -54,11 +56,17 @@ function summaryOf(input: AuditReportInput): string[] {
         `half of the callers kept waiting would have given up by ${formatSeconds(median)} (Kaplan–Meier estimate, answered calls counted as censored)`,
       ),
     );
+  const ignored: Record<string, number> = nameKeyed();
+  for (const f of input.input)
+    for (const [value, n] of Object.entries(f.ignored ?? {}))
+      ignored[value] = (ignored[value] ?? 0) + n;
   summary.push(
     sentence(
-      rejected === 0
-        ? `all ${formatCount(lines)} lines of ${countText(input.input.length, 'file')} were read; none was rejected`
-        : `${formatCount(rejected)} of ${formatCount(lines)} lines (${formatPercent(share(rejected, lines), 2)}) were rejected; each is accounted for under "Input files"`,
+      `${
+        rejected === 0
+          ? `all ${formatCount(lines)} lines of ${countText(input.input.length, 'file')} were read; none was rejected`
+          : `${formatCount(rejected)} of ${formatCount(lines)} lines (${formatPercent(share(rejected, lines), 2)}) were rejected; each is accounted for under "Input files"`
+      }${Object.keys(ignored).length > 0 ? `; the column map ignored ${ignoredRowsText(ignored)}` : ''}`,
     ),
   );
   return summary.slice(0, 5);
@@ -134,7 +142,7 @@ function figuresOf(input: AuditReportInput): KeyFigure[] {
         'Redials',
         formatCount(callers.redials),
         `Calls from a number within ${formatSeconds(callers.redialWindowSeconds)} (--redial-window) after an unanswered call of that number.`,
-        `${formatPercent(callers.redialProbability)} of unanswered calls were followed by one`,
+        `${formatPercent(callers.redialProbability)} of the identified callers' unanswered calls were followed by one`,
       ),
     );
   const p = input.patience;

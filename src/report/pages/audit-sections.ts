@@ -120,7 +120,7 @@ export function callerSection(input: AuditReportInput): ReportSection | undefine
       ),
     );
     const notes = [
-      `${formatCount(callers.redials)} calls were redials within ${formatSeconds(callers.redialWindowSeconds)} of an unanswered call (${formatPercent(callers.redialProbability)} of unanswered calls were redialled); callers waited ${formatSeconds(callers.waitPerCallerSeconds)} in queues over all their calls on average.`,
+      `${formatCount(callers.redials)} calls were redials within ${formatSeconds(callers.redialWindowSeconds)} of an unanswered call (${formatPercent(callers.redialProbability)} of the identified callers' unanswered calls were redialled); callers waited ${formatSeconds(callers.waitPerCallerSeconds)} in queues over all their calls on average.`,
     ];
     if (callers.unidentifiedCalls > 0)
       notes.push(

@@ -9,6 +9,7 @@ import { barChart } from '../charts/bar-chart.js';
 import type { ReportSection } from '../document.js';
 import { formatCount, formatNumber, formatPercent, formatSeconds } from '../format.js';
 import { measureInfo } from '../measures.js';
+import { ignoredRowsText } from '../../audit/records.js';
 import type { AuditReportInput } from './audit-input.js';
 import { MAX_ROWS, percentOrDash, secondsOrDash } from './audit-sections.js';
 
@@ -158,6 +159,12 @@ export function inputSection(input: AuditReportInput): ReportSection {
       blocks.push({
         kind: 'note',
         text: `${f.path}: ${formatCount(f.duplicates)} records were seen before (a per-call record: same call id and arrival; a CDR leg: the same fields), counted once.`,
+      });
+  for (const f of input.input)
+    if (f.ignored)
+      blocks.push({
+        kind: 'note',
+        text: `${f.path}: ignored (map): ${ignoredRowsText(f.ignored)}, counted as records and left out of every figure.`,
       });
   const samples = input.input.flatMap((f) =>
     (f.firstRejected ?? []).map((r) => [f.path, String(r.line), r.reason]),

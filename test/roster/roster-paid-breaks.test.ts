@@ -14,7 +14,7 @@ import { mmcmDocument } from './roster-builders.js';
 // (49 paid half-hour breaks), a weekly saving 784 EUR too large (QA G-roster-cost).
 describe('roster --out: the written scenario costs what the roster costs', () => {
   it('simulate of a week of it counts the roster’s paid hours, breaks included, at its price', async () => {
-    const document = {
+    const document: Record<string, unknown> = {
       ...mmcmDocument({ callsPerDay: 800, ahtSeconds: 150, patienceSeconds: 240 }),
       costs: { currency: 'EUR', operatorHour: 30 },
       // Easily met, so that two quick rounds settle and the roster is written.

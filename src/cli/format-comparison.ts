@@ -3,7 +3,9 @@ import type {
   ComparedMeasure,
   Comparison,
   ComparisonReport,
+  TargetDay,
 } from '../switchboard/compare-scenarios.js';
+import { levelText, type TargetStatus } from '../measures/target-verdict.js';
 import { formatMeasureEstimate, formatMeasureValue } from './format-simulation-summary.js';
 import { countText } from '../units/fixed.js';
 
@@ -46,19 +48,73 @@ function rowLines(
   return lines;
 }
 
-/** `Targets (scenario, over the horizon): serviceLevel ≥ 80.0 % within 20 s: base met, variant missed; …` */
-function targetLine(comparison: Comparison, mean: boolean): string[] {
+/**
+ * How the days of a target are counted: each weekday the horizon holds, its dates pooled
+ * (`its 4 dates pooled`, or per weekday when the horizon is not whole weeks).
+ */
+export function targetDaysNote(
+  days: readonly TargetDay[],
+  noCalls: readonly string[] = [],
+): string {
+  const counts = new Set(days.map((d) => d.dates));
+  const n = days[0]?.dates ?? 0;
+  const note =
+    counts.size > 1
+      ? `a day is a weekday of the horizon, its dates pooled (${days.map((d) => `${shortDay(d.weekday)} ${d.dates}`).join(', ')})`
+      : n === 1
+        ? 'a day is a weekday of the horizon'
+        : `a day is a weekday of the horizon, its ${n} dates pooled`;
+  return noCalls.length === 0
+    ? note
+    : `${note}; ${noCalls.map(shortDay).join(', ')}: no calls, not counted`;
+}
+
+const shortDay = (weekday: string) => weekday.charAt(0).toUpperCase() + weekday.slice(1, 3);
+
+/** `met, 5/7 days met (missed Mon, Tue; uncertain Wed)`: a run's horizon verdict and its days. */
+function runTargetText(
+  horizon: TargetStatus,
+  days: readonly TargetStatus[],
+  names: readonly string[],
+): string {
+  const met = days.filter((d) => d === 'met').length;
+  const which = (status: TargetStatus) => names.filter((_, i) => days[i] === status).map(shortDay);
+  const notMet = (['missed', 'uncertain'] as const)
+    .map((status) => [status, which(status)] as const)
+    .filter(([, list]) => list.length > 0)
+    .map(([status, list]) => `${status} ${list.join(', ')}`);
+  return `${horizon}, ${met}/${countText(days.length, 'day')} met${notMet.length > 0 ? ` (${notMet.join('; ')})` : ''}`;
+}
+
+/**
+ * `Targets (…)` and one line per target: the base's and the variant's verdict over the horizon,
+ * then how many days met it and which did not.
+ */
+function targetLines(comparison: Comparison): string[] {
   if (comparison.targets.length === 0) return [];
-  const parts = comparison.targets.map((t) => {
-    const m = comparison.measures.find((x) => x.name === t.name)!;
-    const level = formatMeasureValue(t.name, t.target, { unit: m.unit, mean });
-    const threshold = t.thresholdSeconds === undefined ? '' : ` within ${t.thresholdSeconds} s`;
-    return `${t.name.slice(t.name.indexOf('.') + 1)} ${t.bound === 'at least' ? '≥' : '≤'} ${level}${threshold}: base ${t.base}, variant ${t.variant}`;
-  });
-  return [
+  const lines = [
     '',
-    `  Targets (the base scenario's, over the horizon; met / missed when the whole 95 % interval is on one side): ${parts.join('; ')}`,
+    `  Targets (the base scenario's; met / missed when the whole 95 % interval is on one side, else uncertain; over the horizon, then by day: ${targetDaysNote(comparison.targets[0]!.byDay, comparison.targets[0]!.noCalls)})`,
   ];
+  for (const t of comparison.targets) {
+    const levels = {
+      serviceLevel: t.bound === 'at least' ? t.target : undefined,
+      maxAbandon: t.bound === 'at most' ? t.target : undefined,
+      thresholdSeconds: t.thresholdSeconds ?? 0,
+    };
+    const measure = t.bound === 'at least' ? 'serviceLevel' : 'probabilityAbandon';
+    const names = t.byDay.map((d) => d.weekday);
+    const run = (side: 'base' | 'variant') =>
+      runTargetText(
+        t[side],
+        t.byDay.map((d) => d[side].status),
+        names,
+      );
+    lines.push(
+      `    ${t.queue === undefined ? '' : `queue ${t.queue}: `}${levelText(levels, measure)}: base ${run('base')}; variant ${run('variant')}`,
+    );
+  }
+  return lines;
 }
 
 /** The plain-text report of `switchboard compare`: every measure, then each reason's. */
@@ -72,7 +128,7 @@ export function formatComparison(report: ComparisonReport): string {
   for (const comparison of report.comparisons) {
     lines.push('', `Variant: ${comparison.variant}`);
     lines.push(...measureLines(comparison.measures, '  ', mean));
-    lines.push(...targetLine(comparison, mean));
+    lines.push(...targetLines(comparison));
     lines.push(
       ...rowLines(
         'reason',

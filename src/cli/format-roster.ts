@@ -12,10 +12,14 @@ function verificationLines(v: RosterVerification, days: number): string[] {
   const all = days === 7 ? 'week' : `${days} days`;
   return [
     `  ${all.padEnd(10)}  service level ${pct(v.serviceLevel.mean)} ${range(v.serviceLevel.ci95)}, abandonment ${pct(v.probabilityAbandon.mean)} ${range(v.probabilityAbandon.ci95)}`,
-    ...v.byDay.map(
-      (d) =>
-        `  ${d.weekday.padEnd(10)}  service level ${pct(d.serviceLevel.mean)} ${range(d.serviceLevel.ci95)}, abandonment ${pct(d.probabilityAbandon.mean)} ${range(d.probabilityAbandon.ci95)}  ${d.met ? 'met' : 'MISSED'}`,
-    ),
+    ...v.byDay.flatMap((d) => [
+      `  ${d.weekday.padEnd(10)}  service level ${pct(d.serviceLevel.mean)} ${range(d.serviceLevel.ci95)}, abandonment ${pct(d.probabilityAbandon.mean)} ${range(d.probabilityAbandon.ci95)}  ${d.met ? 'met' : 'MISSED'}`,
+      // Queues with targets of their own, each on its entries.
+      ...(d.byQueue ?? []).map(
+        (q) =>
+          `    queue ${q.queue}: service level ${pct(q.serviceLevel.mean)} ${range(q.serviceLevel.ci95)}, abandonment ${pct(q.probabilityAbandon.mean)} ${range(q.probabilityAbandon.ci95)}  ${q.met ? 'met' : 'MISSED'}`,
+      ),
+    ]),
   ];
 }
 

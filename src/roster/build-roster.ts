@@ -1,3 +1,9 @@
+import {
+  levelStatus,
+  levelsOfQueue,
+  type TargetLevels,
+  targetText,
+} from '../measures/target-verdict.js';
 import type { RemoteReplications } from '../replications/run-replications.js';
 import type { InputProblem } from '../errors.js';
 import { type Scenario, type Weekday, weekdays } from '../scenario/scenario-types.js';
@@ -15,7 +21,7 @@ import {
   type SearchIteration,
   searchRoster,
 } from './roster-search.js';
-import { dayMeasures } from './day-measures.js';
+import { dayMeasures, type QueueDayMeasures } from './day-measures.js';
 import { type RosterLayout, rosterLayout, type RosterReplication } from './simulate-roster.js';
 import {
   budgetScore,
@@ -84,6 +90,8 @@ export interface RosterVerification {
     serviceLevel: ReplicationEstimate;
     probabilityAbandon: ReplicationEstimate;
     met: boolean;
+    /** Queues with targets of their own (`targets.byQueue`), each judged on its entries. */
+    byQueue?: QueueDayMeasures[];
   }[];
   /** Every day met with 95 % confidence. */
   met: boolean;
@@ -220,6 +228,7 @@ async function verify(
       serviceLevel: measures.serviceLevel,
       probabilityAbandon: measures.probabilityAbandon,
       met: measures.met,
+      ...(measures.byQueue === undefined ? {} : { byQueue: measures.byQueue }),
     })),
     met: byDay.every((d) => d.measures.met),
   };
@@ -504,35 +513,44 @@ export async function buildRoster(
   };
 }
 
-/** The targets as the summary words them: `service level ≥ 80.0 % within 20 s, abandonment ≤ 5.0 %`. */
-export function targetText(targets: RosterTargets): string {
-  return [
-    targets.serviceLevel === undefined
-      ? undefined
-      : `service level ≥ ${percentText(targets.serviceLevel)} within ${targets.thresholdSeconds} s`,
-    targets.maxAbandon === undefined
-      ? undefined
-      : `abandonment ≤ ${percentText(targets.maxAbandon)}`,
-  ]
-    .filter(Boolean)
-    .join(', ');
-}
+/** The targets as the summary words them (one wording: src/measures/target-verdict.ts). */
+export { targetText };
 
-/** Which target a day missed: its measure, 95 % interval, and the side it should lie on. */
+/**
+ * Which targets a day missed: each level not met (by {@link levelStatus}, the one rule), its 95 %
+ * interval and the side it should lie on; then each queue's own, named.
+ */
 function missText(day: RosterVerification['byDay'][number], targets: RosterTargets): string {
   const interval = (e: ReplicationEstimate) =>
     `${percentText(e.mean)} [${percentText(e.ci95[0])}, ${percentText(e.ci95[1])}]`;
-  // One replication has no interval: its mean is what was judged.
-  const end = (e: ReplicationEstimate, i: 0 | 1) => (Number.isNaN(e.ci95[i]) ? e.mean : e.ci95[i]);
-  const misses: string[] = [];
-  if (targets.serviceLevel !== undefined && !(end(day.serviceLevel, 0) >= targets.serviceLevel))
+  const levelMisses = (
+    measures: { serviceLevel: ReplicationEstimate; probabilityAbandon: ReplicationEstimate },
+    levels: TargetLevels,
+  ): string[] => {
+    const misses: string[] = [];
+    const { serviceLevel: sl, probabilityAbandon: ab } = measures;
+    if (
+      levels.serviceLevel !== undefined &&
+      levelStatus(sl.ci95, 'at least', levels.serviceLevel) !== 'met'
+    )
+      misses.push(
+        `service level ${interval(sl)}, not wholly ≥ ${percentText(levels.serviceLevel)}`,
+      );
+    if (
+      levels.maxAbandon !== undefined &&
+      levelStatus(ab.ci95, 'at most', levels.maxAbandon) !== 'met'
+    )
+      misses.push(`abandonment ${interval(ab)}, not wholly ≤ ${percentText(levels.maxAbandon)}`);
+    return misses;
+  };
+  const misses = levelMisses(day, targets);
+  for (const own of day.byQueue ?? []) {
+    if (own.met) continue;
+    const index = targets.byQueue!.find((t) => t.queue === own.queue)!.index;
     misses.push(
-      `service level ${interval(day.serviceLevel)}, not wholly ≥ ${percentText(targets.serviceLevel)}`,
+      `queue ${own.queue}: ${levelMisses(own, levelsOfQueue(targets, index)).join(', ')}`,
     );
-  if (targets.maxAbandon !== undefined && !(end(day.probabilityAbandon, 1) <= targets.maxAbandon))
-    misses.push(
-      `abandonment ${interval(day.probabilityAbandon)}, not wholly ≤ ${percentText(targets.maxAbandon)}`,
-    );
+  }
   return misses.join('; ');
 }
 

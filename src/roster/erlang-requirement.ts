@@ -1,14 +1,12 @@
+import type { SwitchboardTargets, TargetLevels } from '../measures/target-verdict.js';
 import { solveAgents } from '../staffing/solve-agents.js';
 import type { QueueLoad } from './queue-load.js';
 
-/** Targets a roster must reach: shares of answered + abandoned queue entries. */
-export interface RosterTargets {
-  /** Least share answered within {@link thresholdSeconds}, if set. */
-  serviceLevel: number | undefined;
-  thresholdSeconds: number;
-  /** Most share abandoned, if set. */
-  maxAbandon: number | undefined;
-}
+/**
+ * Targets a roster must reach: shares of answered + abandoned queue entries, the whole
+ * switchboard's and queues' own (`targets.byQueue`: see src/measures/target-verdict.ts).
+ */
+export type RosterTargets = SwitchboardTargets;
 
 /**
  * The Erlang plan of one queue: per weekday × interval, the fewest operators for which Erlang A
@@ -22,7 +20,7 @@ export interface RosterTargets {
 export function erlangRequirement(
   load: QueueLoad,
   intervalMinutes: number,
-  targets: RosterTargets,
+  targets: TargetLevels,
 ): Int32Array {
   const required = new Int32Array(load.calls.length);
   const seconds = intervalMinutes * 60;

@@ -1,3 +1,4 @@
+import { ownTargetsDocument } from './roster-search.js';
 import { stringify as csv } from 'csv-stringify/sync';
 import { neutraliseFormula as cell } from '../io/csv-cell.js';
 import { yamlText } from '../io/yaml-text.js';
@@ -53,6 +54,7 @@ export function rosterFiles(scenario: Scenario, result: RosterResult): Record<st
         ...(result.targets.maxAbandon === undefined
           ? {}
           : { maxAbandon: result.targets.maxAbandon }),
+        ...ownTargetsDocument(result.targets),
       },
       // Paid hours a week the written operators do not show: the breaks (when paid).
       Math.max(

@@ -1,7 +1,8 @@
 import type { RemoteReplications } from '../replications/run-replications.js';
 import type { Scenario, ShiftTemplate } from '../scenario/scenario-types.js';
 import { type Cover, solveCover, type SolveCoverOptions, type SolveLimits } from './cover-milp.js';
-import { type DayMeasures, dayMeasures, pooledCells } from './day-measures.js';
+import { type DayMeasures, judgedDay, pooledCells } from './day-measures.js';
+import { levelsOfQueue, type TargetLevels } from '../measures/target-verdict.js';
 import { erlangRequirement, type RosterTargets } from './erlang-requirement.js';
 import { type QueueLoad, queueLoads } from './queue-load.js';
 import { rosterDocument } from './roster-document.js';
@@ -103,7 +104,7 @@ export function queuePlans(scenario: Scenario, targets: RosterTargets, days: num
       templates,
       patterns: shiftPatterns(templates, scenario.intervalMinutes),
       load,
-      erlang: erlangRequirement(load, scenario.intervalMinutes, targets),
+      erlang: erlangRequirement(load, scenario.intervalMinutes, levelsOfQueue(targets, queue)),
     };
   });
 }
@@ -136,8 +137,26 @@ export function coveredDocument(
       threshold: targets.thresholdSeconds,
       ...(targets.serviceLevel === undefined ? {} : { serviceLevel: targets.serviceLevel }),
       ...(targets.maxAbandon === undefined ? {} : { maxAbandon: targets.maxAbandon }),
+      ...ownTargetsDocument(targets),
     },
   );
+}
+
+/** `targets.byQueue` as a scenario writes it, when queues have targets of their own. */
+export function ownTargetsDocument(targets: RosterTargets): { byQueue?: Record<string, unknown> } {
+  if (targets.byQueue === undefined || targets.byQueue.length === 0) return {};
+  const byQueue: Record<string, unknown> = {};
+  for (const t of targets.byQueue)
+    Object.defineProperty(byQueue, t.queue, {
+      value: {
+        ...(t.serviceLevel === undefined ? {} : { serviceLevel: t.serviceLevel }),
+        ...(t.maxAbandon === undefined ? {} : { maxAbandon: t.maxAbandon }),
+      },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  return { byQueue };
 }
 
 /**
@@ -165,7 +184,10 @@ export function simulateCovers(
   });
 }
 
-/** Per weekday of the horizon, the measures of its cells (every queue). */
+/**
+ * Per weekday of the horizon with calls, the measures of its cells judged by every target
+ * ({@link judgedDay}); a weekday nobody called (closed) is not a day to judge, as in `compare`.
+ */
 export function measuresByDay(
   results: readonly RosterReplication[],
   layout: RosterLayout,
@@ -174,9 +196,9 @@ export function measuresByDay(
   strictness = 1,
 ): { weekday: number; measures: DayMeasures }[] {
   const perDay = layout.slots / 7;
-  return weekdays.map((weekday) => ({
+  const judged = weekdays.map((weekday) => ({
     weekday,
-    measures: dayMeasures(
+    measures: judgedDay(
       results,
       layout,
       weekday * perDay,
@@ -185,6 +207,7 @@ export function measuresByDay(
       strictness,
     ),
   }));
+  return judged.filter((d) => d.measures.decided > 0);
 }
 
 /**
@@ -265,17 +288,18 @@ export function simulatedLoads(
   });
 }
 
-/** Decided, in-target and abandoned entries of slots `from` ≤ slot < `to`, every queue. */
+/** Decided, in-target and abandoned entries of slots `from` ≤ slot < `to`, every queue (or `queues`). */
 function dayMeasuresCounts(
   cells: Float64Array,
   layout: RosterLayout,
   from: number,
   to: number,
+  queues?: readonly number[],
 ): { decided: number; inTarget: number; abandoned: number } {
   let decided = 0;
   let inTarget = 0;
   let abandoned = 0;
-  for (let q = 0; q < layout.queues; q++)
+  for (const q of queues ?? Array.from({ length: layout.queues }, (_, k) => k))
     for (let at = cellOffset(layout, q, from); at < cellOffset(layout, q, to); at += C.size) {
       decided += cells[at + C.decided]!;
       inTarget += cells[at + C.inTarget]!;
@@ -284,8 +308,29 @@ function dayMeasuresCounts(
   return { decided, inTarget, abandoned };
 }
 
+/**
+ * A cell's calls to spare when it lies far beyond the levels (service level past halfway from
+ * the target to 1, abandonment under half its maximum): by the service level when it is set,
+ * else by abandonment; null when it is not far beyond (no level: nothing to spare against).
+ */
+function slackMargin(
+  decided: number,
+  inTarget: number,
+  abandoned: number,
+  t: TargetLevels,
+): number | null {
+  const sl = inTarget / decided;
+  const ab = abandoned / decided;
+  const farSL = t.serviceLevel === undefined || sl >= (1 + t.serviceLevel) / 2;
+  const farAb = t.maxAbandon === undefined || ab <= t.maxAbandon / 2;
+  if (!(farSL && farAb)) return null;
+  if (t.serviceLevel !== undefined) return (sl - t.serviceLevel) * decided;
+  if (t.maxAbandon !== undefined) return (t.maxAbandon - ab) * decided;
+  return Number.POSITIVE_INFINITY;
+}
+
 /** Calls short of the targets in a cell (or a day): > 0 misses. */
-function deficit(decided: number, inTarget: number, abandoned: number, t: RosterTargets): number {
+function deficit(decided: number, inTarget: number, abandoned: number, t: TargetLevels): number {
   let short = Number.NEGATIVE_INFINITY;
   if (t.serviceLevel !== undefined) short = Math.max(short, t.serviceLevel * decided - inTarget);
   if (t.maxAbandon !== undefined) short = Math.max(short, abandoned - t.maxAbandon * decided);
@@ -362,7 +407,7 @@ export async function searchRoster(
           erlangRequirement(
             { ...plans[q]!.load, handleTimeSeconds: load.handleTimeSeconds },
             scenario.intervalMinutes,
-            targets,
+            levelsOfQueue(targets, plans[q]!.queue),
           ),
       );
       return atSimulatedLoads[p]![slot]!;
@@ -380,39 +425,64 @@ export async function searchRoster(
           locked[l.plan]![l.slot] = 1;
           lockedNow++;
         }
-        // The day's shortfall over every queue; each plan's slots by the calls its queues miss.
-        const day = dayMeasuresCounts(cells, layout, weekday * perDay, (weekday + 1) * perDay);
-        const short: { plan: number; slot: number; short: number }[] = [];
-        planCells.forEach((pc, p) => {
-          for (const s of slots) {
-            const at = s * C.size;
-            if (pc[at + C.decided] === 0 && plans[p]!.load.calls[s] === 0) continue;
-            short.push({
-              plan: p,
-              slot: s,
-              short: deficit(
-                pc[at + C.decided]!,
-                pc[at + C.inTarget]!,
-                pc[at + C.abandoned]!,
-                targets,
-              ),
-            });
-          }
-        });
-        const dayShort = Math.max(0, deficit(day.decided, day.inTarget, day.abandoned, targets));
-        short.sort((a, b) => b.short - a.short || a.slot - b.slot || a.plan - b.plan);
-        let madeUp = 0;
-        for (const { plan: p, slot, short: s } of short) {
-          if (s <= 0 && madeUp > 0) break;
-          const scheduled = covers[p]!.scheduled[slot]!;
-          required[p]![slot] = Math.max(
-            required[p]![slot]!,
-            scheduled + 1,
-            simulatedRequirement(p, slot),
+        // Each target the day missed (the switchboard's over every queue, a queue's own over its
+        // entries), its shortfall made up by the slots of the plans answering for those calls.
+        const groups: { levels: TargetLevels; queue: number | null }[] = [];
+        if (measures.byQueue === undefined || measures.switchboardMet === false)
+          groups.push({ levels: targets, queue: null });
+        for (const own of measures.byQueue ?? []) {
+          if (own.met) continue;
+          const index = targets.byQueue!.find((t) => t.queue === own.queue)!.index;
+          if (owners[index]! >= 0)
+            groups.push({ levels: levelsOfQueue(targets, index), queue: index });
+        }
+        for (const group of groups) {
+          const queues = group.queue === null ? undefined : [group.queue];
+          const day = dayMeasuresCounts(
+            cells,
+            layout,
+            weekday * perDay,
+            (weekday + 1) * perDay,
+            queues,
           );
-          raised++;
-          madeUp += Math.max(s, 0);
-          if (madeUp >= dayShort) break;
+          const short: { plan: number; slot: number; short: number }[] = [];
+          planCells.forEach((pc, p) => {
+            if (group.queue !== null && owners[group.queue] !== p) return;
+            const from = group.queue === null ? 0 : cellOffset(layout, group.queue, 0);
+            const own = group.queue === null ? pc : cells;
+            for (const s of slots) {
+              const at = from + s * C.size;
+              if (own[at + C.decided] === 0 && plans[p]!.load.calls[s] === 0) continue;
+              short.push({
+                plan: p,
+                slot: s,
+                short: deficit(
+                  own[at + C.decided]!,
+                  own[at + C.inTarget]!,
+                  own[at + C.abandoned]!,
+                  group.levels,
+                ),
+              });
+            }
+          });
+          const dayShort = Math.max(
+            0,
+            deficit(day.decided, day.inTarget, day.abandoned, group.levels),
+          );
+          short.sort((a, b) => b.short - a.short || a.slot - b.slot || a.plan - b.plan);
+          let madeUp = 0;
+          for (const { plan: p, slot, short: s } of short) {
+            if (s <= 0 && madeUp > 0) break;
+            const scheduled = covers[p]!.scheduled[slot]!;
+            required[p]![slot] = Math.max(
+              required[p]![slot]!,
+              scheduled + 1,
+              simulatedRequirement(p, slot),
+            );
+            raised++;
+            madeUp += Math.max(s, 0);
+            if (madeUp >= dayShort) break;
+          }
         }
         continue;
       }
@@ -422,18 +492,30 @@ export async function searchRoster(
         for (const slot of slots) {
           const decided = pc[slot * C.size + C.decided]!;
           if (decided === 0) continue;
-          const sl = pc[slot * C.size + C.inTarget]! / decided;
-          const ab = pc[slot * C.size + C.abandoned]! / decided;
-          const farSL = targets.serviceLevel === undefined || sl >= (1 + targets.serviceLevel) / 2;
-          const farAb = targets.maxAbandon === undefined || ab <= targets.maxAbandon / 2;
-          if (!(farSL && farAb)) continue;
+          let margin = slackMargin(
+            decided,
+            pc[slot * C.size + C.inTarget]!,
+            pc[slot * C.size + C.abandoned]!,
+            targets,
+          );
+          // A queue with targets of its own must be far beyond them too.
+          for (const own of targets.byQueue ?? []) {
+            if (margin === null) break;
+            if (owners[own.index] !== p) continue;
+            const at = cellOffset(layout, own.index, slot);
+            if (cells[at + C.decided] === 0) continue;
+            const m = slackMargin(
+              cells[at + C.decided]!,
+              cells[at + C.inTarget]!,
+              cells[at + C.abandoned]!,
+              levelsOfQueue(targets, own.index),
+            );
+            margin = m === null ? null : Math.min(margin, m);
+          }
+          if (margin === null) continue;
           if (locked[p]![slot]) continue;
           const floor = plans[p]!.load.calls[slot]! > 0 ? 1 : 0;
           if (Math.max(floor, covers[p]!.scheduled[slot]! - 1) >= required[p]![slot]!) continue;
-          const margin =
-            targets.serviceLevel !== undefined
-              ? (sl - targets.serviceLevel) * decided
-              : (targets.maxAbandon! - ab) * decided;
           slack.push({ plan: p, slot, margin });
         }
       });

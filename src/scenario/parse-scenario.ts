@@ -304,7 +304,7 @@ function compileScenario(
     if ('margin' in read) margins.set(name, read.margin);
     else p.problems.push({ path: `measures.margins.${name}`, ...read.problem });
   }
-  const { targets, serviceLevelSeconds } = parseTargets(doc, p);
+  const { targets, serviceLevelSeconds } = parseTargets(doc, p, queueNames);
   const shifts = parseShifts(
     doc.shifts as Doc | undefined,
     queueNames,

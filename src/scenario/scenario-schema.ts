@@ -343,7 +343,22 @@ export const scenarioSchema = {
     targets: {
       type: 'object',
       additionalProperties: false,
-      properties: { serviceLevel: probability, threshold: duration, maxAbandon: probability },
+      properties: {
+        serviceLevel: probability,
+        threshold: duration,
+        maxAbandon: probability,
+        byQueue: {
+          type: 'object',
+          maxProperties: 100,
+          propertyNames: { minLength: 1, maxLength: 64 },
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            minProperties: 1,
+            properties: { serviceLevel: probability, maxAbandon: probability },
+          },
+        },
+      },
     },
     callerGroups: {
       type: 'object',

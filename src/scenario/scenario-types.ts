@@ -227,6 +227,20 @@ export interface ScenarioTargets {
   thresholdSeconds: number;
   /** Greatest share of queue entries abandoned (0–1), if set. */
   maxAbandon: number | undefined;
+  /**
+   * Queues with targets of their own (`targets.byQueue`), in the file's order, as written (a
+   * level a queue does not set is the switchboard's); absent when the file gives none.
+   */
+  byQueue?: QueueTargets[];
+}
+
+/** One queue's own targets (`targets.byQueue.<queue>`), as written. */
+export interface QueueTargets {
+  /** The queue's name and its index in `scenario.queues`. */
+  queue: string;
+  index: number;
+  serviceLevel: number | undefined;
+  maxAbandon: number | undefined;
 }
 
 /** A break of a shift template, placed anywhere inside its window. */

@@ -22,6 +22,18 @@ import {
   comparedReasonMeasures,
 } from '../measures/compared-measures.js';
 import { inputError } from '../errors.js';
+import {
+  judgeSpan,
+  type SpanCounts,
+  spanCounts,
+  type SpanVerdict,
+  TARGET_BOUND,
+  type TargetMeasure,
+  targetGroups,
+  targetOf,
+  type TargetStatus,
+} from '../measures/target-verdict.js';
+import { WEEKDAY_KEYS, type WeekdayKey as Weekday } from '../calendar/weekdays.js';
 import type { Scenario } from '../scenario/scenario-types.js';
 import { distinctLabels } from '../scenario/distinct-labels.js';
 import {
@@ -102,58 +114,122 @@ export interface GroupComparison {
   measures: ComparedMeasure[];
 }
 
-/** Whether a level reaches its target: `met` / `missed` when its whole 95 % interval lies on one side. */
-export type TargetStatus = 'met' | 'missed' | 'uncertain';
+/** One level of a target over a span (the horizon, a day) in one run. */
+export interface TargetLevel {
+  status: TargetStatus;
+  /** The level's mean over replications and its 95 % interval, cut to [0, 1]. */
+  mean: number | null;
+  ci95: [number | null, number | null];
+}
+
+/** One day of a target: a weekday of the horizon, its dates pooled. */
+export interface TargetDay {
+  weekday: Weekday;
+  /** How many dates of the horizon fall on this weekday (their entries are pooled). */
+  dates: number;
+  base: TargetLevel;
+  variant: TargetLevel;
+}
 
 /** One target of the base scenario's `targets:`, read against base and variant. */
 export interface TargetCheck {
-  /** The compared measure it reads (`overall.serviceLevel`, `overall.probabilityAbandon`). */
+  /** The level it reads: `overall.serviceLevel`, `overall.probabilityAbandon` (the whole switchboard) or `byQueue.…` (a queue's own). */
   name: string;
+  /** The queue whose own target it is (`targets.byQueue`); absent for the whole switchboard. */
+  queue?: string;
   /** `at least` for the service level, `at most` for abandonment. */
   bound: 'at least' | 'at most';
   target: number;
   /** The service level's threshold, seconds. */
   thresholdSeconds?: number;
+  /** Over the horizon. */
   base: TargetStatus;
   variant: TargetStatus;
+  /** The levels over the horizon, with their intervals. */
+  horizon: { base: TargetLevel; variant: TargetLevel };
+  /** Per weekday the horizon holds with calls to these queues, Monday first (see {@link TargetDay}). */
+  byDay: TargetDay[];
+  /** Weekdays of the horizon without a call to these queues in either run: not judged. */
+  noCalls: Weekday[];
+}
+
+/** The per-replication counts of a run's entries in `queues` on the given weekdays. */
+function runCounts(
+  results: readonly ReplicationResult[],
+  queues: readonly number[],
+  days: readonly number[],
+): SpanCounts[] {
+  return results.map((r) =>
+    spanCounts(queues.flatMap((q) => days.map((w) => r.byQueueWeekday[q * 7 + w] ?? {}))),
+  );
+}
+
+/** A level of a judged span, as compare reports it. */
+function reportedLevel(verdict: SpanVerdict, measure: TargetMeasure): TargetLevel {
+  const e = verdict[measure];
+  const cut = (x: number) => (Number.isNaN(x) ? null : Math.min(1, Math.max(0, x)));
+  return {
+    status: verdict.levels[measure] ?? 'met',
+    mean: Number.isNaN(e.mean) ? null : e.mean,
+    ci95: [cut(e.ci95[0]), cut(e.ci95[1])],
+  };
 }
 
 /**
- * Read a level against its target over the horizon: `met` when its whole 95 % interval lies on
- * the target's side (the target itself included), `missed` when it lies wholly on the other,
- * `uncertain` when it spans the target (or has no interval).
+ * The base scenario's targets (the whole switchboard's, then each queue's own: see
+ * {@link targetGroups}) judged by {@link judgeSpan} in base and variant, over the horizon and
+ * per weekday it holds. The variant's queues are matched by name. Cost O(R × queues × 7).
  */
-export function targetStatus(
-  estimate: MeasureEstimate,
-  bound: 'at least' | 'at most',
-  target: number,
-): TargetStatus {
-  const [lo, hi] = estimate.ci95;
-  if (lo === null || hi === null) return 'uncertain';
-  const [good, bad] =
-    bound === 'at least' ? [lo >= target, hi < target] : [hi <= target, lo > target];
-  return good ? 'met' : bad ? 'missed' : 'uncertain';
-}
-
-/** The base scenario's targets (service level, most abandonment) read against both runs. */
-function checkTargets(scenario: Scenario, measures: readonly ComparedMeasure[]): TargetCheck[] {
-  const targets = scenario.targets;
-  if (targets === undefined) return [];
+function checkTargets(
+  base: Scenario,
+  variant: Scenario,
+  baseResults: readonly ReplicationResult[],
+  variantResults: readonly ReplicationResult[],
+  days: number,
+): TargetCheck[] {
+  const dates = new Array<number>(7).fill(0);
+  for (let d = 0; d < days; d++) dates[(base.startWeekday + d) % 7]!++;
+  const horizon = WEEKDAY_KEYS.map((_, w) => w).filter((w) => dates[w]! > 0);
+  const variantIndex = (q: number) =>
+    variant.queues.findIndex((v) => v.name === base.queues[q]!.name);
   const checks: TargetCheck[] = [];
-  const add = (name: string, bound: TargetCheck['bound'], target: number | undefined) => {
-    const m = measures.find((x) => x.name === name);
-    if (target === undefined || m === undefined) return;
-    checks.push({
-      name,
-      bound,
-      target,
-      ...(name === 'overall.serviceLevel' ? { thresholdSeconds: targets.thresholdSeconds } : {}),
-      base: targetStatus(m.base, bound, target),
-      variant: targetStatus(m.variant, bound, target),
+  for (const group of targetGroups(base.targets, base.queues.length)) {
+    const variantQueues = group.queues.map(variantIndex).filter((q) => q >= 0);
+    const judge = (on: readonly number[]) => ({
+      base: judgeSpan(runCounts(baseResults, group.queues, on), group.levels),
+      variant: judgeSpan(runCounts(variantResults, variantQueues, on), group.levels),
     });
-  };
-  add('overall.serviceLevel', 'at least', targets.serviceLevel);
-  add('overall.probabilityAbandon', 'at most', targets.maxAbandon);
+    const whole = judge(horizon);
+    // A weekday nobody called in either run is not a day of the target.
+    const judged = horizon.map((w) => ({ w, verdict: judge([w]) }));
+    const byDay = judged.filter((d) => d.verdict.base.decided > 0 || d.verdict.variant.decided > 0);
+    const noCalls = judged.filter((d) => !byDay.includes(d)).map((d) => WEEKDAY_KEYS[d.w]!);
+    for (const measure of ['serviceLevel', 'probabilityAbandon'] as const) {
+      const target = targetOf(group.levels, measure);
+      if (target === undefined) continue;
+      const h = {
+        base: reportedLevel(whole.base, measure),
+        variant: reportedLevel(whole.variant, measure),
+      };
+      checks.push({
+        name: `${group.queue === null ? 'overall' : 'byQueue'}.${measure}`,
+        ...(group.queue === null ? {} : { queue: group.queue }),
+        bound: TARGET_BOUND[measure],
+        target,
+        ...(measure === 'serviceLevel' ? { thresholdSeconds: group.levels.thresholdSeconds } : {}),
+        base: h.base.status,
+        variant: h.variant.status,
+        horizon: h,
+        noCalls,
+        byDay: byDay.map(({ w, verdict }) => ({
+          weekday: WEEKDAY_KEYS[w]!,
+          dates: dates[w]!,
+          base: reportedLevel(verdict.base, measure),
+          variant: reportedLevel(verdict.variant, measure),
+        })),
+      });
+    }
+  }
   return checks;
 }
 
@@ -168,8 +244,9 @@ export interface Comparison {
   /** Paired differences per caller group, when the base scenario defines `callerGroups:`. */
   byGroup?: GroupComparison[];
   /**
-   * The base scenario's `targets:` (service level, most abandonment) read against base and
-   * variant over the horizon, with their 95 % intervals; empty without targets.
+   * The base scenario's `targets:` (the whole switchboard's, then each queue's own) judged in
+   * base and variant over the horizon and per day, with their 95 % intervals (see
+   * src/measures/target-verdict.ts); empty without targets.
    */
   targets: TargetCheck[];
   /** The variant's rows by weekday and interval, as `simulate --json`'s `byWeekdayInterval`. */
@@ -414,7 +491,7 @@ export async function compareScenarios(
         compareOptions,
       ),
       byWeekdayInterval: summarize(variant, results, full).byWeekdayInterval,
-      targets: checkTargets(base, measures),
+      targets: checkTargets(base, variant, baseResults!, results, full.days),
     });
     if (base.callerGroups.length > 0)
       comparisons[comparisons.length - 1]!.byGroup = compareGroups(

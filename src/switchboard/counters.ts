@@ -20,6 +20,7 @@ import {
   GroupField as G,
   QueueField as Q,
   ReasonField as R,
+  TargetField as T,
   type Tallies,
   WAIT_BIN_EDGES_SECONDS,
 } from './tallies.js';
@@ -59,6 +60,7 @@ export class Counters implements SwitchboardObserver {
       byGroup: new Float64Array(s.callerGroups.length * G.size),
       byInterval: new Float64Array(7 * this.intervals * I.size),
       paths: new Float64Array(P.size),
+      byQueueWeekday: new Float64Array(s.queues.length * 7 * T.size),
     };
     this.o = this.tallies.overall;
   }
@@ -193,6 +195,9 @@ export class Counters implements SwitchboardObserver {
     t.byInterval[k * I.size + I.answered]!++;
     t.byInterval[k * I.size + I.answeredInTarget]! += inTarget;
     t.byInterval[k * I.size + I.waitAnswered]! += wait;
+    const qw = (q * 7 + Math.floor(k / this.intervals)) * T.size;
+    t.byQueueWeekday[qw + T.answered]!++;
+    t.byQueueWeekday[qw + T.answeredInTarget]! += inTarget;
     const reason = calls.reason[c]!;
     // Per reason, a call answered again after a bounce (or once put through) is a re-answer,
     // so that a reason's answered calls never exceed its offered calls.
@@ -223,6 +228,7 @@ export class Counters implements SwitchboardObserver {
     const k = this.interval(calls.enqueued[c]!);
     t.byInterval[k * I.size + I.abandoned]!++;
     t.byInterval[k * I.size + I.shortAbandoned]! += short;
+    t.byQueueWeekday[(q * 7 + Math.floor(k / this.intervals)) * T.size + T.abandoned]!++;
     t.byReason[calls.reason[c]! * R.size + R.abandoned]!++;
     this.group(calls.need[c]!, G.abandoned);
     this.o.abandoned++;

@@ -6,6 +6,7 @@ import {
   QueueField as Q,
   GroupField as G,
   ReasonField as R,
+  TargetField as T,
   type ReplicationResult,
   type Tallies,
   WAIT_BIN_EDGES_SECONDS,
@@ -278,6 +279,11 @@ export function replicationMeasures(
     needs,
     cost,
     paths,
+    byQueueWeekday: Array.from({ length: scenario.queues.length * 7 }, (_, i) => ({
+      answered: tallies.byQueueWeekday[i * T.size + T.answered]!,
+      answeredInTarget: tallies.byQueueWeekday[i * T.size + T.answeredInTarget]!,
+      abandoned: tallies.byQueueWeekday[i * T.size + T.abandoned]!,
+    })),
     events,
   };
 }

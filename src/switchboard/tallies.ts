@@ -79,6 +79,14 @@ export const IntervalField = {
   size: 11,
 } as const;
 
+/** Fields of a queue-and-weekday row: the counts a target verdict reads. */
+export const TargetField = {
+  answered: 0,
+  answeredInTarget: 1,
+  abandoned: 2,
+  size: 3,
+} as const;
+
 /** Upper edges (seconds) of the wait bins of answered calls: 5 s wide up to 120 s, then one open bin. */
 export const WAIT_BIN_EDGES_SECONDS: readonly number[] = Array.from(
   { length: 24 },
@@ -180,6 +188,11 @@ export interface Tallies {
   byInterval: Float64Array;
   /** The call-path row, {@link PathField}. */
   paths: Float64Array;
+  /**
+   * By queue and weekday of the queue entry: (queue × 7 + weekday) × {@link TargetField}: what
+   * the targets read (src/measures/target-verdict.ts).
+   */
+  byQueueWeekday: Float64Array;
 }
 
 /** A row of named measures of one replication. */
@@ -202,6 +215,12 @@ export interface ReplicationResult {
    * counts named after {@link PathField} (`wait0to5`, …, `wait120plus`).
    */
   paths: MeasureRow;
+  /**
+   * Queue entries answered (within the threshold) and abandoned, by queue and weekday of the
+   * entry (queue × 7 + weekday, monday first): `{ answered, answeredInTarget, abandoned }`, what
+   * targets are judged on per day and per queue.
+   */
+  byQueueWeekday: MeasureRow[];
   /** Events the kernel executed (for benchmarks). */
   events: number;
 }

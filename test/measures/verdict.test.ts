@@ -89,6 +89,7 @@ function result(value: (name: string) => number, reasons: number): ReplicationRe
       Object.fromEntries(comparedReasonMeasures.map((k) => [k, value(`${r}.${k}`)])),
     ),
     byGroup: [],
+    byQueueWeekday: [],
     byInterval: [],
     byWeekdayInterval: [],
     byQueue: [],

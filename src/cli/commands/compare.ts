@@ -176,6 +176,7 @@ export const compareCommand: CommandModule = {
             }),
           },
           targets: reportTargets(base),
+          targetChecks: first.targets,
           currency: report.currency,
           byReason: first.byReason.map((r) => ({
             reason: r.reason,

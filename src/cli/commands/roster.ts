@@ -33,47 +33,75 @@ function fraction(args: Record<string, unknown>, flag: string): number | undefin
   return value;
 }
 
-/**
- * A target of the scenario's `targets:`, for a roster: strictly between 0 and 1 (no roster of a
- * random queue answers all calls in time, or loses none, with confidence).
- */
-function scenarioFraction(
+/** A share of the scenario's `targets:` for a roster: strictly between 0 and 1, else an error. */
+function rosterShare(
   scenario: Scenario,
-  field: 'serviceLevel' | 'maxAbandon',
+  path: string,
+  value: number | undefined,
+  flag: string,
 ): number | undefined {
-  const value = scenario.targets?.[field];
   if (value !== undefined && !(value > 0 && value < 1))
     throw inputError(
-      `targets.${field}`,
+      path,
       'a share strictly between 0 and 1 (0 or 1 asks either nothing or what no roster of random calls meets with confidence)',
       value,
       {
         ...(scenario.file === undefined ? {} : { file: scenario.file }),
-        hint: `or give --${field === 'serviceLevel' ? 'service-level' : 'max-abandon'}`,
+        ...(flag === '' ? {} : { hint: `or give --${flag}` }),
       },
     );
   return value;
 }
 
-/** The targets: flags first, then the scenario's `targets:`; at least one is needed. */
+/**
+ * The targets: flags first, then the scenario's `targets:` (the switchboard's levels), and the
+ * queues' own (`targets.byQueue`); every rostered queue needs a level, its own or the
+ * switchboard's.
+ */
 export function rosterTargets(args: Record<string, unknown>, scenario: Scenario): RosterTargets {
   const serviceLevel =
-    fraction(args, 'service-level') ?? scenarioFraction(scenario, 'serviceLevel');
-  const maxAbandon = fraction(args, 'max-abandon') ?? scenarioFraction(scenario, 'maxAbandon');
+    fraction(args, 'service-level') ??
+    rosterShare(scenario, 'targets.serviceLevel', scenario.targets?.serviceLevel, 'service-level');
+  const maxAbandon =
+    fraction(args, 'max-abandon') ??
+    rosterShare(scenario, 'targets.maxAbandon', scenario.targets?.maxAbandon, 'max-abandon');
   const thresholdSeconds =
     args.threshold === undefined
       ? scenario.serviceLevelSeconds
       : parseDurationSeconds(String(args.threshold), { path: '--threshold', allowZero: false });
   if (thresholdSeconds > 3600)
     throw inputError('--threshold', 'a threshold of at most 1 h', String(args.threshold));
-  if (serviceLevel === undefined && maxAbandon === undefined)
-    throw inputError(
-      '--service-level',
-      'a target: --service-level or --max-abandon, or a targets: section in the scenario',
-      'nothing',
-      { hint: 'e.g. --service-level 0.8 --threshold 20s --max-abandon 0.05' },
-    );
-  return { serviceLevel, thresholdSeconds, maxAbandon };
+  const byQueue = (scenario.targets?.byQueue ?? []).map((own) => ({
+    ...own,
+    serviceLevel: rosterShare(
+      scenario,
+      `targets.byQueue.${own.queue}.serviceLevel`,
+      own.serviceLevel,
+      '',
+    ),
+    maxAbandon: rosterShare(
+      scenario,
+      `targets.byQueue.${own.queue}.maxAbandon`,
+      own.maxAbandon,
+      '',
+    ),
+  }));
+  const targets: RosterTargets = { serviceLevel, thresholdSeconds, maxAbandon };
+  if (byQueue.length > 0) targets.byQueue = byQueue;
+  if (serviceLevel === undefined && maxAbandon === undefined) {
+    const rostered = [...new Set(scenario.shifts.map((t) => t.queue))];
+    const without = rostered.filter((q) => !byQueue.some((own) => own.index === q));
+    if (byQueue.length === 0 || without.length > 0)
+      throw inputError(
+        '--service-level',
+        byQueue.length === 0
+          ? 'a target: --service-level or --max-abandon, or a targets: section in the scenario'
+          : `a target for every rostered queue: --service-level or --max-abandon, targets.serviceLevel / maxAbandon, or targets.byQueue for ${without.map((q) => `"${scenario.queues[q]!.name}"`).join(', ')}`,
+        'nothing',
+        { hint: 'e.g. --service-level 0.8 --threshold 20s --max-abandon 0.05' },
+      );
+  }
+  return targets;
 }
 
 /** `switchboard roster scenario.yaml`: shifts that meet the targets on the whole switchboard. */
@@ -129,6 +157,12 @@ export const rosterCommand: CommandModule = {
       .option('timeout', TIMEOUT_OPTION),
   run: async (args, io) => {
     const { days, replications, threads, seed } = readRunFlags(args);
+    if (replications < 2)
+      throw inputError(
+        '--replications',
+        'at least 2 replications (a day meets its targets when its whole 95 % interval does; one replication has no interval)',
+        replications,
+      );
     startThreadsEarly(args, threads, replications, replicationTasks.roster);
     const iterations = positiveInteger(args.iterations, '--iterations', 100);
     let budgetHours: number | undefined;
@@ -152,6 +186,17 @@ export const rosterCommand: CommandModule = {
         : { shown: String(args.scenario) },
     );
     const targets = rosterTargets(args, scenario);
+    if (
+      budgetHours !== undefined &&
+      targets.serviceLevel === undefined &&
+      targets.maxAbandon === undefined
+    )
+      throw inputError(
+        '--service-level',
+        "a switchboard target with --budget (the hours buy the switchboard's service level or calls not abandoned; queues' own targets are not a budget's measure)",
+        'only targets.byQueue',
+        { hint: 'e.g. --service-level 0.8' },
+      );
     if (scenario.shifts.length === 0)
       throw inputError(
         'shifts',

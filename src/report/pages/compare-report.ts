@@ -23,6 +23,8 @@ import {
 import { measureInfo } from '../measures.js';
 import { describeChange, listPhrases, sentence } from '../sentences.js';
 import { intervalPoints } from './page-parts.js';
+import { levelText } from '../../measures/target-verdict.js';
+import type { TargetLevel } from '../../switchboard/compare-scenarios.js';
 import type { CompareMeasure, CompareReportInput, SimulateIntervalRow } from './simulate-input.js';
 
 /** The measures the reason and group tables show (all are in `compare --json`). */
@@ -218,6 +220,50 @@ export function compareReport(input: CompareReportInput): ReportDocument {
         ],
       });
   };
+  const checks = input.targetChecks ?? [];
+  if (checks.length > 0) {
+    const level = (l: TargetLevel) =>
+      l.mean === null
+        ? l.status
+        : `${l.status}: ${formatPercent(l.mean)}${l.ci95[0] === null || l.ci95[1] === null ? '' : ` (${formatPercent(l.ci95[0])} to ${formatPercent(l.ci95[1])})`}`;
+    const cell = (l: TargetLevel) => ({ text: level(l), strong: l.status === 'missed' });
+    const dates = checks[0]!.byDay.map((d) => d.dates);
+    sections.push({
+      heading: 'Targets by day',
+      intro: `The targets of ${input.baseName}, judged in both scenarios over the horizon and on each day: met (or missed) when the whole 95 % interval is on the target's side (or the other), else uncertain. A day is a weekday of the horizon${dates.every((n) => n === 1) ? '' : ', its dates pooled'}; a queue's own target is judged on that queue's calls.`,
+      blocks: [
+        {
+          kind: 'table',
+          caption: 'Targets, level [95 % CI]',
+          columns: [
+            { label: 'Target' },
+            { label: 'Day' },
+            { label: input.baseName, numeric: true },
+            { label: variantName, numeric: true },
+          ],
+          rows: checks.flatMap((t) => {
+            const label = `${t.queue === undefined ? '' : `queue ${t.queue}: `}${levelText(
+              {
+                serviceLevel: t.bound === 'at least' ? t.target : undefined,
+                maxAbandon: t.bound === 'at most' ? t.target : undefined,
+                thresholdSeconds: t.thresholdSeconds ?? 0,
+              },
+              t.bound === 'at least' ? 'serviceLevel' : 'probabilityAbandon',
+            )}`;
+            return [
+              [label, 'horizon', cell(t.horizon.base), cell(t.horizon.variant)],
+              ...t.byDay.map((d) => [
+                label,
+                d.dates === 1 ? d.weekday : `${d.weekday} (${d.dates} dates)`,
+                cell(d.base),
+                cell(d.variant),
+              ]),
+            ];
+          }),
+        },
+      ],
+    });
+  }
   if (input.byReason)
     effects(
       'Effects by reason',

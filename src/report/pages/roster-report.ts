@@ -12,6 +12,7 @@ import { intervalSeriesChart } from '../charts/interval-chart.js';
 import { type ShiftBar, shiftBarsChart } from '../charts/shift-bars-chart.js';
 import type { ReportDocument, TableBlock } from '../document.js';
 import { formatPercent, formatValue } from '../format.js';
+import { levelsOfQueue, targetText } from '../../measures/target-verdict.js';
 import { clockMinutes, clockText } from '../../calendar/time-of-day.js';
 
 // Hours as every page writes a plain number of hours (the catalogue's one decimal).
@@ -38,11 +39,20 @@ function dayTable(caption: string, v: RosterVerification): TableBlock {
       { label: 'targets' },
     ],
     rows: [
-      ...v.byDay.map((d) => [
-        d.weekday,
-        { text: est(d.serviceLevel), numeric: true },
-        { text: est(d.probabilityAbandon), numeric: true },
-        { text: d.met ? 'met' : 'missed', strong: !d.met },
+      ...v.byDay.flatMap((d) => [
+        [
+          d.weekday,
+          { text: est(d.serviceLevel), numeric: true },
+          { text: est(d.probabilityAbandon), numeric: true },
+          { text: d.met ? 'met' : 'missed', strong: !d.met },
+        ],
+        // Queues with targets of their own, each on its calls.
+        ...(d.byQueue ?? []).map((q) => [
+          `${d.weekday}, queue ${q.queue}`,
+          { text: est(q.serviceLevel), numeric: true },
+          { text: est(q.probabilityAbandon), numeric: true },
+          { text: q.met ? 'met (own targets)' : 'missed (own targets)', strong: !q.met },
+        ]),
       ]),
       [
         'week',
@@ -180,7 +190,7 @@ export function rosterReport(result: RosterResult): ReportDocument {
         : []),
       {
         heading: 'Targets by day',
-        intro: `Targets: ${slTarget === undefined ? '' : `service level ≥ ${formatPercent(slTarget, 0)} within ${result.targets.thresholdSeconds} s`}${result.targets.maxAbandon === undefined ? '' : `, abandonment ≤ ${formatPercent(result.targets.maxAbandon, 0)}`}; met means the whole 95 % interval is on the right side.`,
+        intro: `Targets: ${slTarget === undefined ? '' : `service level ≥ ${formatPercent(slTarget, 0)} within ${result.targets.thresholdSeconds} s`}${result.targets.maxAbandon === undefined ? '' : `, abandonment ≤ ${formatPercent(result.targets.maxAbandon, 0)}`}${(result.targets.byQueue ?? []).length === 0 ? '' : `; queues' own: ${(result.targets.byQueue ?? []).map((t) => `queue ${t.queue}: ${targetText(levelsOfQueue(result.targets, t.index))}`).join('; ')}`}; met means the whole 95 % interval is on the right side.`,
         blocks: [
           barChart(
             v.byDay.map((d) => ({

@@ -8,6 +8,7 @@
 import type { CallPathCounts } from '../charts/call-path-flow.js';
 import type { HistogramBin } from '../charts/histogram-chart.js';
 import type { Estimate } from '../format.js';
+import type { TargetCheck } from '../../switchboard/compare-scenarios.js';
 
 /** Measures of one interval (half-hour) of the horizon. */
 export interface SimulateIntervalRow {
@@ -107,5 +108,7 @@ export interface CompareReportInput {
   /** Interval rows of both scenarios, for the overlaid charts. */
   byInterval?: { base: readonly SimulateIntervalRow[]; variant: readonly SimulateIntervalRow[] };
   targets?: ReportTargets;
+  /** The base's targets judged in both scenarios, over the horizon and per day (`compare --json` `targets`). */
+  targetChecks?: readonly TargetCheck[];
   currency?: string;
 }

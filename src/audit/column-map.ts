@@ -1,6 +1,6 @@
 import { isRecordTime, parseRecordTime, recordSeconds } from './record-bounds.js';
 import { parse as parseYaml } from 'yaml';
-import { didYouMeanHint, InputError, type InputProblem } from '../errors.js';
+import { describeReceived, didYouMeanHint, InputError, type InputProblem } from '../errors.js';
 import { nameKeyed } from '../io/name-keyed.js';
 import { type CsvColumns, type CsvRecordReader, csvRecordParser } from './csv-record-parser.js';
 import { countRecord, type ParserOptions, type RecordParser } from './record-parser.js';
@@ -177,7 +177,7 @@ export function parseColumnMap(text: string, file: string): ColumnMap {
       problems.push({
         path: `outcome.values.${key}`,
         expected: `one of ${OUTCOMES.join(', ')}`,
-        received: JSON.stringify(value),
+        received: describeReceived(value),
       });
   }
   let date: ColumnMap['date'];
@@ -188,7 +188,7 @@ export function parseColumnMap(text: string, file: string): ColumnMap {
       problems.push({
         path: 'date.pattern',
         expected: 'YYMMDD, YYYYMMDD or YYYY-MM-DD',
-        received: JSON.stringify(pattern),
+        received: describeReceived(pattern),
       });
     const column = str('date.column', d.column, true);
     if (column) date = { column, pattern: pattern as 'YYMMDD' };

@@ -32,12 +32,13 @@ export interface SimulateOverall {
   inSystemAtEnd: Estimate;
   transfers: Estimate;
   bouncedBack: Estimate;
-  serviceLevel: Estimate;
-  asaSeconds: Estimate;
-  probabilityAbandon: Estimate;
+  /** Shares and waits of queue entries: absent when no call entered a queue. */
+  serviceLevel?: Estimate;
+  asaSeconds?: Estimate;
+  probabilityAbandon?: Estimate;
   occupancy: Estimate;
   /** Any further measure (`shortAbandoned`, `transfersWild`, `failedTransfers`…). */
-  [measure: string]: Estimate;
+  [measure: string]: Estimate | undefined;
 }
 
 /** Targets the report judges figures against (defaults: 80 % within 20 s; abandonment ≤ 5 %). */

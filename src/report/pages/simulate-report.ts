@@ -63,12 +63,18 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
     sentence(
       `over ${countText(input.days, 'simulated day')} (${input.replications} replications), ${count('offered', o.offered.mean)} calls were offered and ${count('answered', o.answered.mean)} answered (${formatPercent(o.offered.mean > 0 ? o.answered.mean / o.offered.mean : 0)})`,
     ),
-    sentence(
-      `service level was ${describeEstimate(o.serviceLevel, 'share')} within ${threshold}\u00a0s, ${o.serviceLevel.mean >= slTarget ? 'meeting' : 'below'} the ${formatPercent(slTarget, 0)} target; answered callers waited ${formatSeconds(o.asaSeconds.mean)} on average`,
-    ),
-    sentence(
-      `abandonment was ${describeEstimate(o.probabilityAbandon, 'share')}, ${o.probabilityAbandon.mean <= abandonTarget ? 'within' : 'above'} the ${formatPercent(abandonTarget, 0)} ceiling${o.busy.mean >= 0.5 ? `, and ${count('busy', o.busy.mean)} calls found every line busy` : ''}`,
-    ),
+    // Shares of queue entries exist only when a call entered a queue (not on a day closed
+    // throughout, or when every call ended in the menu).
+    ...(o.serviceLevel === undefined || o.probabilityAbandon === undefined
+      ? [sentence('no call entered a queue, so there is no service level or abandonment')]
+      : [
+          sentence(
+            `service level was ${describeEstimate(o.serviceLevel, 'share')} within ${threshold}\u00a0s, ${o.serviceLevel.mean >= slTarget ? 'meeting' : 'below'} the ${formatPercent(slTarget, 0)} target${o.asaSeconds === undefined ? '' : `; answered callers waited ${formatSeconds(o.asaSeconds.mean)} on average`}`,
+          ),
+          sentence(
+            `abandonment was ${describeEstimate(o.probabilityAbandon, 'share')}, ${o.probabilityAbandon.mean <= abandonTarget ? 'within' : 'above'} the ${formatPercent(abandonTarget, 0)} ceiling${o.busy.mean >= 0.5 ? `, and ${count('busy', o.busy.mean)} calls found every line busy` : ''}`,
+          ),
+        ]),
   ];
   const worst = worstInterval(input.byInterval);
   if (worst?.serviceLevel)
@@ -95,14 +101,22 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
 
   const sections: ReportSection[] = [];
   const figures = [
-    figure('serviceLevel', o.serviceLevel, {
-      definition: slDefinition,
-      status: targetStatus(o.serviceLevel.mean, slTarget, true, 'share'),
-    }),
-    figure('asaSeconds', o.asaSeconds),
-    figure('probabilityAbandon', o.probabilityAbandon, {
-      status: targetStatus(o.probabilityAbandon.mean, abandonTarget, false, 'share'),
-    }),
+    ...(o.serviceLevel === undefined
+      ? []
+      : [
+          figure('serviceLevel', o.serviceLevel, {
+            definition: slDefinition,
+            status: targetStatus(o.serviceLevel.mean, slTarget, true, 'share'),
+          }),
+        ]),
+    ...(o.asaSeconds === undefined ? [] : [figure('asaSeconds', o.asaSeconds)]),
+    ...(o.probabilityAbandon === undefined
+      ? []
+      : [
+          figure('probabilityAbandon', o.probabilityAbandon, {
+            status: targetStatus(o.probabilityAbandon.mean, abandonTarget, false, 'share'),
+          }),
+        ]),
     figure('occupancy', o.occupancy),
     figure('offered', o.offered),
     figure('answered', o.answered),
@@ -216,7 +230,9 @@ export function simulateReport(input: SimulateReportInput): ReportDocument {
         wide: !input.attemptsDistribution,
         markers: [
           { value: threshold, label: `${threshold}\u00a0s threshold` },
-          { value: o.asaSeconds.mean, label: `mean ${formatSeconds(o.asaSeconds.mean)}` },
+          ...(o.asaSeconds === undefined
+            ? []
+            : [{ value: o.asaSeconds.mean, label: `mean ${formatSeconds(o.asaSeconds.mean)}` }]),
         ],
       }),
     );

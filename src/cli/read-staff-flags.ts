@@ -17,6 +17,14 @@ import {
  * at most 100,000, lines at most 100,000 (the finite-lines models cost one step per line).
  * Durations are bounded by `MAX_DURATION_SECONDS` (units/duration.ts).
  */
+/**
+ * A number written in decimal (`12`, `0.5`, `1e3`), else NaN: `Number` also reads `0x10` as 16,
+ * `0b11` as 3 and an empty text as 0, none of which a user means as a load or a count.
+ */
+function decimal(raw: string): number {
+  return /^\s*[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?\s*$/i.test(raw) ? Number(raw) : Number.NaN;
+}
+
 export const STAFF_LIMITS = { erlangs: 100_000, agents: 100_000, lines: 100_000 } as const;
 
 /**
@@ -59,7 +67,7 @@ export function readStaffFlags(args: Record<string, unknown>): StaffFlags {
   ): number | undefined => {
     const raw = text(name);
     if (raw === undefined) return undefined;
-    const value = raw.trim() === '' ? Number.NaN : Number(raw);
+    const value = decimal(raw);
     if (!Number.isFinite(value) || !ok(value)) throw inputError(`--${name}`, expected, raw);
     return value;
   };
@@ -307,7 +315,7 @@ function readLoad(
   }
   const name = loadFlags[0]!;
   const raw = text(name)!;
-  const value = raw.trim() === '' ? Number.NaN : Number(raw);
+  const value = decimal(raw);
   if (!Number.isFinite(value) || value <= 0) {
     const what =
       name === 'erlangs'

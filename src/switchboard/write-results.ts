@@ -34,7 +34,8 @@ export function tableCsv(rows: readonly EstimateRow[], ...labels: string[]): str
 /**
  * The files `--out` writes, by name: the whole summary as JSON, then one CSV per table
  * (`paths.csv` is the call-path table: transfer outcomes, operator-ended answers, ended needs
- * by attempts and the wait histogram bins, totals over the horizon). Cost: one pass per table.
+ * by attempts and the wait histogram bins, totals over the horizon; `by-group.csv` only for a
+ * scenario with caller groups, as the text's table). Cost: one pass per table.
  */
 export function resultFiles(summary: SimulationSummary): Record<string, string> {
   return {
@@ -44,6 +45,7 @@ export function resultFiles(summary: SimulationSummary): Record<string, string> 
     'by-weekday-interval.csv': tableCsv(summary.byWeekdayInterval, 'weekday', 'interval'),
     'by-queue.csv': tableCsv(summary.byQueue, 'queue'),
     'by-reason.csv': tableCsv(summary.byReason, 'reason'),
+    ...(summary.byGroup.length > 0 ? { 'by-group.csv': tableCsv(summary.byGroup, 'group') } : {}),
     'needs.csv': measuresCsv(summary.needs),
     'cost.csv': measuresCsv(summary.cost),
     'paths.csv': measuresCsv(summary.paths),

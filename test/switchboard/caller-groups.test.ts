@@ -9,19 +9,21 @@ import { parseScenario } from '../../src/scenario/parse-scenario.js';
 import type { MeasureEstimate } from '../../src/stats/confidence-interval.js';
 import { compareScenarios } from '../../src/switchboard/compare-scenarios.js';
 import { simulateScenario } from '../../src/switchboard/simulate-scenario.js';
+import { resultFiles } from '../../src/switchboard/write-results.js';
 import { stationaryQueueDocument } from './scenario-builders.js';
 
-function withGroups(operators: number) {
+function withGroups(operators: number, groups = true) {
   const doc = stationaryQueueDocument({
     arrivalsPerHour: 200,
     ahtSeconds: 180,
     operators,
     patienceSeconds: 120,
   });
-  doc.callerGroups = {
-    impatient: { share: 0.3, patienceFactor: 0.25 },
-    slow: { share: 0.1, handleTimeFactor: 2 },
-  };
+  if (groups)
+    doc.callerGroups = {
+      impatient: { share: 0.3, patienceFactor: 0.25 },
+      slow: { share: 0.1, handleTimeFactor: 2 },
+    };
   return parseScenario(doc);
 }
 
@@ -45,6 +47,17 @@ describe('caller groups', () => {
     const abandonShare = (g: Record<string, unknown>) =>
       mean(g, 'abandoned') / (mean(g, 'answered') + mean(g, 'abandoned'));
     expect(abandonShare(groups[0]!)).toBeGreaterThan(2 * abandonShare(groups[2]!));
+    // `--out` writes the caller-group table as the other tables (QA G-out-group: it was
+    // missing although the text and JSON had it), one row per group and measure.
+    const files = resultFiles(summary);
+    const rows = files['by-group.csv']!.trim().split('\n');
+    expect(rows[0]).toBe('group,measure,mean,ci95_low,ci95_high');
+    const offered = rows.filter((r) => /^[a-z]+,offered,/.test(r)).map((r) => r.split(','));
+    expect(offered.map((r) => r[0])).toEqual(['impatient', 'slow', 'others']);
+    expect(offered.map((r) => Number(r[2]))).toEqual(groups.map((g) => mean(g, 'offered')));
+    // No groups, no file (and no table in the text).
+    const plain = await simulateScenario(withGroups(12, false), { days: 1, replications: 2 });
+    expect(Object.keys(resultFiles(plain.summary))).not.toContain('by-group.csv');
   });
 
   it('compare gives byGroup paired differences: one more operator helps the impatient most', async () => {

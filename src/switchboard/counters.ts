@@ -183,6 +183,7 @@ export class Counters implements SwitchboardObserver {
   }
 
   answered(c: number, wait: number, firstAnswer: boolean): void {
+    this.inHand.add(c);
     const calls = this.model.calls;
     const t = this.tallies;
     const q = calls.queue[c]!;
@@ -247,6 +248,7 @@ export class Counters implements SwitchboardObserver {
    * intervals it spans (not all to the interval of the answer), up to the horizon.
    */
   operatorReleased(c: number, busySeconds: number): void {
+    this.inHand.delete(c);
     const calls = this.model.calls;
     const g = calls.group[c]!;
     const from = calls.answeredAt[c]!;
@@ -254,6 +256,9 @@ export class Counters implements SwitchboardObserver {
     this.tallies.byQueue[g * Q.size + Q.busySeconds]! += seconds;
     this.o.busySeconds += seconds;
   }
+
+  /** Calls an operator has answered (or called back) and not yet released. */
+  private readonly inHand = new Set<number>();
 
   /**
    * Add `weight` × the seconds of [from, to) (cut at the horizon) to field `field` of each
@@ -346,6 +351,7 @@ export class Counters implements SwitchboardObserver {
   }
 
   callbackStarted(c: number): void {
+    this.inHand.add(c);
     this.o.callbacksMade++;
     this.tallies.byQueue[this.model.calls.queue[c]! * Q.size + Q.callbacksMade]!++;
   }
@@ -392,6 +398,14 @@ export class Counters implements SwitchboardObserver {
     o.inSystemAtEnd = end.callsInSystem;
     o.needsOpenAtEnd = end.needsOpen;
     const horizon = this.horizonSeconds;
+    // Calls still in an operator's hands when the run stops: busy from the answer to the horizon
+    // (their release, which books the rest, never comes).
+    for (const c of this.inHand) {
+      const g = this.model.calls.group[c]!;
+      const seconds = this.bookAcross(this.model.calls.answeredAt[c]!, horizon, I.busySeconds);
+      t.byQueue[g * Q.size + Q.busySeconds]! += seconds;
+      o.busySeconds += seconds;
+    }
     if (this.staffSince) for (let g = 0; g < s.queues.length; g++) this.bookOvertime(g, horizon);
     for (let g = 0; g < s.queues.length; g++) {
       const roster = new RosterSchedule(s.queues[g]!.roster, s.startWeekday);

@@ -1,7 +1,8 @@
-import { closeSync, statSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError, RunError } from '../errors.js';
 import { csvCell } from '../io/csv-cell.js';
+import { fileId } from '../io/file-id.js';
 import { yamlText } from '../io/yaml-text.js';
 import {
   checkOutputDirectory,
@@ -52,16 +53,6 @@ export const AUDIT_OUTPUT_FILES = [
   'history.csv',
   'scenario.yaml',
 ] as const;
-
-/** `dev:ino` of the file at `path`, or undefined when there is none. */
-function fileId(path: string): string | undefined {
-  try {
-    const info = statSync(path);
-    return info.isFile() ? `${info.dev}:${info.ino}` : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Writes the audit's files into `dir` whole or not at all: everything goes to a staging

@@ -1,6 +1,7 @@
 import { lstatSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { inputError } from '../errors.js';
+import { fileId } from '../io/file-id.js';
 import { flagName, optionKey } from './flag-names.js';
 
 /** The options that name files a command writes. */
@@ -29,7 +30,7 @@ export async function checkOutputsAreNotInputs(
   for (const flag of OUTPUT_FLAGS) {
     const value = args[flag];
     if (typeof value !== 'string' || value === '') continue;
-    const id = fileId(value, cwd, lstatSync);
+    const id = idAt(value, cwd, lstatSync);
     if (id !== undefined) outputs.push({ flag, value, id });
   }
   // An output that is not there yet replaces nothing.
@@ -40,7 +41,7 @@ export async function checkOutputsAreNotInputs(
     if (key === '_' || key === '$0' || outputKeys.has(key) || key.includes('-')) continue;
     for (const text of Array.isArray(value) ? value : [value]) {
       if (typeof text !== 'string' || text === '') continue;
-      const id = fileId(text, cwd, statSync) ?? fileId(text.replace(/#[^/]*$/, ''), cwd, statSync);
+      const id = idAt(text, cwd, statSync) ?? idAt(text.replace(/#[^/]*$/, ''), cwd, statSync);
       if (id === undefined) continue;
       const positional = SCENARIO_ARGUMENTS.has(key) || key === 'files';
       inputs.push({
@@ -50,7 +51,7 @@ export async function checkOutputsAreNotInputs(
       if (!SCENARIO_ARGUMENTS.has(key)) continue;
       const { filesNamedByScenario } = await import('../scenario/named-files.js');
       for (const named of filesNamedByScenario(resolve(cwd, text))) {
-        const namedId = fileId(named.path, cwd, statSync);
+        const namedId = idAt(named.path, cwd, statSync);
         if (namedId !== undefined)
           inputs.push({
             id: namedId,
@@ -69,11 +70,6 @@ export async function checkOutputsAreNotInputs(
 }
 
 /** `dev:ino` of the regular file at `text` (relative to `cwd`), or undefined. */
-function fileId(text: string, cwd: string, stat: typeof statSync): string | undefined {
-  try {
-    const info = stat(resolve(cwd, text));
-    return info.isFile() ? `${info.dev}:${info.ino}` : undefined;
-  } catch {
-    return undefined;
-  }
+function idAt(text: string, cwd: string, stat: typeof statSync): string | undefined {
+  return fileId(resolve(cwd, text), stat);
 }

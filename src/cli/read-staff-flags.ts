@@ -1,5 +1,6 @@
 import { didYouMeanHint, inputError } from '../errors.js';
 import { parseDurationSeconds, parseIntervalMinutes } from '../units/duration.js';
+import { decimalNumber } from '../units/decimal.js';
 import { targetsOutsideModel } from '../staffing/meets-targets.js';
 import type { PlanTeams } from '../staffing/plan-staffing.js';
 import {
@@ -17,14 +18,6 @@ import {
  * at most 100,000, lines at most 100,000 (the finite-lines models cost one step per line).
  * Durations are bounded by `MAX_DURATION_SECONDS` (units/duration.ts).
  */
-/**
- * A number written in decimal (`12`, `0.5`, `1e3`), else NaN: `Number` also reads `0x10` as 16,
- * `0b11` as 3 and an empty text as 0, none of which a user means as a load or a count.
- */
-function decimal(raw: string): number {
-  return /^\s*[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?\s*$/i.test(raw) ? Number(raw) : Number.NaN;
-}
-
 export const STAFF_LIMITS = { erlangs: 100_000, agents: 100_000, lines: 100_000 } as const;
 
 /**
@@ -67,7 +60,7 @@ export function readStaffFlags(args: Record<string, unknown>): StaffFlags {
   ): number | undefined => {
     const raw = text(name);
     if (raw === undefined) return undefined;
-    const value = decimal(raw);
+    const value = decimalNumber(raw);
     if (!Number.isFinite(value) || !ok(value)) throw inputError(`--${name}`, expected, raw);
     return value;
   };
@@ -315,7 +308,7 @@ function readLoad(
   }
   const name = loadFlags[0]!;
   const raw = text(name)!;
-  const value = decimal(raw);
+  const value = decimalNumber(raw);
   if (!Number.isFinite(value) || value <= 0) {
     const what =
       name === 'erlangs'

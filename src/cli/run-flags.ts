@@ -39,19 +39,19 @@ export interface RunFlags {
   seed: number;
 }
 
-/** Read and check `--days`, `--replications`, `--threads` and `--seed`. */
-export function readRunFlags(args: Record<string, unknown>, paired = false): RunFlags {
+/** Why `compare` and `sweep` need two replications or more (see {@link readRunFlags}). */
+export const PAIRED_INTERVAL = 'a paired difference needs two replications for its interval';
+
+/**
+ * Read and check `--days`, `--replications`, `--threads` and `--seed`. With `needsInterval` (why
+ * the command's verdicts need an interval), at least two replications: one has no interval.
+ */
+export function readRunFlags(args: Record<string, unknown>, needsInterval?: string): RunFlags {
   const days = positiveInteger(args.days, '--days', 3660);
-  // A paired difference has no interval, hence no verdict, from one replication.
-  const replications = paired
-    ? positiveInteger(
-        args.replications,
-        '--replications',
-        10_000,
-        2,
-        ' (a paired difference needs two replications for its interval)',
-      )
-    : positiveInteger(args.replications, '--replications', 10_000);
+  const replications =
+    needsInterval === undefined
+      ? positiveInteger(args.replications, '--replications', 10_000)
+      : positiveInteger(args.replications, '--replications', 10_000, 2, ` (${needsInterval})`);
   const threads = positiveInteger(args.threads, '--threads', 256);
   const seed = readSeed(args.seed);
   return { days, replications, threads, seed };

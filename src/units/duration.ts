@@ -1,4 +1,5 @@
 import { inputError } from '../errors.js';
+import { decimalNumber } from './decimal.js';
 import { fixed } from './fixed.js';
 
 const UNIT_SECONDS: Record<string, number> = {
@@ -65,8 +66,9 @@ export function parseDurationSeconds(
   } else {
     const text = value.trim().toLowerCase();
     if (text === '') fail();
-    if (/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/.test(text)) {
-      seconds = Number(text);
+    const plain = decimalNumber(text);
+    if (!Number.isNaN(plain)) {
+      seconds = plain;
     } else {
       const part = /((?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*(ms|sec|min|s|m|h|d|w)/gy;
       seconds = 0;

@@ -167,5 +167,11 @@ describe('switchboard roster', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('targets.serviceLevel: expected a share strictly between 0 and 1');
     expect(r.err.trim().split('\n')).toHaveLength(1);
+    // A day is judged by its interval: one replication has none.
+    r = await roster(dir, 'scenario.yaml', '--replications', '1');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      'switchboard: --replications: expected a whole number from 2 to 10000 (a day meets its targets when its whole 95 % interval does), received 1\n',
+    );
   });
 });

@@ -23,7 +23,7 @@ import { forecastNotice } from '../../switchboard/simulate-scenario.js';
 import { replicationTasks } from '../../replications/replication-tasks.js';
 import type { CommandModule } from '../command.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
-import { readRunFlags, startThreadsEarly, withProgress } from '../run-flags.js';
+import { PAIRED_INTERVAL, readRunFlags, startThreadsEarly, withProgress } from '../run-flags.js';
 import { terminalText } from '../terminal-safe.js';
 
 /**
@@ -96,7 +96,7 @@ export const compareCommand: CommandModule = {
         describe: 'Print the comparison as JSON',
       }),
   run: async (args, io) => {
-    const { days, replications, threads, seed } = readRunFlags(args, true);
+    const { days, replications, threads, seed } = readRunFlags(args, PAIRED_INTERVAL);
     const margins = readMarginFlags(args.margin);
     startThreadsEarly(args, threads, 2 * replications, replicationTasks.scenario);
     const reportPath = resolveReportPath(args.report, io.cwd);

@@ -19,7 +19,13 @@ import { replicationTasks } from '../../replications/replication-tasks.js';
 import type { CommandModule } from '../command.js';
 import { formatSweep, sweepCsv } from '../format-sweep.js';
 import { REDIS_OPTION, TIMEOUT_OPTION, withRemote } from '../remote-option.js';
-import { readRunFlags, scenarioLabel, startThreadsEarly, withProgress } from '../run-flags.js';
+import {
+  PAIRED_INTERVAL,
+  readRunFlags,
+  scenarioLabel,
+  startThreadsEarly,
+  withProgress,
+} from '../run-flags.js';
 import { terminalText } from '../terminal-safe.js';
 
 const VARY = /^([^=]+)=(.+)$/s;
@@ -60,7 +66,7 @@ export const sweepCommand: CommandModule = {
       })
       .option('report', REPORT_OPTION),
   run: async (args, io) => {
-    const { days, replications, threads, seed } = readRunFlags(args, true);
+    const { days, replications, threads, seed } = readRunFlags(args, PAIRED_INTERVAL);
     startThreadsEarly(args, threads, 2 * replications, replicationTasks.scenario);
     const reportPath = resolveReportPath(args.report, io.cwd);
     // Checked before the work, as simulate and roster do (it failed after the sweep had run).
